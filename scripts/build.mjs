@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+// Transpiles every workspace's src/ to dist/ (type-checking is `npm run typecheck`'s job),
+// then builds the web bundle. Runs on `npm install` through the root `prepare` script.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const groups = ['packages', 'plugins', 'apps', '.'];
+
+function workspaces() {
+  const found = [];
+  for (const group of groups) {
+    if (group === '.') {
+      if (existsSync(join(root, 'bench', 'src'))) found.push(join(root, 'bench'));
+      continue;
+    }
+    const dir = join(root, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const pkg = join(dir, name);
+      if (existsSync(join(pkg, 'package.json')) && existsSync(join(pkg, 'src'))) found.push(pkg);
+    }
+  }
+  return found;
+}
+
+function listFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out;
+}
+
+const isTest = (file) => /\.test\.tsx?$/.test(file) || /[\\/]__fixtures__[\\/]/.test(file);
+const isSource = (file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts');
+
+async function buildWorkspace(pkgDir) {
+  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  if (manifest.atrium?.build === 'vite') return;
+  const src = join(pkgDir, 'src');
+  const dist = join(pkgDir, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  const files = listFiles(src).filter((f) => !isTest(f));
+  const entryPoints = files.filter(isSource);
+  if (entryPoints.length > 0) {
+    await build({
+      entryPoints,
+      outdir: dist,
+      outbase: src,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      jsx: 'automatic',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    });
+  }
+  for (const file of files.filter((f) => !isSource(f))) {
+    cpSync(file, join(dist, relative(src, file)));
+  }
+}
+
+const started = Date.now();
+const targets = workspaces();
+await Promise.all(targets.map(buildWorkspace));
+console.log(`atrium build: transpiled ${targets.length} workspaces in ${Date.now() - started} ms`);
+
+for (const pkgDir of targets) {
+  const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
+  if (manifest.atrium?.build !== 'vite') continue;
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: pkgDir, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`atrium build: the web bundle in ${relative(root, pkgDir)} failed to build`);
+    process.exit(result.status ?? 1);
+  }
+}

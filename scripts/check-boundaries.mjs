@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+// Lint rule the type-checker cannot express: packages meet only through declared entry
+// points. Fails on (1) a deep import of another workspace package (a subpath missing from
+// its `exports`), (2) a relative import that leaves its package, and (3) browser code
+// (frontend entries) importing a backend entry point.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const packages = new Map();
+for (const group of ['packages', 'plugins', 'apps', 'bench']) {
+  const dirs = group === 'bench' ? [join(root, 'bench')] : listDirs(join(root, group));
+  for (const dir of dirs) {
+    const file = join(dir, 'package.json');
+    if (!existsSync(file)) continue;
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    packages.set(manifest.name, { dir, manifest });
+  }
+}
+
+function listDirs(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((d) => join(dir, d))
+    .filter((d) => statSync(d).isDirectory());
+}
+
+function listSources(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) out.push(...listSources(full));
+    else if (/\.(ts|tsx)$/.test(entry)) out.push(full);
+  }
+  return out;
+}
+
+const importPattern =
+  /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm;
+const problems = [];
+
+function isBrowserFile(pkg, file) {
+  const rel = relative(pkg.dir, file).split(sep).join('/');
+  return pkg.manifest.atrium?.target === 'browser' || rel.startsWith('src/frontend/');
+}
+
+for (const [name, pkg] of packages) {
+  for (const file of listSources(join(pkg.dir, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(importPattern)) {
+      const spec = match[1] ?? match[2] ?? match[3];
+      const where = relative(root, file);
+      if (spec.startsWith('.')) {
+        const target = resolve(dirname(file), spec);
+        if (!target.startsWith(pkg.dir + sep)) {
+          problems.push(
+            `${where}: relative import '${spec}' leaves package '${name}'; import the other package by its name and a declared entry point`,
+          );
+        }
+        continue;
+      }
+      const m = /^(@atrium\/[^/]+)(\/.*)?$/.exec(spec);
+      if (!m) continue;
+      const [, targetName, sub] = m;
+      const target = packages.get(targetName);
+      if (!target) {
+        problems.push(`${where}: imports '${spec}', but no workspace package is named '${targetName}'`);
+        continue;
+      }
+      const exportsMap = target.manifest.exports ?? {};
+      const key = sub ? `.${sub}` : '.';
+      if (!(key in exportsMap)) {
+        problems.push(
+          `${where}: deep import '${spec}'; '${targetName}' exports only ${Object.keys(exportsMap).join(', ')}`,
+        );
+      }
+      if (isBrowserFile(pkg, file) && /\/backend$/.test(key)) {
+        problems.push(
+          `${where}: browser code imports backend entry '${spec}'; use the '/common' entry or an HTTP API`,
+        );
+      }
+    }
+  }
+}
+
+if (problems.length > 0) {
+  console.error(
+    `check-boundaries: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+  );
+  process.exit(1);
+}
+console.log(`check-boundaries: ${packages.size} packages, no boundary violations`);
