@@ -1,12 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages export their TypeScript sources under the `development` condition,
-// so tests run against src/ without a build.
-const conditions = ['development', 'module', 'node', 'import', 'default'];
-
+// so tests run against src/ without a build. Only Vite resolves with these: passing
+// `import` to Node as well would make CommonJS packages require ESM builds.
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['development'] } },
+  resolve: { conditions: ['development', 'module', 'browser'] },
+  ssr: { resolve: { conditions: ['development', 'node'] } },
   test: {
     projects: [
       {

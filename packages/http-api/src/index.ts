@@ -1,0 +1,13 @@
+export { type ApiClient, type ApiClientOptions, createApiClient } from './create-api-client.js';
+export {
+  defineHttpApi,
+  type HttpApi,
+  type HttpMethod,
+  type RouteAccess,
+  type RouteInput,
+  type RouteRequest,
+  type RouteResponse,
+  type RouteSpec,
+} from './define-http-api.js';
+export { ResponseError } from './response-error.js';
+export { toOpenApiDocument } from './to-open-api-document.js';

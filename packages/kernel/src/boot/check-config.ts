@@ -1,0 +1,43 @@
+import type { ModuleFeature } from '../definitions/define-module.js';
+import type { PluginFeature } from '../definitions/define-plugin.js';
+import type { JsonObject } from '../services/config/config-reader.js';
+import { validateConfigSubtree } from '../services/config/validate-config.js';
+import { type BackendConfig, backendConfigSchema } from '../services/http/http-config.js';
+
+/** Parsed config of the kernel and every feature, or every problem found. */
+export interface CheckedConfig {
+  backend?: BackendConfig;
+  byFeature: Map<string, unknown>;
+  problems: string[];
+}
+
+/**
+ * Validates `backend.*` and each plugin's and module's subtree before anything starts,
+ * so one run reports every invalid key.
+ */
+export function checkConfig(
+  data: JsonObject,
+  plugins: readonly PluginFeature[],
+  modules: readonly ModuleFeature[],
+): CheckedConfig {
+  const problems: string[] = [];
+  const byFeature = new Map<string, unknown>();
+  const backend = validateConfigSubtree(backendConfigSchema, data, 'backend', 'the kernel');
+  if (!backend.ok) problems.push(...backend.problems);
+  const features: Array<{ key: string; label: string; id: string; schema: PluginFeature['config'] }> = [
+    ...plugins.map((p) => ({ key: p.configKey, label: `plugin '${p.id}'`, id: p.id, schema: p.config })),
+    ...modules.map((m) => ({
+      key: m.configKey ?? m.plugin,
+      label: `module '${m.fullId}'`,
+      id: m.fullId,
+      schema: m.config,
+    })),
+  ];
+  for (const feature of features) {
+    if (!feature.schema) continue;
+    const result = validateConfigSubtree(feature.schema, data, feature.key, feature.label);
+    if (result.ok) byFeature.set(feature.id, result.value);
+    else problems.push(...result.problems);
+  }
+  return { backend: backend.ok ? backend.value : undefined, byFeature, problems };
+}

@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely';
+import { defineServiceFactory } from '../definitions/service-factory.js';
+import { defineServiceRef, type ServiceRef } from '../definitions/service-ref.js';
+import { type Authenticator, createAuthenticator } from '../services/auth/authenticator.js';
+import { createExternalAccess } from '../services/auth/external-access.js';
+import type { AuthKeysTable } from '../services/auth/token-keys.js';
+import { createTokenKeys } from '../services/auth/token-keys.js';
+import { createTokenSigner, type TokenSigner } from '../services/auth/tokens.js';
+import type { CacheStore } from '../services/cache/cache-service.js';
+import { createMemoryCacheStore } from '../services/cache/memory-cache-store.js';
+import { createRedisCacheStore } from '../services/cache/redis-cache-store.js';
+import { coreServices } from '../services/core-services.js';
+import { createDatabaseManager, type DatabaseManager } from '../services/database/create-database-manager.js';
+import type { EventsService } from '../services/events/events-service.js';
+import { createEventBus } from '../services/events/events-service.js';
+import type { RootHealth } from '../services/health/health-service.js';
+import { createHttpServer, type HttpServer } from '../services/http/create-http-server.js';
+import type { PluginRouter } from '../services/http/create-plugin-router.js';
+import type { BackendConfig } from '../services/http/http-config.js';
+import type { RootLifecycle } from '../services/lifecycle/lifecycle-service.js';
+import type { RootMetrics } from '../services/metrics/metrics-service.js';
+import {
+  createResourceTypeRegistry,
+  type ResourceTypeRegistry,
+} from '../services/permissions/create-permissions-service.js';
+import {
+  createTaskScheduler,
+  type SchedulerTable,
+  type TaskScheduler,
+} from '../services/scheduler/create-task-scheduler.js';
+import { durationToMs } from '../services/scheduler/duration.js';
+import { kernelMigrations } from './kernel-migrations.js';
+
+/** Plugin routers and root routes collected during init, mounted by the kernel afterwards. */
+export interface RouterRegistry {
+  plugins: Map<string, PluginRouter>;
+  root: Array<{
+    prefix: string;
+    register: Parameters<
+      import('../services/http/root-http-router-service.js').RootHttpRouterService['use']
+    >[1];
+  }>;
+}
+
+/** Values the kernel creates itself before any factory runs. */
+export const kernelConfigRef = defineServiceRef<BackendConfig, 'root'>({
+  id: 'kernel.config',
+  scope: 'root',
+});
+export const rootHealthRef = defineServiceRef<RootHealth, 'root'>({ id: 'kernel.health', scope: 'root' });
+export const rootMetricsRef = defineServiceRef<RootMetrics, 'root'>({ id: 'kernel.metrics', scope: 'root' });
+export const rootLifecycleRef = defineServiceRef<RootLifecycle, 'root'>({
+  id: 'kernel.lifecycle',
+  scope: 'root',
+});
+export const routerRegistryRef = defineServiceRef<RouterRegistry, 'root'>({
+  id: 'kernel.routers',
+  scope: 'root',
+});
+export const instanceIdRef = defineServiceRef<string, 'root'>({ id: 'kernel.instanceId', scope: 'root' });
+export const permissionNamesRef = defineServiceRef<ReadonlySet<string>, 'root'>({
+  id: 'kernel.permissionNames',
+  scope: 'root',
+});
+
+/** Shared engines behind the per-plugin services, built by factories like any service. */
+export const databaseManagerRef: ServiceRef<DatabaseManager, 'root'> = defineServiceRef({
+  id: 'kernel.databases',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: databaseManagerRef,
+      deps: { config: kernelConfigRef, lifecycle: rootLifecycleRef },
+      factory: ({ config, lifecycle }) => {
+        const manager = createDatabaseManager(config.database);
+        lifecycle
+          .forOwner('kernel')
+          .addShutdownHook(() => manager.close(), { label: 'close database connections' });
+        return manager;
+      },
+    }),
+});
+
+export const kernelDbRef: ServiceRef<Kysely<AuthKeysTable & SchedulerTable>, 'root'> = defineServiceRef({
+  id: 'kernel.db',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: kernelDbRef,
+      deps: { databases: databaseManagerRef },
+      factory: async ({ databases }) => {
+        await databases.migrate('kernel', kernelMigrations);
+        return databases.forPlugin('kernel').getClient<AuthKeysTable & SchedulerTable>();
+      },
+    }),
+});
+
+export const authEngineRef: ServiceRef<{ signer: TokenSigner; authenticator: Authenticator }, 'root'> =
+  defineServiceRef({
+    id: 'kernel.auth',
+    scope: 'root',
+    defaultFactory: async () =>
+      defineServiceFactory({
+        service: authEngineRef,
+        deps: { config: kernelConfigRef, db: kernelDbRef },
+        factory: ({ config, db }) => {
+          const signer = createTokenSigner(
+            createTokenKeys(db, durationToMs(config.auth.keyLifetime)),
+            config.baseUrl,
+          );
+          return {
+            signer,
+            authenticator: createAuthenticator(signer, createExternalAccess(config.auth.externalAccess)),
+          };
+        },
+      }),
+  });
+
+export const httpServerRef: ServiceRef<HttpServer, 'root'> = defineServiceRef({
+  id: 'kernel.httpServer',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: httpServerRef,
+      deps: {
+        config: kernelConfigRef,
+        logger: coreServices.rootLogger,
+        health: rootHealthRef,
+        metrics: rootMetricsRef,
+      },
+      factory: ({ config, logger, health, metrics }) =>
+        createHttpServer({
+          config,
+          logger,
+          health,
+          metrics,
+          includeStackInErrors: process.env.NODE_ENV === 'development',
+        }),
+    }),
+});
+
+export const taskSchedulerRef: ServiceRef<TaskScheduler, 'root'> = defineServiceRef({
+  id: 'kernel.scheduler',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: taskSchedulerRef,
+      deps: {
+        config: kernelConfigRef,
+        db: kernelDbRef,
+        logger: coreServices.rootLogger,
+        instanceId: instanceIdRef,
+        lifecycle: rootLifecycleRef,
+      },
+      factory: ({ config, db, logger, instanceId, lifecycle }) => {
+        const scheduler = createTaskScheduler({
+          db,
+          logger: logger.child({ service: 'scheduler' }),
+          instanceId,
+          pollIntervalMs: durationToMs(config.scheduler.pollInterval),
+        });
+        lifecycle
+          .forOwner('kernel')
+          .addShutdownHook(() => scheduler.stop(), { label: 'stop scheduled tasks' });
+        return scheduler;
+      },
+    }),
+});
+
+export const cacheStoreRef: ServiceRef<CacheStore, 'root'> = defineServiceRef({
+  id: 'kernel.cacheStore',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: cacheStoreRef,
+      deps: { config: kernelConfigRef, lifecycle: rootLifecycleRef },
+      factory: async ({ config, lifecycle }) => {
+        const store =
+          config.cache.store === 'redis' && config.cache.connection
+            ? await createRedisCacheStore(config.cache.connection)
+            : createMemoryCacheStore();
+        lifecycle.forOwner('kernel').addShutdownHook(() => store.close(), { label: 'close cache' });
+        return store;
+      },
+    }),
+});
+
+export const eventBusRef: ServiceRef<EventsService, 'root'> = defineServiceRef({
+  id: 'kernel.eventBus',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: eventBusRef,
+      deps: { logger: coreServices.rootLogger },
+      factory: ({ logger }) => createEventBus(logger),
+    }),
+});
+
+export const resourceRegistryRef: ServiceRef<ResourceTypeRegistry, 'root'> = defineServiceRef({
+  id: 'kernel.resourceTypes',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: resourceRegistryRef,
+      deps: {},
+      factory: () => createResourceTypeRegistry(),
+    }),
+});

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const secret = { visibility: 'secret' } as const;
+
+/** `backend.database`, in Backstage's shape. */
+export const databaseConfigSchema = z
+  .object({
+    client: z.enum(['better-sqlite3', 'sqlite3', 'pg']).default('better-sqlite3'),
+    connection: z
+      .union([
+        z.string().meta(secret),
+        z.object({ directory: z.string() }),
+        z
+          .object({
+            host: z.string().optional(),
+            port: z.coerce.number().int().optional(),
+            user: z.string().optional(),
+            password: z.string().optional().meta(secret),
+            database: z.string().optional(),
+            connectionString: z.string().optional().meta(secret),
+          })
+          .loose(),
+      ])
+      .optional(),
+    /** PostgreSQL: schemas are named `<prefix><pluginId>`. */
+    prefix: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and _')
+      .default('atrium_'),
+    /** Connections per plugin pool (PostgreSQL). */
+    pool: z.object({ max: z.number().int().positive().default(10) }).prefault({}),
+  })
+  .prefault({});
+
+/** Parsed `backend.database`. */
+export type DatabaseConfig = z.output<typeof databaseConfigSchema>;

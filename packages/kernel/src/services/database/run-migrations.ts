@@ -1,0 +1,32 @@
+import { AtriumError } from '@atrium/errors';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
+
+/**
+ * Applies a plugin's pending migrations in name order. Kysely's migrator holds a lock, so
+ * two backends starting together on one PostgreSQL apply each migration once.
+ */
+export async function runMigrations(
+  pluginId: string,
+  db: MigrationDb,
+  migrations: Migrations,
+): Promise<string[]> {
+  if (Object.keys(migrations).length === 0) return [];
+  const provider: MigrationProvider = { getMigrations: async () => migrations as Record<string, Migration> };
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'atrium_migrations',
+    migrationLockTableName: 'atrium_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AtriumError(
+      'DATABASE_MIGRATION_FAILED',
+      `migration '${failed}' of plugin '${pluginId}' failed: ${(error as Error).message}. Migrations are append-only: fix forward with a new migration`,
+      { cause: error, details: { pluginId, migration: failed } },
+    );
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

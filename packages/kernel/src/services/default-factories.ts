@@ -1,0 +1,168 @@
+import { dirname } from 'node:path';
+import {
+  authEngineRef,
+  cacheStoreRef,
+  databaseManagerRef,
+  eventBusRef,
+  httpServerRef,
+  kernelConfigRef,
+  permissionNamesRef,
+  resourceRegistryRef,
+  rootHealthRef,
+  rootLifecycleRef,
+  rootMetricsRef,
+  routerRegistryRef,
+  taskSchedulerRef,
+} from '../boot/internal-services.js';
+import { defineServiceFactory } from '../definitions/service-factory.js';
+import { createAuthService } from './auth/auth-service.js';
+import { createHttpAuthService } from './auth/http-auth-service.js';
+import { createUserInfoService } from './auth/user-info-service.js';
+import { createCacheService } from './cache/cache-service.js';
+import { coreServices } from './core-services.js';
+import { createDiscovery } from './discovery/discovery-service.js';
+import { createPluginRouter } from './http/create-plugin-router.js';
+import {
+  createAllowSignedInPolicy,
+  createPermissionsService,
+} from './permissions/create-permissions-service.js';
+import { createUrlReader } from './url-reader/create-url-reader.js';
+
+/** Default factories of the core services; each can be replaced with backend.add(...). */
+export const loggerFactory = defineServiceFactory({
+  service: coreServices.logger,
+  deps: { root: coreServices.rootLogger, meta: coreServices.pluginMetadata },
+  factory: ({ root, meta }) => root.child({ plugin: meta.getId() }),
+});
+
+export const lifecycleFactory = defineServiceFactory({
+  service: coreServices.lifecycle,
+  deps: { root: rootLifecycleRef, meta: coreServices.pluginMetadata },
+  factory: ({ root, meta }) => root.forOwner(meta.getId()),
+});
+
+export const rootHttpRouterFactory = defineServiceFactory({
+  service: coreServices.rootHttpRouter,
+  deps: { routers: routerRegistryRef },
+  factory: ({ routers }) => ({ use: (prefix, register) => routers.root.push({ prefix, register }) }),
+});
+
+export const httpRouterFactory = defineServiceFactory({
+  service: coreServices.httpRouter,
+  deps: {
+    routers: routerRegistryRef,
+    auth: authEngineRef,
+    meta: coreServices.pluginMetadata,
+    instance: coreServices.instanceMetadata,
+  },
+  factory: ({ routers, auth, meta, instance }) => {
+    const pluginId = meta.getId();
+    const apis = instance.getInstalledPlugins().find((p) => p.id === pluginId)?.apis ?? [];
+    const router = createPluginRouter(pluginId, apis, auth.authenticator);
+    routers.plugins.set(pluginId, router);
+    return router.service;
+  },
+});
+
+export const databaseFactory = defineServiceFactory({
+  service: coreServices.database,
+  deps: { databases: databaseManagerRef, meta: coreServices.pluginMetadata },
+  factory: ({ databases, meta }) => databases.forPlugin(meta.getId()),
+});
+
+export const authFactory = defineServiceFactory({
+  service: coreServices.auth,
+  deps: { engine: authEngineRef, meta: coreServices.pluginMetadata },
+  factory: ({ engine, meta }) => createAuthService(meta.getId(), engine.authenticator, engine.signer),
+});
+
+export const httpAuthFactory = defineServiceFactory({
+  service: coreServices.httpAuth,
+  deps: { engine: authEngineRef },
+  factory: ({ engine }) => createHttpAuthService(engine.authenticator),
+});
+
+export const userInfoFactory = defineServiceFactory({
+  service: coreServices.userInfo,
+  deps: {},
+  factory: () => createUserInfoService(),
+});
+
+export const userTokensFactory = defineServiceFactory({
+  service: coreServices.userTokens,
+  deps: { engine: authEngineRef },
+  factory: ({ engine }) => ({
+    issueUserToken: (input) => engine.signer.issueUserToken(input),
+    getJwks: () => engine.signer.jwks(),
+  }),
+});
+
+export const permissionPolicyFactory = defineServiceFactory({
+  service: coreServices.permissionPolicy,
+  deps: {},
+  factory: () => createAllowSignedInPolicy(),
+});
+
+export const permissionsFactory = defineServiceFactory({
+  service: coreServices.permissions,
+  deps: { policy: coreServices.permissionPolicy, registry: resourceRegistryRef, names: permissionNamesRef },
+  factory: ({ policy, registry, names }) => createPermissionsService(policy, registry, names),
+});
+
+export const permissionsRegistryFactory = defineServiceFactory({
+  service: coreServices.permissionsRegistry,
+  deps: { registry: resourceRegistryRef, meta: coreServices.pluginMetadata },
+  factory: ({ registry, meta }) => registry.forPlugin(meta.getId()),
+});
+
+export const schedulerFactory = defineServiceFactory({
+  service: coreServices.scheduler,
+  deps: { scheduler: taskSchedulerRef, meta: coreServices.pluginMetadata },
+  factory: ({ scheduler, meta }) => scheduler.forPlugin(meta.getId()),
+});
+
+export const cacheFactory = defineServiceFactory({
+  service: coreServices.cache,
+  deps: { store: cacheStoreRef, meta: coreServices.pluginMetadata },
+  factory: ({ store, meta }) => createCacheService(store, meta.getId()),
+});
+
+export const eventsFactory = defineServiceFactory({
+  service: coreServices.events,
+  deps: { bus: eventBusRef },
+  factory: ({ bus }) => bus,
+});
+
+export const urlReaderFactory = defineServiceFactory({
+  service: coreServices.urlReader,
+  deps: { config: kernelConfigRef, rootConfig: coreServices.rootConfig },
+  createRootContext: ({ config, rootConfig }) =>
+    createUrlReader(config.reading, [process.cwd(), ...rootConfig.sources.map((file) => dirname(file))]),
+  factory: (_deps, reader) => reader,
+});
+
+export const discoveryFactory = defineServiceFactory({
+  service: coreServices.discovery,
+  deps: { config: kernelConfigRef, server: httpServerRef },
+  createRootContext: ({ config, server }) =>
+    createDiscovery(() => {
+      const address = server.fastify.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.listen.port;
+      const host =
+        config.listen.host === '0.0.0.0' || config.listen.host === '::' ? '127.0.0.1' : config.listen.host;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    }, config.baseUrl),
+  factory: (_deps, discovery) => discovery,
+});
+
+export const healthFactory = defineServiceFactory({
+  service: coreServices.health,
+  deps: { health: rootHealthRef },
+  factory: ({ health }) => health,
+});
+
+export const metricsFactory = defineServiceFactory({
+  service: coreServices.metrics,
+  deps: { metrics: rootMetricsRef, meta: coreServices.pluginMetadata },
+  factory: ({ metrics, meta }) => metrics.forPlugin(meta.getId()),
+});

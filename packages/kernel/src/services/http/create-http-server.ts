@@ -1,0 +1,114 @@
+import { NotFoundError, serializeError, statusForError } from '@atrium/errors';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { Histogram } from 'prom-client';
+import type { RootHealth } from '../health/health-service.js';
+import type { LoggerService } from '../logger/logger-service.js';
+import type { RootMetrics } from '../metrics/metrics-service.js';
+import type { BackendConfig } from './http-config.js';
+import { mapFastifyError } from './map-fastify-error.js';
+
+/** The backend's HTTP server. */
+export interface HttpServer {
+  readonly fastify: FastifyInstance;
+  listen(): Promise<{ host: string; port: number }>;
+  /** Stops accepting connections and waits for requests in flight. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the Fastify server with the uniform error JSON, health and metrics endpoints.
+ * Plugins are mounted into it by the kernel before it listens.
+ */
+export async function createHttpServer(options: {
+  config: BackendConfig;
+  logger: LoggerService;
+  health: RootHealth;
+  metrics: RootMetrics;
+  includeStackInErrors: boolean;
+}): Promise<HttpServer> {
+  const { config, logger, health, metrics } = options;
+  const fastify = Fastify({
+    logger: false,
+    bodyLimit: config.http.bodyLimit,
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+  });
+  const durations = new Histogram({
+    name: 'atrium_http_request_duration_seconds',
+    help: 'HTTP request duration by plugin, method and status',
+    labelNames: ['plugin', 'method', 'status'],
+    registers: [metrics.registry],
+  });
+
+  let closing = false;
+  // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    const plugin = /^\/api\/([^/?]+)/.exec(request.url)?.[1] ?? '-';
+    durations.observe(
+      { plugin, method: request.method, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  fastify.setErrorHandler(async (rawError, request, reply) => {
+    const error = mapFastifyError(rawError, request);
+    const status = statusForError(error);
+    if (status >= 500) logger.error(`${request.method} ${request.url} failed`, error as Error);
+    const body = serializeError(error, {
+      request: { method: request.method, url: request.url },
+      includeStack: options.includeStackInErrors,
+    });
+    return reply.code(status).type('application/json; charset=utf-8').send(body);
+  });
+
+  fastify.setNotFoundHandler(async (request, reply) => {
+    const error = new NotFoundError(`No route for ${request.method} ${request.url.split('?')[0]}`);
+    return reply
+      .code(404)
+      .send(serializeError(error, { request: { method: request.method, url: request.url } }));
+  });
+
+  if (config.cors) {
+    await fastify.register(cors, {
+      origin: config.cors.origin ?? false,
+      methods: config.cors.methods,
+      credentials: config.cors.credentials,
+    });
+  }
+
+  fastify.get('/.well-known/health/live', async () => ({ status: 'ok' }));
+  const ready = async (_: unknown, reply: FastifyReply) => {
+    const state = await health.readiness();
+    return reply.code(state.status === 'ok' ? 200 : 503).send(state);
+  };
+  fastify.get('/.well-known/health/ready', ready);
+  // Backstage's paths, so existing probes keep working.
+  fastify.get('/.backstage/health/v1/liveness', async () => ({ status: 'ok' }));
+  fastify.get('/.backstage/health/v1/readiness', ready);
+  fastify.get('/metrics', async (_, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
+  return {
+    fastify,
+    async listen() {
+      await fastify.listen({ host: config.listen.host, port: config.listen.port });
+      const address = fastify.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.listen.port;
+      return { host: config.listen.host, port };
+    },
+    async close() {
+      closing = true;
+      await fastify.close();
+      // Requests in flight have finished; keep-alive sockets would otherwise linger.
+      fastify.server.closeAllConnections();
+    },
+  };
+}

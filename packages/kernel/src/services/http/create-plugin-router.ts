@@ -1,0 +1,135 @@
+import { AtriumError } from '@atrium/errors';
+import { type HttpApi, type RouteAccess, type RouteSpec, toOpenApiDocument } from '@atrium/http-api';
+import type { FastifyInstance } from 'fastify';
+import type { Authenticator } from '../auth/authenticator.js';
+import type { HttpRouterService, RouteHandler } from './http-router-service.js';
+import { authenticateRequest, getRequestCredentials } from './request-credentials.js';
+import { validateRequestPart } from './validate-request.js';
+
+/** A plugin's router before it is mounted: what the plugin registered during init. */
+export interface PluginRouter {
+  readonly service: HttpRouterService;
+  /** Fails unless every declared API was implemented in full. */
+  assertComplete(): void;
+  mount(root: FastifyInstance, options: { externalBaseUrl: string }): Promise<void>;
+}
+
+interface Implemented {
+  name: string;
+  spec: RouteSpec;
+  handler: RouteHandler<RouteSpec>;
+}
+
+function publicPrefixes(policies: Array<{ path: string }>) {
+  return policies.map((p) => (p.path.endsWith('/') ? p.path : `${p.path}/`));
+}
+
+/** Creates the router of one plugin; the kernel mounts it at `/api/<pluginId>` after init. */
+export function createPluginRouter(
+  pluginId: string,
+  declaredApis: readonly HttpApi[],
+  authenticator: Authenticator,
+): PluginRouter {
+  const routes: Implemented[] = [];
+  const implementedApis = new Set<HttpApi>();
+  const policies: Array<{ path: string; allow: string }> = [];
+  const raw: Array<(instance: FastifyInstance) => void | Promise<void>> = [];
+  const prefix = `/api/${pluginId}`;
+
+  const service: HttpRouterService = {
+    implement(api, handlers) {
+      if (!declaredApis.includes(api as HttpApi)) {
+        throw new AtriumError(
+          'KERNEL_API_UNDECLARED',
+          `plugin '${pluginId}' implements an API that its manifest does not list; add it to 'apis' in definePlugin`,
+          { details: { pluginId } },
+        );
+      }
+      implementedApis.add(api as HttpApi);
+      for (const [name, spec] of Object.entries(api.routes)) {
+        const handler = (handlers as Record<string, RouteHandler<RouteSpec> | undefined>)[name];
+        if (typeof handler !== 'function') {
+          throw new AtriumError(
+            'KERNEL_ROUTE_NOT_IMPLEMENTED',
+            `plugin '${pluginId}' has no handler for route '${name}' (${spec.method} ${spec.path})`,
+            {
+              details: { pluginId, route: name },
+            },
+          );
+        }
+        routes.push({ name, spec, handler });
+      }
+    },
+    addAuthPolicy: (policy) => policies.push(policy),
+    useFastify: (register) => raw.push(register),
+  };
+
+  const accessFor = (path: string, declared: RouteAccess | undefined): RouteAccess => {
+    if (declared) return declared;
+    const relative = path.slice(prefix.length) || '/';
+    return publicPrefixes(policies).some((p) => `${relative}/`.startsWith(p) || relative === p.slice(0, -1))
+      ? 'public'
+      : 'any';
+  };
+
+  return {
+    service,
+    assertComplete() {
+      const missing = declaredApis.filter((api) => !implementedApis.has(api));
+      if (missing.length > 0) {
+        const names = missing.flatMap((api) => Object.keys(api.routes)).join(', ');
+        throw new AtriumError(
+          'KERNEL_ROUTE_NOT_IMPLEMENTED',
+          `plugin '${pluginId}' lists an API in its manifest but never implemented it (routes: ${names}); call http.implement(api, handlers) in init`,
+          {
+            details: { pluginId },
+          },
+        );
+      }
+    },
+    async mount(root, { externalBaseUrl }) {
+      await root.register(
+        async (instance) => {
+          instance.addHook('onRequest', async (request) => {
+            const declared = (request.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
+            await authenticateRequest(
+              request,
+              accessFor(request.url.split('?')[0] ?? '', declared),
+              pluginId,
+              authenticator,
+            );
+          });
+          instance.get('/openapi.json', { config: { access: 'public' } }, async () =>
+            toOpenApiDocument(declaredApis, {
+              title: `Atrium plugin '${pluginId}'`,
+              serverUrl: `${externalBaseUrl}${prefix}`,
+            }),
+          );
+          for (const { spec, handler } of routes) {
+            instance.route({
+              method: spec.method,
+              url: spec.path,
+              bodyLimit: spec.bodyLimit,
+              config: { access: spec.access ?? 'any' },
+              handler: async (request, reply) => {
+                const result = await handler({
+                  params: validateRequestPart(spec.params, request.params, 'params'),
+                  query: validateRequestPart(spec.query, request.query, 'query'),
+                  body: validateRequestPart(spec.body, request.body, 'body'),
+                  credentials: getRequestCredentials(request),
+                  request,
+                  reply,
+                } as never);
+                if (reply.sent || spec.streaming) return reply;
+                if (result === undefined) return reply.code(spec.successStatus ?? 204).send();
+                return reply.code(spec.successStatus ?? 200).send(result);
+              },
+            });
+          }
+          for (const register of raw) await register(instance);
+        },
+        { prefix },
+      );
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { externalAccessSchema } from '../auth/external-access.js';
+import { databaseConfigSchema } from '../database/database-config.js';
+import { readingConfigSchema } from '../url-reader/reading-config.js';
+
+const duration = z.union([z.string(), z.record(z.string(), z.number())]);
+
+const listenSchema = z
+  .union([
+    z.string().transform((value, ctx) => {
+      const match = /^(?:(.*):)?(\d+)$/.exec(value);
+      if (!match) {
+        ctx.addIssue({ code: 'custom', message: "must be '<host>:<port>' or ':<port>'" });
+        return z.NEVER;
+      }
+      return { host: match[1] || '127.0.0.1', port: Number(match[2]) };
+    }),
+    z.object({
+      port: z.coerce.number().int().min(0).max(65535).default(7007),
+      host: z.string().default('127.0.0.1'),
+    }),
+  ])
+  .default({ port: 7007, host: '127.0.0.1' });
+
+/** The kernel's own config: `backend.*`, with Backstage's keys where Backstage has them. */
+export const backendConfigSchema = z
+  .object({
+    baseUrl: z.url().default('http://localhost:7007'),
+    listen: listenSchema,
+    database: databaseConfigSchema,
+    reading: readingConfigSchema,
+    auth: z
+      .object({
+        externalAccess: externalAccessSchema,
+        keyLifetime: duration.default({ hours: 24 }),
+      })
+      .prefault({}),
+    cors: z
+      .object({
+        origin: z.union([z.string(), z.array(z.string())]).optional(),
+        methods: z.array(z.string()).optional(),
+        credentials: z.boolean().optional(),
+      })
+      .optional(),
+    http: z
+      .object({
+        bodyLimit: z
+          .number()
+          .int()
+          .positive()
+          .default(1024 * 1024),
+      })
+      .prefault({}),
+    cache: z
+      .object({
+        store: z.enum(['memory', 'redis']).default('memory'),
+        connection: z.string().meta({ visibility: 'secret' }).optional(),
+      })
+      .refine((c) => c.store !== 'redis' || c.connection, {
+        message: "backend.cache.connection is required when store is 'redis'",
+      })
+      .prefault({}),
+    /** Plugins and modules to load by module specifier (`@atrium/catalog/backend`, `./local/x`). */
+    features: z.array(z.string()).default([]),
+    shutdown: z.object({ timeout: duration.default({ seconds: 20 }) }).prefault({}),
+    scheduler: z.object({ pollInterval: duration.default({ seconds: 1 }) }).prefault({}),
+  })
+  .prefault({});
+
+/** Parsed `backend.*`. */
+export type BackendConfig = z.output<typeof backendConfigSchema>;

@@ -1,0 +1,38 @@
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Prometheus instruments for one plugin; names are prefixed `atrium_<plugin>_`. */
+export interface MetricsService {
+  counter(name: string, help: string, labelNames?: string[]): Counter<string>;
+  gauge(name: string, help: string, labelNames?: string[]): Gauge<string>;
+  histogram(name: string, help: string, labelNames?: string[], buckets?: number[]): Histogram<string>;
+}
+
+/** The backend's registry, served at `/metrics`. */
+export interface RootMetrics {
+  readonly registry: Registry;
+  forPlugin(pluginId: string): MetricsService;
+}
+
+/**
+ * Creates the metrics registry with Node's default process metrics.
+ *
+ * @example
+ * const metrics = createRootMetrics();
+ * metrics.forPlugin('catalog').counter('entities_processed_total', 'Entities processed').inc();
+ */
+export function createRootMetrics(): RootMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'atrium_' });
+  const metric = (pluginId: string, name: string) => `atrium_${pluginId.replace(/-/g, '_')}_${name}`;
+  return {
+    registry,
+    forPlugin: (pluginId) => ({
+      counter: (name, help, labelNames = []) =>
+        new Counter({ name: metric(pluginId, name), help, labelNames, registers: [registry] }),
+      gauge: (name, help, labelNames = []) =>
+        new Gauge({ name: metric(pluginId, name), help, labelNames, registers: [registry] }),
+      histogram: (name, help, labelNames = [], buckets) =>
+        new Histogram({ name: metric(pluginId, name), help, labelNames, buckets, registers: [registry] }),
+    }),
+  };
+}

@@ -1,0 +1,113 @@
+import { AtriumError } from '@atrium/errors';
+import type { Permission } from '../../definitions/define-permission.js';
+import { mapCriteria } from './evaluate-criteria.js';
+import type {
+  DefinitiveDecision,
+  PermissionPolicy,
+  PermissionRule,
+  PermissionsRegistryService,
+  PermissionsService,
+  ResourceTypeRegistration,
+} from './permission-types.js';
+
+/** Resource types registered by every plugin, shared across the backend. */
+export interface ResourceTypeRegistry {
+  forPlugin(pluginId: string): PermissionsRegistryService;
+  get(resourceType: string): (ResourceTypeRegistration & { pluginId: string }) | undefined;
+}
+
+/** Creates the shared registry. */
+export function createResourceTypeRegistry(): ResourceTypeRegistry {
+  const types = new Map<string, ResourceTypeRegistration & { pluginId: string }>();
+  return {
+    forPlugin: (pluginId) => ({
+      addResourceType(registration) {
+        const existing = types.get(registration.resourceType);
+        if (existing) {
+          throw new AtriumError(
+            'PERMISSION_DUPLICATE_RESOURCE_TYPE',
+            `plugin '${pluginId}' registers resource type '${registration.resourceType}', already registered by plugin '${existing.pluginId}'`,
+          );
+        }
+        types.set(registration.resourceType, { ...(registration as ResourceTypeRegistration), pluginId });
+      },
+    }),
+    get: (resourceType) => types.get(resourceType),
+  };
+}
+
+/**
+ * Creates the permissions service of one plugin over the backend's single policy.
+ * Permissions must be declared in some installed plugin's manifest, so `atrium inspect`
+ * and policy authors see every permission that is ever checked.
+ */
+export function createPermissionsService(
+  policy: PermissionPolicy,
+  registry: ResourceTypeRegistry,
+  declared: ReadonlySet<string>,
+): PermissionsService {
+  const checkDeclared = (permission: Permission) => {
+    if (!declared.has(permission.name)) {
+      throw new AtriumError(
+        'PERMISSION_UNDECLARED',
+        `permission '${permission.name}' is checked but no installed plugin declares it; add it to the plugin manifest's 'permissions'`,
+      );
+    }
+  };
+
+  async function resolve(
+    permission: Permission,
+    resourceRef: string | undefined,
+    decision: Awaited<ReturnType<PermissionPolicy['handle']>>,
+  ): Promise<DefinitiveDecision> {
+    if (decision.result !== 'CONDITIONAL') return decision;
+    const registration = registry.get(decision.resourceType);
+    if (!resourceRef || !registration) return { result: 'DENY' };
+    const [resource] = await registration.getResources([resourceRef]);
+    if (resource === undefined) return { result: 'DENY' };
+    const rules = new Map<string, PermissionRule>(registration.rules.map((r) => [r.name, r]));
+    const allowed = mapCriteria(
+      decision.conditions,
+      (condition) => {
+        const rule = rules.get(condition.rule);
+        if (!rule) {
+          throw new AtriumError(
+            'PERMISSION_UNKNOWN_RULE',
+            `rule '${condition.rule}' of resource type '${decision.resourceType}' is not registered (permission '${permission.name}')`,
+          );
+        }
+        return rule.apply(resource, condition.params ?? {});
+      },
+      { allOf: (xs) => xs.every(Boolean), anyOf: (xs) => xs.some(Boolean), not: (x) => !x },
+    );
+    return { result: allowed ? 'ALLOW' : 'DENY' };
+  }
+
+  return {
+    async authorize(requests, { credentials }) {
+      return Promise.all(
+        requests.map(async ({ permission, resourceRef }) => {
+          checkDeclared(permission);
+          return resolve(permission, resourceRef, await policy.handle({ permission }, { credentials }));
+        }),
+      );
+    },
+    async authorizeConditional(requests, { credentials }) {
+      return Promise.all(
+        requests.map(async ({ permission }) => {
+          checkDeclared(permission);
+          return policy.handle({ permission }, { credentials });
+        }),
+      );
+    },
+  };
+}
+
+/** The default policy: any signed-in user or service is allowed; anonymous callers are not. */
+export function createAllowSignedInPolicy(): PermissionPolicy {
+  return {
+    async handle(_request, { credentials }) {
+      return credentials.principal.type === 'none' ? { result: 'DENY' } : { result: 'ALLOW' };
+    },
+  };
+}

@@ -1,0 +1,9 @@
+export { type CapturedLog, type CaptureLogger, createCaptureLogger } from './capture-logger.js';
+export { startTestBackend, type TestBackend, type TestBackendOptions } from './start-test-backend.js';
+export {
+  createTestDatabase,
+  TEST_POSTGRES_URL,
+  type TestDatabase,
+  type TestDatabaseKind,
+  testDatabaseKinds,
+} from './test-databases.js';

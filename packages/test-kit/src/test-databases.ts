@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import type { JsonObject } from '@atrium/kernel';
+import pg from 'pg';
+
+/** The databases tests run against. */
+export type TestDatabaseKind = 'sqlite' | 'postgres';
+
+/** Where the PostgreSQL used by tests lives; CI starts it (see .ci/run). */
+export const TEST_POSTGRES_URL = process.env.ATRIUM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Every database kind a database test must pass on. PostgreSQL is never skipped: when it
+ * is unreachable the test fails and says how to start it.
+ */
+export function testDatabaseKinds(): TestDatabaseKind[] {
+  return ['sqlite', 'postgres'];
+}
+
+/** A database for one test: config for `backend.database` and a cleanup. */
+export interface TestDatabase {
+  kind: TestDatabaseKind;
+  config: JsonObject;
+  /** Drops what the test created (PostgreSQL schemas with the test's prefix). */
+  cleanup(): Promise<void>;
+}
+
+async function assertPostgresReachable(): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `PostgreSQL is required by this test but ${TEST_POSTGRES_URL} is unreachable (${(error as Error).message}). ` +
+        'Start it (pg_ctlcluster <version> main start) or set ATRIUM_TEST_PG_URL.',
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * Creates an isolated database: in-memory SQLite, or PostgreSQL schemas under a random
+ * prefix. Pass `prefix` to share one database between two backends.
+ *
+ * @example
+ * const db = await createTestDatabase('postgres');
+ * const backend = await startTestBackend({ features, config: { backend: { database: db.config } } });
+ * await db.cleanup();
+ */
+export async function createTestDatabase(
+  kind: TestDatabaseKind,
+  options: { prefix?: string; sqliteDirectory?: string } = {},
+): Promise<TestDatabase> {
+  if (kind === 'sqlite') {
+    return {
+      kind,
+      config: {
+        client: 'better-sqlite3',
+        connection: options.sqliteDirectory ? { directory: options.sqliteDirectory } : ':memory:',
+      },
+      cleanup: async () => undefined,
+    };
+  }
+  await assertPostgresReachable();
+  const prefix = options.prefix ?? `t${randomBytes(5).toString('hex')}_`;
+  return {
+    kind,
+    config: { client: 'pg', connection: TEST_POSTGRES_URL, prefix, pool: { max: 4 } },
+    async cleanup() {
+      const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ nspname: string }>(
+          'SELECT nspname FROM pg_namespace WHERE nspname LIKE $1',
+          [`${prefix}%`],
+        );
+        for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
