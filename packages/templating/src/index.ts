@@ -1,0 +1,4 @@
+export { createTemplater, type Templater } from './create-templater.js';
+export type { JsonObject, JsonValue, RenderedValue } from './json-value.js';
+export { TemplateExpressionError, templatingErrorCodes } from './template-expression-error.js';
+export type { RenderItem, RenderOptions, TemplaterOptions } from './templater-options.js';
