@@ -1,0 +1,28 @@
+import { defineApiRef } from './api-ref.js';
+
+/** A page of the running app. */
+export interface AppPageInfo {
+  extensionId: string;
+  pluginId?: string;
+  path: string;
+  title?: string;
+}
+
+/** An extension of the running app and whether it was built. */
+export interface AppNodeInfo {
+  id: string;
+  pluginId?: string;
+  attachTo?: { id: string; input: string };
+  isEnabled: boolean;
+  isBuilt: boolean;
+}
+
+/** What the app is made of: its extensions and pages, e.g. for a home page or a debug view. */
+export interface AppTreeApi {
+  getNodes(): AppNodeInfo[];
+  /** Built pages in route order. */
+  getPages(): AppPageInfo[];
+}
+
+/** Ref of the app tree API. */
+export const appTreeApiRef = defineApiRef<AppTreeApi>({ id: 'core.app-tree' });

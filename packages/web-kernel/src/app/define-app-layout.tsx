@@ -1,0 +1,72 @@
+import { AppShell } from '@atrium/ui';
+import type { ComponentType, ReactNode } from 'react';
+import { configApiRef } from '../apis/config-api.js';
+import { useApi } from '../apis/use-api.js';
+import { coreExtensionData, type NavItem } from '../extensions/core-extension-data.js';
+import { defineExtension, type ExtensionDefinition } from '../extensions/define-extension.js';
+import { defineExtensionInput } from '../extensions/extension-input.js';
+import { AppRoutes } from './app-routes.js';
+
+/** Props of an app layout component: the navigation entries and the routed page. */
+export interface AppLayoutProps {
+  /** Nav entries of titled pages (in route order), then of nav-item extensions. */
+  navItems: readonly NavItem[];
+  children: ReactNode;
+}
+
+/** The inputs of `app/layout`: pages, nav items and an optional not-found page. */
+export const appLayoutInputs = {
+  routes: defineExtensionInput({
+    path: coreExtensionData.routePath,
+    element: coreExtensionData.reactElement,
+    navItem: coreExtensionData.navItem.optional(),
+  }),
+  nav: defineExtensionInput({ navItem: coreExtensionData.navItem }),
+  notFoundPage: defineExtensionInput(
+    { element: coreExtensionData.reactElement },
+    { singleton: true, optional: true },
+  ),
+};
+
+/**
+ * Declares the `app/layout` extension around a layout component; an app adds it to its
+ * features to replace the kernel's plain layout while keeping the same inputs.
+ *
+ * @example
+ * defineAppLayout({ component: ({ navItems, children }) => <AppShell title="Portal" navItems={navItems}>{children}</AppShell> });
+ */
+export function defineAppLayout(options: { component: ComponentType<AppLayoutProps> }): ExtensionDefinition {
+  const Layout = options.component;
+  return defineExtension({
+    id: 'app/layout',
+    attachTo: { id: 'app/root', input: 'layout' },
+    inputs: appLayoutInputs,
+    output: { element: coreExtensionData.reactElement },
+    factory: ({ inputs }) => {
+      const navItems = [
+        ...inputs.routes.flatMap((route) => (route.output.navItem ? [route.output.navItem] : [])),
+        ...inputs.nav.map((item) => item.output.navItem),
+      ];
+      const routes = inputs.routes.map((route) => ({ id: route.id, ...route.output }));
+      return {
+        element: (
+          <Layout navItems={navItems}>
+            <AppRoutes routes={routes} notFound={inputs.notFoundPage?.output.element} />
+          </Layout>
+        ),
+      };
+    },
+  });
+}
+
+function DefaultAppLayout({ navItems, children }: AppLayoutProps) {
+  const title = useApi(configApiRef).getOptionalString('app.title') ?? 'Atrium';
+  return (
+    <AppShell title={title} navItems={navItems}>
+      {children}
+    </AppShell>
+  );
+}
+
+/** The kernel's own `app/layout`: the shared app shell with the configured title. */
+export const defaultAppLayout: ExtensionDefinition = defineAppLayout({ component: DefaultAppLayout });

@@ -1,0 +1,111 @@
+export {
+  type AnyApiFactory,
+  type ApiFactory,
+  type ApiRef,
+  type ApiRefsFor,
+  defineApiFactory,
+  defineApiRef,
+} from './apis/api-ref.js';
+export { type ApiRegistry, createApiRegistry } from './apis/api-registry.js';
+export { type AppTheme, type AppThemeApi, appThemeApiRef, createAppThemeApi } from './apis/app-theme-api.js';
+export { type AppNodeInfo, type AppPageInfo, type AppTreeApi, appTreeApiRef } from './apis/app-tree-api.js';
+export { type ConfigApi, configApiRef, createConfigApi } from './apis/config-api.js';
+export { createDiscoveryApi, type DiscoveryApi, discoveryApiRef } from './apis/discovery-api.js';
+export { type CreateFetchApiOptions, createFetchApi, type FetchApi, fetchApiRef } from './apis/fetch-api.js';
+export {
+  type CreateIdentityApiOptions,
+  createIdentityApi,
+  type IdentityApi,
+  type IdentityState,
+  identityApiRef,
+  type SignInProvider,
+} from './apis/identity-api.js';
+export { ResponseError } from './apis/response-error.js';
+export { parseRefreshResponse, type SignInSession } from './apis/sign-in-session.js';
+export { ApiProvider, type ApiProviderProps, useApi } from './apis/use-api.js';
+export type { AppNode, AppTree } from './app/app-node.js';
+export { type AppRoute, AppRoutes, type AppRoutesProps } from './app/app-routes.js';
+export { type AtriumApp, type CreateAppOptions, createApp } from './app/create-app.js';
+export { type AppLayoutProps, appLayoutInputs, defineAppLayout } from './app/define-app-layout.js';
+export type { AppDiagnostic, AppDiagnosticCode } from './app/diagnostics.js';
+export { ExtensionBoundary, type ExtensionBoundaryProps } from './app/extension-boundary.js';
+export { type LoadAppConfigOptions, loadAppConfig } from './app/load-app-config.js';
+export { ApiBlueprint } from './blueprints/api-blueprint.js';
+export {
+  EntityCardBlueprint,
+  type EntityCardParams,
+  entityCardsInput,
+} from './blueprints/entity-card-blueprint.js';
+export { EntityProvider, type EntityProviderProps, useEntity } from './blueprints/entity-context.js';
+export {
+  type EntityFilter,
+  type EntityFilterSpec,
+  type EntityLike,
+  type EntityPredicate,
+  entityExtensionData,
+  entityFilterSpecSchema,
+  toEntityPredicate,
+} from './blueprints/entity-filter.js';
+export {
+  EntityTabBlueprint,
+  type EntityTabParams,
+  entityTabsInput,
+} from './blueprints/entity-tab-blueprint.js';
+export {
+  type FormField,
+  FormFieldBlueprint,
+  type FormFieldParams,
+  type FormFieldProps,
+  formFieldExtensionData,
+  formFieldsInput,
+} from './blueprints/form-field-blueprint.js';
+export { NavItemBlueprint } from './blueprints/nav-item-blueprint.js';
+export { PageBlueprint, type PageParams } from './blueprints/page-blueprint.js';
+export {
+  type SearchResult,
+  type SearchResultRenderer,
+  SearchResultRendererBlueprint,
+  type SearchResultRendererParams,
+  type SearchResultRendererProps,
+  searchExtensionData,
+  searchResultRenderersInput,
+} from './blueprints/search-result-renderer-blueprint.js';
+export { SignInPageBlueprint } from './blueprints/sign-in-page-blueprint.js';
+export { ThemeBlueprint } from './blueprints/theme-blueprint.js';
+export { coreExtensionData, type IconComponent, type NavItem } from './extensions/core-extension-data.js';
+export {
+  type Blueprint,
+  type BlueprintMakeOptions,
+  type BlueprintMakeWithInputsOptions,
+  type DefineBlueprintOptions,
+  defineBlueprint,
+} from './extensions/define-blueprint.js';
+export {
+  type DefineExtensionOptions,
+  defineExtension,
+  type ExtensionAttachment,
+  type ExtensionDefinition,
+  type ExtensionFactoryContext,
+} from './extensions/define-extension.js';
+export {
+  type DefineWebPluginOptions,
+  defineWebPlugin,
+  type WebPlugin,
+} from './extensions/define-web-plugin.js';
+export {
+  type AnyExtensionDataRef,
+  defineExtensionDataRef,
+  type ExtensionDataRef,
+  type ExtensionDataRefs,
+  type ExtensionDataValues,
+} from './extensions/extension-data-ref.js';
+export {
+  type AnyExtensionInput,
+  defineExtensionInput,
+  type ExtensionInput,
+  type ExtensionInputItem,
+  type ExtensionInputOptions,
+  type ExtensionInputs,
+  type ResolvedExtensionInputs,
+} from './extensions/extension-input.js';
+export { type ElementLoader, lazyElement } from './extensions/lazy-element.js';
