@@ -64,6 +64,30 @@ async function buildWorkspace(pkgDir) {
   for (const file of files.filter((f) => !isSource(f))) {
     cpSync(file, join(dist, relative(src, file)));
   }
+  if (manifest.atrium?.bundle) await bundleEntry(pkgDir, manifest);
+}
+
+// Startup time is dominated by loading hundreds of small module files (Kysely alone has
+// ~450). A package that sets `atrium.bundle` gets its entry replaced by one esbuild bundle
+// with its third-party dependencies inlined, except the ones it lists as external.
+async function bundleEntry(pkgDir, manifest) {
+  const entry = join(pkgDir, 'dist', 'index.js');
+  await build({
+    entryPoints: [entry],
+    outfile: entry,
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    external: ['@atrium/*', ...(manifest.atrium.bundle.external ?? [])],
+    // CommonJS dependencies inside an ESM bundle still call require().
+    banner: {
+      js: "import { createRequire as __atriumRequire } from 'node:module';\nconst require = __atriumRequire(import.meta.url);",
+    },
+  });
 }
 
 const started = Date.now();
@@ -73,7 +97,7 @@ console.log(`atrium build: transpiled ${targets.length} workspaces in ${Date.now
 
 for (const pkgDir of targets) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  if (manifest.atrium?.build !== 'vite') continue;
+  if (manifest.atrium?.build !== 'vite' || process.argv.includes('--no-web')) continue;
   const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: pkgDir, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error(`atrium build: the web bundle in ${relative(root, pkgDir)} failed to build`);

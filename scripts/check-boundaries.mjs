@@ -48,7 +48,10 @@ function isBrowserFile(pkg, file) {
 
 for (const [name, pkg] of packages) {
   for (const file of listSources(join(pkg.dir, 'src'))) {
-    const text = readFileSync(file, 'utf8');
+    // Doc comments show imports in examples; only code counts.
+    const text = readFileSync(file, 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/^\s*\/\/.*$/gm, '');
     for (const match of text.matchAll(importPattern)) {
       const spec = match[1] ?? match[2] ?? match[3];
       const where = relative(root, file);

@@ -1,5 +1,7 @@
 export { type Backend, type BackendOptions, createBackend } from './boot/create-backend.js';
+export { type BackendInspection, inspectBackend, migrateDatabases } from './boot/inspect-backend.js';
 export { kernelErrorCodes } from './boot/kernel-errors.js';
+export { loadFeatures } from './boot/load-features.js';
 export {
   defineModule,
   type ModuleFeature,

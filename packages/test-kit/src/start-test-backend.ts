@@ -18,6 +18,8 @@ export interface TestBackendOptions {
   logger?: LoggerService;
   /** Config files to load; none by default, so the repository's app-config.yaml is not read. */
   configPaths?: readonly string[];
+  /** Environment the kernel sees (`NODE_ENV`, `APP_CONFIG_*`); `{ NODE_ENV: 'test' }` by default. */
+  env?: Record<string, string | undefined>;
 }
 
 /** A running test backend. */
@@ -80,7 +82,7 @@ export async function startTestBackend(options: TestBackendOptions): Promise<Tes
     configPaths: options.configPaths ?? [],
     config: merge(defaults, options.config ?? {}),
     logger: options.logger ?? createCaptureLogger(),
-    env: {},
+    env: options.env ?? { NODE_ENV: 'test' },
   });
   for (const feature of options.features) backend.add(feature);
   backend.add(tokenPlugin);

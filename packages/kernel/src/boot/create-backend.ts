@@ -91,6 +91,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       metrics: createRootMetrics(),
       plugins,
       modules,
+      environment: (options.env ?? process.env).NODE_ENV ?? 'development',
     };
     const explicit = new Map<string, ServiceFactory<unknown>>([...createValueFactories(state), ...factories]);
     const dependants = [

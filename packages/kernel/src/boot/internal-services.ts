@@ -1,14 +1,11 @@
 import type { Kysely } from 'kysely';
 import { defineServiceFactory } from '../definitions/service-factory.js';
 import { defineServiceRef, type ServiceRef } from '../definitions/service-ref.js';
-import { type Authenticator, createAuthenticator } from '../services/auth/authenticator.js';
-import { createExternalAccess } from '../services/auth/external-access.js';
+import type { Authenticator } from '../services/auth/authenticator.js';
 import type { AuthKeysTable } from '../services/auth/token-keys.js';
-import { createTokenKeys } from '../services/auth/token-keys.js';
-import { createTokenSigner, type TokenSigner } from '../services/auth/tokens.js';
+import type { TokenSigner } from '../services/auth/tokens.js';
 import type { CacheStore } from '../services/cache/cache-service.js';
 import { createMemoryCacheStore } from '../services/cache/memory-cache-store.js';
-import { createRedisCacheStore } from '../services/cache/redis-cache-store.js';
 import { coreServices } from '../services/core-services.js';
 import { createDatabaseManager, type DatabaseManager } from '../services/database/create-database-manager.js';
 import type { EventsService } from '../services/events/events-service.js';
@@ -103,7 +100,19 @@ export const authEngineRef: ServiceRef<{ signer: TokenSigner; authenticator: Aut
       defineServiceFactory({
         service: authEngineRef,
         deps: { config: kernelConfigRef, db: kernelDbRef },
-        factory: ({ config, db }) => {
+        // Imported on first use: a backend without HTTP plugins never loads the JWT library.
+        factory: async ({ config, db }) => {
+          const [
+            { createTokenKeys },
+            { createTokenSigner },
+            { createAuthenticator },
+            { createExternalAccess },
+          ] = await Promise.all([
+            import('../services/auth/token-keys.js'),
+            import('../services/auth/tokens.js'),
+            import('../services/auth/authenticator.js'),
+            import('../services/auth/external-access.js'),
+          ]);
           const signer = createTokenSigner(
             createTokenKeys(db, durationToMs(config.auth.keyLifetime)),
             config.baseUrl,
@@ -177,7 +186,9 @@ export const cacheStoreRef: ServiceRef<CacheStore, 'root'> = defineServiceRef({
       factory: async ({ config, lifecycle }) => {
         const store =
           config.cache.store === 'redis' && config.cache.connection
-            ? await createRedisCacheStore(config.cache.connection)
+            ? await (await import('../services/cache/redis-cache-store.js')).createRedisCacheStore(
+                config.cache.connection,
+              )
             : createMemoryCacheStore();
         lifecycle.forOwner('kernel').addShutdownHook(() => store.close(), { label: 'close cache' });
         return store;

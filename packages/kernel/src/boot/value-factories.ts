@@ -34,6 +34,7 @@ export interface KernelState {
   metrics: RootMetrics;
   plugins: readonly PluginFeature[];
   modules: readonly ModuleFeature[];
+  environment: string;
 }
 
 /** Factories for the kernel's own values; a user factory for the same ref still wins. */
@@ -48,6 +49,7 @@ export function createValueFactories(state: KernelState): Map<string, ServiceFac
     value(coreServices.instanceMetadata, {
       getInstalledPlugins: () => state.plugins,
       getInstalledModules: () => state.modules,
+      getEnvironment: () => state.environment,
     }),
     value(kernelConfigRef, state.backendConfig),
     value(rootHealthRef, state.health),

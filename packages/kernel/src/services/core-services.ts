@@ -27,10 +27,15 @@ import type { UrlReaderService } from './url-reader/url-reader-service.js';
 
 // The loader's return type is spelled out: inferring it would make this module's type
 // depend on default-factories.ts, which depends on this module.
-const lazy = (name: string) => async (): Promise<ServiceFactory<never, ServiceScope>> =>
-  (
-    (await import('./default-factories.js')) as unknown as Record<string, ServiceFactory<never, ServiceScope>>
-  )[name] as ServiceFactory<never, ServiceScope>;
+function lazy<T, TScope extends ServiceScope>(name: string): () => Promise<ServiceFactory<T, TScope>> {
+  return async () => {
+    const factories = (await import('./default-factories.js')) as unknown as Record<
+      string,
+      ServiceFactory<T, TScope>
+    >;
+    return factories[name] as ServiceFactory<T, TScope>;
+  };
+}
 
 /**
  * The refs of the services every backend provides. Any of them can be replaced by adding

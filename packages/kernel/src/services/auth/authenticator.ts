@@ -11,6 +11,8 @@ import { SERVICE_TOKEN_TYPE, type TokenSigner } from './tokens.js';
 /** Turns a bearer token into credentials; shared by every plugin's auth service. */
 export interface Authenticator {
   authenticate(token: string): Promise<Credentials<UserPrincipal | ServicePrincipal>>;
+  /** The credentials of a token verified before and not yet expired, without waiting. */
+  peek(token: string): Credentials<UserPrincipal | ServicePrincipal> | undefined;
 }
 
 const MAX_CACHED = 10_000;
@@ -41,11 +43,18 @@ export function createAuthenticator(signer: TokenSigner, externalAccess: Externa
     );
   }
 
+  const peek = (token: string) => {
+    const hit = cache.get(token);
+    if (hit && (!hit.expiresAt || hit.expiresAt.getTime() > Date.now())) return hit;
+    if (hit) cache.delete(token);
+    return undefined;
+  };
+
   return {
+    peek,
     async authenticate(token) {
-      const hit = cache.get(token);
-      if (hit && (!hit.expiresAt || hit.expiresAt.getTime() > Date.now())) return hit;
-      if (hit) cache.delete(token);
+      const hit = peek(token);
+      if (hit) return hit;
       const credentials = await verify(token);
       if (credentials.expiresAt && credentials.expiresAt.getTime() <= Date.now()) {
         throw new AuthenticationError('the bearer token has expired; sign in again');

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
-import Database from 'better-sqlite3';
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Migrations } from '../../definitions/migrations.js';
 import type { DatabaseConfig } from './database-config.js';
 import type { DatabaseClient, DatabaseService } from './database-service.js';
@@ -22,7 +21,7 @@ export interface DatabaseManager {
 
 const int8 = 20;
 
-function postgresPoolConfig(config: DatabaseConfig, schema: string): pg.PoolConfig {
+function postgresPoolConfig(config: DatabaseConfig, schema: string, types: typeof pg.types): pg.PoolConfig {
   const connection = config.connection;
   const base: pg.PoolConfig =
     typeof connection === 'string'
@@ -39,7 +38,7 @@ function postgresPoolConfig(config: DatabaseConfig, schema: string): pg.PoolConf
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
         oid === int8
           ? (value: string) => Number(value)
-          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+          : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   };
 }
@@ -80,14 +79,17 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   async function open(pluginId: string) {
     let dialect: Dialect;
     if (client === 'postgres') {
+      // Drivers load on first use, so a SQLite install never loads pg and vice versa.
+      const { default: pg } = await import('pg');
       const schema = schemaFor(pluginId);
-      const pool = new pg.Pool(postgresPoolConfig(config, schema));
+      const pool = new pg.Pool(postgresPoolConfig(config, schema, pg.types));
       pool.on('error', () => {
         // An idle client lost its connection; the pool replaces it on next use.
       });
       await ensureSchema(pool, schema);
       dialect = new PostgresDialect({ pool });
     } else {
+      const { default: Database } = await import('better-sqlite3');
       const db = new Database(sqliteFile(config, pluginId));
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
@@ -118,7 +120,13 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
     client,
     schemaFor,
     forPlugin: (pluginId) => ({ client, getClient: () => get(pluginId) }),
-    migrate: async (pluginId, migrations) => runMigrations(pluginId, await get(pluginId), migrations),
+    migrate: async (pluginId, migrations) =>
+      runMigrations(
+        pluginId,
+        await get(pluginId),
+        migrations,
+        client === 'postgres' ? schemaFor(pluginId) : undefined,
+      ),
     close: async () => {
       const all = [...instances.values()];
       instances.clear();

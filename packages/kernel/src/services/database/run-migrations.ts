@@ -10,6 +10,7 @@ export async function runMigrations(
   pluginId: string,
   db: MigrationDb,
   migrations: Migrations,
+  schema?: string,
 ): Promise<string[]> {
   if (Object.keys(migrations).length === 0) return [];
   const provider: MigrationProvider = { getMigrations: async () => migrations as Record<string, Migration> };
@@ -18,6 +19,9 @@ export async function runMigrations(
     provider,
     migrationTableName: 'atrium_migrations',
     migrationLockTableName: 'atrium_migrations_lock',
+    // Without the schema, Kysely looks for its tables in every schema of the database and
+    // would take another plugin's (or another test's) migration table for this one's.
+    migrationTableSchema: schema,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

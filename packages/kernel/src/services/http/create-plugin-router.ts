@@ -20,10 +20,6 @@ interface Implemented {
   handler: RouteHandler<RouteSpec>;
 }
 
-function publicPrefixes(policies: Array<{ path: string }>) {
-  return policies.map((p) => (p.path.endsWith('/') ? p.path : `${p.path}/`));
-}
-
 /** Creates the router of one plugin; the kernel mounts it at `/api/<pluginId>` after init. */
 export function createPluginRouter(
   pluginId: string,
@@ -64,12 +60,11 @@ export function createPluginRouter(
     useFastify: (register) => raw.push(register),
   };
 
-  const accessFor = (path: string, declared: RouteAccess | undefined): RouteAccess => {
-    if (declared) return declared;
-    const relative = path.slice(prefix.length) || '/';
-    return publicPrefixes(policies).some((p) => `${relative}/`.startsWith(p) || relative === p.slice(0, -1))
-      ? 'public'
-      : 'any';
+  // Routes declare their access; raw routes fall back to the auth policies (computed once, at mount).
+  let publicPaths: string[] = [];
+  const accessForRawRoute = (url: string): RouteAccess => {
+    const relative = (url.split('?')[0] ?? '').slice(prefix.length) || '/';
+    return publicPaths.some((p) => `${relative}/`.startsWith(p)) ? 'public' : 'any';
   };
 
   return {
@@ -90,14 +85,21 @@ export function createPluginRouter(
     async mount(root, { externalBaseUrl }) {
       await root.register(
         async (instance) => {
-          instance.addHook('onRequest', async (request) => {
+          publicPaths = policies.map((p) => (p.path.endsWith('/') ? p.path : `${p.path}/`));
+          instance.addHook('onRequest', (request, _reply, done) => {
             const declared = (request.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
-            await authenticateRequest(
-              request,
-              accessFor(request.url.split('?')[0] ?? '', declared),
-              pluginId,
-              authenticator,
-            );
+            try {
+              const result = authenticateRequest(
+                request,
+                declared ?? accessForRawRoute(request.url),
+                pluginId,
+                authenticator,
+              );
+              if (result instanceof Promise) result.then(() => done(), done);
+              else done();
+            } catch (error) {
+              done(error as Error);
+            }
           });
           instance.get('/openapi.json', { config: { access: 'public' } }, async () =>
             toOpenApiDocument(declaredApis, {

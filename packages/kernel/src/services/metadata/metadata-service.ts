@@ -10,4 +10,6 @@ export interface PluginMetadataService {
 export interface InstanceMetadataService {
   getInstalledPlugins(): readonly PluginFeature[];
   getInstalledModules(): readonly ModuleFeature[];
+  /** `NODE_ENV` as the kernel read it at startup (`development` when unset). */
+  getEnvironment(): string;
 }

@@ -1,14 +1,22 @@
+import { createRequire } from 'node:module';
 import { InputError } from '@atrium/errors';
-import { CronExpressionParser } from 'cron-parser';
 import { type Duration, durationToMs } from './duration.js';
 import type { TaskFrequency } from './scheduler-service.js';
+
+type CronParser = typeof import('cron-parser').CronExpressionParser;
+let cronParser: CronParser | undefined;
+// Loaded on first cron task; nextRunAt is synchronous, hence require rather than import().
+const loadCronParser = (): CronParser =>
+  (cronParser ??= (createRequire(import.meta.url)('cron-parser') as typeof import('cron-parser'))
+    .CronExpressionParser);
 
 /** When a task with this frequency runs next after `from`; null when it never runs again on its own. */
 export function nextRunAt(frequency: TaskFrequency, from: number): number | null {
   if (typeof frequency === 'object' && 'trigger' in frequency) return null;
   if (typeof frequency === 'object' && 'cron' in frequency) {
     try {
-      return CronExpressionParser.parse(frequency.cron, { currentDate: new Date(from) })
+      return loadCronParser()
+        .parse(frequency.cron, { currentDate: new Date(from) })
         .next()
         .getTime();
     } catch (error) {

@@ -121,7 +121,7 @@ describe('global tasks on one PostgreSQL shared by two backends', () => {
     const config = {
       backend: { database: database.config, scheduler: { pollInterval: { milliseconds: 20 } } },
     };
-    const task = { id: 'sync', frequency: { milliseconds: 50 }, timeout: { milliseconds: 700 } };
+    const task = { id: 'sync', frequency: { milliseconds: 50 }, timeout: { milliseconds: 1500 } };
     const runsBy: string[] = [];
     let release: (() => void) | undefined;
     // Backend "a" claims the task and hangs forever, as a crashed process would hold its lease.
@@ -145,7 +145,7 @@ describe('global tasks on one PostgreSQL shared by two backends', () => {
     });
     await sleep(400);
     const beforeExpiry = runsBy.filter((r) => r === 'b').length;
-    await sleep(1200);
+    await sleep(2000);
     release?.();
     await Promise.all([a.stop(), b.stop()]);
     await database.cleanup();

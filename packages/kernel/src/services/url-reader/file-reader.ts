@@ -9,7 +9,6 @@ import {
   NotModifiedError,
   PayloadTooLargeError,
 } from '@atrium/errors';
-import { glob } from 'tinyglobby';
 import type { ReadUrlResponse, TreeFile } from './url-reader-service.js';
 
 function inside(root: string, path: string): boolean {
@@ -65,6 +64,7 @@ export function createFileReader(roots: readonly string[], maxBytes: number) {
     async readTree(url: string) {
       const dir = await confine(url);
       if (!(await stat(dir)).isDirectory()) throw new InputError(`'${dir}' is not a directory`);
+      const { glob } = await import('tinyglobby');
       const paths = (
         await glob('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false })
       ).sort();
@@ -82,6 +82,7 @@ export function createFileReader(roots: readonly string[], maxBytes: number) {
       const base = pattern.split(/[*?[{]/)[0] ?? pattern;
       const baseDir = base.endsWith(sep) ? base : resolve(base, '..');
       await confine(pathToFileURL(baseDir).href);
+      const { glob } = await import('tinyglobby');
       const matches = (
         await glob(relative(baseDir, pattern).split(sep).join('/'), { cwd: baseDir, absolute: true })
       ).sort();

@@ -1,0 +1,1 @@
+export { median, percentile, summarize } from './stats.js';

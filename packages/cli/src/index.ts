@@ -1,0 +1,2 @@
+export { type CliIo, processIo } from './cli-io.js';
+export { runCli } from './run-cli.js';

@@ -1,0 +1,2 @@
+export type { AuthProvider, AuthProviderContext, SignInIdentity } from './auth-provider.js';
+export { authPlugin, authPlugin as default, authProvidersPoint } from './plugin.js';

@@ -1,0 +1,99 @@
+import { AuthenticationError, InputError, NotFoundError } from '@atrium/errors';
+import { coreServices, defineExtensionPoint, definePlugin } from '@atrium/kernel';
+import { z } from 'zod';
+import { authApi } from '../common/auth-api.js';
+import type { AuthProvider } from './auth-provider.js';
+import { createGuestProvider, guestProviderConfigSchema } from './guest-provider.js';
+
+/** Sign-in providers beyond the built-in guest provider (OIDC and others) are added here. */
+export const authProvidersPoint = defineExtensionPoint<AuthProvider>({ id: 'auth.providers' });
+
+const authConfigSchema = z
+  .object({
+    environment: z.string().default('development'),
+    session: z.object({ expiresInSeconds: z.number().int().min(60).max(86_400).default(3600) }).prefault({}),
+    providers: z.object({ guest: guestProviderConfigSchema.optional() }).loose().prefault({}),
+  })
+  .prefault({});
+
+/** The auth plugin: sign-in providers, user tokens and the JWKS at `/api/auth`. */
+export const authPlugin = definePlugin({
+  id: 'auth',
+  description: 'Sign-in providers, user tokens and the JWKS',
+  config: authConfigSchema,
+  deps: {
+    http: coreServices.httpRouter,
+    tokens: coreServices.userTokens,
+    logger: coreServices.logger,
+    discovery: coreServices.discovery,
+    instance: coreServices.instanceMetadata,
+  },
+  apis: [authApi],
+  extensionPoints: { providers: authProvidersPoint },
+  init({ deps, config, extensions }) {
+    const providers = new Map<string, AuthProvider>();
+    if (config.providers.guest !== undefined) {
+      providers.set('guest', createGuestProvider(config.providers.guest, deps.instance.getEnvironment()));
+    }
+    for (const provider of extensions.providers) providers.set(provider.id, provider);
+    const providerFor = (id: string) => {
+      const provider = providers.get(id);
+      if (!provider)
+        throw new NotFoundError(
+          `sign-in provider '${id}' is not configured; configured: ${[...providers.keys()].join(', ') || 'none'}`,
+        );
+      return provider;
+    };
+    deps.logger.info(`sign-in providers: ${[...providers.keys()].join(', ') || 'none'}`);
+
+    deps.http.implement(authApi, {
+      listProviders: () => ({
+        providers: [...providers.values()].map((p) => ({ id: p.id, title: p.title })),
+      }),
+      async refresh({ params, request }) {
+        // Like Backstage: a plain navigation or a cross-site form cannot trigger a sign-in.
+        if (request.headers['x-requested-with'] !== 'XMLHttpRequest') {
+          throw new InputError('sign-in requests must send the header X-Requested-With: XMLHttpRequest');
+        }
+        const provider = providerFor(params.provider);
+        const identity = await provider.refresh(request, {
+          logger: deps.logger,
+          environment: config.environment,
+        });
+        if (!identity.userEntityRef)
+          throw new AuthenticationError(`provider '${provider.id}' did not resolve a user`);
+        const { token } = await deps.tokens.issueUserToken({
+          userEntityRef: identity.userEntityRef,
+          ownershipEntityRefs: identity.ownershipEntityRefs,
+          expiresInSeconds: config.session.expiresInSeconds,
+        });
+        return {
+          profile: identity.profile,
+          providerInfo: {},
+          backstageIdentity: {
+            token,
+            expiresInSeconds: config.session.expiresInSeconds,
+            identity: {
+              type: 'user' as const,
+              userEntityRef: identity.userEntityRef,
+              ownershipEntityRefs: identity.ownershipEntityRefs,
+            },
+          },
+        };
+      },
+      logout: ({ params }) => {
+        providerFor(params.provider);
+        return undefined;
+      },
+      jwks: () => deps.tokens.getJwks() as Promise<{ keys: Array<Record<string, unknown>> }>,
+      async openidConfiguration() {
+        const base = await deps.discovery.getExternalBaseUrl('auth');
+        return {
+          issuer: base,
+          jwks_uri: `${base}/.well-known/jwks.json`,
+          id_token_signing_alg_values_supported: ['ES256'],
+        };
+      },
+    });
+  },
+});

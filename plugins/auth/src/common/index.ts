@@ -1,0 +1,1 @@
+export { authApi, backstageIdentitySchema, type SignInResponse, signInResponseSchema } from './auth-api.js';
