@@ -2,7 +2,8 @@
 // Transpiles every workspace's src/ to dist/ (type-checking is `npm run typecheck`'s job),
 // then builds the web bundle. Runs on `npm install` through the root `prepare` script.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -103,4 +104,19 @@ for (const pkgDir of targets) {
     console.error(`atrium build: the web bundle in ${relative(root, pkgDir)} failed to build`);
     process.exit(result.status ?? 1);
   }
+  precompress(join(pkgDir, 'dist'));
+}
+
+// The app plugin serves .br/.gz siblings when the browser accepts them, so the bundle is
+// compressed once here instead of on every request.
+function precompress(dir) {
+  let count = 0;
+  for (const file of listFiles(dir)) {
+    if (!/\.(js|css|svg|json|html|txt)$/.test(file) || statSync(file).size < 1024) continue;
+    const data = readFileSync(file);
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    count++;
+  }
+  console.log(`atrium build: precompressed ${count} files in ${relative(root, dir)}`);
 }

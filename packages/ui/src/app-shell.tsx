@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -55,21 +56,23 @@ export function AppShell({ title, navItems, actions, children }: AppShellProps) 
       <Toolbar />
       <List sx={{ px: 1 }}>
         {navItems.map(({ title: itemTitle, to, icon: Icon }) => (
-          <ListItemButton
-            key={to}
-            component={RouterLink}
-            to={to}
-            selected={isActive(pathname, to)}
-            onClick={() => setMenuOpen(false)}
-            sx={{ borderRadius: 1, mb: 0.25 }}
-          >
-            {Icon && (
-              <ListItemIcon sx={{ minWidth: 36 }}>
-                <Icon fontSize="small" />
-              </ListItemIcon>
-            )}
-            <ListItemText primary={itemTitle} />
-          </ListItemButton>
+          // A <ul> may only hold <li>s: each link sits in its own list item.
+          <ListItem key={to} disablePadding>
+            <ListItemButton
+              component={RouterLink}
+              to={to}
+              selected={isActive(pathname, to)}
+              onClick={() => setMenuOpen(false)}
+              sx={{ borderRadius: 1, mb: 0.25 }}
+            >
+              {Icon && (
+                <ListItemIcon sx={{ minWidth: 36 }}>
+                  <Icon fontSize="small" />
+                </ListItemIcon>
+              )}
+              <ListItemText primary={itemTitle} />
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
     </Box>
