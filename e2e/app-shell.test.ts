@@ -32,7 +32,10 @@ describe('app shell', () => {
   it('shows a not-found page for unknown routes', async () => {
     const { page } = browser;
     await page.goto(`${portal.url}/no/such/page`);
-    await page.getByText(/not found/i).first().waitFor();
+    await page
+      .getByText(/not found/i)
+      .first()
+      .waitFor();
     await screenshot(page, 'not-found');
   });
 });

@@ -3,9 +3,9 @@
 // then builds the web bundle. Runs on `npm install` through the root `prepare` script.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -115,7 +115,10 @@ function precompress(dir) {
     if (!/\.(js|css|svg|json|html|txt)$/.test(file) || statSync(file).size < 1024) continue;
     const data = readFileSync(file);
     writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
-    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    writeFileSync(
+      `${file}.br`,
+      brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
     count++;
   }
   console.log(`atrium build: precompressed ${count} files in ${relative(root, dir)}`);

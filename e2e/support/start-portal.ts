@@ -36,8 +36,18 @@ export async function startPortal(extraConfig: string[] = []): Promise<RunningPo
   );
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repoRoot, 'apps/backend/dist/main.js'), '--config', join(repoRoot, 'app-config.yaml'), '--config', override],
-    { cwd: repoRoot, env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      join(repoRoot, 'apps/backend/dist/main.js'),
+      '--config',
+      join(repoRoot, 'app-config.yaml'),
+      '--config',
+      override,
+    ],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -45,8 +55,12 @@ export async function startPortal(extraConfig: string[] = []): Promise<RunningPo
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the portal exited with ${child.exitCode} before it was ready:\n${output}`);
-    const ready = await fetch(`${url}/.well-known/health/ready`).then((r) => r.ok, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`the portal exited with ${child.exitCode} before it was ready:\n${output}`);
+    const ready = await fetch(`${url}/.well-known/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

@@ -8,7 +8,10 @@ export const appConfigSchema = z
     title: z.string().min(1).default('Atrium').meta(frontend),
     baseUrl: z.url().default('http://localhost:7007').meta(frontend),
     /** Extension overrides for the web app (Backstage's `app.extensions` array). */
-    extensions: z.array(z.union([z.string(), z.record(z.string(), z.unknown())])).optional().meta(frontend),
+    extensions: z
+      .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
+      .optional()
+      .meta(frontend),
     /** The package whose `dist/` holds the built web app. */
     packageName: z.string().default('@atrium/web'),
     /** Or an explicit folder, which wins over `packageName`. */

@@ -5,7 +5,12 @@ function mergeInto(target: JsonObject, key: string, value: JsonValue | undefined
   if (value === undefined) return;
   const current = target[key];
   target[key] =
-    current && typeof current === 'object' && !Array.isArray(current) && value && typeof value === 'object' && !Array.isArray(value)
+    current &&
+    typeof current === 'object' &&
+    !Array.isArray(current) &&
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value)
       ? { ...current, ...value }
       : value;
 }
@@ -19,7 +24,11 @@ export function buildFrontendConfig(plugins: readonly PluginFeature[], config: C
   const out: JsonObject = {};
   for (const plugin of plugins) {
     if (!plugin.config) continue;
-    mergeInto(out, plugin.configKey, selectConfigByVisibility(plugin.config, config.getOptional(plugin.configKey), 'frontend'));
+    mergeInto(
+      out,
+      plugin.configKey,
+      selectConfigByVisibility(plugin.config, config.getOptional(plugin.configKey), 'frontend'),
+    );
   }
   const backendBaseUrl = config.getOptionalString('backend.baseUrl');
   if (backendBaseUrl) out.backend = { baseUrl: backendBaseUrl };
@@ -30,8 +39,12 @@ export function buildFrontendConfig(plugins: readonly PluginFeature[], config: C
 
 /** Puts the config into index.html's `atrium-config` tag; `<` is escaped so no value can close the script. */
 export function injectConfig(indexHtml: string, frontendConfig: JsonObject): string {
-  const json = JSON.stringify(frontendConfig).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(frontendConfig)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const tag = /(<script type="application\/json" id="atrium-config">)[\s\S]*?(<\/script>)/;
-  if (!tag.test(indexHtml)) throw new Error("index.html has no <script type=\"application/json\" id=\"atrium-config\"> tag to fill");
+  if (!tag.test(indexHtml))
+    throw new Error('index.html has no <script type="application/json" id="atrium-config"> tag to fill');
   return indexHtml.replace(tag, (_, open: string, close: string) => `${open}${json}${close}`);
 }

@@ -1,2 +1,1 @@
-export { appApi, appPlugin } from './plugin.js';
-export { appPlugin as default } from './plugin.js';
+export { appApi, appPlugin, appPlugin as default } from './plugin.js';

@@ -17,11 +17,17 @@ export function locateBundle(config: AppConfig, rootDir: string, logger: LoggerS
     dir = resolve(rootDir, config.bundleDir);
   } else {
     try {
-      packageDir = dirname(createRequire(join(rootDir, 'package.json')).resolve(`${config.packageName}/package.json`));
+      packageDir = dirname(
+        createRequire(join(rootDir, 'package.json')).resolve(`${config.packageName}/package.json`),
+      );
     } catch (error) {
-      throw new AtriumError('APP_BUNDLE_NOT_FOUND', `the web app package '${config.packageName}' (app.packageName) is not installed; run npm install`, {
-        cause: error,
-      });
+      throw new AtriumError(
+        'APP_BUNDLE_NOT_FOUND',
+        `the web app package '${config.packageName}' (app.packageName) is not installed; run npm install`,
+        {
+          cause: error,
+        },
+      );
     }
     dir = join(packageDir, 'dist');
   }
@@ -29,11 +35,17 @@ export function locateBundle(config: AppConfig, rootDir: string, logger: LoggerS
     logger.info(`web app bundle missing in ${dir}; building it once (npm run build in ${packageDir})`);
     const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: packageDir, stdio: 'inherit' });
     if (result.status !== 0) {
-      throw new AtriumError('APP_BUNDLE_BUILD_FAILED', `building the web app in ${packageDir} failed; run 'npm run build' there to see why`);
+      throw new AtriumError(
+        'APP_BUNDLE_BUILD_FAILED',
+        `building the web app in ${packageDir} failed; run 'npm run build' there to see why`,
+      );
     }
   }
   if (!existsSync(join(dir, 'index.html'))) {
-    throw new AtriumError('APP_BUNDLE_NOT_FOUND', `no built web app at ${dir}; run npm run build, or set app.bundleDir`);
+    throw new AtriumError(
+      'APP_BUNDLE_NOT_FOUND',
+      `no built web app at ${dir}; run npm run build, or set app.bundleDir`,
+    );
   }
   return dir;
 }

@@ -76,7 +76,9 @@ describe('app plugin', () => {
   });
 
   it('serves hashed assets as immutable and precompressed', async () => {
-    const response = await backend.fetch('/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip' } });
+    const response = await backend.fetch('/assets/index-abc123.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(response.headers.get('content-encoding')).toBe('gzip');

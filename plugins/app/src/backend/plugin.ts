@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fastifyStatic from '@fastify/static';
 import { NotFoundError, serializeError } from '@atrium/errors';
 import { defineHttpApi } from '@atrium/http-api';
 import { coreServices, definePlugin } from '@atrium/kernel';
+import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { appConfigSchema } from './app-config-schema.js';
 import { buildFrontendConfig, injectConfig } from './frontend-config.js';
@@ -53,13 +53,19 @@ export const appPlugin = definePlugin({
         preCompressed: true,
         cacheControl: false,
         // Hashed assets never change under their name; everything else is revalidated.
-        setHeaders: (res, path) => res.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
+        setHeaders: (res, path) =>
+          res.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
       });
-      const serveIndex = async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+      const serveIndex = async (
+        request: import('fastify').FastifyRequest,
+        reply: import('fastify').FastifyReply,
+      ) => {
         const path = request.url.split('?')[0] ?? '/';
         if (reserved.test(path) || path.startsWith('/assets/')) {
           const error = new NotFoundError(`No route for ${request.method} ${path}`);
-          return reply.code(404).send(serializeError(error, { request: { method: request.method, url: request.url } }));
+          return reply
+            .code(404)
+            .send(serializeError(error, { request: { method: request.method, url: request.url } }));
         }
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
       };
