@@ -1,0 +1,129 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startPortal } from '@atrium/backend';
+import { createCaptureLogger } from '@atrium/test-kit';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './run-cli.js';
+
+const repoRoot = resolve(import.meta.dirname, '../../..');
+
+function io(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const value: CliIo = { cwd, out: (t) => void out.push(t), err: (t) => void err.push(t) };
+  return { io: value, out, err };
+}
+
+function project(config: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'atrium-cli-'));
+  writeFileSync(join(dir, 'app-config.yaml'), config);
+  return dir;
+}
+
+const validConfig = `backend:
+  database: { client: better-sqlite3, connection: { directory: ./data } }
+  features: ['@atrium/auth/backend']
+auth:
+  providers:
+    guest: {}
+`;
+
+describe('atrium', () => {
+  it('prints usage for unknown commands and bad flags', async () => {
+    const run = io(tmpdir());
+    expect(await runCli(['frobnicate'], run.io)).toBe(2);
+    expect(run.err.join('\n')).toContain("unknown command 'frobnicate'");
+    expect(await runCli(['inspect', '--nope'], run.io)).toBe(2);
+  });
+
+  it('config check passes valid config and names each invalid key', async () => {
+    const ok = io(project(validConfig));
+    expect(await runCli(['config', 'check'], ok.io)).toBe(0);
+    expect(ok.out.join('\n')).toContain('config is valid for 1 plugin(s)');
+    const bad = io(project(`${validConfig}  session: { expiresInSeconds: 5 }\n`));
+    expect(await runCli(['config', 'check'], bad.io)).toBe(1);
+    expect(bad.err.join('\n')).toContain("config 'auth.session.expiresInSeconds' (plugin 'auth')");
+  });
+
+  it('fails clearly when a listed feature cannot be loaded', async () => {
+    const run = io(project("backend:\n  features: ['@atrium/no-such-plugin/backend']\n"));
+    expect(await runCli(['config', 'check'], run.io)).toBe(1);
+    expect(run.err.join('\n')).toContain("could not load feature '@atrium/no-such-plugin/backend' listed in backend.features");
+  });
+
+  it('inspect lists config keys, routes and extension points from the manifests', async () => {
+    const run = io(project(validConfig));
+    expect(await runCli(['inspect', '--json'], run.io)).toBe(0);
+    const { plugins } = JSON.parse(run.out.join('\n')) as { plugins: Array<{ id: string; configKeys: string[]; routes: Array<{ path: string }>; extensionPoints: string[] }> };
+    const auth = plugins.find((p) => p.id === 'auth');
+    expect(auth?.extensionPoints).toEqual(['auth.providers']);
+    expect(auth?.configKeys).toContain('auth.session.expiresInSeconds (integer)');
+    expect(auth?.routes.map((r) => r.path)).toContain('/api/auth/:provider/refresh');
+  });
+
+  it('db migrate applies pending migrations once', async () => {
+    const dir = project(validConfig);
+    const first = io(dir);
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      expect(await runCli(['db', 'migrate'], first.io)).toBe(0);
+      expect(first.out).toContain('kernel: applied 0001_auth_keys_and_scheduler');
+      const second = io(dir);
+      expect(await runCli(['db', 'migrate'], second.io)).toBe(0);
+      expect(second.out).toContain('kernel: up to date');
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
+describe('atrium new plugin', () => {
+  const id = `zz-gen-${process.pid}`;
+  const dir = join(repoRoot, 'plugins', id);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses invalid ids and existing folders', async () => {
+    const run = io(repoRoot);
+    expect(await runCli(['new', 'plugin', 'Bad_Id'], run.io)).toBe(1);
+    expect(run.err.join('\n')).toContain("'Bad_Id' is not a valid plugin id");
+    expect(await runCli(['new', 'plugin', 'auth'], run.io)).toBe(1);
+    expect(run.err.join('\n')).toContain("'plugins/auth' already exists");
+  });
+
+  it('creates a plugin that type-checks, builds, passes its test and is served once listed', async () => {
+    const run = io(repoRoot);
+    expect(await runCli(['new', 'plugin', id], run.io)).toBe(0);
+    expect(existsSync(join(dir, 'src/backend/plugin.ts'))).toBe(true);
+
+    const tsconfig = join(dir, 'tsconfig.check.json');
+    writeFileSync(tsconfig, JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }));
+    const typecheck = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { encoding: 'utf8' });
+    expect(typecheck.stdout + typecheck.stderr).toBe('');
+
+    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--no-web'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+
+    const test = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'unit', `plugins/${id}`], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(test.status, test.stdout + test.stderr).toBe(0);
+
+    const configDir = project(
+      `backend:\n  listen: { host: 127.0.0.1, port: 0 }\n  database: { client: better-sqlite3, connection: ':memory:' }\n  features: ['./plugins/${id}']\n  auth:\n    externalAccess: [{ type: static, options: { token: cli-test-token, subject: cli } }]\n`,
+    );
+    const { backend, url } = await startPortal({ rootDir: repoRoot, configPaths: [join(configDir, 'app-config.yaml')], logger: createCaptureLogger() });
+    try {
+      const response = await fetch(`${url}/api/${id}/greetings`, { headers: { authorization: 'Bearer cli-test-token' } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ items: [{ id: 1, message: expect.stringContaining('Hello from') }] });
+    } finally {
+      await backend.stop();
+    }
+  }, 120_000);
+});
