@@ -84,6 +84,9 @@ async function bundleEntry(pkgDir, manifest) {
     sourcemap: 'linked',
     logLevel: 'warning',
     external: ['@atrium/*', ...(manifest.atrium.bundle.external ?? [])],
+    // Less source to scan and keep in memory; names stay for stack traces and error names.
+    minify: true,
+    keepNames: true,
     // CommonJS dependencies inside an ESM bundle still call require().
     banner: {
       js: "import { createRequire as __atriumRequire } from 'node:module';\nconst require = __atriumRequire(import.meta.url);",
@@ -92,7 +95,11 @@ async function bundleEntry(pkgDir, manifest) {
 }
 
 const started = Date.now();
-const targets = workspaces();
+// `--only <dir>` builds one workspace (used by tests that generate a plugin).
+const only = process.argv.includes('--only')
+  ? join(root, process.argv[process.argv.indexOf('--only') + 1])
+  : undefined;
+const targets = only ? [only] : workspaces();
 await Promise.all(targets.map(buildWorkspace));
 console.log(`atrium build: transpiled ${targets.length} workspaces in ${Date.now() - started} ms`);
 

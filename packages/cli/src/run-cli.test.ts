@@ -51,13 +51,22 @@ describe('atrium', () => {
   it('fails clearly when a listed feature cannot be loaded', async () => {
     const run = io(project("backend:\n  features: ['@atrium/no-such-plugin/backend']\n"));
     expect(await runCli(['config', 'check'], run.io)).toBe(1);
-    expect(run.err.join('\n')).toContain("could not load feature '@atrium/no-such-plugin/backend' listed in backend.features");
+    expect(run.err.join('\n')).toContain(
+      "could not load feature '@atrium/no-such-plugin/backend' listed in backend.features",
+    );
   });
 
   it('inspect lists config keys, routes and extension points from the manifests', async () => {
     const run = io(project(validConfig));
     expect(await runCli(['inspect', '--json'], run.io)).toBe(0);
-    const { plugins } = JSON.parse(run.out.join('\n')) as { plugins: Array<{ id: string; configKeys: string[]; routes: Array<{ path: string }>; extensionPoints: string[] }> };
+    const { plugins } = JSON.parse(run.out.join('\n')) as {
+      plugins: Array<{
+        id: string;
+        configKeys: string[];
+        routes: Array<{ path: string }>;
+        extensionPoints: string[];
+      }>;
+    };
     const auth = plugins.find((p) => p.id === 'auth');
     expect(auth?.extensionPoints).toEqual(['auth.providers']);
     expect(auth?.configKeys).toContain('auth.session.expiresInSeconds (integer)');
@@ -101,27 +110,47 @@ describe('atrium new plugin', () => {
 
     const tsconfig = join(dir, 'tsconfig.check.json');
     writeFileSync(tsconfig, JSON.stringify({ extends: '../../tsconfig.base.json', include: ['src'] }));
-    const typecheck = spawnSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], { encoding: 'utf8' });
+    const typecheck = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', tsconfig],
+      { encoding: 'utf8' },
+    );
     expect(typecheck.stdout + typecheck.stderr).toBe('');
 
-    const build = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--no-web'], { cwd: repoRoot, encoding: 'utf8' });
+    const build = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'scripts/build.mjs'), '--no-web', '--only', `plugins/${id}`],
+      { cwd: repoRoot, encoding: 'utf8' },
+    );
     expect(build.status, build.stderr).toBe(0);
 
-    const test = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'unit', `plugins/${id}`], {
-      cwd: repoRoot,
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-    });
+    const test = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', '--project', 'unit', `plugins/${id}`],
+      {
+        cwd: repoRoot,
+        encoding: 'utf8',
+        env: { ...process.env, CI: 'true' },
+      },
+    );
     expect(test.status, test.stdout + test.stderr).toBe(0);
 
     const configDir = project(
       `backend:\n  listen: { host: 127.0.0.1, port: 0 }\n  database: { client: better-sqlite3, connection: ':memory:' }\n  features: ['./plugins/${id}']\n  auth:\n    externalAccess: [{ type: static, options: { token: cli-test-token, subject: cli } }]\n`,
     );
-    const { backend, url } = await startPortal({ rootDir: repoRoot, configPaths: [join(configDir, 'app-config.yaml')], logger: createCaptureLogger() });
+    const { backend, url } = await startPortal({
+      rootDir: repoRoot,
+      configPaths: [join(configDir, 'app-config.yaml')],
+      logger: createCaptureLogger(),
+    });
     try {
-      const response = await fetch(`${url}/api/${id}/greetings`, { headers: { authorization: 'Bearer cli-test-token' } });
+      const response = await fetch(`${url}/api/${id}/greetings`, {
+        headers: { authorization: 'Bearer cli-test-token' },
+      });
       expect(response.status).toBe(200);
-      expect(await response.json()).toEqual({ items: [{ id: 1, message: expect.stringContaining('Hello from') }] });
+      expect(await response.json()).toEqual({
+        items: [{ id: 1, message: expect.stringContaining('Hello from') }],
+      });
     } finally {
       await backend.stop();
     }

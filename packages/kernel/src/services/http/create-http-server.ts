@@ -49,9 +49,24 @@ export async function createHttpServer(options: {
     done(null, payload);
   });
 
+  // One labelled child per (plugin, method, status), so a request does not hash labels.
+  const children = new Map<string, ReturnType<typeof durations.labels>>();
   fastify.addHook('onResponse', (request, reply, done) => {
-    const plugin = request.url.startsWith('/api/') ? (request.url.slice(5).split(/[/?]/, 1)[0] ?? '-') : '-';
-    durations.observe({ plugin, method: request.method, status: reply.statusCode }, reply.elapsedTime / 1000);
+    // Labels come from the matched route pattern, never the raw URL: random paths must not
+    // create unbounded label sets.
+    const route = request.routeOptions.url;
+    const plugin = route?.startsWith('/api/')
+      ? (route.slice(5).split('/', 1)[0] ?? '-')
+      : route
+        ? '-'
+        : 'unmatched';
+    const key = `${plugin} ${request.method} ${reply.statusCode}`;
+    let child = children.get(key);
+    if (!child) {
+      child = durations.labels(plugin, request.method, String(reply.statusCode));
+      children.set(key, child);
+    }
+    child.observe(reply.elapsedTime / 1000);
     done();
   });
 
