@@ -1,4 +1,5 @@
 export { type CapturedLog, type CaptureLogger, createCaptureLogger } from './capture-logger.js';
+export { mockServices } from './mock-services.js';
 export { startTestBackend, type TestBackend, type TestBackendOptions } from './start-test-backend.js';
 export {
   createTestDatabase,
