@@ -1,4 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+
+/** Pins this process (the load generator) to one CPU core, when taskset is available. */
+export function pinSelfToCpu(cpu: number): boolean {
+  return spawnSync('taskset', ['-cp', String(cpu), String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
 
 /** A server process started by a benchmark. */
 export interface ServerProcess {

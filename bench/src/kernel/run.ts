@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { spawnServer } from '../spawn-server.js';
+import { pinSelfToCpu, spawnServer } from '../spawn-server.js';
 import { median, summarize } from '../stats.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../../..');
@@ -65,13 +65,22 @@ export async function run(args: string[]) {
   console.log(`cold start to ready (no feature plugins): ${summarize(starts, 'ms')}  target < 500 ms`);
 
   const config = writeConfig(['@atrium/auth/backend', join(repo, 'bench/dist/kernel/bench-plugin.js')]);
+  const pinned = pinSelfToCpu(1);
+  const cpu = pinned ? 0 : undefined;
+  console.log(
+    pinned
+      ? 'servers pinned to CPU 0, load generator to CPU 1'
+      : 'taskset unavailable: servers and load generator share CPUs',
+  );
   const atrium = await spawnServer([main, '--config', config], {
     ready,
     env: { NODE_ENV: 'production' },
     cwd: repo,
+    cpu,
   });
   const bare = await spawnServer([join(repo, 'bench/dist/kernel/bare-fastify.js')], {
     ready: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    cpu,
   });
   try {
     const signIn = await fetch(`http://127.0.0.1:${atrium.port}/api/auth/guest/refresh`, {

@@ -1,11 +1,11 @@
 import { NotFoundError, serializeError, statusForError } from '@atrium/errors';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { Histogram } from 'prom-client';
 import type { RootHealth } from '../health/health-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import type { RootMetrics } from '../metrics/metrics-service.js';
 import type { BackendConfig } from './http-config.js';
 import { mapFastifyError } from './map-fastify-error.js';
+import { registerRequestDurationMetric } from './request-duration-metric.js';
 
 /** The backend's HTTP server. */
 export interface HttpServer {
@@ -34,12 +34,7 @@ export async function createHttpServer(options: {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
-  const durations = new Histogram({
-    name: 'atrium_http_request_duration_seconds',
-    help: 'HTTP request duration by plugin, method and status',
-    labelNames: ['plugin', 'method', 'status'],
-    registers: [metrics.registry],
-  });
+  const recordDuration = registerRequestDurationMetric(metrics.registry);
 
   let closing = false;
   // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
@@ -49,8 +44,6 @@ export async function createHttpServer(options: {
     done(null, payload);
   });
 
-  // One labelled child per (plugin, method, status), so a request does not hash labels.
-  const children = new Map<string, ReturnType<typeof durations.labels>>();
   fastify.addHook('onResponse', (request, reply, done) => {
     // Labels come from the matched route pattern, never the raw URL: random paths must not
     // create unbounded label sets.
@@ -60,13 +53,12 @@ export async function createHttpServer(options: {
       : route
         ? '-'
         : 'unmatched';
-    const key = `${plugin} ${request.method} ${reply.statusCode}`;
-    let child = children.get(key);
-    if (!child) {
-      child = durations.labels(plugin, request.method, String(reply.statusCode));
-      children.set(key, child);
-    }
-    child.observe(reply.elapsedTime / 1000);
+    const status = String(reply.statusCode);
+    recordDuration(
+      `${plugin} ${request.method} ${status}`,
+      { plugin, method: request.method, status },
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 
