@@ -238,6 +238,14 @@ describe('startup errors', () => {
     expect(error.message).toContain("[KERNEL_INIT_FAILED] plugin 'two' failed to initialise: two broke");
   });
 
+  it('names a plugin whose init never finishes', async () => {
+    const stuck = definePlugin({ id: 'stuck', deps: {}, init: () => new Promise<void>(() => undefined) });
+    const error = await startupError([stuck], { backend: { startup: { timeout: { milliseconds: 200 } } } });
+    expect(error.message).toContain(
+      "[KERNEL_INIT_TIMEOUT] plugin 'stuck' did not finish initialising within 200 ms (backend.startup.timeout)",
+    );
+  });
+
   it('rejects something that is not a feature', async () => {
     const error = await startupError([{ hello: 'world' } as never]);
     expect(error.message).toContain('[KERNEL_INVALID_FEATURE]');

@@ -115,6 +115,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       databases,
       config: checked.byFeature,
       logger,
+      initTimeoutMs: durationToMs(checked.backend.startup.timeout),
     });
     const errors: AtriumError[] = [...init.errors];
     for (const { plugin } of init.started) {

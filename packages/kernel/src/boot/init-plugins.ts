@@ -28,15 +28,42 @@ function createWriters(module: ModuleFeature, lists: Map<string, unknown[]>) {
   return { writers, seal: () => (sealed = true) };
 }
 
+/** What initialising a plugin needs. */
+export interface InitContext {
+  container: ServiceContainer;
+  databases: DatabaseManager;
+  config: Map<string, unknown>;
+  logger: LoggerService;
+  /** An init that takes longer fails startup, naming the stuck plugin or module. */
+  initTimeoutMs: number;
+}
+
+/** Runs one init with a deadline; failures become KERNEL_ errors naming the feature. */
+async function runInit<T>(
+  kind: 'plugin' | 'module',
+  id: string,
+  timeoutMs: number,
+  init: () => Promise<T>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(kernelErrors.initTimeout(kind, id, timeoutMs)), timeoutMs);
+  });
+  try {
+    return await Promise.race([init(), deadline]);
+  } catch (error) {
+    throw error instanceof AtriumError && error.code.startsWith('KERNEL_')
+      ? error
+      : kernelErrors.initFailed(kind, id, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function initOne(
   plugin: PluginFeature,
   modules: readonly ModuleFeature[],
-  context: {
-    container: ServiceContainer;
-    databases: DatabaseManager;
-    config: Map<string, unknown>;
-    logger: LoggerService;
-  },
+  context: InitContext,
 ): Promise<StartedPlugin> {
   const started = performance.now();
   const { container, databases, config } = context;
@@ -49,15 +76,13 @@ async function initOne(
   for (const module of modules) {
     const { writers, seal } = createWriters(module, lists);
     try {
-      await module.init({
-        deps: await container.resolve(module.deps, plugin.id),
-        config: config.get(module.fullId),
-        extensions: writers,
-      });
-    } catch (error) {
-      throw error instanceof AtriumError && error.code.startsWith('KERNEL_')
-        ? error
-        : kernelErrors.initFailed('module', module.fullId, error);
+      await runInit('module', module.fullId, context.initTimeoutMs, async () =>
+        module.init({
+          deps: await container.resolve(module.deps, plugin.id),
+          config: config.get(module.fullId),
+          extensions: writers,
+        }),
+      );
     } finally {
       seal();
     }
@@ -68,18 +93,13 @@ async function initOne(
       Object.freeze([...(lists.get(point.id) ?? [])]),
     ]),
   );
-  let hooks: PluginHooks | void;
-  try {
-    hooks = await plugin.init({
+  const hooks = await runInit('plugin', plugin.id, context.initTimeoutMs, async () =>
+    plugin.init({
       deps: await container.resolve(plugin.deps, plugin.id),
       config: config.get(plugin.id),
       extensions,
-    });
-  } catch (error) {
-    throw error instanceof AtriumError && error.code.startsWith('KERNEL_')
-      ? error
-      : kernelErrors.initFailed('plugin', plugin.id, error);
-  }
+    }),
+  );
   return { plugin, hooks: hooks ?? {}, initMs: performance.now() - started };
 }
 
@@ -91,12 +111,7 @@ async function initOne(
 export async function initPlugins(
   plugins: readonly PluginFeature[],
   modules: readonly ModuleFeature[],
-  context: {
-    container: ServiceContainer;
-    databases: DatabaseManager;
-    config: Map<string, unknown>;
-    logger: LoggerService;
-  },
+  context: InitContext,
 ): Promise<{ started: StartedPlugin[]; errors: AtriumError[] }> {
   const results = await Promise.allSettled(
     plugins.map((plugin) =>

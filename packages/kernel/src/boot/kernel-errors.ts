@@ -18,6 +18,7 @@ export const kernelErrorCodes = {
   invalidFeature: 'KERNEL_INVALID_FEATURE',
   configInvalid: 'CONFIG_INVALID',
   initFailed: 'KERNEL_INIT_FAILED',
+  initTimeout: 'KERNEL_INIT_TIMEOUT',
   startupFailed: 'KERNEL_STARTUP_FAILED',
   shutdownTimeout: 'KERNEL_SHUTDOWN_TIMEOUT',
 } as const;
@@ -106,6 +107,12 @@ export const kernelErrors = {
       kernelErrorCodes.initFailed,
       `${kind} ${q(id)} failed to initialise: ${(cause as Error)?.message ?? String(cause)}`,
       { cause, details: { [`${kind}Id`]: id } },
+    ),
+  initTimeout: (kind: 'plugin' | 'module', id: string, timeoutMs: number) =>
+    new AtriumError(
+      kernelErrorCodes.initTimeout,
+      `${kind} ${q(id)} did not finish initialising within ${timeoutMs} ms (backend.startup.timeout). Look for an init that waits on something that never answers`,
+      { details: { [`${kind}Id`]: id, timeoutMs } },
     ),
   startupFailed: (errors: AtriumError[]) =>
     new AtriumError(

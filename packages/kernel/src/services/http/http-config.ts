@@ -63,6 +63,7 @@ export const backendConfigSchema = z
     /** Plugins and modules to load by module specifier (`@atrium/catalog/backend`, `./local/x`). */
     features: z.array(z.string()).default([]),
     shutdown: z.object({ timeout: duration.default({ seconds: 20 }) }).prefault({}),
+    startup: z.object({ timeout: duration.default({ seconds: 60 }) }).prefault({}),
     scheduler: z.object({ pollInterval: duration.default({ seconds: 1 }) }).prefault({}),
   })
   .prefault({});
