@@ -22,10 +22,16 @@ export interface ServerProcess {
  */
 export function spawnServer(
   args: string[],
-  options: { ready: RegExp; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number },
+  options: { ready: RegExp; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; cpu?: number },
 ): Promise<ServerProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  // Pinning the server to one core and the load generator to the other keeps them from
+  // stealing each other's CPU on this 2-core machine, so ratios compare like with like.
+  const [command, commandArgs] =
+    options.cpu === undefined
+      ? [process.execPath, args]
+      : ['taskset', ['-c', String(options.cpu), process.execPath, ...args]];
+  const child = spawn(command, commandArgs, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
