@@ -43,6 +43,8 @@ export function CodeBlock({ code, language, title }: CodeBlockProps) {
       <Box
         component="pre"
         data-language={language}
+        // Scrollable regions must be reachable by keyboard (axe: scrollable-region-focusable).
+        tabIndex={0}
         sx={{ m: 0, p: 1.5, overflow: 'auto', maxHeight: 560, fontSize: 13, lineHeight: 1.55 }}
       >
         <code style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' }}>{code}</code>

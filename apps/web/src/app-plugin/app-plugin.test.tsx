@@ -66,8 +66,12 @@ describe('the default app', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
     expect(await screen.findByRole('heading', { name: 'Welcome, Guest' })).toBeTruthy();
     expect(backendFake.calls).toEqual(['GET /api/auth/providers', 'GET /api/auth/guest/refresh']);
-    expect(screen.getByRole('navigation', { name: 'Main' }).textContent).toContain('Home');
-    expect(screen.getByText('No plugins installed yet')).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' }).textContent;
+    expect(nav).toContain('Home');
+    // The default app lists the catalog and template plugins; the home page links their pages.
+    expect(nav).toContain('Catalog');
+    expect(nav).toContain('Create');
+    expect(screen.queryByText('No plugins installed yet')).toBeNull();
   });
 
   it('explains a backend that cannot be reached and retries on request', async () => {

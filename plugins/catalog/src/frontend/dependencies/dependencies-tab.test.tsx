@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
+import { createFakeCatalogServer } from '../test-utils/fake-catalog-server.js';
+import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { sampleCatalog } from '../test-utils/sample-entities.js';
+
+beforeEach(() => {
+  localStorage.clear();
+  resetStarredEntitiesForTests();
+  vi.stubGlobal('fetch', createFakeCatalogServer(sampleCatalog()).fetch);
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('dependencies tab', () => {
+  it('draws the neighbourhood as a graph whose nodes open entity pages', async () => {
+    renderCatalogApp('/catalog/default/component/petstore-service/dependencies');
+    const graph = await screen.findByRole('figure', { name: 'Relations of Petstore Service' });
+    const api = await within(graph).findByRole('link', { name: 'API Petstore API' });
+    expect(api.getAttribute('href')).toBe('/catalog/default/api/petstore-api');
+    expect(within(graph).getByRole('link', { name: 'api · not in catalog gone-api' })).toBeTruthy();
+    // Five relations of the root, plus petstore-api ownedBy team-a between two neighbours.
+    expect(graph.querySelectorAll('path[marker-end]').length).toBe(6);
+    expect(within(graph).getByText('providesApi')).toBeTruthy();
+    fireEvent.click(api);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Petstore API' })).toBeTruthy();
+    expect(screen.getByTestId('location').textContent).toBe('/catalog/default/api/petstore-api');
+  });
+
+  it('follows more hops, filters relation types and lists relations as text', async () => {
+    renderCatalogApp('/catalog/default/component/petstore-service/dependencies');
+    const graph = await screen.findByRole('figure', { name: 'Relations of Petstore Service' });
+    await within(graph).findByRole('link', { name: 'Group Team A' });
+    expect(within(graph).queryByRole('link', { name: 'User Ada Lovelace' })).toBeNull();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Depth' }));
+    fireEvent.click(await screen.findByRole('option', { name: '2 hops' }));
+    await waitFor(() => within(graph).getByRole('link', { name: 'User Ada Lovelace' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'memberOf' }));
+    await waitFor(() => expect(within(graph).queryByRole('link', { name: 'User Ada Lovelace' })).toBeNull());
+    const list = screen.getByText(/^Relations as a list/).closest('details') as HTMLElement;
+    expect(list.textContent).toContain('ownedBy');
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    expect(graph.querySelector('svg > g')?.getAttribute('transform')).toContain('scale(1.25)');
+  });
+});

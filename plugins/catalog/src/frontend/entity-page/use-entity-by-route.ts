@@ -1,0 +1,31 @@
+import type { Entity } from '@atrium/catalog-model';
+import { useApi } from '@atrium/web-kernel';
+import { useQuery } from '@tanstack/react-query';
+import { catalogApiRef } from '../api/catalog-api.js';
+
+/** The route parameters of the entity page, as written in the URL. */
+export interface EntityRouteParams {
+  namespace: string;
+  kind: string;
+  name: string;
+}
+
+/** Query key of one entity; refs compare case-insensitively, so the key is lowercased. */
+export function entityQueryKey({ kind, namespace, name }: EntityRouteParams): readonly unknown[] {
+  return ['catalog', 'entity', `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US')];
+}
+
+/**
+ * Loads the entity an entity page URL names; `null` data means the catalog has no such entity.
+ *
+ * @example
+ * const { data: entity } = useEntityByRoute({ namespace: 'default', kind: 'component', name: 'petstore' });
+ */
+export function useEntityByRoute(params: EntityRouteParams) {
+  const catalogApi = useApi(catalogApiRef);
+  return useQuery<Entity | null>({
+    queryKey: entityQueryKey(params),
+    // Query data cannot be undefined, so "not found" is stored as null.
+    queryFn: async () => (await catalogApi.getEntityByRef(params)) ?? null,
+  });
+}

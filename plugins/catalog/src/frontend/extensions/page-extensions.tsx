@@ -1,0 +1,56 @@
+import {
+  ApiBlueprint,
+  defineApiFactory,
+  discoveryApiRef,
+  type ExtensionDefinition,
+  entityTabsInput,
+  fetchApiRef,
+  PageBlueprint,
+} from '@atrium/web-kernel';
+import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
+import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
+import { catalogApiRef } from '../api/catalog-api.js';
+import { createCatalogClient } from '../api/catalog-client.js';
+
+/** `api:catalog`: the catalog client, available to every plugin through `useApi(catalogApiRef)`. */
+export const catalogApiExtension: ExtensionDefinition = ApiBlueprint.make({
+  params: defineApiFactory({
+    api: catalogApiRef,
+    deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+    factory: ({ discoveryApi, fetchApi }) => createCatalogClient({ discoveryApi, fetchApi }),
+  }),
+});
+
+/** `page:catalog`: the catalog index at `/catalog`, with its navigation entry. */
+export const catalogIndexPage: ExtensionDefinition = PageBlueprint.make({
+  params: {
+    path: '/catalog',
+    title: 'Catalog',
+    icon: CategoryOutlined,
+    loader: () => import('../index-page/catalog-index-page.js').then((m) => <m.CatalogIndexPage />),
+  },
+});
+
+/**
+ * `page:catalog/entity`: the entity page at `/catalog/:namespace/:kind/:name`. Its input
+ * `tabs` takes `EntityTabBlueprint` extensions from any plugin.
+ */
+export const catalogEntityPage: ExtensionDefinition = PageBlueprint.makeWithInputs({
+  name: 'entity',
+  inputs: { tabs: entityTabsInput },
+  params: ({ inputs }) => ({
+    path: '/catalog/:namespace/:kind/:name',
+    loader: () => import('../entity-page/entity-page.js').then((m) => <m.EntityPage tabs={inputs.tabs} />),
+  }),
+});
+
+/** `page:catalog/import`: "Register an existing component" at `/catalog-import`, in the navigation as Register. */
+export const catalogImportPage: ExtensionDefinition = PageBlueprint.make({
+  name: 'import',
+  params: {
+    path: '/catalog-import',
+    title: 'Register',
+    icon: AddCircleOutline,
+    loader: () => import('../import-page/import-page.js').then((m) => <m.ImportPage />),
+  },
+});

@@ -1,0 +1,204 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
+import { createFakeCatalogServer, type FakeCatalogServer } from '../test-utils/fake-catalog-server.js';
+import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { makeEntity, sampleCatalog } from '../test-utils/sample-entities.js';
+
+let server: FakeCatalogServer;
+
+function startServer(entities = sampleCatalog()) {
+  server = createFakeCatalogServer(entities);
+  vi.stubGlobal('fetch', server.fetch);
+  return server;
+}
+
+const location = () => screen.getByTestId('location').textContent;
+const table = () => screen.getByRole('table', { name: 'Catalog entities' });
+const rowNames = () =>
+  within(table())
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('cell')[1]?.querySelector('a')?.textContent);
+const queries = () => server.requests.filter((r) => r.startsWith('GET /entities/by-query'));
+const lastQuery = () => new URLSearchParams(queries().at(-1)?.split('?')[1]);
+
+beforeEach(() => {
+  localStorage.clear();
+  resetStarredEntitiesForTests();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('catalog index page', () => {
+  it('shows the first page sorted by name, fetching only the table fields', async () => {
+    startServer();
+    renderCatalogApp('/catalog');
+    expect(await screen.findByRole('heading', { name: 'Catalog', level: 1 })).toBeTruthy();
+    await waitFor(() => expect(rowNames()).toContain('Petstore Service'));
+    expect(rowNames().slice(0, 3)).toEqual(['Ada Lovelace', 'engineering', 'events-api']);
+    const params = lastQuery();
+    expect(params.get('orderField')).toBe('metadata.name,asc');
+    expect(params.get('limit')).toBe('20');
+    expect(params.get('fields')).toContain('metadata.title');
+    expect(screen.getByTestId('catalog-total').textContent).toBe('10 entities');
+    const row = within(table()).getByRole('link', { name: 'Petstore Service' }).closest('tr') as HTMLElement;
+    expect(within(row).getByRole('link', { name: 'Petstore Service' }).getAttribute('href')).toBe(
+      '/catalog/default/component/petstore-service',
+    );
+    expect(within(row).getByRole('link', { name: 'team-a' }).getAttribute('href')).toBe(
+      '/catalog/default/group/team-a',
+    );
+    expect(row.textContent).toContain('production');
+    expect(row.textContent).toContain('Sells pets online.');
+  });
+
+  it('filters by facets with counts, keeps the filter in the URL and goes back', async () => {
+    startServer();
+    renderCatalogApp('/catalog');
+    const kinds = await screen.findByRole('group', { name: 'Kind' });
+    const componentBox = await within(kinds).findByRole('checkbox', { name: /^Component\s*, 2 entities$/ });
+    fireEvent.click(componentBox);
+    await waitFor(() => expect(location()).toBe('/catalog?kind=Component'));
+    await waitFor(() => expect(rowNames()).toEqual(['Petstore Service', 'web-shop']));
+    expect(lastQuery().getAll('filter')).toEqual(['kind=Component']);
+    // Other facets are counted within the selected kind.
+    const lifecycle = screen.getByRole('group', { name: 'Lifecycle' });
+    await within(lifecycle).findByRole('checkbox', { name: /^experimental\s*, 1 entity$/ });
+    fireEvent.click(within(lifecycle).getByRole('checkbox', { name: /^production\s*, 1 entity$/ }));
+    await waitFor(() => expect(rowNames()).toEqual(['Petstore Service']));
+    expect(lastQuery().getAll('filter')).toEqual(['kind=Component,spec.lifecycle=production']);
+    expect(location()).toBe('/catalog?kind=Component&lifecycle=production');
+
+    fireEvent.click(screen.getByRole('button', { name: 'History back' }));
+    await waitFor(() => expect(rowNames()).toEqual(['Petstore Service', 'web-shop']));
+    expect(location()).toBe('/catalog?kind=Component');
+  });
+
+  it('filters by owner relation and tags, and restores every filter from a shared link', async () => {
+    startServer();
+    renderCatalogApp('/catalog?owner=group:default/team-a&tag=java');
+    await waitFor(() => expect(rowNames()).toEqual(['Petstore Service']));
+    expect(lastQuery().getAll('filter')).toEqual([
+      'relations.ownedBy=group:default/team-a,metadata.tags=java',
+    ]);
+    const owner = screen.getByRole('group', { name: 'Owner' });
+    expect((within(owner).getByRole('checkbox', { name: /^team-a/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('searches once typing pauses, replacing the history entry', async () => {
+    startServer();
+    renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search the catalog' }), {
+      target: { value: 'pet' },
+    });
+    await waitFor(() => expect(location()).toBe('/catalog?q=pet'));
+    await waitFor(() => expect(rowNames()).toEqual(['pets', 'pets-db', 'Petstore API', 'Petstore Service']));
+    const params = lastQuery();
+    expect(params.get('fullTextFilterTerm')).toBe('pet');
+    expect(params.get('fullTextFilterFields')).toBe('metadata.name,metadata.title,metadata.description');
+  });
+
+  it('pages with server cursors and sorts on the server', async () => {
+    const many = Array.from({ length: 25 }, (_, i) =>
+      makeEntity('Component', `svc-${String(i).padStart(2, '0')}`, {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'team-a',
+      }),
+    );
+    startServer(many);
+    renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toHaveLength(20));
+    fireEvent.click(screen.getByRole('button', { name: 'Go to next page' }));
+    await waitFor(() => expect(rowNames()).toEqual(['svc-20', 'svc-21', 'svc-22', 'svc-23', 'svc-24']));
+    expect(lastQuery().get('cursor')).toBeTruthy();
+    expect(lastQuery().getAll('filter')).toEqual([]);
+    expect(location()).toMatch(/^\/catalog\?cursor=.+&page=1$/);
+    expect(screen.getByText('21–25 of 25')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Go to previous page' }));
+    await waitFor(() => expect(rowNames()[0]).toBe('svc-00'));
+    expect(location()).toBe('/catalog');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(rowNames()[0]).toBe('svc-24'));
+    expect(lastQuery().get('orderField')).toBe('metadata.name,desc');
+    expect(location()).toBe('/catalog?sort=name%2Cdesc');
+  });
+
+  it('stars entities, remembers them and filters to starred ones', async () => {
+    startServer();
+    renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+    const star = screen.getByRole('button', { name: 'Star web-shop' });
+    expect(star.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(star);
+    expect(screen.getByRole('button', { name: 'Star web-shop' }).getAttribute('aria-pressed')).toBe('true');
+    expect(JSON.parse(localStorage.getItem('atrium.catalog.starred') ?? '[]')).toEqual([
+      'component:default/web-shop',
+    ]);
+    fireEvent.click(screen.getByRole('switch', { name: 'Starred only (1)' }));
+    await waitFor(() => expect(rowNames()).toEqual(['web-shop']));
+    expect(location()).toBe('/catalog?starred=true');
+    expect(lastQuery().getAll('filter')).toEqual([
+      'kind=component,metadata.namespace=default,metadata.name=web-shop',
+    ]);
+  });
+
+  it('shows progress while the server is slow, then the rows', async () => {
+    startServer();
+    const release = server.stall('GET /entities/by-query');
+    renderCatalogApp('/catalog');
+    await waitFor(() => expect(table().getAttribute('aria-busy')).toBe('true'));
+    expect(rowNames()).toEqual(Array(8).fill(undefined));
+    release();
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+    expect(table().getAttribute('aria-busy')).toBe('false');
+  });
+
+  it("shows the server's error with Retry, which recovers", async () => {
+    startServer();
+    server.fail('GET /entities/by-query', {
+      status: 400,
+      name: 'InputError',
+      message: 'Invalid filter: bad key',
+    });
+    renderCatalogApp('/catalog');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Invalid filter: bad key');
+    expect(alert.textContent).toContain('InputError · HTTP 400');
+    server.heal('GET /entities/by-query');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+  });
+
+  it('shows an empty state for no matches, and clears the filters from it', async () => {
+    startServer();
+    renderCatalogApp('/catalog?q=no-such-thing');
+    expect(await screen.findByText('No entities match these filters')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+    expect(location()).toBe('/catalog');
+    expect((screen.getByRole('searchbox', { name: 'Search the catalog' }) as HTMLInputElement).value).toBe(
+      '',
+    );
+  });
+
+  it('invites registration when the catalog is empty', async () => {
+    startServer([]);
+    renderCatalogApp('/catalog');
+    expect(await screen.findByText('The catalog is empty')).toBeTruthy();
+    const links = screen.getAllByRole('link', { name: 'Register existing component' });
+    expect(links.every((link) => link.getAttribute('href') === '/catalog-import')).toBe(true);
+  });
+
+  it('answers unknown catalog paths with the not-found page', async () => {
+    startServer();
+    renderCatalogApp('/catalog/nope');
+    expect(await screen.findByText('Page not found')).toBeTruthy();
+  });
+});

@@ -1,0 +1,38 @@
+import { defineWebPlugin, type WebPlugin } from '@atrium/web-kernel';
+import { entityCardExtensions } from './extensions/entity-card-extensions.js';
+import {
+  apiDefinitionTab,
+  dependenciesTab,
+  overviewTab,
+  rawTab,
+} from './extensions/entity-tab-extensions.js';
+import {
+  catalogApiExtension,
+  catalogEntityPage,
+  catalogImportPage,
+  catalogIndexPage,
+} from './extensions/page-extensions.js';
+
+/**
+ * The catalog's frontend: the catalog index, entity pages with their tabs and cards, the
+ * register page, and the catalog API client. Other plugins add tabs to `page:catalog/entity`
+ * (input `tabs`) and cards to `entity-tab:catalog/overview` (input `cards`).
+ *
+ * @example
+ * createApp({ features: [appPlugin, catalogWebPlugin] });
+ */
+export const catalogWebPlugin: WebPlugin = defineWebPlugin({
+  id: 'catalog',
+  title: 'Software Catalog',
+  extensions: [
+    catalogApiExtension,
+    catalogIndexPage,
+    catalogEntityPage,
+    catalogImportPage,
+    overviewTab,
+    dependenciesTab,
+    apiDefinitionTab,
+    rawTab,
+    ...entityCardExtensions,
+  ],
+});

@@ -1,0 +1,61 @@
+import {
+  type AppLayoutProps,
+  createApp,
+  defineAppLayout,
+  defineWebPlugin,
+  type WebPlugin,
+} from '@atrium/web-kernel';
+import { render } from '@testing-library/react';
+import { useLocation, useNavigate } from 'react-router';
+import { catalogWebPlugin } from '../plugin.js';
+
+/** The backend origin tests stub `fetch` for. */
+export const testBackend = 'http://backend.test';
+
+function LocationProbe() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <div>
+      <output data-testid="location">{`${location.pathname}${location.search}`}</output>
+      <button type="button" onClick={() => navigate(-1)}>
+        History back
+      </button>
+    </div>
+  );
+}
+
+/** A bare layout that also shows the current URL and offers a back button, for assertions. */
+const testLayoutPlugin = defineWebPlugin({
+  id: 'test-layout',
+  extensions: [
+    defineAppLayout({
+      component: ({ children }: AppLayoutProps) => (
+        <>
+          <LocationProbe />
+          {children}
+        </>
+      ),
+    }),
+  ],
+});
+
+/**
+ * Renders the real app with the catalog plugin (and any extra features) at `path`; the
+ * test stubs `fetch` with a fake catalog server first.
+ *
+ * @example
+ * const app = renderCatalogApp('/catalog');
+ */
+export function renderCatalogApp(
+  path: string,
+  options: { features?: WebPlugin[]; config?: Record<string, unknown> } = {},
+) {
+  const app = createApp({
+    features: [testLayoutPlugin, catalogWebPlugin, ...(options.features ?? [])],
+    config: { backend: { baseUrl: testBackend }, ...options.config },
+    initialEntries: [path],
+  });
+  render(app.createRoot());
+  return app;
+}

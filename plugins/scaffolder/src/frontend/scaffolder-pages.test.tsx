@@ -1,0 +1,158 @@
+// @vitest-environment happy-dom
+import { createApp, defineWebPlugin, FormFieldBlueprint, type FormFieldProps } from '@atrium/web-kernel';
+import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { scaffolderWebPlugin } from './plugin.js';
+import { LogViewer } from './task/log-viewer.js';
+import { createFakeServer } from './test-utils/fake-server.js';
+
+// The first visit loads the page chunks (rjsf among them), slow on a busy machine.
+configure({ asyncUtilTimeout: 8000 });
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function ColorField({ value, onChange, label }: FormFieldProps) {
+  return (
+    <label>
+      {label}
+      <select value={String(value ?? '')} onChange={(event) => onChange(event.target.value)}>
+        <option value="">none</option>
+        <option value="teal">teal</option>
+      </select>
+    </label>
+  );
+}
+
+const otherPlugin = defineWebPlugin({
+  id: 'colors',
+  extensions: [
+    FormFieldBlueprint.make({
+      name: 'color',
+      params: { name: 'ColorPicker', loader: async () => ColorField },
+    }),
+  ],
+});
+
+function renderApp(path: string, routes: Parameters<typeof createFakeServer>[0]) {
+  const server = createFakeServer(routes);
+  vi.stubGlobal('fetch', server.fetch);
+  const app = createApp({
+    features: [scaffolderWebPlugin, otherPlugin],
+    config: { backend: { baseUrl: 'http://backend.test' } },
+    initialEntries: [path],
+  });
+  expect(app.diagnostics).toEqual([]);
+  render(app.createRoot());
+  return server;
+}
+
+describe('scaffolder pages', () => {
+  it('renders a custom field that another plugin contributes with FormFieldBlueprint', async () => {
+    const server = renderApp('/create/templates/default/colors', [
+      [
+        'GET',
+        /parameter-schema$/,
+        () =>
+          Response.json({
+            title: 'Colors',
+            steps: [
+              {
+                title: 'Pick',
+                schema: {
+                  properties: { color: { title: 'Color', type: 'string', 'ui:field': 'ColorPicker' } },
+                },
+              },
+            ],
+          }),
+      ],
+    ]);
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Color' }), { target: { value: 'teal' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    expect(await screen.findByRole('row', { name: 'Color teal' })).toBeTruthy();
+    expect(server.requests[0]?.path).toBe(
+      '/api/scaffolder/v2/templates/default/template/colors/parameter-schema',
+    );
+  });
+
+  it('dry-runs a pasted template with skeleton files and shows the produced files and log', async () => {
+    const server = renderApp('/create/edit', [
+      [
+        'POST',
+        /\/v2\/dry-run$/,
+        () =>
+          Response.json({
+            log: [
+              { body: { message: 'Beginning step Render skeleton', stepId: 'fetch', status: 'processing' } },
+            ],
+            directoryContents: [{ path: 'README.md', base64Content: btoa('# demo\n') }],
+            output: {},
+            steps: [],
+          }),
+      ],
+    ]);
+    expect(await screen.findByRole('heading', { name: 'About the component' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('textbox', { name: /^Name/ }), { target: { value: 'demo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run' }));
+    const result = await screen.findByRole('region', { name: 'Dry-run result' });
+    expect(within(result).getByText('# demo')).toBeTruthy();
+    const body = server.requests.find((r) => r.path.endsWith('/dry-run'))?.body as {
+      template: { metadata: { name: string } };
+      values: unknown;
+      directoryContents: { path: string; base64Content: string }[];
+    };
+    expect(body.template.metadata.name).toBe('hello-world');
+    expect(body.values).toEqual({ name: 'demo', greeting: 'Hello' });
+    expect(body.directoryContents.map((f) => f.path)).toEqual(['skeleton/README.md']);
+    fireEvent.click(within(result).getByRole('tab', { name: 'Log' }));
+    expect(within(result).getByRole('log').textContent).toContain('Beginning step Render skeleton');
+  });
+
+  it('lists past tasks with their status and template', async () => {
+    renderApp('/create/tasks', [
+      [
+        'GET',
+        /\/v2\/tasks$/,
+        () =>
+          Response.json({
+            tasks: [
+              {
+                id: 'abc12345-1',
+                status: 'failed',
+                createdAt: '2026-01-01T00:00:00Z',
+                createdBy: 'user:default/ana',
+                spec: { templateInfo: { entityRef: 'template:default/node-service' } },
+              },
+            ],
+            totalTasks: 1,
+          }),
+      ],
+    ]);
+    const table = await screen.findByRole('table', { name: 'Tasks' });
+    expect(await within(table).findByText('Failed')).toBeTruthy();
+    expect(within(table).getByRole('link', { name: 'node-service' }).getAttribute('href')).toBe(
+      '/catalog/default/template/node-service',
+    );
+    expect(within(table).getByRole('link', { name: 'abc12345' }).getAttribute('href')).toBe(
+      '/create/tasks/abc12345-1',
+    );
+  });
+});
+
+describe('LogViewer', () => {
+  it('keeps 10,000 lines cheap by rendering only the lines in view, following the end', () => {
+    const lines = Array.from({ length: 10_000 }, (_, i) => ({
+      key: String(i),
+      id: i,
+      message: `line ${i}`,
+      createdAt: '',
+    }));
+    render(<LogViewer lines={lines} version={1} label="Log of all steps" />);
+    const log = screen.getByRole('log', { name: 'Log of all steps' });
+    expect(log.querySelectorAll('[data-log-line]').length).toBeLessThan(100);
+    expect(within(log).getByText('line 9999')).toBeTruthy();
+  });
+});

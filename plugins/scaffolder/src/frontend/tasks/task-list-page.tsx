@@ -1,0 +1,130 @@
+import { DataTable, type DataTableColumn, EmptyState, Link, Page, useTableState } from '@atrium/ui';
+import { identityApiRef, useApi } from '@atrium/web-kernel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { scaffolderApiRef } from '../api/scaffolder-api.js';
+import type { SerializedTask, TaskStatus } from '../api/scaffolder-types.js';
+import { EntityRefLink, humanizeRef } from '../components/entity-links.js';
+import { useScaffolderContext } from '../scaffolder-context.js';
+import { TaskStatusChip } from '../task/task-status-chip.js';
+
+const statuses: TaskStatus[] = ['open', 'processing', 'completed', 'failed', 'cancelled'];
+
+function formatDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
+}
+
+/** `/create/tasks`: past runs, mine or everyone's, filterable by status. */
+export function TaskListPage() {
+  const scaffolder = useApi(scaffolderApiRef);
+  const identity = useApi(identityApiRef).getState();
+  const userRef = identity.status === 'signed-in' ? identity.session.identity.userEntityRef : undefined;
+  const { routes } = useScaffolderContext();
+  const [owner, setOwner] = useState<'mine' | 'all'>(userRef ? 'mine' : 'all');
+  const [status, setStatus] = useState<TaskStatus | ''>('');
+  const table = useTableState({ pageSize: 20 });
+  const createdBy = owner === 'mine' ? userRef : undefined;
+  const query = useQuery({
+    queryKey: ['scaffolder', 'tasks', createdBy, status, table.state],
+    queryFn: () =>
+      scaffolder.listTasks({
+        createdBy,
+        status: status || undefined,
+        limit: table.state.pageSize,
+        offset: table.offset,
+      }),
+    placeholderData: keepPreviousData,
+  });
+  const columns: DataTableColumn<SerializedTask>[] = [
+    {
+      id: 'task',
+      header: 'Task',
+      render: (task) => (
+        <Link to={routes.task(task.id)}>
+          {task.spec.templateInfo?.entity?.metadata?.title ?? task.id.slice(0, 8)}
+        </Link>
+      ),
+    },
+    {
+      id: 'template',
+      header: 'Template',
+      render: (task) =>
+        task.spec.templateInfo?.entityRef ? (
+          <EntityRefLink entityRef={task.spec.templateInfo.entityRef} defaultKind="template" />
+        ) : (
+          '—'
+        ),
+    },
+    { id: 'status', header: 'Status', render: (task) => <TaskStatusChip status={task.status} /> },
+    {
+      id: 'createdBy',
+      header: 'Created by',
+      render: (task) => (task.createdBy ? humanizeRef(task.createdBy, 'user') : '—'),
+    },
+    { id: 'created', header: 'Created', render: (task) => formatDate(task.createdAt) },
+  ];
+  return (
+    <Page
+      title="Tasks"
+      subtitle="Runs of software templates"
+      actions={<Link to={routes.gallery}>Templates</Link>}
+    >
+      <Stack direction="row" spacing={2} sx={{ mb: 2, alignItems: 'center' }}>
+        <ToggleButtonGroup
+          exclusive
+          size="small"
+          value={owner}
+          aria-label="Whose tasks"
+          onChange={(_, next) => {
+            if (next) setOwner(next);
+            table.onStateChange({ ...table.state, page: 0 });
+          }}
+        >
+          <ToggleButton value="mine" disabled={!userRef}>
+            Mine
+          </ToggleButton>
+          <ToggleButton value="all">All</ToggleButton>
+        </ToggleButtonGroup>
+        <TextField
+          select
+          size="small"
+          label="Status"
+          value={status}
+          sx={{ minWidth: 160 }}
+          onChange={(event) => {
+            setStatus(event.target.value as TaskStatus | '');
+            table.onStateChange({ ...table.state, page: 0 });
+          }}
+        >
+          <MenuItem value="">Any status</MenuItem>
+          {statuses.map((s) => (
+            <MenuItem key={s} value={s}>
+              {s}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <DataTable
+        label="Tasks"
+        columns={columns}
+        rows={query.data?.tasks}
+        rowKey={(task) => task.id}
+        totalCount={query.data?.totalTasks}
+        state={table.state}
+        onStateChange={table.onStateChange}
+        isFetching={query.isFetching}
+        error={query.error ?? undefined}
+        onRetry={() => query.refetch()}
+        emptyState={
+          <EmptyState title="No tasks yet" description="Choose a template and press Create to start one." />
+        }
+      />
+    </Page>
+  );
+}
