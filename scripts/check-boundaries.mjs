@@ -64,6 +64,13 @@ for (const [name, pkg] of packages) {
         }
         continue;
       }
+      // The kernel ships with its own bundled Kysely; runtime values from a second copy would
+      // fail instanceof checks inside it. Types are fine, they vanish at build time.
+      if (spec === 'kysely' && name !== '@atrium/kernel' && !/^\s*(import|export)\s+type\b/.test(match[0])) {
+        problems.push(
+          `${where}: imports runtime values from 'kysely'; import sql/CompiledQuery from '@atrium/kernel' (types may come from 'kysely')`,
+        );
+      }
       const m = /^(@atrium\/[^/]+)(\/.*)?$/.exec(spec);
       if (!m) continue;
       const [, targetName, sub] = m;

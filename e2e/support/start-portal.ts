@@ -18,7 +18,7 @@ export interface RunningPortal {
  * Starts `apps/backend/dist/main.js` with the repository's app-config.yaml plus an
  * override (a fresh SQLite folder and a free port), and waits until it is ready.
  */
-export async function startPortal(extraConfig: string[] = []): Promise<RunningPortal> {
+export async function startPortal(extraConfig?: string): Promise<RunningPortal> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
   const override = join(dataDir, 'app-config.e2e.yaml');
@@ -31,9 +31,11 @@ export async function startPortal(extraConfig: string[] = []): Promise<RunningPo
       `  baseUrl: http://127.0.0.1:${port}`,
       `  listen: { host: 127.0.0.1, port: ${port} }`,
       `  database: { client: better-sqlite3, connection: { directory: ${JSON.stringify(join(dataDir, 'data'))} } }`,
-      ...extraConfig,
     ].join('\n'),
   );
+  // A test's own config goes in a further file, merged last like any `--config`.
+  const extra = join(dataDir, 'app-config.test.yaml');
+  writeFileSync(extra, extraConfig ?? '{}\n');
   const child: ChildProcess = spawn(
     process.execPath,
     [

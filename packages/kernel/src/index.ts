@@ -1,3 +1,6 @@
+// Kysely's runtime helpers come from the kernel, so plugins share the kernel's copy of Kysely
+// (the kernel ships as one bundle); plugins import only types from 'kysely' directly.
+export { CompiledQuery, sql } from 'kysely';
 export { type Backend, type BackendOptions, createBackend } from './boot/create-backend.js';
 export { type BackendInspection, inspectBackend, migrateDatabases } from './boot/inspect-backend.js';
 export { kernelErrorCodes } from './boot/kernel-errors.js';
@@ -31,7 +34,7 @@ export {
   type ExtensionWriters,
 } from './definitions/extension-point.js';
 export { type BackendFeature, type BackendFeatureInput, isBackendFeature } from './definitions/feature.js';
-export type { Migration, MigrationDb, Migrations } from './definitions/migrations.js';
+export type { Migration, MigrationContext, MigrationDb, Migrations } from './definitions/migrations.js';
 export { defineServiceFactory, type ServiceFactory } from './definitions/service-factory.js';
 export {
   defineServiceRef,

@@ -4,10 +4,15 @@ import type { Kysely } from 'kysely';
 // biome-ignore lint/suspicious/noExplicitAny: migrations run before a plugin's table types exist.
 export type MigrationDb = Kysely<any>;
 
+/** What a migration knows about where it runs, for the rare dialect-specific statement. */
+export interface MigrationContext {
+  client: 'sqlite' | 'postgres';
+}
+
 /** One schema change of a plugin. Migrations are append-only: never edit a released one. */
 export interface Migration {
-  up(db: MigrationDb): Promise<void>;
-  down?(db: MigrationDb): Promise<void>;
+  up(db: MigrationDb, context: MigrationContext): Promise<void>;
+  down?(db: MigrationDb, context: MigrationContext): Promise<void>;
 }
 
 /**

@@ -125,6 +125,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
         pluginId,
         await get(pluginId),
         migrations,
+        client,
         client === 'postgres' ? schemaFor(pluginId) : undefined,
       ),
     close: async () => {

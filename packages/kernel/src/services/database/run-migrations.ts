@@ -1,6 +1,7 @@
 import { AtriumError } from '@atrium/errors';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
+import type { DatabaseClient } from './database-service.js';
 
 /**
  * Applies a plugin's pending migrations in name order. Kysely's migrator holds a lock, so
@@ -10,10 +11,23 @@ export async function runMigrations(
   pluginId: string,
   db: MigrationDb,
   migrations: Migrations,
+  client: DatabaseClient,
   schema?: string,
 ): Promise<string[]> {
   if (Object.keys(migrations).length === 0) return [];
-  const provider: MigrationProvider = { getMigrations: async () => migrations as Record<string, Migration> };
+  const context = { client };
+  // Plugins learn the dialect from the kernel, not from instanceof checks on Kysely classes:
+  // the kernel ships as a bundle with its own copy of Kysely.
+  const wrapped: Record<string, Migration> = Object.fromEntries(
+    Object.entries(migrations).map(([name, m]) => [
+      name,
+      {
+        up: (db: MigrationDb) => m.up(db, context),
+        down: m.down ? (db: MigrationDb) => m.down!(db, context) : undefined,
+      },
+    ]),
+  );
+  const provider: MigrationProvider = { getMigrations: async () => wrapped };
   const migrator = new Migrator({
     db,
     provider,
