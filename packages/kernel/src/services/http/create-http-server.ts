@@ -62,6 +62,15 @@ export async function createHttpServer(options: {
     done();
   });
 
+  // Backstage's client sends DELETE with Content-Type: application/json and no body; an
+  // empty JSON body means "no body", everything else goes through Fastify's safe parser.
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') return done(null, undefined);
+    parseJson(request, body, done);
+  });
+
   fastify.setErrorHandler(async (rawError, request, reply) => {
     const error = mapFastifyError(rawError, request);
     const status = statusForError(error);

@@ -215,6 +215,34 @@ describe('routes', () => {
     expect(big.body.error).toMatchObject({ name: 'PayloadTooLargeError' });
   });
 
+  it('treats an empty JSON body as no body (Backstage clients send DELETE that way)', async () => {
+    const response = await backend.fetch('/api/notes/status', {
+      method: 'GET',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(200);
+    const empty = await backend.fetch('/api/notes/notes', {
+      token: userToken,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '0' },
+    });
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Invalid request body/,
+    );
+  });
+
+  it('rejects JSON that tries prototype poisoning', async () => {
+    const response = await backend.fetch('/api/notes/notes', {
+      token: userToken,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"x","__proto__":{"polluted":true}}',
+    });
+    expect(response.status).toBe(400);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('hides the message of unexpected errors', async () => {
     const failed = await json(await backend.fetch('/api/notes/fail', { token: userToken }));
     expect(failed).toEqual({
