@@ -68,7 +68,7 @@ export async function createHttpServer(options: {
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '') return done(null, undefined);
-    parseJson(request, body, done);
+    parseJson(request, body as string, done);
   });
 
   fastify.setErrorHandler(async (rawError, request, reply) => {
