@@ -61,6 +61,11 @@ describe('loadConfig', () => {
     });
   });
 
+  it('offers ${ATRIUM_ROOT} as the folder the portal runs from', () => {
+    const rootDir = dir({ 'app-config.yaml': 'git: file://${ATRIUM_ROOT}/data/git\n' });
+    expect(loadConfig({ rootDir, env: {} }).data).toEqual({ git: `file://${rootDir}/data/git` });
+  });
+
   it('applies APP_CONFIG_ overrides, JSON-parsed when possible', () => {
     const rootDir = dir({ 'app-config.yaml': 'backend:\n  listen: { port: 1 }\n' });
     const { data } = loadConfig({

@@ -68,9 +68,11 @@ function envOverrides(env: Record<string, string | undefined>, secretPaths: Set<
  */
 export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   const rootDir = options.rootDir ?? process.cwd();
-  const env = options.env ?? process.env;
+  // `${ATRIUM_ROOT}` names the folder the portal runs from, for absolute file URLs in config.
+  const env = { ATRIUM_ROOT: rootDir, ...(options.env ?? process.env) };
+  // Explicit paths, even an empty list, replace the default files (tests pass []).
   const files =
-    options.configPaths && options.configPaths.length > 0
+    options.configPaths !== undefined
       ? options.configPaths.map((p) => resolve(rootDir, p))
       : ['app-config.yaml', 'app-config.local.yaml']
           .map((p) => resolve(rootDir, p))

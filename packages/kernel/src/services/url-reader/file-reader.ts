@@ -9,6 +9,7 @@ import {
   NotModifiedError,
   PayloadTooLargeError,
 } from '@atrium/errors';
+import { parseGitBlobPath, readGitBlob } from './git-blob-reader.js';
 import type { ReadUrlResponse, TreeFile } from './url-reader-service.js';
 
 function inside(root: string, path: string): boolean {
@@ -54,7 +55,20 @@ export function createFileReader(roots: readonly string[], maxBytes: number) {
 
   return {
     async readUrl(url: string, etag?: string): Promise<ReadUrlResponse> {
-      const path = await confine(url);
+      let path: string;
+      try {
+        path = fileURLToPath(url);
+      } catch {
+        throw new InputError(`'${url}' is not a valid file URL`);
+      }
+      const blob = parseGitBlobPath(path);
+      if (blob)
+        return readGitBlob(
+          { ...blob, repository: await confine(pathToFileURL(blob.repository).href) },
+          maxBytes,
+          etag,
+        );
+      path = await confine(url);
       const info = await stat(path);
       if (!info.isFile()) throw new InputError(`'${path}' is not a file`);
       const current = `${info.size}-${info.mtimeMs}`;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,54 @@ describe('file URLs', () => {
   it('reads a directory tree', async () => {
     const tree = await reader().readTree(pathToFileURL(join(root, 'repo')).href);
     expect((await tree.files()).map((f) => f.path)).toEqual(['catalog-info.yaml', 'sub/catalog-info.yaml']);
+  });
+});
+
+describe('files in local bare git repositories', () => {
+  function git(args: string[], cwd?: string) {
+    execFileSync('git', args, {
+      cwd,
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@e',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@e',
+      },
+    });
+  }
+
+  it('reads <repo>.git/blob/<ref>/<path> at the ref, with the blob id as etag', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'atrium-git-work-'));
+    const bare = join(root, 'app.git');
+    git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
+    git(['init', '--quiet', '--initial-branch=main'], work);
+    mkdirSync(join(work, 'docs'));
+    writeFileSync(join(work, 'catalog-info.yaml'), 'kind: Component\n');
+    writeFileSync(join(work, 'docs', 'index.md'), '# Docs\n');
+    git(['add', '.'], work);
+    git(['commit', '--quiet', '-m', 'first'], work);
+    git(['push', '--quiet', bare, 'main'], work);
+
+    const url = `${pathToFileURL(bare).href}/blob/main/catalog-info.yaml`;
+    const file = await reader().readUrl(url);
+    expect((await file.buffer()).toString()).toBe('kind: Component\n');
+    await expect(reader().readUrl(url, { etag: file.etag })).rejects.toMatchObject({
+      name: 'NotModifiedError',
+    });
+    const nested = await reader().readUrl(new URL('./docs/index.md', url).href);
+    expect((await nested.buffer()).toString()).toBe('# Docs\n');
+    await expect(
+      reader().readUrl(`${pathToFileURL(bare).href}/blob/main/missing.yaml`),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('keeps repositories outside the roots out of reach', async () => {
+    const bare = join(outside, 'secret.git');
+    git(['init', '--quiet', '--bare', bare]);
+    await expect(reader().readUrl(`${pathToFileURL(bare).href}/blob/main/x`)).rejects.toThrowError(
+      /outside backend.reading.fileRoots/,
+    );
   });
 });
 
