@@ -1,0 +1,40 @@
+import type { DatabaseClient } from '@atrium/kernel';
+
+/**
+ * A served entity as the database returns it: on SQLite the UTF-8 bytes (stored as a
+ * BLOB), so a response is assembled by copying bytes instead of decoding every entity
+ * into a string and encoding it again; on PostgreSQL the text.
+ */
+export type StoredJson = string | Uint8Array;
+
+/** The form to store a served entity in. */
+export function toStoredJson(json: string, dialect: DatabaseClient): StoredJson {
+  return dialect === 'sqlite' ? Buffer.from(json, 'utf8') : json;
+}
+
+/** The text of a stored entity. */
+export function jsonText(value: StoredJson): string {
+  return typeof value === 'string'
+    ? value
+    : Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('utf8');
+}
+
+const COMMA = Buffer.from(',');
+
+/**
+ * Joins pre-serialized JSON parts (stored entities and literal text) into one response
+ * body: a Buffer when any part is bytes, otherwise a string.
+ *
+ * @example
+ * joinJson(['{"items":[', ...items, ']}'], ...); // Buffer
+ */
+export function joinJson(head: string, items: readonly StoredJson[], tail: string): string | Buffer {
+  if (items.every((item) => typeof item === 'string')) return `${head}${items.join(',')}${tail}`;
+  const parts: Uint8Array[] = [Buffer.from(head)];
+  items.forEach((item, index) => {
+    if (index > 0) parts.push(COMMA);
+    parts.push(typeof item === 'string' ? Buffer.from(item) : item);
+  });
+  parts.push(Buffer.from(tail));
+  return Buffer.concat(parts);
+}

@@ -1,0 +1,65 @@
+import type { SqlClient } from '../database/sql-client.js';
+import { markForStitching } from '../stitching/stitch-queue.js';
+import { type DeletedEntity, deleteEntities, resolveOrphans } from './delete-entities.js';
+
+/**
+ * Deletes one entity on request (`DELETE /entities/by-uid/:uid`): its parents are made
+ * due with their result hash and file etags cleared, so a parent that still emits the
+ * entity writes it again (it reappears, as in Backstage); entities that had relations
+ * from it are stitched again; its children may become orphans.
+ *
+ * @example
+ * const deleted = await removeEntity(sql, 'component:default/old', 'delete');
+ */
+export async function removeEntity(
+  sql: SqlClient,
+  entityRef: string,
+  orphanStrategy: 'keep' | 'delete',
+): Promise<DeletedEntity[]> {
+  return sql.transaction(async (tx) => {
+    const now = Date.now();
+    await tx.run(
+      `UPDATE refresh_state SET result_hash = NULL, cache = NULL, next_update_at = ?, version = version + 1
+       WHERE entity_ref IN (SELECT source_entity_ref FROM refs WHERE target_entity_ref = ? AND source_entity_ref IS NOT NULL)`,
+      [now, entityRef],
+    );
+    const result = await deleteEntities(tx, [entityRef]);
+    const orphans = await resolveOrphans(tx, result.orphanCandidates, orphanStrategy);
+    await markForStitching(tx, [...result.restitch, ...orphans.restitch], now);
+    return [...result.deleted, ...orphans.deleted];
+  });
+}
+
+/**
+ * Makes an entity and every `location:` ancestor due now (`POST /refresh`). Returns false
+ * when the entity is unknown.
+ */
+export async function scheduleRefresh(sql: SqlClient, entityRef: string): Promise<boolean> {
+  const [row] = await sql.all<{ id: number }>('SELECT id FROM refresh_state WHERE entity_ref = ?', [
+    entityRef,
+  ]);
+  if (!row) return false;
+  await sql.run(
+    `WITH RECURSIVE ancestors(ref) AS (
+       SELECT CAST(? AS TEXT) UNION
+       SELECT r.source_entity_ref FROM refs r JOIN ancestors a ON r.target_entity_ref = a.ref WHERE r.source_entity_ref IS NOT NULL
+     )
+     UPDATE refresh_state SET next_update_at = ?, pure_hash = NULL WHERE entity_ref IN (
+       SELECT ref FROM ancestors WHERE ref = ? OR ref LIKE 'location:%'
+     )`,
+    [entityRef, Date.now(), entityRef],
+  );
+  return true;
+}
+
+/** Refs of an entity's ancestors through the reference graph (itself included). */
+export async function ancestorsOf(sql: SqlClient, entityRef: string): Promise<Set<string>> {
+  const rows = await sql.all<{ ref: string }>(
+    `WITH RECURSIVE ancestors(ref) AS (
+       SELECT CAST(? AS TEXT) UNION
+       SELECT r.source_entity_ref FROM refs r JOIN ancestors a ON r.target_entity_ref = a.ref WHERE r.source_entity_ref IS NOT NULL
+     ) SELECT ref FROM ancestors`,
+    [entityRef],
+  );
+  return new Set(rows.map((row) => row.ref));
+}

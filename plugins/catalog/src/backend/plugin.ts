@@ -1,0 +1,107 @@
+import type { Entity } from '@atrium/catalog-model';
+import { coreServices, definePlugin } from '@atrium/kernel';
+import { catalogApi } from '../common/catalog-api.js';
+import { catalogPermissionList, RESOURCE_TYPE_CATALOG_ENTITY } from '../common/catalog-permissions.js';
+import { catalogConfigSchema } from './config/catalog-config.js';
+import { createCatalogRuntime, loadEntities } from './create-catalog-runtime.js';
+import { catalogMigrations } from './database/catalog-migrations.js';
+import { createSqlClient } from './database/sql-client.js';
+import { createSqlReader } from './database/sql-reader.js';
+import {
+  catalogKindsPoint,
+  catalogProcessorsPoint,
+  catalogProvidersPoint,
+} from './extensions/catalog-extension-points.js';
+import { catalogPermissionRules } from './permissions/catalog-permission-rules.js';
+import { resetPureEntities } from './processing/claim-entities.js';
+import { createConfigLocationProvider } from './providers/config-location-provider.js';
+import { connectProviders } from './providers/connect-providers.js';
+import { entityQueryRoutes } from './routes/entity-query-routes.js';
+import { entityReadRoutes } from './routes/entity-read-routes.js';
+import { entityWriteRoutes } from './routes/entity-write-routes.js';
+import { locationRoutes } from './routes/location-routes.js';
+
+/**
+ * The software catalog: Backstage-compatible entities, the ingestion pipeline (providers,
+ * processors, stitching) and the catalog REST API at `/api/catalog`.
+ *
+ * @example
+ * backend.add(catalogPlugin); // or backend.features: ['@atrium/catalog/backend']
+ */
+export const catalogPlugin = definePlugin({
+  id: 'catalog',
+  description: 'The software catalog: entities, ingestion and the catalog REST API',
+  config: catalogConfigSchema,
+  deps: {
+    db: coreServices.database,
+    http: coreServices.httpRouter,
+    logger: coreServices.logger,
+    urlReader: coreServices.urlReader,
+    events: coreServices.events,
+    permissions: coreServices.permissions,
+    permissionsRegistry: coreServices.permissionsRegistry,
+    auth: coreServices.auth,
+  },
+  permissions: catalogPermissionList,
+  migrations: catalogMigrations,
+  apis: [catalogApi],
+  extensionPoints: {
+    processors: catalogProcessorsPoint,
+    providers: catalogProvidersPoint,
+    kinds: catalogKindsPoint,
+  },
+  async init({ deps, config, extensions }) {
+    const sql = createSqlClient(await deps.db.getClient(), deps.db.client);
+    if (sql.dialect === 'sqlite') {
+      // A larger page cache keeps the search index hot; temp B-trees (sorts) stay in memory.
+      await sql.run('PRAGMA cache_size = -16384');
+      await sql.run('PRAGMA temp_store = MEMORY');
+    }
+    const reader = await createSqlReader(sql);
+    const { services, engine, fingerprint } = createCatalogRuntime({
+      sql,
+      reader,
+      config,
+      logger: deps.logger,
+      urlReader: deps.urlReader,
+      events: deps.events,
+      permissions: deps.permissions,
+      auth: deps.auth,
+      processors: extensions.processors,
+      kinds: extensions.kinds,
+    });
+    deps.permissionsRegistry.addResourceType<Entity>({
+      resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+      rules: catalogPermissionRules,
+      getResources: (refs) => loadEntities(reader, refs),
+    });
+    deps.http.implement(catalogApi, {
+      ...entityReadRoutes(services),
+      ...entityQueryRoutes(services),
+      ...entityWriteRoutes(services),
+      ...locationRoutes(services),
+    });
+    return {
+      async start() {
+        const providers = [
+          createConfigLocationProvider(config.locations),
+          services.locations,
+          ...extensions.providers,
+        ];
+        await connectProviders(providers, 2, {
+          sql,
+          config,
+          logger: deps.logger,
+          publish: services.publish,
+          wake: engine.wake,
+        });
+        await resetPureEntities(sql, fingerprint);
+        engine.start();
+      },
+      async stop() {
+        await engine.stop();
+        reader.close();
+      },
+    };
+  },
+});

@@ -1,0 +1,79 @@
+import type { SqlClient } from '../database/sql-client.js';
+
+/** An entity claimed for processing. */
+export interface ClaimedEntity {
+  id: number;
+  entityRef: string;
+  unprocessedJson: string;
+  /** The unprocessed hash at claim time: if a parent rewrites the entity meanwhile, it stays due. */
+  unprocessedHash: string;
+  /** The state version at claim time (see the `version` column). */
+  version: number;
+  resultHash: string | null;
+  cacheJson: string | null;
+  errorsJson: string | null;
+  failures: number;
+}
+
+/**
+ * Forgets which entities were pure when the pipeline (kinds, processors, code) changed,
+ * and makes them due: they are all processed again once.
+ */
+export async function resetPureEntities(sql: SqlClient, fingerprint: string): Promise<void> {
+  const [row] = await sql.all<{ text: string | null }>(
+    "SELECT text FROM catalog_meta WHERE key = 'pipeline'",
+  );
+  if (row?.text === fingerprint) return;
+  await sql.transaction(async (tx) => {
+    await tx.run(
+      'UPDATE refresh_state SET pure_hash = NULL, next_update_at = ? WHERE pure_hash IS NOT NULL',
+      [Date.now()],
+    );
+    await tx.run("UPDATE catalog_meta SET text = ? WHERE key = 'pipeline'", [fingerprint]);
+  });
+}
+
+/**
+ * Claims up to `limit` due entities with one conditional update that pushes their due
+ * time past a lease: concurrent workers (other replicas too) never get the same rows,
+ * and a worker that dies leaves them due again once the lease runs out.
+ *
+ * @example
+ * const batch = await claimDueEntities(sql, 500, Date.now(), 60_000);
+ */
+export async function claimDueEntities(
+  sql: SqlClient,
+  limit: number,
+  now: number,
+  leaseMs: number,
+): Promise<ClaimedEntity[]> {
+  const lock = sql.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  const rows = await sql.all<{
+    id: number;
+    entity_ref: string;
+    unprocessed_entity: string;
+    unprocessed_hash: string;
+    version: number;
+    result_hash: string | null;
+    cache: string | null;
+    errors: string | null;
+    failures: number;
+  }>(
+    `UPDATE refresh_state SET next_update_at = ? WHERE id IN (
+       SELECT id FROM refresh_state WHERE next_update_at <= ? AND pure_hash IS NULL
+       ORDER BY next_update_at LIMIT ?${lock}
+     ) RETURNING id, entity_ref, unprocessed_entity, unprocessed_hash, version, result_hash, cache, errors, failures`,
+    [now + leaseMs, now, limit],
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    entityRef: row.entity_ref,
+    unprocessedJson: row.unprocessed_entity,
+    unprocessedHash: row.unprocessed_hash,
+    version: Number(row.version),
+    resultHash: row.result_hash,
+    cacheJson: row.cache,
+    errorsJson: row.errors,
+    failures: Number(row.failures),
+  }));
+}

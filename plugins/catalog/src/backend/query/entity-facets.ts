@@ -1,0 +1,36 @@
+import type { SqlReader } from '../database/sql-reader.js';
+import { NULL_VALUE } from '../stitching/build-search-rows.js';
+import type { EntityFilter } from './entity-filter.js';
+import { allConditions, filterCondition, splitKind } from './filter-sql.js';
+
+/** Value counts of one facet, sorted by value. */
+export type FacetValues = Array<{ value: string; count: number }>;
+
+/**
+ * Counts the values of one facet key over the entities the filter selects, in original
+ * casing, sorted by value. A filter requiring one kind reads a single range of the
+ * search index; other conditions are checked per row.
+ *
+ * @example
+ * await facetValues(sql, 'spec.type', { key: 'kind', values: ['component'] }); // [{ value: 'service', count: 12 }, ...]
+ */
+export async function facetValues(
+  sql: SqlReader,
+  facet: string,
+  filter: EntityFilter | undefined,
+): Promise<FacetValues> {
+  const { kind, rest } = splitKind(filter);
+  const where = allConditions([
+    { sql: 's.key = ?', params: [facet.toLowerCase()] },
+    ...(kind ? [{ sql: 's.kind = ?', params: [kind] }] : []),
+    { sql: 's.value <> ?', params: [NULL_VALUE] },
+    ...rest.map((part) => filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' })),
+  ]);
+  const rows = await sql.all<{ value: string; original_value: string | null; n: number }>(
+    `SELECT s.value, s.original_value, count(*) AS n FROM search s WHERE ${where.sql} GROUP BY s.value, s.original_value`,
+    where.params,
+  );
+  return rows
+    .map((row) => ({ value: row.original_value ?? row.value, count: Number(row.n) }))
+    .sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}

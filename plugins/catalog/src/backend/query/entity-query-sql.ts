@@ -1,0 +1,191 @@
+import { placeholders } from '../database/sql-client.js';
+import { NULL_VALUE } from '../stitching/build-search-rows.js';
+import { andFilters, type EntityFilter, isFilterLeaf } from './entity-filter.js';
+import { allConditions, filterCondition, pickDriver, type SqlFragment, splitKind } from './filter-sql.js';
+
+/** What to select: filters (the caller's and the permission filter), sort, text search. */
+export interface EntityQuerySpec {
+  filter?: EntityFilter;
+  /** Lowercased sort key and direction; entities without the key are not in the result. */
+  sort?: { key: string; order: 'asc' | 'desc' };
+  /** Lowercased term and keys for substring matching. */
+  fullText?: { term: string; keys: string[] };
+}
+
+/** Where a page starts: after (or, going backwards, before) this row. */
+export interface PagePosition {
+  value?: string | null;
+  id: number;
+}
+
+/** One page request. */
+export interface PageRequest {
+  limit: number;
+  offset?: number;
+  after?: PagePosition;
+  backwards?: boolean;
+}
+
+const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function fullTextCondition(spec: EntityQuerySpec, id: string, kinds: readonly string[]): SqlFragment[] {
+  if (!spec.fullText) return [];
+  const { term, keys } = spec.fullText;
+  if (kinds.length === 0) return [{ sql: '1 = 0', params: [] }];
+  return [
+    {
+      sql: `${id} IN (SELECT entity_id FROM search WHERE key IN (${placeholders(keys.length)}) AND kind IN (${placeholders(kinds.length)}) AND value LIKE ? ESCAPE '\\')`,
+      params: [...keys, ...kinds, likeTerm(term)],
+    },
+  ];
+}
+
+function keyset(
+  column: string,
+  after: PagePosition | undefined,
+  descending: boolean,
+  sorted: boolean,
+): SqlFragment[] {
+  if (!after) return [];
+  const op = descending ? '<' : '>';
+  if (!sorted) return [{ sql: `${column} ${op} ?`, params: [after.id] }];
+  return [
+    {
+      sql: `(s.value ${op} ? OR (s.value = ? AND s.entity_id ${op} ?))`,
+      params: [after.value, after.value, after.id],
+    },
+  ];
+}
+
+function finish(
+  select: string,
+  from: string,
+  where: SqlFragment,
+  orderBy: string,
+  page: PageRequest,
+): SqlFragment {
+  const offset = page.offset ? ` OFFSET ${Math.floor(page.offset)}` : '';
+  return {
+    sql: `SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ${Math.floor(page.limit)}${offset}`,
+    params: where.params,
+  };
+}
+
+function kindRange(kind: string | undefined, kinds: readonly string[]): SqlFragment {
+  if (kind !== undefined) return { sql: 's.kind = ?', params: [kind] };
+  return kinds.length === 0
+    ? { sql: '1 = 0', params: [] }
+    : { sql: `s.kind IN (${placeholders(kinds.length)})`, params: [...kinds] };
+}
+
+function sortedPage(
+  spec: EntityQuerySpec,
+  sortKey: string,
+  page: PageRequest,
+  kinds: readonly string[],
+): SqlFragment {
+  const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
+  const { kind, rest } = splitKind(spec.filter);
+  const scope = kind !== undefined ? [kind] : kinds;
+  const fullText =
+    spec.fullText && spec.fullText.keys.length === 1 && spec.fullText.keys[0] === sortKey
+      ? [{ sql: "s.value LIKE ? ESCAPE '\\'", params: [likeTerm(spec.fullText.term)] }]
+      : fullTextCondition(spec, 's.entity_id', scope);
+  const where = allConditions([
+    { sql: 's.key = ?', params: [sortKey] },
+    kindRange(kind, kinds),
+    { sql: 's.value <> ?', params: [NULL_VALUE] },
+    ...rest.map((part) => filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' })),
+    ...fullText,
+    ...keyset('s.entity_id', page.after, descending, true),
+  ]);
+  const direction = descending ? 'DESC' : 'ASC';
+  return finish(
+    's.entity_id AS id, s.value AS sort_value, f.final_entity AS json',
+    'search s JOIN final_entities f ON f.entity_id = s.entity_id',
+    where,
+    `s.value ${direction}, s.entity_id ${direction}`,
+    page,
+  );
+}
+
+/** The driving range of a kind-constrained conjunction and the conditions left to check per row. */
+function drivenRange(kind: string, rest: EntityFilter[]) {
+  const driver = pickDriver(rest);
+  if (!driver) return { key: 'kind', value: kind, rest };
+  return { key: driver.key, value: driver.values[0] as string, rest: rest.filter((part) => part !== driver) };
+}
+
+/**
+ * The SQL of one page of entities, in entity-id order (or by the sort key, ties by id).
+ * When the filter names one kind, the page is read from one search-index range in
+ * entity-id order: about `limit` index rows, whatever the catalog size. `kinds` lists
+ * every kind in the catalog (for lookups that do not name one).
+ *
+ * @example
+ * const { sql, params } = pageQuery({ filter: { key: 'kind', values: ['component'] } }, { limit: 51 }, kinds);
+ */
+export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: readonly string[]): SqlFragment {
+  if (spec.sort) return sortedPage(spec, spec.sort.key, page, kinds);
+  const descending = Boolean(page.backwards);
+  const direction = descending ? 'DESC' : 'ASC';
+  const { kind, rest } = splitKind(spec.filter);
+  if (kind !== undefined) {
+    const range = drivenRange(kind, rest);
+    const where = allConditions([
+      { sql: 's.key = ? AND s.kind = ? AND s.value = ?', params: [range.key, kind, range.value] },
+      ...range.rest.map((part) =>
+        filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' }),
+      ),
+      ...fullTextCondition(spec, 's.entity_id', [kind]),
+      ...keyset('s.entity_id', page.after, descending, false),
+    ]);
+    return finish(
+      's.entity_id AS id, f.final_entity AS json',
+      'search s JOIN final_entities f ON f.entity_id = s.entity_id',
+      where,
+      `s.entity_id ${direction}`,
+      page,
+    );
+  }
+  const where = allConditions([
+    ...(spec.filter ? [filterCondition(spec.filter, { id: 'f.entity_id', mode: 'set', kinds })] : []),
+    ...fullTextCondition(spec, 'f.entity_id', kinds),
+    ...keyset('f.entity_id', page.after, descending, false),
+  ]);
+  return finish(
+    'f.entity_id AS id, f.final_entity AS json',
+    'final_entities f',
+    where,
+    `f.entity_id ${direction}`,
+    page,
+  );
+}
+
+/** The SQL counting every entity of the query (all pages); one index range when it names a kind. */
+export function countQuery(spec: EntityQuerySpec, kinds: readonly string[]): SqlFragment {
+  const filter = spec.sort ? andFilters(spec.filter, { key: spec.sort.key }) : spec.filter;
+  const { kind, rest } = splitKind(filter);
+  if (kind !== undefined) {
+    const range = drivenRange(kind, rest);
+    const where = allConditions([
+      { sql: 's.key = ? AND s.kind = ? AND s.value = ?', params: [range.key, kind, range.value] },
+      ...range.rest.map((part) =>
+        filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' }),
+      ),
+      ...fullTextCondition(spec, 's.entity_id', [kind]),
+    ]);
+    return { sql: `SELECT count(*) AS n FROM search s WHERE ${where.sql}`, params: where.params };
+  }
+  if (filter && isFilterLeaf(filter) && filter.values?.length && !spec.fullText && kinds.length > 0) {
+    return {
+      sql: `SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ? AND kind IN (${placeholders(kinds.length)}) AND value IN (${placeholders(filter.values.length)})`,
+      params: [filter.key, ...kinds, ...filter.values],
+    };
+  }
+  const where = allConditions([
+    ...(filter ? [filterCondition(filter, { id: 'f.entity_id', mode: 'set', kinds })] : []),
+    ...fullTextCondition(spec, 'f.entity_id', kinds),
+  ]);
+  return { sql: `SELECT count(*) AS n FROM final_entities f WHERE ${where.sql}`, params: where.params };
+}

@@ -1,0 +1,38 @@
+import type { SqlReader } from '../database/sql-reader.js';
+
+/** Results keyed by request, valid while the catalog's generation is unchanged. */
+export interface GenerationCache {
+  get<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * Caches counts and facets per catalog generation, a number every stitch or deletion
+ * that changes served entities increments (in the same transaction), so a cached value
+ * is never stale: reading the generation is one primary-key lookup, recounting 40,000
+ * matches is milliseconds. Concurrent misses for one key share one computation.
+ *
+ * @example
+ * const total = await cache.get(`count:${key}`, () => countEntities(sql, spec));
+ */
+export function createGenerationCache(sql: SqlReader, maxEntries = 500): GenerationCache {
+  const entries = new Map<string, { generation: number; value: Promise<unknown> }>();
+  return {
+    async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+      const [row] = await sql.all<{ value: number }>(
+        "SELECT value FROM catalog_meta WHERE key = 'generation'",
+      );
+      const generation = Number(row?.value ?? 0);
+      const hit = entries.get(key);
+      if (hit && hit.generation === generation) {
+        entries.delete(key);
+        entries.set(key, hit);
+        return hit.value as Promise<T>;
+      }
+      const value = compute();
+      entries.set(key, { generation, value });
+      value.catch(() => entries.delete(key));
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      return value;
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { InputError } from '@atrium/errors';
+import { chunked, placeholders } from '../database/sql-client.js';
+import type { SqlReader } from '../database/sql-reader.js';
+import type { StoredJson } from '../database/stored-json.js';
+import { NULL_VALUE } from '../stitching/build-search-rows.js';
+import type { EntityFilter } from './entity-filter.js';
+import { filterCondition } from './filter-sql.js';
+import { paramList, type QueryParam } from './parse-filter-params.js';
+
+/** One `order` directive of `GET /entities`. */
+export interface ListOrder {
+  key: string;
+  descending: boolean;
+}
+
+/** Parses `order=asc:<field>` / `desc:<field>` (repeatable). */
+export function parseOrderParams(param: QueryParam): ListOrder[] {
+  return paramList(param).map((item) => {
+    const match = /^(asc|desc):(.+)$/.exec(item.trim());
+    if (!match)
+      throw new InputError(`Invalid order parameter '${item}', expected 'asc:<field>' or 'desc:<field>'`);
+    return { key: (match[2] as string).toLowerCase(), descending: match[1] === 'desc' };
+  });
+}
+
+/** Parses the `after` cursor of `GET /entities`: base64 JSON of `{ limit, offset }`. */
+export function parseAfterCursor(after: string): { limit?: number; offset?: number } {
+  let cursor: { limit?: unknown; offset?: unknown };
+  try {
+    cursor = JSON.parse(Buffer.from(after, 'base64').toString('utf8'));
+  } catch {
+    throw new InputError('Malformed after cursor, could not be parsed');
+  }
+  if (cursor.limit !== undefined && !Number.isInteger(cursor.limit))
+    throw new InputError('Malformed after cursor, limit was not an number');
+  if (cursor.offset !== undefined && !Number.isInteger(cursor.offset))
+    throw new InputError('Malformed after cursor, offset was not a number');
+  return { limit: cursor.limit as number | undefined, offset: cursor.offset as number | undefined };
+}
+
+/** Encodes the `after` cursor of the next page. */
+export function encodeAfterCursor(limit: number, offset: number): string {
+  return Buffer.from(JSON.stringify({ limit, offset }), 'utf8').toString('base64');
+}
+
+async function sortValues(sql: SqlReader, key: string): Promise<Map<number, string>> {
+  const rows = await sql.all<{ id: number; value: string }>(
+    'SELECT entity_id AS id, value FROM search WHERE key = ? AND value <> ?',
+    [key, NULL_VALUE],
+  );
+  const values = new Map<number, string>();
+  for (const row of rows) {
+    const id = Number(row.id);
+    const seen = values.get(id);
+    if (seen === undefined || row.value < seen) values.set(id, row.value);
+  }
+  return values;
+}
+
+/**
+ * The ids of the entities `GET /entities` returns, in order: by entity ref, or by the
+ * `order` directives (entities lacking a field last, ties by entity id). Only ids are
+ * sorted in memory; the JSON is read page by page afterwards.
+ */
+export async function listEntityIds(
+  sql: SqlReader,
+  filter: EntityFilter | undefined,
+  order: ListOrder[],
+  kinds: readonly string[],
+): Promise<number[]> {
+  const where = filter
+    ? filterCondition(filter, { id: 'f.entity_id', mode: 'set', kinds })
+    : { sql: '1 = 1', params: [] };
+  const rows = await sql.all<{ id: number }>(
+    `SELECT f.entity_id AS id FROM final_entities f WHERE ${where.sql} ORDER BY f.entity_ref`,
+    where.params,
+  );
+  const ids = rows.map((row) => Number(row.id));
+  if (order.length === 0) return ids;
+  const values = await Promise.all(order.map((directive) => sortValues(sql, directive.key)));
+  return ids.sort((a, b) => {
+    for (const [index, directive] of order.entries()) {
+      const map = values[index] as Map<number, string>;
+      const x = map.get(a);
+      const y = map.get(b);
+      if (x === y) continue;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return (x < y ? -1 : 1) * (directive.descending ? -1 : 1);
+    }
+    return a - b;
+  });
+}
+
+/** Reads served entities by id, in the given order (ids that vanished meanwhile are skipped). */
+export async function* readEntitiesInOrder(
+  sql: SqlReader,
+  ids: readonly number[],
+  chunkSize = 500,
+): AsyncGenerator<StoredJson[]> {
+  for (const chunk of chunked(ids, chunkSize)) {
+    const rows = await sql.all<{ id: number; json: StoredJson }>(
+      `SELECT entity_id AS id, final_entity AS json FROM final_entities WHERE entity_id IN (${placeholders(chunk.length)})`,
+      chunk,
+    );
+    const byId = new Map(rows.map((row) => [Number(row.id), row.json]));
+    yield chunk.map((id) => byId.get(id)).filter((json): json is StoredJson => json !== undefined);
+  }
+}

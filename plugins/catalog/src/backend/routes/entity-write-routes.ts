@@ -1,0 +1,118 @@
+import {
+  ANNOTATION_MANAGED_BY_LOCATION,
+  ANNOTATION_MANAGED_BY_ORIGIN_LOCATION,
+  type Entity,
+  parseEntityRef,
+  parseLocationRef,
+  stringifyEntityRef,
+  validateEntityEnvelope,
+} from '@atrium/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
+import type { Credentials, RouteHandlers } from '@atrium/kernel';
+import type { catalogApi } from '../../common/catalog-api.js';
+import { catalogPermissions } from '../../common/catalog-permissions.js';
+import { removeEntity, scheduleRefresh } from '../entities/remove-entity.js';
+import { processEntity } from '../processing/process-entity.js';
+import { serializeProcessingError } from '../processing/serialize-error.js';
+import type { CatalogServices } from './catalog-services.js';
+import { sendJson } from './send-json.js';
+
+type Routes = RouteHandlers<(typeof catalogApi)['routes']>;
+
+async function authorize(
+  services: CatalogServices,
+  credentials: Credentials,
+  permission: (typeof catalogPermissions)[keyof typeof catalogPermissions],
+  resourceRef?: string,
+) {
+  const [decision] = await services.permissions.authorize([{ permission, resourceRef }], { credentials });
+  if (decision?.result !== 'ALLOW')
+    throw new NotAllowedError(`not allowed to ${permission.name}${resourceRef ? ` on ${resourceRef}` : ''}`);
+}
+
+function parseValidateBody(body: unknown): { entity: Entity; location: string } {
+  if (typeof body !== 'object' || body === null)
+    throw new InputError('Request body must be an object with entity and location');
+  const { entity, location } = body as { entity?: unknown; location?: unknown };
+  if (typeof location !== 'string')
+    throw new InputError('location must be a string such as "url:https://host/catalog-info.yaml"');
+  const ref = parseLocationRef(location);
+  if (ref.type !== 'url') {
+    throw new InputError(
+      `Invalid location ref ${location}, only 'url:<target>' is supported, e.g. url:https://host/path`,
+    );
+  }
+  const problems = validateEntityEnvelope(entity);
+  if (problems.length > 0)
+    throw new InputError(`entity is invalid: ${problems.map((p) => p.message).join('; ')}`);
+  return { entity: entity as Entity, location };
+}
+
+async function validate(services: CatalogServices, body: unknown) {
+  const { entity, location } = parseValidateBody(body);
+  const annotated: Entity = {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        [ANNOTATION_MANAGED_BY_LOCATION]: location,
+        [ANNOTATION_MANAGED_BY_ORIGIN_LOCATION]: location,
+        ...entity.metadata.annotations,
+      },
+    },
+  };
+  const entityRef = stringifyEntityRef({
+    kind: String(entity.kind),
+    namespace: entity.metadata.namespace,
+    name: String(entity.metadata.name),
+  });
+  // Validation stores nothing: no child sink.
+  const context = { ...services.context, childSink: undefined };
+  const outcome = await processEntity(
+    { entityRef, unprocessedJson: JSON.stringify(annotated), cacheJson: null },
+    context,
+  );
+  return outcome.errors;
+}
+
+/** Handlers of entity deletion, refresh and validation. */
+export function entityWriteRoutes(
+  services: CatalogServices,
+): Pick<Routes, 'deleteEntityByUid' | 'refreshEntity' | 'validateEntity'> {
+  return {
+    async deleteEntityByUid({ params, credentials }) {
+      const [row] = await services.sql.all<{ ref: string }>(
+        'SELECT entity_ref AS ref FROM refresh_state WHERE uid = ?',
+        [params.uid],
+      );
+      await authorize(services, credentials, catalogPermissions.entityDelete, row?.ref);
+      if (!row) return undefined;
+      const deleted = await removeEntity(services.sql, row.ref, services.config.orphanStrategy);
+      services.publish.deleted(deleted, 'deleted');
+      services.engine.wake();
+      return undefined;
+    },
+    async refreshEntity({ body, credentials: caller }) {
+      const credentials = body.authorizationToken
+        ? await services.auth.authenticate(body.authorizationToken)
+        : caller;
+      const entityRef = stringifyEntityRef(parseEntityRef(body.entityRef));
+      await authorize(services, credentials, catalogPermissions.entityRefresh, entityRef);
+      if (!(await scheduleRefresh(services.sql, entityRef)))
+        throw new NotFoundError(`Entity ${entityRef} not found`);
+      services.engine.wake();
+      return undefined;
+    },
+    async validateEntity({ body, credentials, reply }) {
+      await authorize(services, credentials, catalogPermissions.entityValidate);
+      let errors: unknown[];
+      try {
+        errors = await validate(services, body);
+      } catch (error) {
+        errors = [serializeProcessingError(error)];
+      }
+      if (errors.length > 0) sendJson(reply, JSON.stringify({ errors }), 400);
+      return undefined;
+    },
+  };
+}
