@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
+import { NotFoundError } from '@atrium/errors';
+import type { Credentials, RouteHandlers } from '@atrium/kernel';
+import { type JsonObject, type scaffolderApi, scaffolderPermissions } from '../../common/index.js';
+import { buildTaskSpec, serializeTask } from '../tasks/build-task-spec.js';
+import { initiatorOf } from '../tasks/initiator.js';
+import { asJson, templateBaseUrl } from '../validation/template-spec.js';
+import { checkTemplateRun } from './check-template-run.js';
+import type { ScaffolderContext } from './scaffolder-context.js';
+
+type Routes = typeof scaffolderApi.routes;
+type TaskHandlers = Pick<
+  RouteHandlers<Routes>,
+  'createTask' | 'listTasks' | 'getTask' | 'listTaskEvents' | 'cancelTask' | 'retryTask'
+>;
+
+const LONG_POLL_MS = 30_000;
+
+function userRefOf(credentials: Credentials): string | undefined {
+  return credentials.principal.type === 'user' ? credentials.principal.userEntityRef : undefined;
+}
+
+async function userEntity(ctx: ScaffolderContext, credentials: Credentials): Promise<JsonObject | undefined> {
+  const ref = userRefOf(credentials);
+  if (!ref) return undefined;
+  // Best effort: a user without a catalog entity can still run templates.
+  const entity = await ctx.catalog.getEntityByRef(parseEntityRef(ref), credentials).catch(() => undefined);
+  return entity ? asJson(entity) : undefined;
+}
+
+async function existingTask(ctx: ScaffolderContext, taskId: string) {
+  const row = await ctx.store.get(taskId);
+  if (!row) throw new NotFoundError(`task '${taskId}' does not exist`);
+  return row;
+}
+
+/** Handlers of the task routes: create, list, read, events (long poll), cancel and retry. */
+export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
+  const { authorizer } = ctx;
+  const read = (credentials: Credentials, what: string) =>
+    authorizer.require(credentials, scaffolderPermissions.taskRead, what);
+  return {
+    async createTask({ body, credentials, reply }) {
+      await authorizer.require(credentials, scaffolderPermissions.taskCreate, 'creating a task');
+      const ref = parseEntityRef(body.templateRef, { defaultKind: 'template' });
+      const shown = stringifyEntityRef(ref);
+      const entity = await ctx.catalog.getEntityByRef(ref, credentials);
+      if (!entity)
+        throw new NotFoundError(`template '${shown}' was not found in the catalog, or you may not read it`);
+      const check = await checkTemplateRun(ctx, credentials, entity, body.values as JsonObject, body.secrets);
+      if (!check.ok) return reply.code(400).send({ errors: check.errors }) as never;
+      const spec = buildTaskSpec({
+        template: check.template,
+        steps: check.steps,
+        values: body.values as JsonObject,
+        user: { ref: userRefOf(credentials), entity: await userEntity(ctx, credentials) },
+        templateInfo: {
+          entityRef: shown,
+          baseUrl: templateBaseUrl(entity),
+          entity: { metadata: asJson(entity.metadata) },
+        },
+      });
+      const id = randomUUID();
+      await ctx.store.create({
+        id,
+        spec: JSON.stringify(spec),
+        created_by: userRefOf(credentials) ?? null,
+        initiator: JSON.stringify(initiatorOf(credentials) ?? null),
+        secrets: body.secrets ? ctx.cipher.encrypt(body.secrets) : null,
+      });
+      ctx.logger.info(`created task '${id}' from '${shown}'`, {
+        taskId: id,
+        createdBy: userRefOf(credentials),
+      });
+      return { id };
+    },
+    async listTasks({ query, credentials }) {
+      await read(credentials, 'listing tasks');
+      const order = query.order?.split(':') as
+        | ['asc' | 'desc', 'created_at' | 'status' | 'created_by']
+        | undefined;
+      const { rows, total } = await ctx.store.list({
+        createdBy: query.createdBy,
+        status: query.status,
+        order: order ? { direction: order[0], field: order[1] } : undefined,
+        limit: query.limit,
+        offset: query.offset,
+      });
+      return { tasks: rows.map(serializeTask), totalTasks: total };
+    },
+    async getTask({ params, credentials }) {
+      await read(credentials, `reading task '${params.taskId}'`);
+      return serializeTask(await existingTask(ctx, params.taskId));
+    },
+    async listTaskEvents({ params, query, credentials, reply }) {
+      await read(credentials, `reading the events of task '${params.taskId}'`);
+      await existingTask(ctx, params.taskId);
+      const closed = new AbortController();
+      // The response closes when the client goes away (the request stream closes early).
+      reply.raw.once('close', () => closed.abort());
+      return ctx.events.waitForEvents(params.taskId, query.after, LONG_POLL_MS, closed.signal);
+    },
+    async cancelTask({ params, credentials }) {
+      await read(credentials, `reading task '${params.taskId}'`);
+      await authorizer.require(
+        credentials,
+        scaffolderPermissions.taskCancel,
+        `cancelling task '${params.taskId}'`,
+      );
+      return { status: await ctx.lifecycle.cancel(params.taskId, userRefOf(credentials)) };
+    },
+    async retryTask({ params, body, credentials }) {
+      await read(credentials, `reading task '${params.taskId}'`);
+      await authorizer.require(
+        credentials,
+        scaffolderPermissions.taskCancel,
+        `retrying task '${params.taskId}'`,
+      );
+      const secrets = body?.secrets;
+      await ctx.lifecycle.retry(params.taskId, secrets ? ctx.cipher.encrypt(secrets) : null);
+      return { id: params.taskId };
+    },
+  };
+}

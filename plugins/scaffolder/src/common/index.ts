@@ -1,0 +1,29 @@
+export {
+  RESOURCE_TYPE_SCAFFOLDER_ACTION,
+  RESOURCE_TYPE_SCAFFOLDER_TEMPLATE,
+  type ScaffolderPermission,
+  scaffolderPermissionList,
+  scaffolderPermissions,
+} from './permissions.js';
+export {
+  directoryEntrySchema,
+  dryRunRequestSchema,
+  scaffolderApi,
+  serializedTaskSchema,
+  taskEventSchema,
+} from './scaffolder-api.js';
+export {
+  type JsonObject,
+  type JsonValue,
+  type LogEventBody,
+  type SerializedTask,
+  type SerializedTaskEvent,
+  type StepStatus,
+  TASK_STATUSES,
+  type TaskEventType,
+  type TaskSpec,
+  type TaskStatus,
+  type TaskStepSpec,
+  type TaskUser,
+  type TemplateInfo,
+} from './task-types.js';

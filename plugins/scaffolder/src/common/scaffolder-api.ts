@@ -1,0 +1,177 @@
+import { defineHttpApi } from '@atrium/http-api';
+import { z } from 'zod';
+import { TASK_STATUSES, type TaskSpec } from './task-types.js';
+
+const json = z.record(z.string(), z.unknown());
+const repeated = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : [value].flat()));
+
+const taskParams = z.object({ taskId: z.string().min(1).max(100) });
+
+/** A task as listed and read (secrets never included). */
+export const serializedTaskSchema = z.object({
+  id: z.string(),
+  spec: z.custom<TaskSpec>((value) => typeof value === 'object' && value !== null),
+  status: z.enum(TASK_STATUSES as [string, ...string[]]),
+  createdAt: z.string(),
+  lastHeartbeatAt: z.string().optional(),
+  createdBy: z.string().optional(),
+});
+
+/** One task event. */
+export const taskEventSchema = z.object({
+  id: z.number(),
+  taskId: z.string(),
+  type: z.enum(['log', 'completion', 'cancelled', 'recovered']),
+  body: json,
+  createdAt: z.string(),
+  isTaskRecoverable: z.boolean(),
+});
+
+/** A file of a dry run, base64 encoded. */
+export const directoryEntrySchema = z.object({
+  path: z.string().min(1).max(4096),
+  base64Content: z.string(),
+  executable: z.boolean().optional(),
+});
+
+/** Body of `POST /v2/dry-run`; `template` may also be the template's YAML text. */
+export const dryRunRequestSchema = z.object({
+  template: z.union([json, z.string()]),
+  values: json.default({}),
+  secrets: z.record(z.string(), z.string()).optional(),
+  directoryContents: z.array(directoryEntrySchema).max(10_000).default([]),
+});
+
+const orderSchema = z
+  .string()
+  .regex(
+    /^(asc|desc):(created_at|status|created_by)$/,
+    'must be asc:<field> or desc:<field>, field one of created_at, status, created_by',
+  )
+  .optional();
+
+/** The scaffolder's JSON routes, mounted at `/api/scaffolder` (the SSE stream is a raw route). */
+export const scaffolderApi = defineHttpApi({
+  title: 'Scaffolder',
+  routes: {
+    createTask: {
+      method: 'POST',
+      path: '/v2/tasks',
+      summary: 'Run a template; 400 { errors } when values or secrets fail the template schemas',
+      body: z.object({
+        templateRef: z.string().min(1),
+        values: json.default({}),
+        secrets: z.record(z.string(), z.string()).optional(),
+      }),
+      successStatus: 201,
+      response: z.object({ id: z.string() }),
+      permissions: ['scaffolder.task.create'],
+    },
+    listTasks: {
+      method: 'GET',
+      path: '/v2/tasks',
+      query: z.object({
+        createdBy: repeated,
+        status: repeated,
+        order: orderSchema,
+        limit: z.coerce.number().int().min(1).max(1000).optional(),
+        offset: z.coerce.number().int().min(0).optional(),
+      }),
+      response: z.object({ tasks: z.array(serializedTaskSchema), totalTasks: z.number() }),
+      permissions: ['scaffolder.task.read'],
+    },
+    getTask: {
+      method: 'GET',
+      path: '/v2/tasks/:taskId',
+      params: taskParams,
+      response: serializedTaskSchema,
+      permissions: ['scaffolder.task.read'],
+    },
+    listTaskEvents: {
+      method: 'GET',
+      path: '/v2/tasks/:taskId/events',
+      summary: 'Long poll: new events after `after`, or [] after about 30 s',
+      params: taskParams,
+      query: z.object({ after: z.coerce.number().int().min(0).optional() }),
+      response: z.array(taskEventSchema),
+      permissions: ['scaffolder.task.read'],
+    },
+    cancelTask: {
+      method: 'POST',
+      path: '/v2/tasks/:taskId/cancel',
+      params: taskParams,
+      response: z.object({ status: z.string() }),
+      permissions: ['scaffolder.task.read', 'scaffolder.task.cancel'],
+    },
+    retryTask: {
+      method: 'POST',
+      path: '/v2/tasks/:taskId/retry',
+      params: taskParams,
+      body: z.object({ secrets: z.record(z.string(), z.string()).optional() }).optional(),
+      successStatus: 201,
+      response: z.object({ id: z.string() }),
+      permissions: ['scaffolder.task.read', 'scaffolder.task.cancel'],
+    },
+    listActions: {
+      method: 'GET',
+      path: '/v2/actions',
+      response: z.array(
+        z.object({
+          id: z.string(),
+          description: z.string().optional(),
+          examples: z.array(z.object({ description: z.string(), example: z.string() })).optional(),
+          schema: z.object({ input: json.optional(), output: json.optional() }),
+        }),
+      ),
+    },
+    getParameterSchema: {
+      method: 'GET',
+      path: '/v2/templates/:namespace/:kind/:name/parameter-schema',
+      params: z.object({ namespace: z.string().min(1), kind: z.string().min(1), name: z.string().min(1) }),
+      response: z.object({
+        title: z.string(),
+        description: z.string().optional(),
+        'ui:options': json.optional(),
+        presentation: json.optional(),
+        steps: z.array(
+          z.object({
+            title: z.string(),
+            description: z.string().optional(),
+            when: z.unknown().optional(),
+            schema: json,
+          }),
+        ),
+        formDecorators: z.array(json).optional(),
+      }),
+    },
+    dryRun: {
+      method: 'POST',
+      path: '/v2/dry-run',
+      summary: 'Run a posted template on posted files in a throwaway workspace, without side effects',
+      body: dryRunRequestSchema,
+      bodyLimit: 50 * 1024 * 1024,
+      permissions: ['scaffolder.template.dry-run'],
+    },
+    autocomplete: {
+      method: 'POST',
+      path: '/v2/autocomplete/:provider/:resource',
+      params: z.object({ provider: z.string().min(1), resource: z.string().min(1) }),
+      body: z.object({
+        token: z.string().default(''),
+        context: z.record(z.string(), z.string()).default({}),
+      }),
+      response: z.object({ results: z.array(z.object({ id: z.string(), title: z.string().optional() })) }),
+    },
+    templatingExtensions: {
+      method: 'GET',
+      path: '/v2/templating-extensions',
+      response: z.object({
+        filters: z.record(z.string(), json),
+        globals: z.object({ functions: z.record(z.string(), json), values: z.record(z.string(), json) }),
+      }),
+    },
+  },
+});
