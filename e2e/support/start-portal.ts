@@ -44,6 +44,8 @@ export async function startPortal(extraConfig?: string): Promise<RunningPortal> 
       join(repoRoot, 'app-config.yaml'),
       '--config',
       override,
+      '--config',
+      extra,
     ],
     {
       cwd: repoRoot,

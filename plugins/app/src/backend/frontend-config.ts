@@ -24,11 +24,11 @@ export function buildFrontendConfig(plugins: readonly PluginFeature[], config: C
   const out: JsonObject = {};
   for (const plugin of plugins) {
     if (!plugin.config) continue;
-    mergeInto(
-      out,
-      plugin.configKey,
-      selectConfigByVisibility(plugin.config, config.getOptional(plugin.configKey), 'frontend'),
-    );
+    // The parsed value carries the schema's defaults (the app title, say) as the backend sees them.
+    const raw = config.getOptional(plugin.configKey);
+    const parsed = plugin.config.safeParse(raw);
+    const value = (parsed.success ? parsed.data : raw) as JsonValue | undefined;
+    mergeInto(out, plugin.configKey, selectConfigByVisibility(plugin.config, value, 'frontend'));
   }
   const backendBaseUrl = config.getOptionalString('backend.baseUrl');
   if (backendBaseUrl) out.backend = { baseUrl: backendBaseUrl };

@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { signInAsGuest } from './support/sign-in.js';
+import { type RunningPortal, repoRoot, startPortal } from './support/start-portal.js';
+
+let portal: RunningPortal;
+let browser: TestBrowser;
+const gitRoot = mkdtempSync(join(tmpdir(), 'atrium-e2e-git-'));
+const serviceName = `e2e-svc-${process.pid}`;
+
+beforeAll(async () => {
+  // The example templates publish to `${gitBase}/<name>.git`; here that is a throwaway folder.
+  portal = await startPortal(
+    [
+      'backend:',
+      '  reading:',
+      `    fileRoots: [${JSON.stringify(repoRoot)}, ${JSON.stringify(gitRoot)}]`,
+      'scaffolder:',
+      '  git:',
+      `    allowedRemotes: ['file://${gitRoot}/*.git']`,
+      '  defaultEnvironment:',
+      '    parameters:',
+      `      gitBase: file://${gitRoot}`,
+      '',
+    ].join('\n'),
+  );
+  browser = await launchBrowser();
+  await signInAsGuest(browser.page, portal.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+  rmSync(gitRoot, { recursive: true, force: true });
+});
+
+describe('software templates in the browser', () => {
+  it('runs the Node.js service template end to end', async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/create`);
+    const card = page.getByRole('article', { name: 'Node.js service' });
+    await card.waitFor({ timeout: 30_000 });
+    await screenshot(page, 'template-gallery');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await card.getByRole('link', { name: 'Choose Node.js service' }).click();
+
+    await page.getByRole('heading', { name: 'About the service' }).waitFor();
+    await page.getByRole('textbox', { name: /^Name/ }).fill(serviceName);
+    const owner = page.getByRole('combobox', { name: /Owner/ });
+    await owner.fill('team-checkout');
+    await page
+      .getByRole('option', { name: /team-checkout/i })
+      .first()
+      .click();
+    await screenshot(page, 'template-form');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Runtime' }).waitFor();
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByRole('table', { name: 'Values to submit' });
+    await review.waitFor();
+    expect(await review.getByRole('row', { name: `Name ${serviceName}` }).count()).toBe(1);
+    await screenshot(page, 'template-review');
+    await page.getByRole('button', { name: /^Create/ }).click();
+
+    await page.getByRole('heading', { name: /Run of Node\.js service/ }).waitFor();
+    await page.getByRole('log').first().waitFor();
+    const catalogLink = page.getByRole('link', { name: 'Open in catalog' });
+    await catalogLink.waitFor({ timeout: 60_000 });
+    await screenshot(page, 'task-completed');
+    expect(await page.getByText(/Beginning step Render the skeleton/).count()).toBeGreaterThan(0);
+
+    // The pushed repository holds the rendered skeleton.
+    const checkout = mkdtempSync(join(tmpdir(), 'atrium-e2e-clone-'));
+    execFileSync('git', ['clone', '--quiet', `file://${gitRoot}/${serviceName}.git`, checkout]);
+    expect(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).name).toBe(serviceName);
+    expect(readFileSync(join(checkout, 'catalog-info.yaml'), 'utf8')).toContain(`name: ${serviceName}`);
+    rmSync(checkout, { recursive: true, force: true });
+
+    // And the new component is in the catalog.
+    await catalogLink.click();
+    await page.getByRole('heading', { level: 1, name: serviceName }).waitFor({ timeout: 30_000 });
+    await page.getByRole('region', { name: 'About' }).waitFor();
+    await screenshot(page, 'created-component');
+  });
+});
