@@ -133,9 +133,18 @@ export function createBackend(options: BackendOptions = {}): Backend {
       if (hooks.stop) lifecycle.forOwner(plugin.id).addShutdownHook(hooks.stop, { label: 'plugin stop' });
     }
     for (const router of routers.plugins.values())
-      await router.mount(server.fastify, { externalBaseUrl: checked.backend.baseUrl });
+      await router.mount(server.fastify, {
+        externalBaseUrl: checked.backend.baseUrl,
+        durationHook: server.durationHook,
+      });
     for (const { prefix, register } of routers.root)
-      await server.fastify.register(async (instance) => register(instance), { prefix });
+      await server.fastify.register(
+        async (instance) => {
+          instance.addHook('onResponse', server.durationHook('-'));
+          await register(instance);
+        },
+        { prefix },
+      );
     const startupFailures = await runHooks(lifecycle.startupHooks, shutdownTimeoutMs, logger);
     if (startupFailures.length > 0) throw kernelErrors.startupFailed(startupFailures);
 

@@ -43,9 +43,22 @@ export function createAuthenticator(signer: TokenSigner, externalAccess: Externa
     );
   }
 
+  // The last few tokens are compared directly: a Map lookup hashes the whole ~500-character
+  // token string on every request, a comparison with a recent token mostly does not.
+  const recent: Array<{ token: string; credentials: Credentials<UserPrincipal | ServicePrincipal> }> = [];
   const peek = (token: string) => {
+    for (const entry of recent) {
+      if (entry.token === token) {
+        const expiresAt = entry.credentials.expiresAt;
+        if (!expiresAt || expiresAt.getTime() > Date.now()) return entry.credentials;
+      }
+    }
     const hit = cache.get(token);
-    if (hit && (!hit.expiresAt || hit.expiresAt.getTime() > Date.now())) return hit;
+    if (hit && (!hit.expiresAt || hit.expiresAt.getTime() > Date.now())) {
+      recent.unshift({ token, credentials: hit });
+      if (recent.length > 4) recent.pop();
+      return hit;
+    }
     if (hit) cache.delete(token);
     return undefined;
   };

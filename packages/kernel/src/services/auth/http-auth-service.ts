@@ -19,8 +19,10 @@ export interface HttpAuthService {
 export function bearerToken(request: AuthRequest): string | undefined {
   const header = request.headers.authorization;
   const value = Array.isArray(header) ? header[0] : header;
-  const match = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
-  return match?.[1];
+  // On every request: a slice and a compare instead of a regex over a ~500-character JWT.
+  if (!value || value.length < 8 || value.slice(0, 7).toLowerCase() !== 'bearer ') return undefined;
+  const token = value.slice(7).trim();
+  return token || undefined;
 }
 
 /** Creates the request credential reader. */

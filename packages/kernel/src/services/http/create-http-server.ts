@@ -5,11 +5,13 @@ import type { LoggerService } from '../logger/logger-service.js';
 import type { RootMetrics } from '../metrics/metrics-service.js';
 import type { BackendConfig } from './http-config.js';
 import { mapFastifyError } from './map-fastify-error.js';
-import { registerRequestDurationMetric } from './request-duration-metric.js';
+import { type DurationHook, registerRequestDurationMetric } from './request-duration-metric.js';
 
 /** The backend's HTTP server. */
 export interface HttpServer {
   readonly fastify: FastifyInstance;
+  /** The request-duration hook for a context whose requests count for `plugin`. */
+  durationHook(plugin: string): DurationHook;
   listen(): Promise<{ host: string; port: number }>;
   /** Stops accepting connections and waits for requests in flight. */
   close(): Promise<void>;
@@ -34,7 +36,7 @@ export async function createHttpServer(options: {
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
-  const recordDuration = registerRequestDurationMetric(metrics.registry);
+  const durationHook = registerRequestDurationMetric(metrics.registry);
 
   let closing = false;
   // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
@@ -44,23 +46,9 @@ export async function createHttpServer(options: {
     done(null, payload);
   });
 
-  fastify.addHook('onResponse', (request, reply, done) => {
-    // Labels come from the matched route pattern, never the raw URL: random paths must not
-    // create unbounded label sets.
-    const route = request.routeOptions.url;
-    const plugin = route?.startsWith('/api/')
-      ? (route.slice(5).split('/', 1)[0] ?? '-')
-      : route
-        ? '-'
-        : 'unmatched';
-    const status = String(reply.statusCode);
-    recordDuration(
-      `${plugin} ${request.method} ${status}`,
-      { plugin, method: request.method, status },
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
+  // Filled in by the plugin router's auth hook; declared up front so Fastify keeps one
+  // object shape for requests (adding properties later deoptimises them).
+  fastify.decorateRequest('atriumCredentials', null);
 
   // Backstage's client sends DELETE with Content-Type: application/json and no body; an
   // empty JSON body means "no body", everything else goes through Fastify's safe parser.
@@ -98,21 +86,23 @@ export async function createHttpServer(options: {
     });
   }
 
-  fastify.get('/.well-known/health/live', async () => ({ status: 'ok' }));
+  const rootRoute = { onResponse: durationHook('-') };
+  fastify.get('/.well-known/health/live', rootRoute, async () => ({ status: 'ok' }));
   const ready = async (_: unknown, reply: FastifyReply) => {
     const state = await health.readiness();
     return reply.code(state.status === 'ok' ? 200 : 503).send(state);
   };
-  fastify.get('/.well-known/health/ready', ready);
+  fastify.get('/.well-known/health/ready', rootRoute, ready);
   // Backstage's paths, so existing probes keep working.
-  fastify.get('/.backstage/health/v1/liveness', async () => ({ status: 'ok' }));
-  fastify.get('/.backstage/health/v1/readiness', ready);
-  fastify.get('/metrics', async (_, reply) =>
+  fastify.get('/.backstage/health/v1/liveness', rootRoute, async () => ({ status: 'ok' }));
+  fastify.get('/.backstage/health/v1/readiness', rootRoute, ready);
+  fastify.get('/metrics', rootRoute, async (_, reply) =>
     reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 
   return {
     fastify,
+    durationHook,
     async listen() {
       await fastify.listen({ host: config.listen.host, port: config.listen.port });
       const address = fastify.server.address();

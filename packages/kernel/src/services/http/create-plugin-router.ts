@@ -1,9 +1,10 @@
 import { AtriumError } from '@atrium/errors';
 import { type HttpApi, type RouteAccess, type RouteSpec, toOpenApiDocument } from '@atrium/http-api';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { HttpRouterService, RouteHandler } from './http-router-service.js';
 import { authenticateRequest, getRequestCredentials } from './request-credentials.js';
+import type { DurationHook } from './request-duration-metric.js';
 import { validateRequestPart } from './validate-request.js';
 
 /** A plugin's router before it is mounted: what the plugin registered during init. */
@@ -11,7 +12,10 @@ export interface PluginRouter {
   readonly service: HttpRouterService;
   /** Fails unless every declared API was implemented in full. */
   assertComplete(): void;
-  mount(root: FastifyInstance, options: { externalBaseUrl: string }): Promise<void>;
+  mount(
+    root: FastifyInstance,
+    options: { externalBaseUrl: string; durationHook(plugin: string): DurationHook },
+  ): Promise<void>;
 }
 
 interface Implemented {
@@ -82,37 +86,39 @@ export function createPluginRouter(
         );
       }
     },
-    async mount(root, { externalBaseUrl }) {
+    async mount(root, { externalBaseUrl, durationHook }) {
+      const recordDuration = durationHook(pluginId);
+      // Each declared route knows its access rule, so its hook needs no lookup per request.
+      const authHook =
+        (access: RouteAccess | ((url: string) => RouteAccess)) =>
+        (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+          try {
+            const rule = typeof access === 'function' ? access(request.url) : access;
+            const result = authenticateRequest(request, rule, pluginId, authenticator);
+            if (result instanceof Promise) result.then(() => done(), done);
+            else done();
+          } catch (error) {
+            done(error as Error);
+          }
+        };
       await root.register(
         async (instance) => {
-          publicPaths = policies.map((p) => (p.path.endsWith('/') ? p.path : `${p.path}/`));
-          instance.addHook('onRequest', (request, _reply, done) => {
-            const declared = (request.routeOptions.config as { access?: RouteAccess } | undefined)?.access;
-            try {
-              const result = authenticateRequest(
-                request,
-                declared ?? accessForRawRoute(request.url),
-                pluginId,
-                authenticator,
-              );
-              if (result instanceof Promise) result.then(() => done(), done);
-              else done();
-            } catch (error) {
-              done(error as Error);
-            }
-          });
-          instance.get('/openapi.json', { config: { access: 'public' } }, async () =>
-            toOpenApiDocument(declaredApis, {
-              title: `Atrium plugin '${pluginId}'`,
-              serverUrl: `${externalBaseUrl}${prefix}`,
-            }),
+          instance.get(
+            '/openapi.json',
+            { onRequest: authHook('public'), onResponse: recordDuration },
+            async () =>
+              toOpenApiDocument(declaredApis, {
+                title: `Atrium plugin '${pluginId}'`,
+                serverUrl: `${externalBaseUrl}${prefix}`,
+              }),
           );
           for (const { spec, handler } of routes) {
             instance.route({
               method: spec.method,
               url: spec.path,
               bodyLimit: spec.bodyLimit,
-              config: { access: spec.access ?? 'any' },
+              onRequest: authHook(spec.access ?? 'any'),
+              onResponse: recordDuration,
               handler: async (request, reply) => {
                 const result = await handler({
                   params: validateRequestPart(spec.params, request.params, 'params'),
@@ -128,6 +134,17 @@ export function createPluginRouter(
               },
             });
           }
+        },
+        { prefix },
+      );
+      if (raw.length === 0) return;
+      // Raw routes live in a sibling context under the same prefix: a context-wide hook
+      // applies the auth policies to them without touching the declared routes.
+      publicPaths = policies.map((p) => (p.path.endsWith('/') ? p.path : `${p.path}/`));
+      await root.register(
+        async (instance) => {
+          instance.addHook('onRequest', authHook(accessForRawRoute));
+          instance.addHook('onResponse', recordDuration);
           for (const register of raw) await register(instance);
         },
         { prefix },

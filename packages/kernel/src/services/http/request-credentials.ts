@@ -5,12 +5,18 @@ import type { Authenticator } from '../auth/authenticator.js';
 import { type Credentials, createCredentials } from '../auth/credentials.js';
 import { bearerToken } from '../auth/http-auth-service.js';
 
-const byRequest = new WeakMap<FastifyRequest, Credentials>();
 const none = createCredentials({ type: 'none' });
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the kernel's auth hook (declared with decorateRequest). */
+    atriumCredentials: Credentials | null;
+  }
+}
 
 /** The credentials the kernel established for a request (raw Fastify routes use this). */
 export function getRequestCredentials(request: FastifyRequest): Credentials {
-  return byRequest.get(request) ?? none;
+  return request.atriumCredentials ?? none;
 }
 
 function enforce(
@@ -42,7 +48,7 @@ function enforce(
       `external access '${principal.subject}' is restricted to plugins ${principal.allowedPlugins.map((p) => `'${p}'`).join(', ')}`,
     );
   }
-  byRequest.set(request, credentials);
+  request.atriumCredentials = credentials;
   return credentials;
 }
 
