@@ -52,7 +52,10 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   };
   let backend: BackendProcess;
   try {
-    backend = await startBackendProcess([join(options.repo, 'apps/backend/dist/main.js'), '--config', file], {
+    // ATRIUM_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the backend.
+    const nodeArgs = (process.env.ATRIUM_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const main = join(options.repo, 'apps/backend/dist/main.js');
+    backend = await startBackendProcess([...nodeArgs, main, '--config', file], {
       cwd: options.repo,
       logFile: join(options.directory, 'backend.log'),
       env: { NODE_ENV: 'production' },

@@ -108,4 +108,14 @@ export const catalogMigrations: Migrations = {
       await exec(db, tables(isPostgres(db)));
     },
   },
+  // better-sqlite3 allocates a Buffer per BLOB it returns, which made a 50-entity page
+  // cost 4x more than reading the same bytes as TEXT.
+  '0002_final_entities_as_text': {
+    async up(db) {
+      if (isPostgres(db)) return;
+      await exec(db, [
+        "UPDATE final_entities SET final_entity = CAST(final_entity AS TEXT) WHERE typeof(final_entity) = 'blob'",
+      ]);
+    },
+  },
 };

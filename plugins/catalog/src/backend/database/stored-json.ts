@@ -1,16 +1,8 @@
-import type { DatabaseClient } from '@atrium/kernel';
-
 /**
- * A served entity as the database returns it: on SQLite the UTF-8 bytes (stored as a
- * BLOB), so a response is assembled by copying bytes instead of decoding every entity
- * into a string and encoding it again; on PostgreSQL the text.
+ * A served entity as the database returns it: text. Catalogs written before migration
+ * 0002 stored UTF-8 bytes on SQLite, so bytes are still understood.
  */
 export type StoredJson = string | Uint8Array;
-
-/** The form to store a served entity in. */
-export function toStoredJson(json: string, dialect: DatabaseClient): StoredJson {
-  return dialect === 'sqlite' ? Buffer.from(json, 'utf8') : json;
-}
 
 /** The text of a stored entity. */
 export function jsonText(value: StoredJson): string {

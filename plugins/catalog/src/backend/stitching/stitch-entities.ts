@@ -2,7 +2,7 @@ import type { Entity } from '@atrium/catalog-model';
 import type { LoggerService } from '@atrium/kernel';
 import { insertRows, type TableShape } from '../database/bulk-write.js';
 import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
-import { jsonText, type StoredJson, toStoredJson } from '../database/stored-json.js';
+import { jsonText, type StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from './build-search-rows.js';
 import { deleteSearchRows, diffSearchRows, insertSearchRows } from './search-index.js';
 import { stitchEntity } from './stitch-entity.js';
@@ -135,7 +135,7 @@ async function writeStitched(tx: SqlClient, writes: StitchWrite[], now: number):
       write.ref.slice(0, write.ref.indexOf(':')),
       write.uid,
       write.hash,
-      toStoredJson(write.json, tx.dialect),
+      write.json,
       now,
     ]),
     'ON CONFLICT (entity_id) DO UPDATE SET hash = excluded.hash, final_entity = excluded.final_entity, updated_at = excluded.updated_at',
