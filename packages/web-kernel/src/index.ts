@@ -108,4 +108,4 @@ export {
   type ExtensionInputs,
   type ResolvedExtensionInputs,
 } from './extensions/extension-input.js';
-export { type ElementLoader, lazyElement } from './extensions/lazy-element.js';
+export { type ElementLoader, lazyElement, preloadElement } from './extensions/lazy-element.js';

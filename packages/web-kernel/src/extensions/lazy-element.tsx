@@ -1,35 +1,92 @@
 import { Progress } from '@atrium/ui';
-import { type ComponentType, lazy, type ReactElement, Suspense } from 'react';
+import { isValidElement, type ReactElement, useEffect, useState } from 'react';
 
 /** Loads what an extension renders, e.g. `() => import('./pages/catalog-page.js').then((m) => <m.CatalogPage />)`. */
 export type ElementLoader = () => Promise<ReactElement>;
 
+type LoadState = { element?: ReactElement; error?: unknown };
+
+const preloaders = new WeakMap<ReactElement, () => void>();
+
+/**
+ * Starts downloading what a {@link lazyElement} renders, before it is rendered, so a page
+ * can fetch its data and its active tab's code at the same time. Other elements are ignored.
+ *
+ * @example
+ * preloadElement(activeTab.output.element);
+ */
+export function preloadElement(element: ReactElement): void {
+  const preload = preloaders.get(element);
+  if (preload) {
+    preload();
+    return;
+  }
+  // The kernel wraps each extension's element in its error boundary: look inside.
+  const { children } = (element.props ?? {}) as { children?: unknown };
+  if (isValidElement(children)) preloadElement(children);
+}
+
+/** One loader's download, shared by every render of its element. */
+class LazySource {
+  loaded: ReactElement | undefined;
+  private pending: Promise<ReactElement> | undefined;
+  constructor(private readonly loader: ElementLoader) {}
+
+  load(): Promise<ReactElement> {
+    this.pending ??= this.loader().then(
+      (element) => {
+        this.loaded = element;
+        return element;
+      },
+      (error: unknown) => {
+        this.pending = undefined;
+        throw error;
+      },
+    );
+    return this.pending;
+  }
+
+  preload(): void {
+    if (!this.loaded) this.load().catch(() => undefined);
+  }
+}
+
+function LazyLoaded({ source }: { source: LazySource }) {
+  const [state, setState] = useState<LoadState>(() => {
+    // Start the download during the first render, not after the commit.
+    source.preload();
+    return { element: source.loaded };
+  });
+  useEffect(() => {
+    if (state.element || state.error !== undefined) return;
+    let live = true;
+    source.load().then(
+      (element) => live && setState({ element }),
+      (error: unknown) => live && setState({ error }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [source, state]);
+  if (state.error !== undefined) throw state.error;
+  return state.element ?? <Progress />;
+}
+
 /**
  * Turns a loader into an element that loads on first render (its own code-split chunk)
- * and shows a spinner meanwhile. A failed load is forgotten, so the error boundary's
- * Retry loads again instead of repeating the failure that `React.lazy` caches.
+ * and shows a spinner meanwhile; once loaded it renders at once, spinner-free.
+ *
+ * Deliberately not `React.lazy` + `Suspense`: React holds back each Suspense boundary's
+ * reveal for up to 300 ms after a fallback, and a page, its tab and its cards are three
+ * nested loaders, which cost ~0.9 s per entity page. A failed load is thrown to the
+ * extension's error boundary and forgotten, so its Retry loads again.
  *
  * @example
  * const element = lazyElement(() => import('./catalog-page.js').then((m) => <m.CatalogPage />));
  */
 export function lazyElement(loader: ElementLoader): ReactElement {
-  const createLazy = (): ComponentType =>
-    lazy(() =>
-      loader().then(
-        (element) => ({ default: () => element }),
-        (error: unknown) => {
-          Loaded = createLazy();
-          throw error;
-        },
-      ),
-    );
-  let Loaded = createLazy();
-  // Reads `Loaded` at render time, so a Retry after a failure renders the fresh loader.
-  // biome-ignore lint/correctness/noComponentHookFactories: one component per element, created once, never per render
-  const LoadedElement = () => <Loaded />;
-  return (
-    <Suspense fallback={<Progress />}>
-      <LoadedElement />
-    </Suspense>
-  );
+  const source = new LazySource(loader);
+  const element = <LazyLoaded source={source} />;
+  preloaders.set(element, () => source.preload());
+  return element;
 }

@@ -1,6 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
 import { Content, ErrorPanel, LoadingSkeleton } from '@atrium/ui';
-import { type EntityLike, EntityProvider } from '@atrium/web-kernel';
+import { type EntityLike, EntityProvider, preloadElement } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { useEffect } from 'react';
@@ -9,7 +9,7 @@ import { entityDisplayName } from '../components/entity-route.js';
 import { EntityActions } from './entity-actions.js';
 import { EntityHeader } from './entity-header.js';
 import { EntityNotFound } from './entity-not-found.js';
-import { type EntityTabItem, EntityTabs } from './entity-tabs.js';
+import { type EntityTabItem, EntityTabs, findActiveTab } from './entity-tabs.js';
 import { type EntityRouteParams, useEntityByRoute } from './use-entity-by-route.js';
 
 function OrphanNotice({ entity }: { entity: Entity }) {
@@ -64,6 +64,9 @@ export function EntityPage({ tabs }: { tabs: readonly EntityTabItem[] }) {
   const params = { namespace, kind, name };
   const query = useEntityByRoute(params);
   if (query.isPending) {
+    // Fetch the likely tab's code while the entity loads (its filter is checked later).
+    const likely = findActiveTab(tabs, rest);
+    if (likely) preloadElement(likely.output.element);
     return (
       <Content>
         <LoadingSkeleton lines={4} />

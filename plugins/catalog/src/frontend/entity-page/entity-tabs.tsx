@@ -21,7 +21,8 @@ export interface EntityTabsProps {
 
 const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, '');
 
-function activeTab(tabs: readonly EntityTabItem[], subPath: string): EntityTabItem | undefined {
+/** The tab `subPath` shows: the longest matching tab path. */
+export function findActiveTab(tabs: readonly EntityTabItem[], subPath: string): EntityTabItem | undefined {
   const rest = trimSlashes(subPath);
   // The longest matching path wins, so '/' (overview) is chosen only when nothing else fits.
   return [...tabs]
@@ -43,7 +44,7 @@ const tabId = (tab: EntityTabItem) => `entity-tab-${tab.id.replace(/[^a-zA-Z0-9-
  */
 export function EntityTabs({ entity, tabs, basePath, subPath }: EntityTabsProps) {
   const visible = tabs.filter((tab) => tab.output.filter(entity));
-  const active = activeTab(visible, subPath);
+  const active = findActiveTab(visible, subPath);
   return (
     <>
       <Box

@@ -1,4 +1,9 @@
-import { EntityTabBlueprint, type ExtensionDefinition, entityCardsInput } from '@atrium/web-kernel';
+import {
+  EntityTabBlueprint,
+  type ExtensionDefinition,
+  entityCardsInput,
+  preloadElement,
+} from '@atrium/web-kernel';
 
 /**
  * `entity-tab:catalog/overview` at `/`: processing errors and cards. Its input `cards`
@@ -10,7 +15,11 @@ export const overviewTab: ExtensionDefinition = EntityTabBlueprint.makeWithInput
   params: ({ inputs }) => ({
     path: '/',
     title: 'Overview',
-    loader: () => import('../overview/overview-tab.js').then((m) => <m.OverviewTab cards={inputs.cards} />),
+    loader: () => {
+      // The cards' code downloads alongside the tab's, not after the tab has rendered.
+      for (const card of inputs.cards) preloadElement(card.output.element);
+      return import('../overview/overview-tab.js').then((m) => <m.OverviewTab cards={inputs.cards} />);
+    },
   }),
 });
 
