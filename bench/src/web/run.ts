@@ -146,8 +146,27 @@ export async function run(args: string[]) {
       );
     }
     console.log(`entity page visible after navigation: ${summarize(entityTimes, 'ms', 0)}  target < 500 ms`);
+
+    // Inside the app (the usual way): the nav link to the catalog, then a row's link.
+    const inAppCatalog: number[] = [];
+    const inAppEntity: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(`${base}/`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      let started = performance.now();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Catalog' }).click();
+      await firstRow();
+      inAppCatalog.push(performance.now() - started);
+      const link = page.getByRole('table', { name: 'Catalog entities' }).getByRole('link').first();
+      started = performance.now();
+      await link.click();
+      await page.getByRole('region', { name: 'About' }).waitFor({ timeout: 30_000 });
+      inAppEntity.push(performance.now() - started);
+    }
+    console.log(`in-app: catalog link to first rows: ${summarize(inAppCatalog, 'ms', 0)}`);
+    console.log(`in-app: table row link to entity page: ${summarize(inAppEntity, 'ms', 0)}`);
     console.log(
-      `medians: catalog ${median(catalogTimes).toFixed(0)} ms, entity ${median(entityTimes).toFixed(0)} ms`,
+      `medians: catalog ${median(catalogTimes).toFixed(0)} ms, entity ${median(entityTimes).toFixed(0)} ms (full page loads); in-app ${median(inAppCatalog).toFixed(0)} / ${median(inAppEntity).toFixed(0)} ms`,
     );
   } finally {
     await context.close();

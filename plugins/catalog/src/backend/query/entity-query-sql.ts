@@ -78,20 +78,21 @@ function kindRange(kind: string | undefined, kinds: readonly string[]): SqlFragm
     : { sql: `s.kind IN (${placeholders(kinds.length)})`, params: [...kinds] };
 }
 
-function sortedPage(
+function sortedWhere(
   spec: EntityQuerySpec,
   sortKey: string,
   page: PageRequest,
+  kind: string | undefined,
   kinds: readonly string[],
 ): SqlFragment {
   const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
-  const { kind, rest } = splitKind(spec.filter);
+  const { rest } = splitKind(spec.filter);
   const scope = kind !== undefined ? [kind] : kinds;
   const fullText =
     spec.fullText && spec.fullText.keys.length === 1 && spec.fullText.keys[0] === sortKey
       ? [{ sql: "s.value LIKE ? ESCAPE '\\'", params: [likeTerm(spec.fullText.term)] }]
       : fullTextCondition(spec, 's.entity_id', scope);
-  const where = allConditions([
+  return allConditions([
     { sql: 's.key = ?', params: [sortKey] },
     kindRange(kind, kinds),
     { sql: 's.value <> ?', params: [NULL_VALUE] },
@@ -99,11 +100,50 @@ function sortedPage(
     ...fullText,
     ...keyset('s.entity_id', page.after, descending, true),
   ]);
+}
+
+// Without a kind, the sort key's rows of all kinds are not one ordered index range, and
+// SQLite would sort every entity (0.4 s at 100k). Each kind's range is ordered, though:
+// take the first rows of each and merge those.
+function mergedSortedPage(
+  spec: EntityQuerySpec,
+  sortKey: string,
+  page: PageRequest,
+  kinds: readonly string[],
+): SqlFragment {
+  const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
+  const direction = descending ? 'DESC' : 'ASC';
+  const perKind = Math.floor(page.limit + (page.offset ?? 0));
+  const parts = kinds.map((kind, index) => {
+    const where = sortedWhere(spec, sortKey, page, kind, kinds);
+    return {
+      sql: `SELECT * FROM (SELECT s.entity_id AS id, s.value AS sort_value FROM search s WHERE ${where.sql} ORDER BY s.value ${direction}, s.entity_id ${direction} LIMIT ${perKind}) AS k${index}`,
+      params: where.params,
+    };
+  });
+  return finish(
+    'u.id AS id, u.sort_value AS sort_value, f.final_entity AS json',
+    `(${parts.map((part) => part.sql).join(' UNION ALL ')}) AS u JOIN final_entities f ON f.entity_id = u.id`,
+    { sql: '1 = 1', params: parts.flatMap((part) => part.params) },
+    `u.sort_value ${direction}, u.id ${direction}`,
+    page,
+  );
+}
+
+function sortedPage(
+  spec: EntityQuerySpec,
+  sortKey: string,
+  page: PageRequest,
+  kinds: readonly string[],
+): SqlFragment {
+  const { kind } = splitKind(spec.filter);
+  if (kind === undefined && kinds.length > 1) return mergedSortedPage(spec, sortKey, page, kinds);
+  const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
   const direction = descending ? 'DESC' : 'ASC';
   return finish(
     's.entity_id AS id, s.value AS sort_value, f.final_entity AS json',
     'search s JOIN final_entities f ON f.entity_id = s.entity_id',
-    where,
+    sortedWhere(spec, sortKey, page, kind, kinds),
     `s.value ${direction}, s.entity_id ${direction}`,
     page,
   );
@@ -164,6 +204,13 @@ export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: reado
 
 /** The SQL counting every entity of the query (all pages); one index range when it names a kind. */
 export function countQuery(spec: EntityQuerySpec, kinds: readonly string[]): SqlFragment {
+  if (spec.sort && spec.filter === undefined && !spec.fullText && kinds.length > 0) {
+    // Everything that has the sort key, as the sorted page reads it: one index range per kind.
+    return {
+      sql: `SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ? AND kind IN (${placeholders(kinds.length)}) AND value <> ?`,
+      params: [spec.sort.key, ...kinds, NULL_VALUE],
+    };
+  }
   const filter = spec.sort ? andFilters(spec.filter, { key: spec.sort.key }) : spec.filter;
   const { kind, rest } = splitKind(filter);
   if (kind !== undefined) {
