@@ -29,6 +29,20 @@ describe('app shell', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
+  it('moves between pages from the navigation without reloading', async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
+    await page.getByRole('table', { name: 'Catalog entities' }).getByRole('link').first().waitFor();
+    await nav.getByRole('link', { name: 'Create', exact: true }).click();
+    await page.waitForURL(/\/create$/);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    expect(await page.getByRole('table', { name: 'Catalog entities' }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Home', exact: true }).click();
+    await page.getByRole('heading', { name: /welcome/i }).waitFor();
+  });
+
   it('shows a not-found page for unknown routes', async () => {
     const { page } = browser;
     await page.goto(`${portal.url}/no/such/page`);

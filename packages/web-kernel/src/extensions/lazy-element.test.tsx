@@ -29,6 +29,16 @@ describe('lazyElement', () => {
     expect(loader).toHaveBeenCalledTimes(1);
   });
 
+  it('renders the new element when another lazy element takes its place (a route switch)', async () => {
+    const home = lazyElement(async () => <p>home page</p>);
+    const catalog = lazyElement(async () => <p>catalog page</p>);
+    const view = render(<main>{home}</main>);
+    expect(await screen.findByText('home page')).toBeTruthy();
+    view.rerender(<main>{catalog}</main>);
+    expect(await screen.findByText('catalog page')).toBeTruthy();
+    expect(screen.queryByText('home page')).toBeNull();
+  });
+
   it('hands a failed load to the error boundary, whose Retry loads again', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     let fail = true;

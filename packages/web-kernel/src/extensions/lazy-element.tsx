@@ -7,6 +7,7 @@ export type ElementLoader = () => Promise<ReactElement>;
 type LoadState = { element?: ReactElement; error?: unknown };
 
 const preloaders = new WeakMap<ReactElement, () => void>();
+let lazyCount = 0;
 
 /**
  * Starts downloading what a {@link lazyElement} renders, before it is rendered, so a page
@@ -86,7 +87,9 @@ function LazyLoaded({ source }: { source: LazySource }) {
  */
 export function lazyElement(loader: ElementLoader): ReactElement {
   const source = new LazySource(loader);
-  const element = <LazyLoaded source={source} />;
+  // Its own key: two lazy elements at one position (the pages of a route switch) must not
+  // share the state of whichever rendered first.
+  const element = <LazyLoaded key={`lazy-${++lazyCount}`} source={source} />;
   preloaders.set(element, () => source.preload());
   return element;
 }
