@@ -105,7 +105,13 @@ console.log(`atrium build: transpiled ${targets.length} workspaces in ${Date.now
 for (const pkgDir of targets) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   if (manifest.atrium?.build !== 'vite' || process.argv.includes('--no-web')) continue;
-  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: pkgDir, stdio: 'inherit' });
+  // Always a production bundle: under `npm test` NODE_ENV is `test`, and Vite would then
+  // bundle React's development build (+65 KB, slower renders) for `npm start` to serve.
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: pkgDir,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     console.error(`atrium build: the web bundle in ${relative(root, pkgDir)} failed to build`);
     process.exit(result.status ?? 1);
