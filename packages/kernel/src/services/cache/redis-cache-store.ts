@@ -1,5 +1,4 @@
 import { AtriumError } from '@atrium/errors';
-import { Redis } from 'ioredis';
 import type { CacheStore } from './cache-service.js';
 
 /**
@@ -10,6 +9,9 @@ import type { CacheStore } from './cache-service.js';
  * const store = await createRedisCacheStore('redis://127.0.0.1:6379', 'atrium:');
  */
 export async function createRedisCacheStore(connection: string, keyPrefix = 'atrium:'): Promise<CacheStore> {
+  // Loaded here, not at the top: the kernel is one bundle, and a top-level import would make
+  // every start load ioredis (~20 ms) whether or not a Redis cache is configured.
+  const { Redis } = await import('ioredis');
   const redis = new Redis(connection, {
     keyPrefix,
     lazyConnect: true,
