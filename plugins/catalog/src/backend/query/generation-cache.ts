@@ -16,12 +16,21 @@ export interface GenerationCache {
  */
 export function createGenerationCache(sql: SqlReader, maxEntries = 500): GenerationCache {
   const entries = new Map<string, { generation: number; value: Promise<unknown> }>();
+  // Requests arriving while a read is in flight share it: on PostgreSQL each read is a
+  // round trip, and under load most of them would answer the same number.
+  let reading: Promise<number> | undefined;
+  const readGeneration = () => {
+    reading ??= sql
+      .all<{ value: number }>("SELECT value FROM catalog_meta WHERE key = 'generation'")
+      .then(([row]) => Number(row?.value ?? 0))
+      .finally(() => {
+        reading = undefined;
+      });
+    return reading;
+  };
   return {
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
-      const [row] = await sql.all<{ value: number }>(
-        "SELECT value FROM catalog_meta WHERE key = 'generation'",
-      );
-      const generation = Number(row?.value ?? 0);
+      const generation = await readGeneration();
       const hit = entries.get(key);
       if (hit && hit.generation === generation) {
         entries.delete(key);
