@@ -10,7 +10,7 @@ import { durationToMs } from '@atrium/kernel';
 import type { CatalogConfig } from './config/catalog-config.js';
 import { placeholders, type SqlClient } from './database/sql-client.js';
 import type { SqlReader } from './database/sql-reader.js';
-import { jsonText, type StoredJson } from './database/stored-json.js';
+import type { StoredJson } from './database/stored-json.js';
 import { ancestorsOf } from './entities/remove-entity.js';
 import type { CatalogKindContribution } from './extensions/catalog-extension-points.js';
 import type { CatalogProcessor } from './extensions/catalog-processor.js';
@@ -136,6 +136,6 @@ export async function loadEntities(sql: SqlReader, refs: string[]): Promise<Arra
     `SELECT entity_ref AS ref, final_entity AS json FROM final_entities WHERE entity_ref IN (${placeholders(refs.length)})`,
     refs,
   );
-  const byRef = new Map(rows.map((row) => [row.ref, JSON.parse(jsonText(row.json)) as Entity]));
+  const byRef = new Map(rows.map((row) => [row.ref, JSON.parse(row.json) as Entity]));
   return refs.map((ref) => byRef.get(ref.toLowerCase()));
 }

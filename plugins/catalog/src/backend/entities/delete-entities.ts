@@ -1,6 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
 import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
-import { jsonText, type StoredJson } from '../database/stored-json.js';
+import type { StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from '../stitching/build-search-rows.js';
 import { deleteSearchRows } from '../stitching/search-index.js';
 
@@ -43,9 +43,7 @@ async function deleteChunk(tx: SqlClient, refs: string[], out: DeletionResult): 
   const searchRows: SearchRow[] = [];
   for (const row of finals) {
     try {
-      searchRows.push(
-        ...buildSearchRows(Number(row.entity_id), JSON.parse(jsonText(row.final_entity)) as Entity),
-      );
+      searchRows.push(...buildSearchRows(Number(row.entity_id), JSON.parse(row.final_entity) as Entity));
     } catch {
       // Rows of an entity that never indexed cleanly were never written.
     }

@@ -29,7 +29,7 @@ export async function entitiesByRefs(
   refs: readonly string[],
   filter: EntityFilter | undefined,
   fields: EntityFields,
-): Promise<string | Buffer> {
+): Promise<string> {
   const wanted = refs.map(canonicalRef);
   const unique = [...new Set(wanted.filter((ref): ref is string => ref !== undefined))];
   const found = new Map<string, StoredJson>();

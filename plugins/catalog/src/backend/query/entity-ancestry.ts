@@ -2,7 +2,7 @@ import type { Entity } from '@atrium/catalog-model';
 import { NotFoundError } from '@atrium/errors';
 import type { EntityAncestryResponse } from '../../common/catalog-types.js';
 import type { SqlReader } from '../database/sql-reader.js';
-import { jsonText, type StoredJson } from '../database/stored-json.js';
+import type { StoredJson } from '../database/stored-json.js';
 
 /**
  * The entity and its parents through the reference graph (the locations that emitted
@@ -32,7 +32,7 @@ export async function entityAncestry(sql: SqlReader, rootRef: string): Promise<E
       todo.push(parent);
     }
     items.push({
-      entity: JSON.parse(jsonText(current.json)) as Entity,
+      entity: JSON.parse(current.json) as Entity,
       parentEntityRefs: parents.map((parent) => parent.ref),
     });
   }

@@ -1,5 +1,5 @@
 import { InputError } from '@atrium/errors';
-import { jsonText, type StoredJson } from '../database/stored-json.js';
+import type { StoredJson } from '../database/stored-json.js';
 import { paramList, type QueryParam } from './parse-filter-params.js';
 
 type JsonObject = Record<string, unknown>;
@@ -63,5 +63,5 @@ export function projectFields(entity: JsonObject, fields: string[][]): JsonObjec
 /** A served entity's JSON, projected when fields are given (otherwise passed through as is). */
 export function projectJson(json: StoredJson, fields: EntityFields): StoredJson {
   if (!fields) return json;
-  return JSON.stringify(projectFields(JSON.parse(jsonText(json)) as JsonObject, fields));
+  return JSON.stringify(projectFields(JSON.parse(json) as JsonObject, fields));
 }

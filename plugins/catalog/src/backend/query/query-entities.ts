@@ -110,10 +110,7 @@ function body(rows: Row[], fields: EntityFields, totalItems: number, next?: Quer
  * @example
  * const json = await queryEntities(deps, { filterParams: ['kind=component'], limit: 50, fields: undefined });
  */
-export async function queryEntities(
-  deps: Dependencies,
-  request: QueryEntitiesRequest,
-): Promise<string | Buffer> {
+export async function queryEntities(deps: Dependencies, request: QueryEntitiesRequest): Promise<string> {
   const cursor = request.cursor ? decodeCursor(request.cursor) : initialCursor(request);
   const limit = request.limit ?? DEFAULT_QUERY_LIMIT;
   if (request.permission === 'deny') return body([], request.fields, 0);

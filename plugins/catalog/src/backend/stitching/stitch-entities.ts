@@ -2,7 +2,7 @@ import type { Entity } from '@atrium/catalog-model';
 import type { LoggerService } from '@atrium/kernel';
 import { insertRows, type TableShape } from '../database/bulk-write.js';
 import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
-import { jsonText, type StoredJson } from '../database/stored-json.js';
+import type { StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from './build-search-rows.js';
 import { deleteSearchRows, diffSearchRows, insertSearchRows } from './search-index.js';
 import { stitchEntity } from './stitch-entity.js';
@@ -69,7 +69,7 @@ async function loadInputs(sql: SqlClient, refs: string[]): Promise<Inputs> {
 function previousSearchRows(id: number, json: StoredJson | undefined): SearchRow[] {
   if (!json) return [];
   try {
-    return buildSearchRows(id, JSON.parse(jsonText(json)) as Entity);
+    return buildSearchRows(id, JSON.parse(json) as Entity);
   } catch {
     return [];
   }
