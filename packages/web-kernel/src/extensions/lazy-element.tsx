@@ -6,26 +6,7 @@ export type ElementLoader = () => Promise<ReactElement>;
 
 type LoadState = { element?: ReactElement; error?: unknown };
 
-const preloaders = new WeakMap<ReactElement, () => void>();
 let lazyCount = 0;
-
-/**
- * Starts downloading what a {@link lazyElement} renders, before it is rendered, so a page
- * can fetch its data and its active tab's code at the same time. Other elements are ignored.
- *
- * @example
- * preloadElement(activeTab.output.element);
- */
-export function preloadElement(element: ReactElement): void {
-  const preload = preloaders.get(element);
-  if (preload) {
-    preload();
-    return;
-  }
-  // The kernel wraps each extension's element in its error boundary: look inside.
-  const { children } = (element.props ?? {}) as { children?: unknown };
-  if (isValidElement(children)) preloadElement(children);
-}
 
 /** One loader's download, shared by every render of its element. */
 class LazySource {
@@ -74,6 +55,20 @@ function LazyLoaded({ source }: { source: LazySource }) {
 }
 
 /**
+ * Starts downloading what a {@link lazyElement} renders, before it is rendered, so a page
+ * can fetch its data and its active tab's code at the same time. Other elements are ignored.
+ *
+ * @example
+ * preloadElement(activeTab.output.element);
+ */
+export function preloadElement(element: ReactElement): void {
+  const props = (element.props ?? {}) as { source?: LazySource; children?: unknown };
+  if (element.type === LazyLoaded && props.source) props.source.preload();
+  // The kernel wraps each extension's element in its error boundary: look inside.
+  else if (isValidElement(props.children)) preloadElement(props.children);
+}
+
+/**
  * Turns a loader into an element that loads on first render (its own code-split chunk)
  * and shows a spinner meanwhile; once loaded it renders at once, spinner-free.
  *
@@ -86,10 +81,7 @@ function LazyLoaded({ source }: { source: LazySource }) {
  * const element = lazyElement(() => import('./catalog-page.js').then((m) => <m.CatalogPage />));
  */
 export function lazyElement(loader: ElementLoader): ReactElement {
-  const source = new LazySource(loader);
   // Its own key: two lazy elements at one position (the pages of a route switch) must not
   // share the state of whichever rendered first.
-  const element = <LazyLoaded key={`lazy-${++lazyCount}`} source={source} />;
-  preloaders.set(element, () => source.preload());
-  return element;
+  return <LazyLoaded key={`lazy-${++lazyCount}`} source={new LazySource(loader)} />;
 }

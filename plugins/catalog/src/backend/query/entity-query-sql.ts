@@ -78,6 +78,10 @@ function kindRange(kind: string | undefined, kinds: readonly string[]): SqlFragm
     : { sql: `s.kind IN (${placeholders(kinds.length)})`, params: [...kinds] };
 }
 
+/** Whether rows are read in descending sort order (a backwards page flips the order). */
+const isDescending = (spec: EntityQuerySpec, page: PageRequest) =>
+  (spec.sort?.order === 'desc') !== Boolean(page.backwards);
+
 function sortedWhere(
   spec: EntityQuerySpec,
   sortKey: string,
@@ -85,7 +89,7 @@ function sortedWhere(
   kind: string | undefined,
   kinds: readonly string[],
 ): SqlFragment {
-  const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
+  const descending = isDescending(spec, page);
   const { rest } = splitKind(spec.filter);
   const scope = kind !== undefined ? [kind] : kinds;
   const fullText =
@@ -111,7 +115,7 @@ function mergedSortedPage(
   page: PageRequest,
   kinds: readonly string[],
 ): SqlFragment {
-  const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
+  const descending = isDescending(spec, page);
   const direction = descending ? 'DESC' : 'ASC';
   const perKind = Math.floor(page.limit + (page.offset ?? 0));
   const parts = kinds.map((kind, index) => {
@@ -138,7 +142,7 @@ function sortedPage(
 ): SqlFragment {
   const { kind } = splitKind(spec.filter);
   if (kind === undefined && kinds.length > 1) return mergedSortedPage(spec, sortKey, page, kinds);
-  const descending = (spec.sort?.order === 'desc') !== Boolean(page.backwards);
+  const descending = isDescending(spec, page);
   const direction = descending ? 'DESC' : 'ASC';
   return finish(
     's.entity_id AS id, s.value AS sort_value, f.final_entity AS json',
