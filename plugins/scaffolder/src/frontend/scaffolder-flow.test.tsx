@@ -196,7 +196,7 @@ describe('scaffolder UI', () => {
     fireEvent.blur(name);
     expect(await screen.findByText(/is not a valid entity name/)).toBeTruthy();
     fireEvent.change(name, { target: { value: 'inventory' } });
-    const owner = screen.getByRole('combobox', { name: /Owner/ });
+    const owner = await screen.findByRole('combobox', { name: /Owner/ });
     fireEvent.change(owner, { target: { value: 'team-a' } });
     fireEvent.blur(owner);
     fireEvent.click(screen.getByRole('button', { name: 'Next' }));

@@ -94,7 +94,8 @@ describe('scaffolder pages', () => {
       ],
     ]);
     expect(await screen.findByRole('heading', { name: 'About the component' })).toBeTruthy();
-    fireEvent.change(screen.getByRole('textbox', { name: /^Name/ }), { target: { value: 'demo' } });
+    // The Name field is a lazily loaded custom field: wait for it, not just for its section.
+    fireEvent.change(await screen.findByRole('textbox', { name: /^Name/ }), { target: { value: 'demo' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Dry run' }));
     const result = await screen.findByRole('region', { name: 'Dry-run result' });
