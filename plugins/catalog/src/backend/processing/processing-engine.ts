@@ -34,7 +34,11 @@ export interface ProcessingEngine {
 
 const FLUSH_SIZE = 500;
 const FLUSH_MAX_AGE_MS = 250;
-const STITCH_BATCH = 4000;
+// Entities stitched per transaction: a batch's entities, index rows and served JSON all
+// live until its transaction ends. 2,000 instead of 4,000 lowers the peak RSS of a 100k
+// ingest from 424-447 MB to 359-370 MB at the same ingest time (102.9-110.3 s against
+// 101.9-112.1 s on a noisy host); 1,000 peaks at 290 MB but ingests in 119-129 s.
+const STITCH_BATCH = 2000;
 const STITCH_ROUND_MS = 300;
 // While entities are still being processed, stitching waits (an entity is then stitched
 // once, not once per related entity that gets processed), but never longer than this.
