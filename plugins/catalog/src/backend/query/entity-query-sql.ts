@@ -1,7 +1,14 @@
 import { placeholders } from '../database/sql-client.js';
 import { NULL_VALUE } from '../stitching/build-search-rows.js';
 import { andFilters, type EntityFilter, isFilterLeaf } from './entity-filter.js';
-import { allConditions, filterCondition, pickDriver, type SqlFragment, splitKind } from './filter-sql.js';
+import {
+  allConditions,
+  filterCondition,
+  type KindSplit,
+  pickDriver,
+  type SqlFragment,
+  splitKind,
+} from './filter-sql.js';
 
 /** What to select: filters (the caller's and the permission filter), sort, text search. */
 export interface EntityQuerySpec {
@@ -86,11 +93,10 @@ function sortedWhere(
   spec: EntityQuerySpec,
   sortKey: string,
   page: PageRequest,
-  kind: string | undefined,
+  { kind, rest }: KindSplit,
   kinds: readonly string[],
 ): SqlFragment {
   const descending = isDescending(spec, page);
-  const { rest } = splitKind(spec.filter);
   const scope = kind !== undefined ? [kind] : kinds;
   const fullText =
     spec.fullText && spec.fullText.keys.length === 1 && spec.fullText.keys[0] === sortKey
@@ -113,13 +119,14 @@ function mergedSortedPage(
   spec: EntityQuerySpec,
   sortKey: string,
   page: PageRequest,
+  rest: EntityFilter[],
   kinds: readonly string[],
 ): SqlFragment {
   const descending = isDescending(spec, page);
   const direction = descending ? 'DESC' : 'ASC';
   const perKind = Math.floor(page.limit + (page.offset ?? 0));
   const parts = kinds.map((kind, index) => {
-    const where = sortedWhere(spec, sortKey, page, kind, kinds);
+    const where = sortedWhere(spec, sortKey, page, { kind, rest }, kinds);
     return {
       sql: `SELECT * FROM (SELECT s.entity_id AS id, s.value AS sort_value FROM search s WHERE ${where.sql} ORDER BY s.value ${direction}, s.entity_id ${direction} LIMIT ${perKind}) AS k${index}`,
       params: where.params,
@@ -140,14 +147,15 @@ function sortedPage(
   page: PageRequest,
   kinds: readonly string[],
 ): SqlFragment {
-  const { kind } = splitKind(spec.filter);
-  if (kind === undefined && kinds.length > 1) return mergedSortedPage(spec, sortKey, page, kinds);
+  const split = splitKind(spec.filter);
+  if (split.kind === undefined && kinds.length > 1)
+    return mergedSortedPage(spec, sortKey, page, split.rest, kinds);
   const descending = isDescending(spec, page);
   const direction = descending ? 'DESC' : 'ASC';
   return finish(
     's.entity_id AS id, s.value AS sort_value, f.final_entity AS json',
     'search s JOIN final_entities f ON f.entity_id = s.entity_id',
-    sortedWhere(spec, sortKey, page, kind, kinds),
+    sortedWhere(spec, sortKey, page, split, kinds),
     `s.value ${direction}, s.entity_id ${direction}`,
     page,
   );
