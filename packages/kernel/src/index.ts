@@ -1,6 +1,7 @@
 // Kysely's runtime helpers come from the kernel, so plugins share the kernel's copy of Kysely
 // (the kernel ships as one bundle); plugins import only types from 'kysely' directly.
 export { CompiledQuery, sql } from 'kysely';
+export type { DeclaredFileRoots } from './boot/check-config.js';
 export { type Backend, type BackendOptions, createBackend } from './boot/create-backend.js';
 export { type BackendInspection, inspectBackend, migrateDatabases } from './boot/inspect-backend.js';
 export { kernelErrorCodes } from './boot/kernel-errors.js';
@@ -114,6 +115,12 @@ export type {
   TaskDefinition,
   TaskFrequency,
 } from './services/scheduler/scheduler-service.js';
+export type { FileRoots, FileRuleViolation } from './services/url-reader/file-access-rule.js';
+export {
+  type LocationBase,
+  locationBaseOf,
+  resolveLocationTarget,
+} from './services/url-reader/location-target.js';
 export type {
   ReadUrlResponse,
   TreeFile,

@@ -4,6 +4,7 @@ import {
   defineServiceFactory,
   type PermissionPolicy,
   type PolicyDecision,
+  resolveLocationTarget,
   type ServiceFactory,
   type UrlReaderService,
 } from '@atrium/kernel';
@@ -43,6 +44,11 @@ function inMemoryUrlReader(files: Readonly<Record<string, string>>): UrlReaderSe
           .map((u) => ({ url: u, content: async () => read(u) })),
       };
     },
+    // Every mock file is readable; targets are still bounded by their location's folder.
+    async check(url) {
+      if (!URL.canParse(url)) throw new InputError(`'${url}' is not an absolute URL`);
+    },
+    resolveTarget: (locationUrl, target) => resolveLocationTarget(locationUrl, target, []),
   };
 }
 

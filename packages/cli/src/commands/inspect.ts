@@ -1,4 +1,4 @@
-import type { ModuleFeature, PluginFeature } from '@atrium/kernel';
+import type { DeclaredFileRoots, ModuleFeature, PluginFeature } from '@atrium/kernel';
 import { z } from 'zod';
 import type { CliIo } from '../cli-io.js';
 import { loadInstalled } from '../load-installed.js';
@@ -17,8 +17,12 @@ function configKeys(prefix: string, schema: z.ZodType | undefined): string[] {
   return walk(z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as JsonSchema, prefix);
 }
 
-/** Everything a plugin's manifest declares, as plain data. */
-export function describePlugin(plugin: PluginFeature, modules: readonly ModuleFeature[]) {
+/** Everything a plugin's manifest declares, as plain data (file roots as the config makes them). */
+export function describePlugin(
+  plugin: PluginFeature,
+  modules: readonly ModuleFeature[],
+  fileRoots: readonly DeclaredFileRoots[] = [],
+) {
   return {
     id: plugin.id,
     description: plugin.description,
@@ -30,6 +34,9 @@ export function describePlugin(plugin: PluginFeature, modules: readonly ModuleFe
       resourceType: p.resourceType,
     })),
     migrations: Object.keys(plugin.migrations).sort(),
+    fileRoots: fileRoots
+      .filter((roots) => roots.pluginId === plugin.id)
+      .map((roots) => ({ setting: roots.setting, paths: [...roots.paths] })),
     routes: [
       {
         method: 'GET',
@@ -70,6 +77,10 @@ function printPlugin(io: CliIo, p: ReturnType<typeof describePlugin>) {
   );
   list('migrations', p.migrations);
   list(
+    'readable file roots',
+    p.fileRoots.map((r) => `${r.setting}: ${r.paths.length > 0 ? r.paths.join(', ') : 'none'}`),
+  );
+  list(
     'routes',
     p.routes.map((r) => `${r.method} ${r.path} (${r.access})${r.summary ? ` ${r.summary}` : ''}`),
   );
@@ -87,7 +98,7 @@ export async function inspect(
   asJson: boolean,
 ): Promise<number> {
   const report = await loadInstalled(io.cwd, configPaths);
-  const plugins = report.plugins.map((p) => describePlugin(p, report.modules));
+  const plugins = report.plugins.map((p) => describePlugin(p, report.modules, report.fileRoots));
   if (asJson) io.out(JSON.stringify({ plugins }, null, 2));
   else if (plugins.length === 0) io.out('no plugins installed; list them in backend.features');
   else for (const plugin of plugins) printPlugin(io, plugin);

@@ -92,6 +92,7 @@ export function createBackend(options: BackendOptions = {}): Backend {
       plugins,
       modules,
       environment: (options.env ?? process.env).NODE_ENV ?? 'development',
+      fileRoots: checked.fileRoots,
     };
     const explicit = new Map<string, ServiceFactory<unknown>>([...createValueFactories(state), ...factories]);
     const dependants = [

@@ -6,7 +6,7 @@ import type { JsonObject } from '../services/config/config-reader.js';
 import { type LoadConfigOptions, loadConfig } from '../services/config/load-config.js';
 import { createDatabaseManager } from '../services/database/create-database-manager.js';
 import { backendConfigSchema } from '../services/http/http-config.js';
-import { checkConfig } from './check-config.js';
+import { checkConfig, type DeclaredFileRoots } from './check-config.js';
 import { checkModules, collectFeatures } from './collect-features.js';
 import { kernelMigrations } from './kernel-migrations.js';
 
@@ -19,6 +19,8 @@ export interface BackendInspection {
   featureProblems: AtriumError[];
   /** Invalid config keys, each naming its key path and owner. */
   configProblems: string[];
+  /** The readable file roots each plugin declares from this config. */
+  fileRoots: DeclaredFileRoots[];
 }
 
 /**
@@ -42,6 +44,7 @@ export async function inspectBackend(
     config: data,
     featureProblems: [...collected.problems, ...checkModules(collected.plugins, collected.modules)],
     configProblems: checked.problems,
+    fileRoots: checked.fileRoots,
   };
 }
 

@@ -26,6 +26,7 @@ import {
   type TaskScheduler,
 } from '../services/scheduler/create-task-scheduler.js';
 import { durationToMs } from '../services/scheduler/duration.js';
+import type { DeclaredFileRoots } from './check-config.js';
 import { kernelMigrations } from './kernel-migrations.js';
 
 /** Plugin routers and root routes collected during init, mounted by the kernel afterwards. */
@@ -52,6 +53,10 @@ export const rootLifecycleRef = defineServiceRef<RootLifecycle, 'root'>({
 });
 export const routerRegistryRef = defineServiceRef<RouterRegistry, 'root'>({
   id: 'kernel.routers',
+  scope: 'root',
+});
+export const declaredFileRootsRef = defineServiceRef<readonly DeclaredFileRoots[], 'root'>({
+  id: 'kernel.fileRoots',
   scope: 'root',
 });
 export const instanceIdRef = defineServiceRef<string, 'root'>({ id: 'kernel.instanceId', scope: 'root' });

@@ -10,7 +10,9 @@ import type { BackendConfig } from '../services/http/http-config.js';
 import type { RootLifecycle } from '../services/lifecycle/lifecycle-service.js';
 import type { LoggerService } from '../services/logger/logger-service.js';
 import type { RootMetrics } from '../services/metrics/metrics-service.js';
+import type { DeclaredFileRoots } from './check-config.js';
 import {
+  declaredFileRootsRef,
   instanceIdRef,
   kernelConfigRef,
   permissionNamesRef,
@@ -35,6 +37,7 @@ export interface KernelState {
   plugins: readonly PluginFeature[];
   modules: readonly ModuleFeature[];
   environment: string;
+  fileRoots: readonly DeclaredFileRoots[];
 }
 
 /** Factories for the kernel's own values; a user factory for the same ref still wins. */
@@ -57,6 +60,7 @@ export function createValueFactories(state: KernelState): Map<string, ServiceFac
     value(rootLifecycleRef, state.lifecycle),
     value(routerRegistryRef, { plugins: new Map(), root: [] }),
     value(instanceIdRef, randomUUID()),
+    value(declaredFileRootsRef, state.fileRoots),
     value(permissionNamesRef, permissionNames as ReadonlySet<string>),
   ];
   return new Map(list.map((f) => [f.service.id, f]));

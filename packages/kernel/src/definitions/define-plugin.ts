@@ -1,5 +1,6 @@
 import type { HttpApi } from '@atrium/http-api';
 import type { z } from 'zod';
+import type { FileRoots } from '../services/url-reader/file-access-rule.js';
 import type { Permission } from './define-permission.js';
 import type { ExtensionLists, ExtensionPoints } from './extension-point.js';
 import type { Migrations } from './migrations.js';
@@ -34,6 +35,19 @@ export interface PluginOptions<
   configKey?: string;
   deps: TDeps;
   permissions?: readonly Permission[];
+  /**
+   * Local directories the plugin's (trusted) config makes readable through `urlReader`,
+   * grouped by the setting that grants them. The kernel reads this before init and builds
+   * one rule from every plugin's roots: nothing else is readable, and the database
+   * directory and config files never are. Relative paths resolve against the working
+   * directory, like `catalog.locations` file targets.
+   *
+   * @example
+   * fileRoots: (config) => [{ setting: 'docs.allowedFileRoots', paths: config.allowedFileRoots }],
+   */
+  fileRoots?: (
+    config: TConfigSchema extends z.ZodType ? z.output<TConfigSchema> : undefined,
+  ) => readonly FileRoots[];
   migrations?: Migrations;
   /** HTTP API contracts the plugin serves; each route must get a handler in init. */
   apis?: readonly HttpApi[];
@@ -56,6 +70,8 @@ export interface PluginFeature {
   readonly configKey: string;
   readonly deps: ServiceRefs;
   readonly permissions: readonly Permission[];
+  /** Readable directories the plugin's config grants, from its validated config. */
+  readonly fileRoots?: (config: unknown) => readonly FileRoots[];
   readonly migrations: Migrations;
   readonly apis: readonly HttpApi[];
   readonly extensionPoints: ExtensionPoints;
@@ -98,6 +114,7 @@ export function definePlugin<
     configKey: options.configKey ?? options.id,
     deps: options.deps,
     permissions: options.permissions ?? [],
+    fileRoots: (options.fileRoots ?? (() => [])) as PluginFeature['fileRoots'],
     migrations: options.migrations ?? {},
     apis: options.apis ?? [],
     extensionPoints: options.extensionPoints ?? {},

@@ -1,8 +1,8 @@
-import { dirname } from 'node:path';
 import {
   authEngineRef,
   cacheStoreRef,
   databaseManagerRef,
+  declaredFileRootsRef,
   eventBusRef,
   httpServerRef,
   kernelConfigRef,
@@ -20,6 +20,7 @@ import { createHttpAuthService } from './auth/http-auth-service.js';
 import { createUserInfoService } from './auth/user-info-service.js';
 import { createCacheService } from './cache/cache-service.js';
 import { coreServices } from './core-services.js';
+import { sqliteDataDirectories } from './database/database-config.js';
 import { createDiscovery } from './discovery/discovery-service.js';
 import { createPluginRouter } from './http/create-plugin-router.js';
 import {
@@ -135,9 +136,13 @@ export const eventsFactory = defineServiceFactory({
 
 export const urlReaderFactory = defineServiceFactory({
   service: coreServices.urlReader,
-  deps: { config: kernelConfigRef, rootConfig: coreServices.rootConfig },
-  createRootContext: ({ config, rootConfig }) =>
-    createUrlReader(config.reading, [process.cwd(), ...rootConfig.sources.map((file) => dirname(file))]),
+  deps: { config: kernelConfigRef, rootConfig: coreServices.rootConfig, fileRoots: declaredFileRootsRef },
+  createRootContext: ({ config, rootConfig, fileRoots }) =>
+    createUrlReader(config.reading, {
+      roots: fileRoots,
+      databaseDirectories: sqliteDataDirectories(config.database),
+      configFiles: rootConfig.sources,
+    }),
   factory: (_deps, reader) => reader,
 });
 

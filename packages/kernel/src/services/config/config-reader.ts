@@ -20,7 +20,7 @@ export interface ConfigReader {
   getOptionalStringArray(path: string): string[] | undefined;
   /** A reader for the subtree at `path` (empty when absent). */
   getConfig(path: string): ConfigReader;
-  /** The config files the values came from, in load order. */
+  /** The config files the values came from, in load order, then the files read by `$file` and `$include`. */
   readonly sources: readonly string[];
 }
 

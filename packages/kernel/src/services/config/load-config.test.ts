@@ -54,11 +54,12 @@ describe('loadConfig', () => {
       'cert.pem': 'CERT',
       'extra.yaml': 'nested:\n  part:\n    x: ${X}\n',
     });
-    expect(loadConfig({ rootDir, env: { TOKEN: 's3cret', X: 'y' } }).data).toEqual({
-      token: 's3cret',
-      cert: 'CERT',
-      extra: { x: 'y' },
-    });
+    const loaded = loadConfig({ rootDir, env: { TOKEN: 's3cret', X: 'y' } });
+    expect(loaded.data).toEqual({ token: 's3cret', cert: 'CERT', extra: { x: 'y' } });
+    // Files read by $file and $include are config sources too: urlReader never reads them.
+    expect(loaded.reader.sources).toEqual(
+      ['app-config.yaml', 'cert.pem', 'extra.yaml'].map((file) => join(rootDir, file)),
+    );
   });
 
   it('offers ${ATRIUM_ROOT} as the folder the portal runs from', () => {

@@ -78,6 +78,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
           .map((p) => resolve(rootDir, p))
           .filter((p) => existsSync(p));
   const secretPaths = new Set<string>();
+  const included = new Set<string>();
   let data: JsonObject = {};
   for (const file of files) {
     if (!existsSync(file)) {
@@ -89,7 +90,12 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
         },
       );
     }
-    const parsed = resolveDirectives(parseFile(file), '', { file, env, substituted: secretPaths });
+    const parsed = resolveDirectives(parseFile(file), '', {
+      file,
+      env,
+      substituted: secretPaths,
+      included,
+    });
     if (parsed === undefined || parsed === null) continue;
     if (typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new AtriumError(
@@ -101,5 +107,5 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   }
   data = mergeConfig(data, envOverrides(env, secretPaths));
   if (options.extra) data = mergeConfig(data, options.extra);
-  return { reader: createConfigReader(data, files), data, secretPaths };
+  return { reader: createConfigReader(data, [...files, ...included]), data, secretPaths };
 }

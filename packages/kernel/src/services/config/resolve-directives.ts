@@ -10,6 +10,8 @@ export interface ResolveContext {
   env: Record<string, string | undefined>;
   /** Dotted paths whose value came from the environment or a file: treated as secrets. */
   substituted: Set<string>;
+  /** Files read through `$file` and `$include`: config sources too (never readable by urlReader). */
+  included?: Set<string>;
 }
 
 const DIRECTIVES = new Set(['$env', '$file', '$include']);
@@ -36,6 +38,7 @@ function substitute(text: string, path: string, ctx: ResolveContext): string | u
 function readRelative(ctx: ResolveContext, path: string, target: unknown, directive: string): string {
   if (typeof target !== 'string' || target === '') fail(ctx, path, `${directive} needs a file path string`);
   const file = resolve(dirname(ctx.file), target);
+  ctx.included?.add(file);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {

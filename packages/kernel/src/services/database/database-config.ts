@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { z } from 'zod';
 
 const secret = { visibility: 'secret' } as const;
@@ -34,3 +35,21 @@ export const databaseConfigSchema = z
 
 /** Parsed `backend.database`. */
 export type DatabaseConfig = z.output<typeof databaseConfigSchema>;
+
+/**
+ * The folders SQLite files live in (the configured directory, `./data` by default, and a
+ * Backstage-style `connection.filename`'s folder), which no file read may reach, whatever
+ * the client: files of an earlier SQLite run hold signing keys too.
+ *
+ * @example
+ * sqliteDataDirectories(databaseConfigSchema.parse({})); // [{ path: './data', setting: 'backend.database.connection.directory' }]
+ */
+export function sqliteDataDirectories(config: DatabaseConfig): Array<{ path: string; setting: string }> {
+  const connection = config.connection;
+  const object = typeof connection === 'object' ? (connection as Record<string, unknown>) : {};
+  const directory = typeof object.directory === 'string' ? object.directory : './data';
+  const out = [{ path: directory, setting: 'backend.database.connection.directory' }];
+  if (typeof object.filename === 'string' && object.filename !== ':memory:')
+    out.push({ path: dirname(object.filename), setting: 'backend.database.connection.filename' });
+  return out;
+}

@@ -1,7 +1,9 @@
 import { InputError, NotImplementedError } from '@atrium/errors';
 import { durationToMs } from '../scheduler/duration.js';
+import { createFileAccessRule, type FileAccessPolicy } from './file-access-rule.js';
 import { createFileReader } from './file-reader.js';
-import { createHttpReader } from './http-reader.js';
+import { assertAllowedUrl, createHttpReader } from './http-reader.js';
+import { resolveLocationTarget } from './location-target.js';
 import type { ReadingConfig } from './reading-config.js';
 import type { UrlReaderService } from './url-reader-service.js';
 
@@ -13,23 +15,34 @@ function protocolOf(url: string): string {
   }
 }
 
+function unsupported(url: string, protocol: string): InputError {
+  return new InputError(
+    `cannot read '${url}': unsupported protocol '${protocol}' (file, http and https are supported)`,
+  );
+}
+
 /**
- * Creates the URL reader from `backend.reading`.
+ * Creates the URL reader from `backend.reading` and the file policy the kernel builds from
+ * the plugins' declared roots, the database directory and the config files.
  *
  * @example
- * const reader = createUrlReader(readingConfigSchema.parse({ allow: [{ host: 'example.com' }] }), [process.cwd()]);
+ * const reader = createUrlReader(readingConfigSchema.parse({ allow: [{ host: 'example.com' }] }), {
+ *   roots: [{ setting: 'catalog.allowedFileRoots', paths: ['/srv/repos'] }],
+ *   databaseDirectories: [{ path: './data', setting: 'backend.database.connection.directory' }],
+ *   configFiles: ['/srv/atrium/app-config.yaml'],
+ * });
  */
-export function createUrlReader(config: ReadingConfig, defaultRoots: readonly string[]): UrlReaderService {
-  const files = createFileReader(config.fileRoots ?? [...new Set(defaultRoots)], config.maxBytes);
+export function createUrlReader(config: ReadingConfig, policy: FileAccessPolicy): UrlReaderService {
+  const rule = createFileAccessRule(policy);
+  const rootPaths = rule.roots.map((root) => root.path);
+  const files = createFileReader(rule, config.maxBytes);
   const http = createHttpReader(config.allow, config.maxBytes, durationToMs(config.timeout));
   return {
     async readUrl(url, options) {
       const protocol = protocolOf(url);
       if (protocol === 'file:') return files.readUrl(url, options?.etag);
       if (protocol === 'http:' || protocol === 'https:') return http.readUrl(url, options);
-      throw new InputError(
-        `cannot read '${url}': unsupported protocol '${protocol}' (file, http and https are supported)`,
-      );
+      throw unsupported(url, protocol);
     },
     async readTree(url) {
       if (protocolOf(url) !== 'file:')
@@ -41,5 +54,12 @@ export function createUrlReader(config: ReadingConfig, defaultRoots: readonly st
         throw new NotImplementedError(`searching '${url}' is supported for file: URLs only`);
       return files.search(url);
     },
+    async check(url) {
+      const protocol = protocolOf(url);
+      if (protocol === 'file:') return files.check(url);
+      if (protocol === 'http:' || protocol === 'https:') return assertAllowedUrl(new URL(url), config.allow);
+      throw unsupported(url, protocol);
+    },
+    resolveTarget: (locationUrl, target) => resolveLocationTarget(locationUrl, target, rootPaths),
   };
 }

@@ -1,48 +1,40 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InputError, NotFoundError, NotModifiedError, PayloadTooLargeError } from '@atrium/errors';
+import type { FileAccessRule } from './file-access-rule.js';
 import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-  NotModifiedError,
-  PayloadTooLargeError,
-} from '@atrium/errors';
-import { parseGitBlobPath, readGitBlob } from './git-blob-reader.js';
+  assertBareRepository,
+  assertPlainRef,
+  type GitBlobTarget,
+  parseGitBlobPath,
+  readGitBlob,
+} from './git-blob-reader.js';
 import type { ReadUrlResponse, TreeFile } from './url-reader-service.js';
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+const GLOB = /[*?[{]/;
+
+function pathOf(url: string): string {
+  try {
+    return fileURLToPath(url);
+  } catch {
+    throw new InputError(`'${url}' is not a valid file URL`);
+  }
 }
 
-/** Reads `file:` URLs, confined to the configured roots (symlinks resolved first). */
-export function createFileReader(roots: readonly string[], maxBytes: number) {
-  const resolvedRoots = roots.map((r) => resolve(r));
+/** The directory a glob starts from: the part before its first wildcard. */
+function globBase(pattern: string): string {
+  const head = pattern.split(GLOB)[0] ?? pattern;
+  return head.endsWith(sep) ? head : resolve(head, '..');
+}
 
-  async function confine(url: string): Promise<string> {
-    let path: string;
-    try {
-      path = fileURLToPath(url);
-    } catch {
-      throw new InputError(`'${url}' is not a valid file URL`);
-    }
-    let real: string;
-    try {
-      real = await realpath(path);
-    } catch {
-      throw new NotFoundError(`file '${path}' does not exist`);
-    }
-    const roots = await Promise.all(resolvedRoots.map((r) => realpath(r).catch(() => r)));
-    if (!roots.some((root) => inside(root, real))) {
-      throw new NotAllowedError(
-        `reading '${path}' is not allowed: it is outside backend.reading.fileRoots (${resolvedRoots.join(', ')})`,
-      );
-    }
-    return real;
-  }
-
+/**
+ * Reads `file:` URLs under the one file rule (see {@link createFileAccessRule}): symlinks
+ * resolved before every check, for each file of a tree or glob too, and files inside
+ * local bare git repositories (`<repo>.git/blob/<branch or tag>/<file>`).
+ */
+export function createFileReader(rule: FileAccessRule, maxBytes: number) {
   async function readLimited(path: string): Promise<Buffer> {
     const info = await stat(path);
     if (info.size > maxBytes) {
@@ -53,58 +45,70 @@ export function createFileReader(roots: readonly string[], maxBytes: number) {
     return readFile(path);
   }
 
+  /** The repository's real path; the rule applies to `<real repo>/blob/<ref>/<file>` as a whole. */
+  async function confineBlob(blob: GitBlobTarget, path: string, mustExist: boolean): Promise<GitBlobTarget> {
+    assertPlainRef(blob);
+    let repository: string;
+    try {
+      repository = await realpath(blob.repository);
+    } catch {
+      await rule.check(path);
+      if (mustExist) throw new NotFoundError(`repository '${blob.repository}' does not exist`);
+      return blob;
+    }
+    await rule.assertReadable(path, join(repository, 'blob', blob.ref, blob.file));
+    await assertBareRepository(repository);
+    return { ...blob, repository };
+  }
+
+  const contentOf = (path: string) => async () => readLimited(await rule.confine(path));
+
   return {
-    async readUrl(url: string, etag?: string): Promise<ReadUrlResponse> {
-      let path: string;
-      try {
-        path = fileURLToPath(url);
-      } catch {
-        throw new InputError(`'${url}' is not a valid file URL`);
-      }
+    async check(url: string): Promise<void> {
+      const path = resolve(pathOf(url));
       const blob = parseGitBlobPath(path);
-      if (blob)
-        return readGitBlob(
-          { ...blob, repository: await confine(pathToFileURL(blob.repository).href) },
-          maxBytes,
-          etag,
-        );
-      path = await confine(url);
+      if (blob) await confineBlob(blob, path, false);
+      else await rule.check(GLOB.test(path) ? globBase(path) : path);
+    },
+    async readUrl(url: string, etag?: string): Promise<ReadUrlResponse> {
+      const requested = resolve(pathOf(url));
+      const blob = parseGitBlobPath(requested);
+      if (blob) return readGitBlob(await confineBlob(blob, requested, true), maxBytes, etag);
+      const path = await rule.confine(requested);
       const info = await stat(path);
-      if (!info.isFile()) throw new InputError(`'${path}' is not a file`);
+      if (!info.isFile()) throw new InputError(`'${requested}' is not a file`);
       const current = `${info.size}-${info.mtimeMs}`;
       if (etag && etag === current) throw new NotModifiedError(`'${url}' has not changed`);
       return { buffer: () => readLimited(path), etag: current, lastModifiedAt: info.mtime };
     },
     async readTree(url: string) {
-      const dir = await confine(url);
-      if (!(await stat(dir)).isDirectory()) throw new InputError(`'${dir}' is not a directory`);
+      const requested = resolve(pathOf(url));
+      const dir = await rule.confine(requested);
+      if (!(await stat(dir)).isDirectory()) throw new InputError(`'${requested}' is not a directory`);
       const { glob } = await import('tinyglobby');
-      const paths = (
-        await glob('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false })
-      ).sort();
+      const paths = (await glob('**/*', { cwd: dir, dot: true, onlyFiles: true, followSymbolicLinks: false }))
+        .filter((p) => !rule.isDenied(join(dir, p)))
+        .sort();
       const hash = createHash('sha1');
       for (const p of paths) hash.update(p);
       const files = async (): Promise<TreeFile[]> =>
-        paths.map((p) => ({
-          path: p.split(sep).join('/'),
-          content: async () => readLimited(await confine(pathToFileURL(resolve(dir, p)).href)),
-        }));
+        paths.map((p) => ({ path: p.split(sep).join('/'), content: contentOf(join(dir, p)) }));
       return { files, etag: hash.digest('hex') };
     },
     async search(url: string) {
-      const pattern = fileURLToPath(url.replace(/\*/g, '__STAR__')).replace(/__STAR__/g, '*');
-      const base = pattern.split(/[*?[{]/)[0] ?? pattern;
-      const baseDir = base.endsWith(sep) ? base : resolve(base, '..');
-      await confine(pathToFileURL(baseDir).href);
+      const pattern = resolve(fileURLToPath(url.replace(/\*/g, '__STAR__')).replace(/__STAR__/g, '*'));
+      const baseDir = await rule.confine(globBase(pattern));
       const { glob } = await import('tinyglobby');
       const matches = (
-        await glob(relative(baseDir, pattern).split(sep).join('/'), { cwd: baseDir, absolute: true })
-      ).sort();
+        await glob(relative(baseDir, pattern).split(sep).join('/'), {
+          cwd: baseDir,
+          absolute: true,
+        })
+      )
+        .filter((path) => !rule.isDenied(path))
+        .sort();
       return {
-        files: matches.map((path) => ({
-          url: pathToFileURL(path).href,
-          content: async () => readLimited(await confine(pathToFileURL(path).href)),
-        })),
+        files: matches.map((path) => ({ url: pathToFileURL(path).href, content: contentOf(path) })),
       };
     },
   };

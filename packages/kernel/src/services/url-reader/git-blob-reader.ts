@@ -1,29 +1,62 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { NotFoundError, NotModifiedError, PayloadTooLargeError } from '@atrium/errors';
+import { NotAllowedError, NotFoundError, NotModifiedError, PayloadTooLargeError } from '@atrium/errors';
 import type { ReadUrlResponse } from './url-reader-service.js';
 
 /** `<repository>.git/blob/<ref>/<path>`: the layout GitHub uses for file links, applied to a local bare repository. */
-const blobPath = /^(.+\.git)\/blob\/([^/]+)\/(.+)$/;
+const blobPath = /^(.+?\.git)\/blob\/([^/]+)\/(.+)$/;
 
-/** A file inside a local bare git repository, if the path names one. */
-export function parseGitBlobPath(
-  path: string,
-): { repository: string; ref: string; file: string } | undefined {
+/** A file at a ref of a local repository, as named by a path. */
+export interface GitBlobTarget {
+  repository: string;
+  ref: string;
+  file: string;
+}
+
+/** The repository, ref and file a `<repository>.git/blob/<ref>/<file>` path names, if it has that shape. */
+export function parseGitBlobPath(path: string): GitBlobTarget | undefined {
   const match = blobPath.exec(path);
   if (!match) return undefined;
   const [, repository = '', ref = '', file = ''] = match;
-  // Only bare repositories (a HEAD file at the top), never a working tree's .git folder.
-  if (!existsSync(join(repository, 'HEAD')) || !existsSync(join(repository, 'objects'))) return undefined;
   return { repository, ref, file };
 }
 
-function git(args: string[], maxBytes: number): Promise<Buffer> {
+// git check-ref-format's rules for one ref component, plus no leading '-' (an option to git).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: git refuses control characters in ref names.
+const notARefName = /[\u0000-\u0020\u007f~^:?*[\\]|\.\.|@\{|^[.-]|\.lock$|\.$|^@$/;
+const objectId = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;
+
+function refProblem(ref: string): string | undefined {
+  if (ref === 'HEAD') return undefined;
+  if (objectId.test(ref)) return 'an object id';
+  if (notARefName.test(ref)) return 'a revision expression, not a branch or tag name';
+  return undefined;
+}
+
+/**
+ * Only plain branch or tag names (and HEAD) are read: a revision expression (`main~1`,
+ * `main^{tree}`, `@{1}`) or an object id could reach files deleted from the branch for a
+ * reason. The rules are `git check-ref-format`'s, plus no raw object ids.
+ */
+export function assertPlainRef(target: GitBlobTarget): void {
+  const { ref } = target;
+  const reason = refProblem(ref);
+  if (reason)
+    throw new NotAllowedError(
+      `reading '${target.repository}' at '${ref}' is not allowed: '${ref}' is ${reason}; only branch and tag names (or HEAD) are read`,
+      { details: { rule: 'git-ref', ref } },
+    );
+  if (target.file.split('/').some((part) => part === '..' || part === '.' || part === ''))
+    throw new NotAllowedError(
+      `reading '${target.file}' in '${target.repository}' is not allowed: the path must not contain '.', '..' or empty parts`,
+      { details: { rule: 'git-path', ref } },
+    );
+}
+
+function git(repository: string, args: string[], maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       'git',
-      args,
+      ['--git-dir', repository, ...args],
       {
         encoding: 'buffer',
         maxBuffer: maxBytes + 1,
@@ -34,36 +67,61 @@ function git(args: string[], maxBytes: number): Promise<Buffer> {
   });
 }
 
+async function gitLine(repository: string, args: string[]): Promise<string | undefined> {
+  try {
+    return (await git(repository, args, 4096)).toString().trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses anything but a bare repository: a working tree's `.git` has HEAD and objects too. */
+export async function assertBareRepository(repository: string): Promise<void> {
+  const bare = await gitLine(repository, ['rev-parse', '--is-bare-repository']);
+  if (bare === 'true') return;
+  if (bare === undefined) throw new NotFoundError(`'${repository}' is not a git repository`);
+  throw new NotAllowedError(
+    `reading '${repository}' is not allowed: it is not a bare repository; only bare repositories are read`,
+    { details: { rule: 'git-directory', path: repository } },
+  );
+}
+
+/** The commit a branch, tag or HEAD points at, looked up under refs/heads and refs/tags only. */
+async function commitOf(target: GitBlobTarget): Promise<string> {
+  const candidates =
+    target.ref === 'HEAD' ? ['HEAD'] : [`refs/heads/${target.ref}`, `refs/tags/${target.ref}`];
+  for (const name of candidates) {
+    const id = await gitLine(target.repository, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
+    if (id) return id;
+  }
+  throw new NotFoundError(`'${target.ref}' is not a branch or tag of ${target.repository}`);
+}
+
 /**
- * Reads one file at a ref of a local bare repository with `git cat-file`, so a template can
- * publish to `file:///srv/git/app.git` and the catalog can register
- * `file:///srv/git/app.git/blob/main/catalog-info.yaml`. The etag is the blob id.
+ * Reads one file at a branch or tag of a local bare repository with `git cat-file`, so a
+ * template can publish to `file:///srv/repos/app.git` and the catalog can register
+ * `/srv/repos/app.git/blob/main/catalog-info.yaml`. The etag is the blob id. The caller
+ * has checked the repository path and the ref ({@link assertPlainRef}).
  */
 export async function readGitBlob(
-  target: { repository: string; ref: string; file: string },
+  target: GitBlobTarget,
   maxBytes: number,
   etag?: string,
 ): Promise<ReadUrlResponse> {
-  const object = `${target.ref}:${target.file}`;
-  if (/^-/.test(target.ref) || object.includes('..'))
-    throw new NotFoundError(`'${object}' is not a file in ${target.repository}`);
-  let id: string;
-  try {
-    id = (await git(['--git-dir', target.repository, 'rev-parse', '--verify', '--quiet', object], 1024))
-      .toString()
-      .trim();
-  } catch {
-    throw new NotFoundError(`'${target.file}' does not exist at '${target.ref}' in ${target.repository}`);
-  }
-  if (etag && etag === id) throw new NotModifiedError(`'${object}' has not changed`);
-  const size = Number(
-    (await git(['--git-dir', target.repository, 'cat-file', '-s', id], 1024)).toString().trim(),
-  );
+  await assertBareRepository(target.repository);
+  const commit = await commitOf(target);
+  const object = `${commit}:${target.file}`;
+  const id = await gitLine(target.repository, ['rev-parse', '--verify', '--quiet', object]);
+  const type = id && (await gitLine(target.repository, ['cat-file', '-t', id]));
+  if (!id || type !== 'blob')
+    throw new NotFoundError(`'${target.file}' is not a file at '${target.ref}' in ${target.repository}`);
+  if (etag && etag === id) throw new NotModifiedError(`'${target.file}' at '${target.ref}' has not changed`);
+  const size = Number(await gitLine(target.repository, ['cat-file', '-s', id]));
   if (size > maxBytes) {
     throw new PayloadTooLargeError(
-      `'${object}' in ${target.repository} is ${size} bytes, over the limit of ${maxBytes} (backend.reading.maxBytes)`,
+      `'${target.file}' at '${target.ref}' in ${target.repository} is ${size} bytes, over the limit of ${maxBytes} (backend.reading.maxBytes)`,
     );
   }
-  const content = await git(['--git-dir', target.repository, 'cat-file', 'blob', id], maxBytes);
+  const content = await git(target.repository, ['cat-file', 'blob', id], maxBytes);
   return { buffer: async () => content, etag: id };
 }

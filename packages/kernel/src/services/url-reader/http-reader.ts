@@ -47,6 +47,15 @@ async function readBody(response: Response, url: string, maxBytes: number): Prom
   return Buffer.concat(chunks);
 }
 
+/** Refuses a URL whose host (and path) is not on `backend.reading.allow`. */
+export function assertAllowedUrl(url: URL, allow: readonly AllowEntry[]): void {
+  if (!isAllowedUrl(url, allow))
+    throw new NotAllowedError(
+      `reading '${url.href}' is not allowed: host '${url.host}' is not in backend.reading.allow`,
+      { details: { rule: 'host-not-allowed', host: url.host } },
+    );
+}
+
 /**
  * Reads http(s) URLs on the allow-list, with a size and time limit. Redirects are
  * followed by hand so each hop is checked against the allow-list too.
@@ -62,11 +71,7 @@ export function createHttpReader(allow: readonly AllowEntry[], maxBytes: number,
         ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
         : AbortSignal.timeout(timeoutMs);
       for (let hop = 0; hop < 5; hop++) {
-        if (!isAllowedUrl(current, allow)) {
-          throw new NotAllowedError(
-            `reading '${current.href}' is not allowed: host '${current.host}' is not in backend.reading.allow`,
-          );
-        }
+        assertAllowedUrl(current, allow);
         let response: Response;
         try {
           response = await fetch(current, {

@@ -2,14 +2,19 @@ import { z } from 'zod';
 
 const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 
-/** `backend.reading`: Backstage's `allow` list plus Atrium's limits and file roots. */
+/** `backend.reading`: Backstage's `allow` list plus Atrium's limits. */
 export const readingConfigSchema = z
   .object({
     allow: z
       .array(z.object({ host: z.string().min(1), paths: z.array(z.string().startsWith('/')).optional() }))
       .default([]),
-    /** Directories file: URLs may be read from; the working directory when unset. */
-    fileRoots: z.array(z.string()).optional(),
+    /** Removed: readable directories are declared by plugins (the catalog's settings). */
+    fileRoots: z
+      .never({
+        error:
+          'backend.reading.fileRoots was removed: local files are readable only under catalog.allowedFileRoots and the directories of the file targets in catalog.locations; move these directories to catalog.allowedFileRoots',
+      })
+      .optional(),
     maxBytes: z
       .number()
       .int()

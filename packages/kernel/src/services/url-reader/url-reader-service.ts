@@ -13,7 +13,11 @@ export interface TreeFile {
   content(): Promise<Buffer>;
 }
 
-/** Reads files and trees from file and http(s) URLs within the configured allow-lists. */
+/**
+ * Reads files and trees from file and http(s) URLs under one rule: `file:` only below the
+ * roots plugins declare (`fileRoots` in their manifest), never the database directory or a
+ * config file; http(s) only to hosts in `backend.reading.allow`.
+ */
 export interface UrlReaderService {
   /** Throws NotModifiedError when `etag` matches the current content. */
   readUrl(url: string, options?: { etag?: string; signal?: AbortSignal }): Promise<ReadUrlResponse>;
@@ -21,4 +25,24 @@ export interface UrlReaderService {
   readTree(url: string): Promise<{ files(): Promise<TreeFile[]>; etag: string }>;
   /** Files matching a glob URL such as `file:///srv/repos/*\/catalog-info.yaml`. */
   search(url: string): Promise<{ files: Array<{ url: string; content(): Promise<Buffer> }> }>;
+  /**
+   * Applies the rule without reading: throws what `readUrl` would throw for policy reasons
+   * (InputError for a bad URL or protocol, NotAllowedError with `details.rule` for a file
+   * outside the roots, the database directory, a config file, a `.git` folder, a git
+   * revision expression, a host not allowed). A file that does not exist yet passes; a
+   * glob is checked at the folder it starts from.
+   *
+   * @example
+   * await urlReader.check('file:///srv/repos/app.git/blob/main/catalog-info.yaml'); // before registering it
+   */
+  check(url: string): Promise<void>;
+  /**
+   * Resolves a target written in a file read from `locationUrl` (placeholders, child
+   * locations, `fetch:*` URLs) and refuses one that leaves the location's base or changes
+   * scheme; see `resolveLocationTarget`. Returns an absolute URL.
+   *
+   * @example
+   * urlReader.resolveTarget('file:///srv/repos/app/catalog-info.yaml', './openapi.yaml'); // 'file:///srv/repos/app/openapi.yaml'
+   */
+  resolveTarget(locationUrl: string, target: string): string;
 }

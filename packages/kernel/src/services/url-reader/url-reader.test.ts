@@ -41,7 +41,7 @@ function reader() {
   const host = new URL(origin).host;
   return createUrlReader(
     readingConfigSchema.parse({ allow: [{ host }], maxBytes: 1024, timeout: { milliseconds: 500 } }),
-    [root],
+    { roots: [{ setting: 'test.roots', paths: [root] }], databaseDirectories: [], configFiles: [] },
   );
 }
 
@@ -58,7 +58,7 @@ describe('file URLs', () => {
 
   it('refuses paths outside the roots, including through .. and symlinks', async () => {
     await expect(reader().readUrl(pathToFileURL(join(outside, 'secret.txt')).href)).rejects.toThrowError(
-      /outside backend.reading.fileRoots/,
+      /outside the readable file roots \(test.roots: /,
     );
     await expect(
       reader().readUrl(`${pathToFileURL(root).href}/repo/../../${outside.split('/').pop()}/secret.txt`),
@@ -127,7 +127,7 @@ describe('files in local bare git repositories', () => {
     const bare = join(outside, 'secret.git');
     git(['init', '--quiet', '--bare', bare]);
     await expect(reader().readUrl(`${pathToFileURL(bare).href}/blob/main/x`)).rejects.toThrowError(
-      /outside backend.reading.fileRoots/,
+      /outside the readable file roots \(test.roots: /,
     );
   });
 });

@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCredentials, type JsonObject, type UrlReaderService } from '@atrium/kernel';
+import {
+  createCredentials,
+  type JsonObject,
+  resolveLocationTarget,
+  type UrlReaderService,
+} from '@atrium/kernel';
 import { createCaptureLogger } from '@atrium/test-kit';
 import type { LogEventBody, TaskStepSpec } from '../../common/index.js';
 import { createActionRegistry } from '../actions/action-registry.js';
@@ -30,6 +35,10 @@ const noReader: UrlReaderService = {
     throw new Error(`the harness reads no URLs (${url})`);
   },
   search: async () => ({ files: [] }),
+  check: async (url) => {
+    throw new Error(`the harness reads no URLs (${url})`);
+  },
+  resolveTarget: (locationUrl, target) => resolveLocationTarget(locationUrl, target, []),
 };
 
 /**
