@@ -73,6 +73,35 @@ describe('atrium', () => {
     expect(auth?.routes.map((r) => r.path)).toContain('/api/auth/:provider/refresh');
   });
 
+  it('inspect lists the readable file roots each plugin declares from config', async () => {
+    const dir = project(
+      [
+        'backend:',
+        "  features: ['@atrium/catalog/backend']",
+        'catalog:',
+        '  allowedFileRoots: [/srv/repositories]',
+        '  locations:',
+        '    - { type: file, target: /srv/examples/catalog/all.yaml }',
+        '    - { type: url, target: https://example.com/catalog-info.yaml }',
+        '',
+      ].join('\n'),
+    );
+    const run = io(dir);
+    expect(await runCli(['inspect', '--json'], run.io)).toBe(0);
+    const { plugins } = JSON.parse(run.out.join('\n')) as {
+      plugins: Array<{ id: string; fileRoots: Array<{ setting: string; paths: string[] }> }>;
+    };
+    expect(plugins.find((p) => p.id === 'catalog')?.fileRoots).toEqual([
+      { setting: 'catalog.allowedFileRoots', paths: ['/srv/repositories'] },
+      { setting: 'directories of catalog.locations', paths: ['/srv/examples/catalog'] },
+    ]);
+    const text = io(dir);
+    await runCli(['inspect'], text.io);
+    expect(text.out.join('\n')).toContain(
+      'readable file roots:\n    - catalog.allowedFileRoots: /srv/repositories',
+    );
+  });
+
   it('db migrate applies pending migrations once', async () => {
     const dir = project(validConfig);
     const first = io(dir);

@@ -32,7 +32,6 @@ describe.each(testDatabaseKinds())('catalog plugin on %s', (database) => {
     dir = copyFixture('catalog');
     catalog = await startCatalog({
       database,
-      backend: { reading: { fileRoots: [dir] } },
       catalog: {
         locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }],
         rules: [{ allow: ALL_KINDS }],

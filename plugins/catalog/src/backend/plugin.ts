@@ -12,6 +12,7 @@ import {
   catalogProcessorsPoint,
   catalogProvidersPoint,
 } from './extensions/catalog-extension-points.js';
+import { catalogFileRoots } from './locations/catalog-file-roots.js';
 import { catalogPermissionRules } from './permissions/catalog-permission-rules.js';
 import { resetPureEntities } from './processing/claim-entities.js';
 import { createConfigLocationProvider } from './providers/config-location-provider.js';
@@ -43,6 +44,7 @@ export const catalogPlugin = definePlugin({
     auth: coreServices.auth,
   },
   permissions: catalogPermissionList,
+  fileRoots: catalogFileRoots,
   migrations: catalogMigrations,
   apis: [catalogApi],
   extensionPoints: {

@@ -141,7 +141,7 @@ export async function startCompatBackend(kind: TestDatabaseKind): Promise<Compat
       config: {
         backend: {
           database: database.config,
-          reading: { allow: [{ host: repo.host }], fileRoots: [files.catalogDir, files.filesDir] },
+          reading: { allow: [{ host: repo.host }] },
         },
         catalog: {
           locations: [{ type: 'file', target: rootTarget }],

@@ -24,7 +24,6 @@ describe('migration 0002 (served entities as text on SQLite)', () => {
       database: 'sqlite',
       backend: {
         database: { client: 'better-sqlite3', connection: { directory: dataDir } },
-        reading: { fileRoots: [fixture] },
       },
       catalog: {
         locations: [{ type: 'file', target: join(fixture, 'domain.yaml') }],

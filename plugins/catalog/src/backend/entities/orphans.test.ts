@@ -10,7 +10,6 @@ describe.each(testDatabaseKinds())('orphanStrategy keep on %s', (database) => {
     const file = join(dir, 'a/catalog-info.yaml');
     const catalog = await startCatalog({
       database,
-      backend: { reading: { fileRoots: [dir] } },
       catalog: { locations: [{ type: 'file', target: file }], orphanStrategy: 'keep' },
     });
     try {

@@ -1,9 +1,9 @@
 import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError } from '@atrium/errors';
 import type { AnalyzeLocationResponse } from '../../common/catalog-types.js';
-import type { SqlClient } from '../database/sql-client.js';
-import type { ProcessingContext } from '../processing/processing-context.js';
 import { readerUrlOf } from '../processing/resolve-target.js';
+import type { CatalogServices } from '../routes/catalog-services.js';
+import { checkLocationSpec } from './register-location.js';
 
 function descriptorTarget(type: string, target: string, fileName: string): string {
   if (/\.ya?ml$/i.test(target)) return target;
@@ -59,21 +59,24 @@ function generated(target: string): AnalyzeLocationResponse['generateEntities'] 
  * no descriptor, a Component to generate with the fields the user must fill in.
  *
  * @example
- * await analyzeLocation(sql, context, { location: { type: 'url', target: 'https://github.com/org/repo' } });
+ * await analyzeLocation(services, { location: { type: 'url', target: 'https://github.com/org/repo' } });
  */
 export async function analyzeLocation(
-  sql: SqlClient,
-  context: ProcessingContext,
+  services: Pick<CatalogServices, 'sql' | 'context' | 'config'>,
   request: { location: { type: string; target: string }; catalogFilename?: string; catalogFileName?: string },
 ): Promise<AnalyzeLocationResponse> {
-  const { type, target } = request.location;
-  if (type === 'url' && !URL.canParse(target)) throw new InputError('The given location.target is not a URL');
+  const { sql, context } = services;
+  const { type } = request.location;
+  if (type === 'url' && !URL.canParse(request.location.target))
+    throw new InputError('The given location.target is not a URL');
+  // Analysis reads what registration would: the same rule, checked before anything is read.
+  const target = await checkLocationSpec(services, type, request.location.target);
   const file = descriptorTarget(
     type,
     target,
     request.catalogFilename ?? request.catalogFileName ?? 'catalog-info.yaml',
   );
-  const location = { type, target: file };
+  const location = { type, target: await checkLocationSpec(services, type, file) };
   let data: Buffer;
   try {
     data = await (await context.urlReader.readUrl(readerUrlOf(location))).buffer();

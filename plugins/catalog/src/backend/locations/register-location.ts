@@ -3,6 +3,7 @@ import type { CatalogLocation } from '../../common/catalog-types.js';
 import { scheduleRefresh } from '../entities/remove-entity.js';
 import { locationToEntity } from '../processing/collect-children.js';
 import { processInMemory } from '../processing/process-in-memory.js';
+import { readerUrlOf } from '../processing/resolve-target.js';
 import { locationEntityRef } from '../providers/location-store.js';
 import type { CatalogServices } from '../routes/catalog-services.js';
 import { assertAllowedFileTarget } from './allowed-file-roots.js';
@@ -15,19 +16,51 @@ export interface RegisterLocation {
   onConflict?: 'reject' | 'refresh';
 }
 
-/** Checks the location type (and file roots) and returns the target as it is stored. */
+/** Applies the kernel's read rule now, as a 400 that names the setting to change. */
+async function assertReadable(
+  services: Pick<CatalogServices, 'context'>,
+  type: string,
+  target: string,
+): Promise<void> {
+  const url = readerUrlOf({ type, target });
+  try {
+    await services.context.urlReader.check(url);
+  } catch (error) {
+    if ((error as Error).name !== 'NotAllowedError') throw error;
+    throw new InputError(`the catalog cannot read ${type}:${target}: ${(error as Error).message}`, {
+      cause: error,
+      details: (error as { details?: Record<string, unknown> }).details,
+    });
+  }
+}
+
+/**
+ * Checks a location before it is registered, analyzed or updated: an allowed type; for
+ * `file`, a target under `catalog.allowedFileRoots` (symlinks resolved); for `url`, an
+ * http(s) URL; and for both, the kernel's read rule (`backend.reading.allow`, the
+ * database directory, git refs...), so what the server could not read is refused at once.
+ * Returns the target as it is stored.
+ *
+ * @example
+ * await checkLocationSpec(services, 'file', '/srv/repos/app.git/blob/main/catalog-info.yaml');
+ */
 export async function checkLocationSpec(
-  services: CatalogServices,
+  services: Pick<CatalogServices, 'config' | 'context'>,
   type: string,
   target: string,
 ): Promise<string> {
-  if (type === 'file') return assertAllowedFileTarget(target, services.config.allowedFileRoots);
+  if (type === 'file') {
+    const absolute = await assertAllowedFileTarget(target, services.config.allowedFileRoots);
+    await assertReadable(services, type, absolute);
+    return absolute;
+  }
   const allowed = services.config.allowedLocationTypes;
   if (!allowed.includes(type)) {
     throw new InputError(
       `Registered locations must be of an allowed type ${JSON.stringify(allowed)} (catalog.allowedLocationTypes), or 'file' under catalog.allowedFileRoots`,
     );
   }
+  if (type === 'url') await assertReadable(services, type, target);
   return target;
 }
 

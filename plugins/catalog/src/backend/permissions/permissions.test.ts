@@ -46,7 +46,6 @@ describe('permissions with a conditional policy', () => {
     const dir = copyFixture('catalog');
     catalog = await startCatalog({
       database: 'sqlite',
-      backend: { reading: { fileRoots: [dir] } },
       catalog: {
         locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }],
         rules: [{ allow: ALL_KINDS }],

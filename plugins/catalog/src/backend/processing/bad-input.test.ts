@@ -44,7 +44,7 @@ describe.each(testDatabaseKinds())('bad input on %s', (database) => {
     );
     catalog = await startCatalog({
       database,
-      backend: { reading: { fileRoots: [dir, dup], maxBytes: 4096, allow: [] } },
+      backend: { reading: { maxBytes: 4096, allow: [] } },
       catalog: {
         locations: [
           { type: 'file', target: join(dir, 'catalog-info.yaml') },

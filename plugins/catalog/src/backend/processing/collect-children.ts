@@ -105,10 +105,12 @@ function toChild(
     ...raw,
     metadata: {
       ...raw.metadata,
+      // Where an entity came from is a fact, not something its file may claim: placeholders
+      // and the scaffolder's fetch:* resolve against it (Backstage sets them last too).
       annotations: {
-        [ANNOTATION_MANAGED_BY_LOCATION]: where,
-        ...(context.originRef ? { [ANNOTATION_MANAGED_BY_ORIGIN_LOCATION]: context.originRef } : {}),
         ...(typeof annotations === 'object' && annotations !== null ? annotations : {}),
+        [ANNOTATION_MANAGED_BY_LOCATION]: where,
+        [ANNOTATION_MANAGED_BY_ORIGIN_LOCATION]: context.originRef ?? where,
       },
     },
   };

@@ -47,7 +47,6 @@ describe.each(testDatabaseKinds())('crash recovery on %s', (kind) => {
           listen: { host: '127.0.0.1', port: 0 },
           database: database.config,
           auth: { externalAccess: [{ type: 'static', options: { token: TOKEN, subject: 'crash-test' } }] },
-          reading: { fileRoots: [catalog.dir] },
         },
         catalog: {
           locations: [{ type: 'file', target: catalog.root }],

@@ -6,7 +6,7 @@ import type { ProcessingContext } from './processing-context.js';
 import type { SerializedError } from './processing-types.js';
 import type { ProcessorCaches } from './processor-caches.js';
 import { readLocationFiles } from './read-location-files.js';
-import { resolveTarget } from './resolve-target.js';
+import { resolveChildTarget } from './resolve-target.js';
 
 /** The children of a Location entity, by the file (location key) they came from. */
 export interface LocationRead extends CollectedChildren {
@@ -43,7 +43,12 @@ function createStreamer(out: LocationRead, parentRef: string, context: Processin
   return { maybe: () => flush(false), finish: () => flush(true) };
 }
 
-function targetsOf(entity: Entity, own: LocationSpec | undefined): LocationSpec[] {
+/** Each target resolved against the Location's own file, or the error that refused it. */
+function targetsOf(
+  entity: Entity,
+  own: LocationSpec | undefined,
+  context: ProcessingContext,
+): Array<LocationSpec | Error> {
   const spec = (entity.spec ?? {}) as {
     type?: unknown;
     target?: unknown;
@@ -58,7 +63,13 @@ function targetsOf(entity: Entity, own: LocationSpec | undefined): LocationSpec[
   if (!type)
     throw new InputError(`Location ${entity.metadata.name} has no spec.type and no location to take it from`);
   const presence = spec.presence === 'optional' ? 'optional' : 'required';
-  return raw.map((target) => ({ type, target: resolveTarget(type, target, own), presence }));
+  return raw.map((target) => {
+    try {
+      return { type, target: resolveChildTarget(context.urlReader, type, target, own), presence };
+    } catch (error) {
+      return error as Error;
+    }
+  });
 }
 
 function merge(into: CollectedChildren, from: CollectedChildren | undefined): void {
@@ -171,7 +182,12 @@ export async function readLocationTargets(
     streamed: [],
     streamErrors: [],
   };
-  for (const target of targetsOf(entity, own)) {
+  for (const target of targetsOf(entity, own, context)) {
+    if (target instanceof Error) {
+      // Refused for good (not a failed read): what it gave before is removed.
+      out.errors.push(target);
+      continue;
+    }
     try {
       if (target.type === 'file' || target.type === 'url')
         await readBuiltin(target, out, caches, context, child);

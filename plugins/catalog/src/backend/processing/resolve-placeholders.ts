@@ -3,7 +3,7 @@ import { InputError } from '@atrium/errors';
 import type { UrlReaderService } from '@atrium/kernel';
 import yaml from 'js-yaml';
 import type { LocationSpec } from '../extensions/catalog-processor.js';
-import { readerUrlOf, resolveTarget } from './resolve-target.js';
+import { readerUrlOf, resolvePlaceholderTarget } from './resolve-target.js';
 
 type Json = unknown;
 const PLACEHOLDERS = ['$text', '$json', '$yaml'] as const;
@@ -35,7 +35,17 @@ async function readPlaceholder(
   if (!location) {
     throw new InputError(`placeholder ${kind} at ${path} needs the entity's location to resolve '${target}'`);
   }
-  const resolved = { type: location.type, target: resolveTarget(location.type, target, location) };
+  let resolved: LocationSpec;
+  try {
+    resolved = resolvePlaceholderTarget(context.urlReader, location, target);
+  } catch (error) {
+    throw new InputError(
+      `placeholder ${kind} at ${path} cannot read '${target}': ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
   context.onRefreshKey(`${resolved.type}:${resolved.target}`);
   let text: string;
   try {
@@ -85,7 +95,8 @@ async function walk(value: Json, path: string, context: Context): Promise<Json> 
 /**
  * Replaces `$text`, `$json` and `$yaml` placeholders (an object with exactly that one
  * key) with the content they point at, read through `urlReader` relative to the entity's
- * location; each file read becomes a refresh key. Returns the same object when there is
+ * location, with its type and never out of its base (a placeholder in a `url` location
+ * never reads a file); each file read becomes a refresh key. Returns the same object when there is
  * nothing to resolve.
  *
  * @example

@@ -33,7 +33,6 @@ describe('two backends sharing one PostgreSQL', () => {
     const options = (name: string) => ({
       database: 'postgres' as const,
       prefix,
-      backend: { reading: { fileRoots: [catalog.dir] } },
       catalog: {
         locations: [{ type: 'file', target: catalog.root }],
         processingInterval: { hours: 1 },

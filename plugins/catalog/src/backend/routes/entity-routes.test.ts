@@ -13,7 +13,6 @@ describe.each(testDatabaseKinds())('entity endpoints on %s', (database) => {
     const dir = copyFixture('catalog');
     catalog = await startCatalog({
       database,
-      backend: { reading: { fileRoots: [dir] } },
       catalog: {
         locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }],
         rules: [{ allow: ALL_KINDS }],

@@ -13,6 +13,7 @@ import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
 import { removeEntity, scheduleRefresh } from '../entities/remove-entity.js';
 import { processEntity } from '../processing/process-entity.js';
+import { readerUrlOf } from '../processing/resolve-target.js';
 import { serializeProcessingError } from '../processing/serialize-error.js';
 import type { CatalogServices } from './catalog-services.js';
 import { sendJson } from './send-json.js';
@@ -42,6 +43,8 @@ function parseValidateBody(body: unknown): { entity: Entity; location: string } 
       `Invalid location ref ${location}, only 'url:<target>' is supported, e.g. url:https://host/path`,
     );
   }
+  // Placeholders resolve against this location: it must be what a url location is, http(s).
+  readerUrlOf(ref);
   const problems = validateEntityEnvelope(entity);
   if (problems.length > 0)
     throw new InputError(`entity is invalid: ${problems.map((p) => p.message).join('; ')}`);
@@ -54,10 +57,11 @@ async function validate(services: CatalogServices, body: unknown) {
     ...entity,
     metadata: {
       ...entity.metadata,
+      // The given location wins over annotations the entity claims, as in processing.
       annotations: {
+        ...entity.metadata.annotations,
         [ANNOTATION_MANAGED_BY_LOCATION]: location,
         [ANNOTATION_MANAGED_BY_ORIGIN_LOCATION]: location,
-        ...entity.metadata.annotations,
       },
     },
   };

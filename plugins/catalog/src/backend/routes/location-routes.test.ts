@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testDatabaseKinds } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +11,11 @@ describe.each(testDatabaseKinds())('location endpoints on %s', (database) => {
   let dir: string;
   beforeAll(async () => {
     dir = copyFixture('duplicates');
+    mkdirSync(join(dir, 'a', 'no-descriptor'));
     catalog = await startCatalog({
       database,
-      backend: { reading: { fileRoots: [dir] } },
+      // Registration refuses what the server could not read: github.com must be allowed.
+      backend: { reading: { allow: [{ host: 'github.com' }] } },
       catalog: { allowedFileRoots: [join(dir, 'a')] },
     });
   });
@@ -98,7 +101,7 @@ describe.each(testDatabaseKinds())('location endpoints on %s', (database) => {
       },
     ]);
     const missing = await catalog.send('POST', '/analyze-location', {
-      location: { type: 'file', target: dir },
+      location: { type: 'file', target: join(dir, 'a', 'no-descriptor') },
     });
     expect(missing.body.generateEntities[0].fields).toContainEqual(
       expect.objectContaining({ field: 'spec.owner', state: 'needsUserInput' }),
@@ -107,6 +110,12 @@ describe.each(testDatabaseKinds())('location endpoints on %s', (database) => {
       (await catalog.send('POST', '/analyze-location', { location: { type: 'url', target: 'not a url' } }))
         .status,
     ).toBe(400);
+    // Analysis reads what registration would, under the same rule.
+    const outside = await catalog.send('POST', '/analyze-location', {
+      location: { type: 'file', target: dir },
+    });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.message).toMatch(/outside catalog\.allowedFileRoots/);
   });
 });
 

@@ -125,7 +125,7 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
     },
     async analyzeLocation({ body, credentials }) {
       await allow(services, credentials, catalogPermissions.locationAnalyze);
-      return analyzeLocation(services.sql, services.context, body);
+      return analyzeLocation(services, body);
     },
   };
 }
