@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { signInAsGuest } from './support/sign-in.js';
-import { type RunningPortal, repoRoot, startPortal } from './support/start-portal.js';
+import { type RunningPortal, startPortal } from './support/start-portal.js';
 
 let portal: RunningPortal;
 let browser: TestBrowser;
@@ -16,9 +16,10 @@ beforeAll(async () => {
   // The example templates publish to `${gitBase}/<name>.git`; here that is a throwaway folder.
   portal = await startPortal(
     [
-      'backend:',
-      '  reading:',
-      `    fileRoots: [${JSON.stringify(repoRoot)}, ${JSON.stringify(gitRoot)}]`,
+      // The examples are readable as folders of catalog.locations; published repositories
+      // are registered from gitRoot.
+      'catalog:',
+      `  allowedFileRoots: [${JSON.stringify(gitRoot)}]`,
       'scaffolder:',
       '  git:',
       `    allowedRemotes: ['file://${gitRoot}/*.git']`,

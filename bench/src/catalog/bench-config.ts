@@ -58,10 +58,10 @@ export function writeBenchConfig(options: BenchConfigOptions): { file: string; t
       database,
       features: ['@atrium/auth/backend', '@atrium/catalog/backend'],
       auth: { externalAccess: [{ type: 'static', options: { token, subject: 'atrium-bench' } }] },
-      reading: { fileRoots: [options.catalogDirectory] },
     },
     catalog: {
       locations: [{ type: 'file', target: options.rootFile }],
+      allowedFileRoots: [options.catalogDirectory],
       rules: [{ allow: ALL_KINDS }],
       processingInterval: { seconds: options.processingIntervalSeconds },
     },

@@ -10,7 +10,14 @@ type Entity = { kind: string; metadata: { name: string; namespace?: string } };
  */
 export const benchCatalogPlugin = definePlugin({
   id: 'catalog',
-  config: z.object({ benchEntities: z.array(z.record(z.string(), z.unknown())).default([]) }).prefault({}),
+  config: z
+    .object({
+      benchEntities: z.array(z.record(z.string(), z.unknown())).default([]),
+      allowedFileRoots: z.array(z.string()).default([]),
+    })
+    .prefault({}),
+  // The skeletons the templates fetch are readable, as under the real catalog's setting.
+  fileRoots: (config) => [{ setting: 'catalog.allowedFileRoots', paths: config.allowedFileRoots }],
   deps: { http: coreServices.httpRouter },
   init({ deps, config }) {
     const key = (kind: string, namespace: string, name: string) =>

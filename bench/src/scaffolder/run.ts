@@ -21,7 +21,6 @@ async function writeConfig(dir: string, skeletons: string, database: unknown): P
     backend: {
       listen: { host: '127.0.0.1', port: 0 },
       database,
-      reading: { fileRoots: [skeletons] },
       features: [
         '@atrium/auth/backend',
         '@atrium/scaffolder/backend',
@@ -29,7 +28,7 @@ async function writeConfig(dir: string, skeletons: string, database: unknown): P
       ],
     },
     auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
-    catalog: { benchEntities: benchTemplates(skeletons) },
+    catalog: { benchEntities: benchTemplates(skeletons), allowedFileRoots: [skeletons] },
     scaffolder: { concurrentTasksLimit: 10, workingDirectory: join(dir, 'workspaces') },
   };
   await writeFile(file, JSON.stringify(config));

@@ -33,11 +33,11 @@ function writeConfig(dir: string, rootFile: string, catalogDir: string, token: s
         database: { client: 'better-sqlite3', connection: { directory: join(dir, 'data') } },
         features: ['@atrium/auth/backend', '@atrium/app/backend', '@atrium/catalog/backend'],
         auth: { externalAccess: [{ type: 'static', options: { token, subject: 'atrium-bench' } }] },
-        reading: { fileRoots: [catalogDir] },
       },
       auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
       catalog: {
         locations: [{ type: 'file', target: rootFile }],
+        allowedFileRoots: [catalogDir],
         rules: [{ allow: ALL_KINDS }],
         processingInterval: { minutes: 30 },
       },

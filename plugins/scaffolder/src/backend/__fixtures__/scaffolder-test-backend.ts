@@ -86,8 +86,8 @@ export async function startScaffolderBackend(options: {
   const backend = await startTestBackend({
     features: [scaffolderPlugin, catalog, ...(options.features ?? [])],
     config: {
+      // fixturesDir is readable as the folder of the catalog's config locations (the files above).
       backend: {
-        reading: { fileRoots: [fixturesDir] },
         ...options.backend,
         ...(options.database ? { database: options.database } : {}),
       },

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entity } from '@atrium/catalog-model';
 import { coreServices, definePlugin } from '@atrium/kernel';
@@ -26,6 +27,13 @@ export function createStubCatalog(entities: Array<{ entity: Entity; file: string
   const locations: Location[] = [];
   return definePlugin({
     id: 'catalog',
+    // Like the real catalog, the folders of its (config) entity files are readable.
+    fileRoots: () => [
+      {
+        setting: 'directories of catalog.locations',
+        paths: [...new Set(entities.map((e) => dirname(e.file)))],
+      },
+    ],
     deps: { http: coreServices.httpRouter },
     init({ deps }) {
       // biome-ignore lint/correctness/useHookAtTopLevel: the kernel's router method
