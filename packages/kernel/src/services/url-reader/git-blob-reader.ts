@@ -45,16 +45,18 @@ export function assertPlainRef(target: GitBlobTarget): void {
       `reading '${target.repository}' at '${ref}' is not allowed: '${ref}' is ${reason}; only branch and tag names (or HEAD) are read`,
       { details: { rule: 'git-ref', ref } },
     );
-  if (target.file.split('/').some((part) => part === '..' || part === '.' || part === ''))
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a newline would end the batch line.
+  const control = /[\u0000-\u001f\u007f]/;
+  if (control.test(target.file) || target.file.split('/').some((p) => p === '..' || p === '.' || p === ''))
     throw new NotAllowedError(
-      `reading '${target.file}' in '${target.repository}' is not allowed: the path must not contain '.', '..' or empty parts`,
+      `reading '${target.file}' in '${target.repository}' is not allowed: the path must not contain '.', '..', empty parts or control characters`,
       { details: { rule: 'git-path', ref } },
     );
 }
 
-function git(repository: string, args: string[], maxBytes: number): Promise<Buffer> {
+function git(repository: string, args: string[], maxBytes: number, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       'git',
       ['--git-dir', repository, ...args],
       {
@@ -64,64 +66,66 @@ function git(repository: string, args: string[], maxBytes: number): Promise<Buff
       },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
+    child.stdin?.end(input ?? '');
   });
-}
-
-async function gitLine(repository: string, args: string[]): Promise<string | undefined> {
-  try {
-    return (await git(repository, args, 4096)).toString().trim() || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Refuses anything but a bare repository: a working tree's `.git` has HEAD and objects too. */
 export async function assertBareRepository(repository: string): Promise<void> {
-  const bare = await gitLine(repository, ['rev-parse', '--is-bare-repository']);
+  let bare: string | undefined;
+  try {
+    bare = (await git(repository, ['rev-parse', '--is-bare-repository'], 4096)).toString().trim();
+  } catch {
+    throw new NotFoundError(`'${repository}' is not a git repository`);
+  }
   if (bare === 'true') return;
-  if (bare === undefined) throw new NotFoundError(`'${repository}' is not a git repository`);
   throw new NotAllowedError(
     `reading '${repository}' is not allowed: it is not a bare repository; only bare repositories are read`,
     { details: { rule: 'git-directory', path: repository } },
   );
 }
 
-/** The commit a branch, tag or HEAD points at, looked up under refs/heads and refs/tags only. */
-async function commitOf(target: GitBlobTarget): Promise<string> {
-  const candidates =
-    target.ref === 'HEAD' ? ['HEAD'] : [`refs/heads/${target.ref}`, `refs/tags/${target.ref}`];
-  for (const name of candidates) {
-    const id = await gitLine(target.repository, ['rev-parse', '--verify', '--quiet', `${name}^{commit}`]);
-    if (id) return id;
+/**
+ * The blob at `<file>` of a tag, a branch (git's order) or HEAD, named by full ref so that
+ * nothing but refs/tags and refs/heads is consulted; one `cat-file --batch-check` run.
+ */
+async function blobOf(target: GitBlobTarget): Promise<{ id: string; size: number } | undefined> {
+  const refs = target.ref === 'HEAD' ? ['HEAD'] : [`refs/tags/${target.ref}`, `refs/heads/${target.ref}`];
+  const input = refs.map((ref) => `${ref}:${target.file}\n`).join('');
+  const lines = (await git(target.repository, ['cat-file', '--batch-check'], 64 * 1024, input))
+    .toString()
+    .split('\n');
+  for (const line of lines) {
+    const [id, type, size] = line.split(' ');
+    if (id && type === 'blob') return { id, size: Number(size) };
   }
-  throw new NotFoundError(`'${target.ref}' is not a branch or tag of ${target.repository}`);
+  return undefined;
 }
 
 /**
  * Reads one file at a branch or tag of a local bare repository with `git cat-file`, so a
  * template can publish to `file:///srv/repos/app.git` and the catalog can register
  * `/srv/repos/app.git/blob/main/catalog-info.yaml`. The etag is the blob id. The caller
- * has checked the repository path and the ref ({@link assertPlainRef}).
+ * has checked the repository path, that it is bare ({@link assertBareRepository}) and the
+ * ref ({@link assertPlainRef}).
  */
 export async function readGitBlob(
   target: GitBlobTarget,
   maxBytes: number,
   etag?: string,
 ): Promise<ReadUrlResponse> {
-  await assertBareRepository(target.repository);
-  const commit = await commitOf(target);
-  const object = `${commit}:${target.file}`;
-  const id = await gitLine(target.repository, ['rev-parse', '--verify', '--quiet', object]);
-  const type = id && (await gitLine(target.repository, ['cat-file', '-t', id]));
-  if (!id || type !== 'blob')
-    throw new NotFoundError(`'${target.file}' is not a file at '${target.ref}' in ${target.repository}`);
-  if (etag && etag === id) throw new NotModifiedError(`'${target.file}' at '${target.ref}' has not changed`);
-  const size = Number(await gitLine(target.repository, ['cat-file', '-s', id]));
-  if (size > maxBytes) {
+  const blob = await blobOf(target);
+  if (!blob)
+    throw new NotFoundError(
+      `'${target.file}' is not a file at branch or tag '${target.ref}' in ${target.repository}`,
+    );
+  if (etag && etag === blob.id)
+    throw new NotModifiedError(`'${target.file}' at '${target.ref}' has not changed`);
+  if (blob.size > maxBytes) {
     throw new PayloadTooLargeError(
-      `'${target.file}' at '${target.ref}' in ${target.repository} is ${size} bytes, over the limit of ${maxBytes} (backend.reading.maxBytes)`,
+      `'${target.file}' at '${target.ref}' in ${target.repository} is ${blob.size} bytes, over the limit of ${maxBytes} (backend.reading.maxBytes)`,
     );
   }
-  const content = await git(target.repository, ['cat-file', 'blob', id], maxBytes);
-  return { buffer: async () => content, etag: id };
+  const content = await git(target.repository, ['cat-file', 'blob', blob.id], maxBytes);
+  return { buffer: async () => content, etag: blob.id };
 }

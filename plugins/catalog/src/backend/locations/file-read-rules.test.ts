@@ -89,6 +89,13 @@ describe('file reads through the catalog, with the shipped layout', () => {
       }),
       "type 'file'",
     );
+    const created = await project.send('POST', '/locations', {
+      type: 'url',
+      target: `${project.origin}/acme/app/blob/main/ok.yaml`,
+    });
+    expect(created.status, created.text).toBe(201);
+    const { id } = JSON.parse(created.text).location;
+    expectRefused(await project.send('PUT', `/locations/${id}`, { type: 'url', target }), "type 'file'");
   });
 
   it('refuses registering what the server could not read, naming the setting', async () => {
