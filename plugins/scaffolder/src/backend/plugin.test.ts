@@ -220,6 +220,25 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     expect(row?.spec).not.toContain(token);
   });
 
+  it('checks the secrets of a retry against spec.secrets.schema too', async () => {
+    const id = await backend.createTask('secretive', {}, { token: 'tok-0123456789' });
+    expect((await backend.waitForTask(id)).task.status).toBe('completed');
+    const retried = await backend.api<{ errors: JsonObject[] }>(`/v2/tasks/${id}/retry`, {
+      body: { secrets: { token: 'short' } },
+    });
+    expect(retried.status).toBe(400);
+    expect(retried.body.errors[0]).toMatchObject({
+      property: 'secrets.token',
+      message: 'does not meet minimum length of 8',
+    });
+    expect((await backend.api<SerializedTask>(`/v2/tasks/${id}`)).body.status).toBe('completed');
+    const again = await backend.api(`/v2/tasks/${id}/retry`, {
+      body: { secrets: { token: 'tok-9876543210' } },
+    });
+    expect(again.status).toBe(201);
+    expect((await backend.waitForTask(id)).task.status).toBe('completed');
+  });
+
   it('fails a template with an unknown action before any step runs, keeping the log', async () => {
     const id = await backend.createTask('broken');
     const { task, events } = await backend.waitForTask(id);
