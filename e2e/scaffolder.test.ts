@@ -19,6 +19,9 @@ beforeAll(async () => {
       'backend:',
       '  reading:',
       `    fileRoots: [${JSON.stringify(repoRoot)}, ${JSON.stringify(gitRoot)}]`,
+      // catalog:register registers the published file: as a file location under these roots.
+      'catalog:',
+      `  allowedFileRoots: [${JSON.stringify(gitRoot)}]`,
       'scaffolder:',
       '  git:',
       `    allowedRemotes: ['file://${gitRoot}/*.git']`,

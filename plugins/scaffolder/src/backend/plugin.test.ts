@@ -268,8 +268,11 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     });
     const { body: locations } =
       await backend.api<Array<{ data: { type: string; target: string } }>>('/api/catalog/locations');
+    // A file: URL is registered as a file location (url locations are http(s) only).
     expect(locations.map((l) => l.data)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'url', target: url })]),
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'file', target: join(fixtures, 'register/catalog-info.yaml') }),
+      ]),
     );
   });
 
