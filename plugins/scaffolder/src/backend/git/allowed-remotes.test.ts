@@ -75,6 +75,21 @@ describe('assertAllowedRemote', () => {
     expect(() => assertAllowedRemote(remote, patterns)).toThrow(/input\.remoteUrl .* not a plain name/);
   });
 
+  it('refuses ssh hosts and logins that ssh would read as options', () => {
+    const anyHost = ['ssh://*.example.com/team/*.git', 'ssh://*/team/*.git'];
+    expect(assertAllowedRemote('ssh://git@code.example.com/team/a.git', anyHost)).toBe(
+      'ssh://git@code.example.com/team/a.git',
+    );
+    for (const remote of [
+      'ssh://git@-oProxyCommand=touch.example.com/team/a.git',
+      'ssh://-oProxyCommand=touch/team/a.git',
+      'ssh://-x@code.example.com/team/a.git',
+      'git://h%20x/team/a.git',
+    ]) {
+      expect(() => assertAllowedRemote(remote, anyHost), remote).toThrow(/not a plain name/);
+    }
+  });
+
   it('refuses a query or a fragment', () => {
     expect(() => assertAllowedRemote('http://127.0.0.1:8080/app.git?x=@evil.com', patterns)).toThrow(
       /query or a fragment/,

@@ -2,6 +2,8 @@ import { InputError, NotAllowedError } from '@atrium/errors';
 import { normalizePort, parseRemotePattern, type RemoteParts, remoteMatches } from './remote-pattern.js';
 
 const PROTOCOLS = ['file:', 'http:', 'https:', 'ssh:', 'git:'];
+const PLAIN_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_.-]*[a-z0-9_])?)?$/i;
+const PLAIN_USER = /^([a-z0-9_][a-z0-9_.-]*)?$/i;
 
 /** A remote URL without its credentials, for messages. */
 export function displayRemote(url: string): string {
@@ -59,9 +61,13 @@ function partsOf(parsed: URL, shown: string): RemoteParts {
     }
     return decoded;
   });
+  // git hands ssh hosts and logins to ssh: one starting with '-' would be read as an option.
+  if (!PLAIN_HOST.test(parsed.hostname) || !PLAIN_USER.test(parsed.username)) {
+    throw new InputError(`input.remoteUrl '${shown}' has a host or login that is not a plain name`);
+  }
   return {
     scheme: parsed.protocol,
-    user: decodeURIComponent(parsed.username),
+    user: parsed.username,
     host: parsed.hostname.toLowerCase(),
     port: normalizePort(parsed.protocol, parsed.port),
     path: segments.join('/'),
