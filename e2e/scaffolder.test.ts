@@ -78,7 +78,10 @@ describe('software templates in the browser', () => {
     const checkout = mkdtempSync(join(tmpdir(), 'atrium-e2e-clone-'));
     execFileSync('git', ['clone', '--quiet', `file://${gitRoot}/${serviceName}.git`, checkout]);
     expect(JSON.parse(readFileSync(join(checkout, 'package.json'), 'utf8')).name).toBe(serviceName);
-    expect(readFileSync(join(checkout, 'catalog-info.yaml'), 'utf8')).toContain(`name: ${serviceName}`);
+    // The skeleton quotes what it interpolates (dump), and it stays one document.
+    const descriptor = readFileSync(join(checkout, 'catalog-info.yaml'), 'utf8');
+    expect(descriptor).toContain(`name: "${serviceName}"`);
+    expect(descriptor).not.toMatch(/^---/m);
     rmSync(checkout, { recursive: true, force: true });
 
     // And the new component is in the catalog.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRemotePattern } from './git/remote-pattern.js';
 
 const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 const secret = { visibility: 'secret' } as const;
@@ -33,7 +34,17 @@ export const scaffolderConfigSchema = z
     git: z
       .object({
         /** Globs of remotes publish:git may push to, e.g. `file:///srv/git/*`. Empty: none. */
-        allowedRemotes: z.array(z.string().min(1)).default([]),
+        allowedRemotes: z
+          .array(
+            z
+              .string()
+              .min(1)
+              .refine((pattern) => parseRemotePattern(pattern) !== undefined, {
+                message:
+                  'must be <scheme>://<host>[:<port>|:*]/<path glob> without credentials, e.g. file:///srv/git/* or https://git.example.com/acme/*',
+              }),
+          )
+          .default([]),
         /** The git executable. */
         executable: z.string().default('git'),
         /** Time limit of one git command. */

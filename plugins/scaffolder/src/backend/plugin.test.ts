@@ -220,6 +220,25 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     expect(row?.spec).not.toContain(token);
   });
 
+  it('checks the secrets of a retry against spec.secrets.schema too', async () => {
+    const id = await backend.createTask('secretive', {}, { token: 'tok-0123456789' });
+    expect((await backend.waitForTask(id)).task.status).toBe('completed');
+    const retried = await backend.api<{ errors: JsonObject[] }>(`/v2/tasks/${id}/retry`, {
+      body: { secrets: { token: 'short' } },
+    });
+    expect(retried.status).toBe(400);
+    expect(retried.body.errors[0]).toMatchObject({
+      property: 'secrets.token',
+      message: 'does not meet minimum length of 8',
+    });
+    expect((await backend.api<SerializedTask>(`/v2/tasks/${id}`)).body.status).toBe('completed');
+    const again = await backend.api(`/v2/tasks/${id}/retry`, {
+      body: { secrets: { token: 'tok-9876543210' } },
+    });
+    expect(again.status).toBe(201);
+    expect((await backend.waitForTask(id)).task.status).toBe('completed');
+  });
+
   it('fails a template with an unknown action before any step runs, keeping the log', async () => {
     const id = await backend.createTask('broken');
     const { task, events } = await backend.waitForTask(id);
@@ -249,8 +268,11 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     });
     const { body: locations } =
       await backend.api<Array<{ data: { type: string; target: string } }>>('/api/catalog/locations');
+    // A file: URL is registered as a file location (url locations are http(s) only).
     expect(locations.map((l) => l.data)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'url', target: url })]),
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'file', target: join(fixtures, 'register/catalog-info.yaml') }),
+      ]),
     );
   });
 

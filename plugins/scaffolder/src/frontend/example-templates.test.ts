@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createKindRegistry, type Entity, type TemplateEntity } from '@atrium/catalog-model';
 import { createTemplater, type JsonObject } from '@atrium/templating';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 const root = fileURLToPath(new URL('../../../../examples/templates/', import.meta.url));
 const builtinFields = new Set(['EntityPicker', 'OwnerPicker', 'RepoUrlPicker', 'EntityNamePicker']);
@@ -83,6 +83,23 @@ const sampleValues: Record<string, JsonObject> = {
   },
 };
 
+// What the server refuses (the parameter patterns) must not break the files either, if a
+// value ever gets past validation: every interpolation into YAML or JSON is quoted.
+const injected =
+  'x\n---\napiVersion: backstage.io/v1alpha1\nkind: Location\nspec: {target: /etc/passwd}\n"\\';
+const hostileValues: JsonObject = {
+  name: `svc${injected}`,
+  title: `title${injected}`,
+  description: `about${injected}`,
+  owner: `group:default/team${injected}`,
+  lifecycle: `experimental${injected}`,
+  remoteUrl: `file:///tmp/x.git${injected}`,
+  packageName: `@acme/x${injected}`,
+  component: `component:default/c${injected}`,
+  system: `system:default/s${injected}`,
+  port: 8080,
+};
+
 describe('examples/templates', () => {
   it('finds the root variables of expressions (the check below relies on it)', () => {
     expect(rootVariables(' values.name | dump ')).toEqual(['values']);
@@ -138,6 +155,25 @@ describe('examples/templates', () => {
       ]);
     });
 
+    it('constrains every text parameter on the server: a pattern or an enum, and a length', () => {
+      const pages = [template.spec.parameters ?? []].flat() as {
+        properties?: Record<string, Record<string, unknown>>;
+      }[];
+      for (const page of pages) {
+        for (const [key, property] of Object.entries(page.properties ?? {})) {
+          if (property.type !== 'string') continue;
+          expect({ key, constrained: 'pattern' in property || 'enum' in property }).toEqual({
+            key,
+            constrained: true,
+          });
+          if (!('enum' in property)) expect(property.maxLength, key).toBeTypeOf('number');
+          if (typeof property.pattern === 'string') {
+            expect(new RegExp(property.pattern, 'u').test('x\n---\nkind: Group'), key).toBe(false);
+          }
+        }
+      }
+    });
+
     it('has a skeleton whose expressions read only values.*', () => {
       const files = walk(skeleton);
       expect(files.map((file) => relative(skeleton, file))).toContain('catalog-info.yaml');
@@ -148,6 +184,29 @@ describe('examples/templates', () => {
             roots: rootVariables(expression).map(() => 'values'),
           });
         }
+      }
+    });
+
+    it('keeps catalog-info.yaml one document and package.json one object whatever the values hold', async () => {
+      const files = walk(skeleton).filter((file) => /catalog-info\.yaml$|\.json$|\.yml$/.test(file));
+      const rendered = await templater.renderMany(
+        files.map((file) => ({ template: readFileSync(file, 'utf8'), name: relative(skeleton, file) })),
+        { values: hostileValues },
+      );
+      const byPath = new Map(files.map((file, index) => [relative(skeleton, file), rendered[index]!]));
+      const documents = parseAllDocuments(byPath.get('catalog-info.yaml')!);
+      expect(Array.isArray(documents) && documents.length).toBe(1);
+      const entity = parse(byPath.get('catalog-info.yaml')!) as Entity;
+      expect(entity.metadata.name).toBe(hostileValues.name);
+      expect(entity.spec?.owner).toBe(hostileValues.owner);
+      for (const [file, text] of byPath) {
+        if (file.endsWith('package.json')) {
+          expect((JSON.parse(text) as { description?: string }).description, file).toBe(
+            hostileValues.description,
+          );
+        }
+        if (file.endsWith('.json')) expect(() => JSON.parse(text), file).not.toThrow();
+        if (file.endsWith('.yml')) expect(parseAllDocuments(text), file).toHaveLength(1);
       }
     });
 

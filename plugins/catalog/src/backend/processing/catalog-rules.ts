@@ -1,4 +1,5 @@
 import type { Entity } from '@atrium/catalog-model';
+import { Minimatch } from 'minimatch';
 import type { CatalogConfig, CatalogRuleConfig } from '../config/catalog-config.js';
 import type { LocationSpec } from '../extensions/catalog-processor.js';
 
@@ -9,24 +10,24 @@ export interface CatalogRules {
 
 interface Rule {
   allow: Array<{ kind: string; specType?: string }>;
-  locations?: Array<{ type: string; exact?: string; pattern?: RegExp }>;
+  locations?: Array<{ type: string; exact?: string; pattern?: Minimatch }>;
 }
 
 // A fresh install accepts only these, as Backstage does.
 const DEFAULT_RULES: CatalogRuleConfig[] = [{ allow: ['Component', 'API', 'Location'] }];
 
-function globToRegExp(glob: string): RegExp {
-  let out = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i] as string;
-    if (char === '*' && glob[i + 1] === '*') {
-      out += '.*';
-      i++;
-    } else if (char === '*') out += '[^/]*';
-    else if (char === '?') out += '[^/]';
-    else out += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+// Backstage matches `locations[].pattern` with minimatch, ignoring case; `*` stays within
+// one `/` segment and dot segments are never matched by a glob.
+const PATTERN_OPTIONS = { nocase: true, dot: true, nonegate: true, nocomment: true } as const;
+
+// A URL target is matched as the reader will fetch it: `..` and `%2e%2e` resolved.
+function matchable(target: string): string {
+  if (!/^https?:\/\//i.test(target)) return target;
+  try {
+    return new URL(target).href;
+  } catch {
+    return target;
   }
-  return new RegExp(`^${out}$`);
 }
 
 function toRule(config: CatalogRuleConfig): Rule {
@@ -39,7 +40,7 @@ function toRule(config: CatalogRuleConfig): Rule {
     locations: config.locations?.map((location) => ({
       type: location.type,
       exact: location.exact ?? location.target,
-      pattern: location.pattern ? globToRegExp(location.pattern) : undefined,
+      pattern: location.pattern ? new Minimatch(location.pattern, PATTERN_OPTIONS) : undefined,
     })),
   };
 }
@@ -51,7 +52,7 @@ function matchesLocation(rule: Rule, origin: LocationSpec | undefined): boolean 
     (location) =>
       location.type === origin.type &&
       (location.exact === undefined || location.exact === origin.target) &&
-      (location.pattern === undefined || location.pattern.test(origin.target)),
+      (location.pattern === undefined || location.pattern.match(matchable(origin.target))),
   );
 }
 

@@ -74,6 +74,10 @@ export async function startScaffolderBackend(options: {
   backend?: JsonObject;
   database?: JsonObject;
   features?: BackendFeatureInput[];
+  /** Directories the server may read and register files from besides `fixturesDir`. */
+  readableRoots?: string[];
+  /** More `file` locations for the catalog (e.g. examples/templates/all.yaml). */
+  locations?: string[];
 }): Promise<ScaffolderTestBackend> {
   const fixturesDir = options.fixturesDir ?? (await mkdtemp(join(tmpdir(), 'atrium-scaffolder-fixtures-')));
   const entities = options.entities ?? [];
@@ -83,6 +87,7 @@ export async function startScaffolderBackend(options: {
   const catalog = real
     ? catalogPlugin
     : createStubCatalog(entities.map((entity, i) => ({ entity, file: files[i]! })));
+  const roots = [fixturesDir, ...(options.readableRoots ?? [])];
   const backend = await startTestBackend({
     features: [scaffolderPlugin, catalog, ...(options.features ?? [])],
     config: {
@@ -92,7 +97,8 @@ export async function startScaffolderBackend(options: {
         ...(options.database ? { database: options.database } : {}),
       },
       catalog: {
-        locations: files.map((target) => ({ type: 'file', target })),
+        locations: [...files, ...(options.locations ?? [])].map((target) => ({ type: 'file', target })),
+        allowedFileRoots: roots,
         rules: [{ allow: KINDS }],
         processing: { pollInterval: { milliseconds: 50 } },
       },

@@ -59,7 +59,9 @@ export function createStubCatalog(entities: Array<{ entity: Entity; file: string
               return reply.code(201).send({ location, entities: [] });
             }
             // A dry run reads the descriptor, as the real catalog processes it in memory.
-            const entity = parse(await readFile(fileURLToPath(request.body.target), 'utf8')) as Entity;
+            const { type, target } = request.body;
+            const path = type === 'file' ? target : fileURLToPath(target);
+            const entity = parse(await readFile(path, 'utf8')) as Entity;
             return reply.code(201).send({ exists: true, location, entities: [entity] });
           },
         );

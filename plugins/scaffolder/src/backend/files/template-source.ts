@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, NotAllowedError } from '@atrium/errors';
 import type { UrlReaderService } from '@atrium/kernel';
 import { glob } from 'tinyglobby';
+import { resolveTemplateUrl } from './resolve-template-url.js';
 import { isChildPath } from './safe-path.js';
 
 /** One file of a template tree. */
@@ -16,7 +17,7 @@ export interface SourceFile {
 
 /** Reads template skeletons: through the kernel's URL reader, or from a local directory. */
 export interface TemplateSource {
-  /** Resolves an action's `url` input against the template's base URL. */
+  /** Resolves an action's `url` input against the template's base URL, inside its folder. */
   resolveUrl(url: string, baseUrl: string | undefined, field: string): string;
   readTree(url: string): Promise<SourceFile[]>;
   readFile(url: string): Promise<Buffer>;
@@ -74,15 +75,7 @@ export function createTemplateSource(options: {
     return path;
   };
   return {
-    resolveUrl(url, baseUrl, field) {
-      if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return new URL(url).href;
-      if (!baseUrl) {
-        throw new InputError(
-          `${field} '${url}' is relative, but the template has no base URL (its backstage.io/managed-by-location annotation); use an absolute URL`,
-        );
-      }
-      return new URL(url, baseUrl).href;
-    },
+    resolveUrl: resolveTemplateUrl,
     async readTree(url) {
       const local = localPath(url);
       if (local) return readLocalTree(localRoot!, local);

@@ -82,7 +82,7 @@ beforeAll(async () => {
           {
             title: 'Admin',
             required: ['secretSetting'],
-            properties: { secretSetting: { type: 'string' } },
+            properties: { secretSetting: { type: 'string', pattern: '^[a-z]+$' } },
             'backstage:permissions': { tags: ['admin'] },
           },
           { title: 'Untagged', properties: { other: { type: 'string' } } },
@@ -132,6 +132,21 @@ describe('scaffolder permissions', () => {
       message:
         "Step 'long' (debug:wait) failed: running action 'debug:wait' is not allowed (permission scaffolder.action.execute)",
     });
+  });
+
+  it('refuses values for the fields of a page the caller may not see, instead of passing them unchecked', async () => {
+    const token = await backend.userToken(restricted);
+    const created = await backend.api<{ errors: Array<{ property: string; message: string }> }>('/v2/tasks', {
+      body: { templateRef: 'tagged', values: { name: 'x', secretSetting: 'a\n---\nkind: Group' } },
+      token,
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.errors).toEqual([
+      expect.objectContaining({
+        property: 'instance.secretSetting',
+        message: 'is on a page of the template you may not fill in (backstage:permissions)',
+      }),
+    ]);
   });
 
   it('shows everything to callers the policy allows', async () => {

@@ -160,7 +160,7 @@ describe('POST /v2/dry-run', () => {
       });
       expect(status).toBe(200);
       expect(body.error?.message).toMatch(
-        /^Step 'steal' \(fetch:plain\) failed: .*outside the template's files/,
+        /^Step 'steal' \(fetch:plain\) failed: input\.url '.*' leads outside the template's location/,
       );
       expect(body.directoryContents).toEqual([]);
     }

@@ -2,11 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
 import { NotFoundError } from '@atrium/errors';
 import type { Credentials, RouteHandlers } from '@atrium/kernel';
-import { type JsonObject, type scaffolderApi, scaffolderPermissions } from '../../common/index.js';
+import {
+  type JsonObject,
+  type scaffolderApi,
+  scaffolderPermissions,
+  type TaskSpec,
+} from '../../common/index.js';
 import { buildTaskSpec, serializeTask } from '../tasks/build-task-spec.js';
 import { initiatorOf } from '../tasks/initiator.js';
-import { asJson, templateBaseUrl } from '../validation/template-spec.js';
-import { checkTemplateRun } from './check-template-run.js';
+import { asJson, type TemplateDocument, templateBaseUrl } from '../validation/template-spec.js';
+import { checkTemplateRun, secretsProblems } from './check-template-run.js';
 import type { ScaffolderContext } from './scaffolder-context.js';
 
 type Routes = typeof scaffolderApi.routes;
@@ -33,6 +38,24 @@ async function existingTask(ctx: ScaffolderContext, taskId: string) {
   const row = await ctx.store.get(taskId);
   if (!row) throw new NotFoundError(`task '${taskId}' does not exist`);
   return row;
+}
+
+// New secrets of a retry meet the same schema as on creation: the template's current one.
+async function retrySecretsProblems(
+  ctx: ScaffolderContext,
+  credentials: Credentials,
+  taskId: string,
+  secrets: Record<string, string>,
+) {
+  const spec = JSON.parse((await existingTask(ctx, taskId)).spec) as TaskSpec;
+  const ref = spec.templateInfo.entityRef;
+  const template = await ctx.catalog.getEntityByRef(parseEntityRef(ref), credentials);
+  if (!template) {
+    throw new NotFoundError(
+      `template '${ref}' of task '${taskId}' was not found in the catalog, or you may not read it; its secrets schema cannot be checked`,
+    );
+  }
+  return secretsProblems(ctx, template as TemplateDocument, secrets);
 }
 
 /** Handlers of the task routes: create, list, read, events (long poll), cancel and retry. */
@@ -110,7 +133,7 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
       );
       return { status: await ctx.lifecycle.cancel(params.taskId, userRefOf(credentials)) };
     },
-    async retryTask({ params, body, credentials }) {
+    async retryTask({ params, body, credentials, reply }) {
       await read(credentials, `reading task '${params.taskId}'`);
       await authorizer.require(
         credentials,
@@ -118,6 +141,10 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
         `retrying task '${params.taskId}'`,
       );
       const secrets = body?.secrets;
+      if (secrets) {
+        const errors = await retrySecretsProblems(ctx, credentials, params.taskId, secrets);
+        if (errors.length > 0) return reply.code(400).send({ errors }) as never;
+      }
       await ctx.lifecycle.retry(params.taskId, secrets ? ctx.cipher.encrypt(secrets) : null);
       return { id: params.taskId };
     },

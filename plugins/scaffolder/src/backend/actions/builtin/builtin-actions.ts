@@ -3,11 +3,8 @@ import type { CatalogClient } from '../../catalog/catalog-client.js';
 import type { ScaffolderConfig } from '../../config.js';
 import type { TemplaterPool } from '../../templating/templater-pool.js';
 import type { TemplateAction } from '../template-action.js';
-import {
-  createCatalogFetchAction,
-  createCatalogRegisterAction,
-  createCatalogWriteAction,
-} from './catalog-actions.js';
+import { createCatalogFetchAction, createCatalogWriteAction } from './catalog-actions.js';
+import { createCatalogRegisterAction } from './catalog-register.js';
 import { createDebugLogAction, createDebugWaitAction } from './debug-actions.js';
 import { createFetchPlainAction, createFetchPlainFileAction } from './fetch-plain.js';
 import { createFetchTemplateAction } from './fetch-template.js';
@@ -38,7 +35,7 @@ export function createBuiltinActions(deps: {
     createFsReaddirAction(),
     createDebugLogAction(),
     createDebugWaitAction(),
-    createCatalogRegisterAction(deps.catalog),
+    createCatalogRegisterAction(deps.catalog, deps.urlReader),
     createCatalogWriteAction(),
     createCatalogFetchAction(deps.catalog),
     createPublishGitAction(deps.config),

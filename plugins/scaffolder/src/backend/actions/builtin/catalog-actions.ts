@@ -1,78 +1,18 @@
-import {
-  ANNOTATION_SOURCE_TEMPLATE,
-  type Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@atrium/catalog-model';
-import { InputError, NotFoundError } from '@atrium/errors';
+import { resolve } from 'node:path';
+import { ANNOTATION_SOURCE_TEMPLATE, parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
 import { stringify as toYaml } from 'yaml';
 import { z } from 'zod';
 import type { JsonValue } from '../../../common/index.js';
 import type { CatalogClient } from '../../catalog/catalog-client.js';
+import { escapingReferences } from '../../catalog/escaping-references.js';
 import { writeWorkspaceFile } from '../../files/write-files.js';
 import { createTemplateAction, type TemplateAction } from '../template-action.js';
 
-/** The entity `catalog:register` reports: the first non-generated Component, else the first non-generated entity. */
-export function pickRegisteredEntity(entities: readonly Entity[]): Entity | undefined {
-  const real = entities.filter((e) => !e.metadata.name.startsWith('generated-'));
-  return real.find((e) => e.kind.toLowerCase() === 'component') ?? real[0] ?? entities[0];
-}
-
-function catalogInfoUrlOf(input: {
-  catalogInfoUrl?: string;
-  repoContentsUrl?: string;
-  catalogInfoPath?: string;
-}): string {
-  if (input.catalogInfoUrl) return input.catalogInfoUrl;
-  if (!input.repoContentsUrl)
-    throw new InputError('input.catalogInfoUrl or input.repoContentsUrl is required');
-  const path = (input.catalogInfoPath ?? '/catalog-info.yaml').replace(/^\/+/, '');
-  return `${input.repoContentsUrl.replace(/\/+$/, '')}/${path}`;
-}
-
-/** `catalog:register`: registers a catalog-info file as a catalog location, as the initiating user. */
-export function createCatalogRegisterAction(catalog: CatalogClient): TemplateAction {
-  return createTemplateAction({
-    id: 'catalog:register',
-    description: 'Registers a catalog-info.yaml file with the software catalog',
-    schema: {
-      input: z.union([
-        z.object({ catalogInfoUrl: z.string().min(1), optional: z.boolean().optional() }),
-        z.object({
-          repoContentsUrl: z.string().min(1),
-          catalogInfoPath: z
-            .string()
-            .optional()
-            .describe('Path inside the repository; default /catalog-info.yaml'),
-          optional: z.boolean().optional(),
-        }),
-      ]),
-      output: z.object({ entityRef: z.string().optional(), catalogInfoUrl: z.string() }),
-    },
-    async handler(ctx) {
-      const target = catalogInfoUrlOf(ctx.input);
-      const credentials = await ctx.getInitiatorCredentials();
-      ctx.logger.info(`Registering ${target} in the catalog`);
-      try {
-        await catalog.addLocation({ type: 'url', target }, { credentials });
-        const { entities } = await catalog.addLocation(
-          { type: 'url', target },
-          { dryRun: true, credentials },
-        );
-        const entity = pickRegisteredEntity(entities);
-        if (entity) ctx.output('entityRef', stringifyEntityRef(entity));
-      } catch (error) {
-        if (!ctx.input.optional) throw error;
-        ctx.logger.warn(
-          `Could not register ${target} (optional, so the step goes on): ${(error as Error).message}`,
-        );
-      }
-      ctx.output('catalogInfoUrl', target);
-    },
-  });
-}
-
-/** `catalog:write`: writes an entity as YAML into the workspace, marked with the template that made it. */
+/**
+ * `catalog:write`: writes an entity as YAML into the workspace, marked with the template
+ * that made it; refuses placeholders and child location targets outside the workspace.
+ */
 export function createCatalogWriteAction(): TemplateAction {
   return createTemplateAction({
     id: 'catalog:write',
@@ -86,6 +26,15 @@ export function createCatalogWriteAction(): TemplateAction {
     },
     async handler(ctx) {
       const entity = ctx.input.entity as { metadata?: { annotations?: Record<string, string> } };
+      // The file is read by the catalog once published: what it points at must be in the workspace.
+      const file = resolve(ctx.workspacePath, ctx.input.filePath);
+      const workspace = { type: 'file' as const, base: ctx.workspacePath };
+      const [escaping] = escapingReferences([entity], workspace, file);
+      if (escaping) {
+        throw new NotAllowedError(
+          `input.entity ${escaping.at.replace(/^document 1 at /, '')} '${escaping.target}' points outside the workspace; an entity may only point at files published with it`,
+        );
+      }
       const withSource = {
         ...entity,
         metadata: {

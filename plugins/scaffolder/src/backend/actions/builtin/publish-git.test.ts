@@ -136,6 +136,28 @@ describe('publish:git', () => {
     }
   });
 
+  it('refuses credentials in the remote URL before git runs, and never shows them', async () => {
+    await createBareRepo(join(root, 'creds.git'));
+    const port = new URL(server.url).port;
+    for (const remoteUrl of [
+      `http://bot:s3cr3t-token@127.0.0.1:${port}/creds.git`,
+      `http://s3cr3t-token@127.0.0.1:${port}/creds.git`,
+      `http://127.0.0.1:s3cr3t-token@127.0.0.1:${port}/creds.git`,
+    ]) {
+      const { result, log } = await harness.run({
+        steps: [{ id: 'p', action: 'publish:git', input: { remoteUrl } }],
+      });
+      expect(result.status === 'failed' && result.error).toMatchObject({
+        message: expect.stringMatching(
+          /^Step 'p' \(publish:git\) failed: input\.remoteUrl '.*\*\*\*@127\.0\.0\.1:\d+\/creds\.git' carries credentials/,
+        ),
+      });
+      expect(JSON.stringify({ result, log })).not.toContain('s3cr3t');
+    }
+    // Nothing was pushed.
+    expect(await git(['for-each-ref'], join(root, 'creds.git'))).toBe('');
+  });
+
   it('fails with git stderr when the push is rejected', async () => {
     const { result } = await harness.run({
       steps: [{ id: 'p', action: 'publish:git', input: { remoteUrl: `${server.url}/missing.git` } }],

@@ -112,7 +112,7 @@ export function createPublishGitAction(config: ScaffolderConfig): TemplateAction
       }
       ctx.logger.info(`Pushing ${commitHash} to ${displayRemote(remote)} (branch ${input.defaultBranch})`);
       await runGit(['push', '--quiet', remote, `HEAD:refs/heads/${input.defaultBranch}`], git);
-      ctx.output('remoteUrl', input.remoteUrl);
+      ctx.output('remoteUrl', remote);
       ctx.output('commitHash', commitHash);
       if (localRepository)
         ctx.output('repoContentsUrl', `${remote.replace(/\/$/, '')}/blob/${input.defaultBranch}`);
