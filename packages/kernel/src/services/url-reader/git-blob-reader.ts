@@ -66,6 +66,9 @@ function git(repository: string, args: string[], maxBytes: number, input?: strin
       },
       (error, stdout) => (error ? reject(error) : resolve(stdout)),
     );
+    // git may exit before it reads its input (rev-parse never does): the exit code reports
+    // what happened, so a broken pipe on stdin is not an error of its own.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');
   });
 }
