@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@atrium/catalog-model';
-import { InputError, NotFoundError } from '@atrium/errors';
+import { InputError } from '@atrium/errors';
 import type { RouteHandlers } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { entityReadFilter } from '../permissions/entity-read-filter.js';
@@ -118,18 +118,7 @@ export function entityQueryRoutes(
       return facets(services, body.facets, filter);
     },
     async getEntityAncestryByName({ params, credentials }) {
-      const ref = stringifyEntityRef(params);
-      const permission = await permissionOf(credentials);
-      if (permission !== undefined) {
-        const visible = await entitiesByRefs(
-          services.reader,
-          [ref],
-          visibleFilter(undefined, permission),
-          undefined,
-        );
-        if (String(visible) === '{"items":[null]}') throw new NotFoundError(`No such entity ${ref}`);
-      }
-      return entityAncestry(services.reader, ref);
+      return entityAncestry(services.reader, stringifyEntityRef(params), await permissionOf(credentials));
     },
   };
 }
