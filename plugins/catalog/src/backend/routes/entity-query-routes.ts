@@ -2,6 +2,7 @@ import { stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError } from '@atrium/errors';
 import type { RouteHandlers } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
+import { CATALOG_LIMITS, overLimit } from '../../common/catalog-limits.js';
 import { entityReadFilter } from '../permissions/entity-read-filter.js';
 import { entitiesByRefs } from '../query/entities-by-refs.js';
 import { entityAncestry } from '../query/entity-ancestry.js';
@@ -104,6 +105,8 @@ export function entityQueryRoutes(
     async getEntityFacets({ query, credentials }) {
       const names = paramList(query.facet as QueryParam);
       if (names.length === 0) throw new InputError('Missing facet parameter');
+      if (names.length > CATALOG_LIMITS.maxFacets)
+        throw new InputError(`Invalid facet parameter: ${overLimit(`${names.length} facets`, 'maxFacets')}`);
       const filter = visibleFilter(
         parseFilterParams(query.filter as QueryParam),
         await permissionOf(credentials),

@@ -14,6 +14,7 @@ import { checkLocationSpec, registerLocation } from '../locations/register-locat
 import { entityReadFilter } from '../permissions/entity-read-filter.js';
 import { readableAnalysis, readableEntities } from '../permissions/readable-unstored.js';
 import { visibleLocations } from '../permissions/visible-locations.js';
+import { checkPredicate } from '../query/filter-limits.js';
 import { visibleRefs } from '../query/visible-refs.js';
 import type { CatalogServices } from './catalog-services.js';
 
@@ -49,7 +50,7 @@ function decodeLocationsCursor(cursor: string): { offset: number; query?: unknow
       offset?: unknown;
       query?: unknown;
     };
-    if (typeof parsed.offset === 'number' && Number.isInteger(parsed.offset) && parsed.offset >= 0)
+    if (typeof parsed.offset === 'number' && Number.isSafeInteger(parsed.offset) && parsed.offset >= 0)
       return { offset: parsed.offset, query: parsed.query };
   } catch {
     // Reported below.
@@ -90,6 +91,11 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
     async getLocationsByQuery({ body, credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
       const state = body.cursor ? decodeLocationsCursor(body.cursor) : { offset: 0, query: body.query };
+      if (state.query !== undefined) {
+        checkPredicate(state.query, 'query');
+        // Checks the grammar once, also when there is no location to match it against.
+        matchesPredicate({}, state.query);
+      }
       const limit = body.limit ?? DEFAULT_LOCATIONS_LIMIT;
       const matching = (await locations.list()).filter(
         (location) => state.query === undefined || matchesPredicate({ ...location }, state.query),
