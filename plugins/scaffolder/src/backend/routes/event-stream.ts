@@ -52,6 +52,8 @@ export function registerEventStream(http: HttpRouterService, ctx: ScaffolderCont
       '/v2/tasks/:taskId/eventstream',
       async (request, reply) => {
         const { taskId } = request.params;
+        if (taskId.includes('\u0000') || taskId.length > 100)
+          throw new InputError('taskId must be a task id: at most 100 characters, no NUL character');
         const what = `reading the events of task '${taskId}'`;
         await ctx.authorizer.require(getRequestCredentials(request), scaffolderPermissions.taskRead, what);
         const parsed = query.safeParse(request.query);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
-import { NotFoundError } from '@atrium/errors';
+import { InputError, NotFoundError } from '@atrium/errors';
 import type { Credentials, RouteHandlers } from '@atrium/kernel';
 import { type JsonObject, type scaffolderApi, scaffolderPermissions } from '../../common/index.js';
+import { isValidCompoundRef } from '../catalog/catalog-client.js';
 import { buildTaskSpec, serializeTask } from '../tasks/build-task-spec.js';
 import { initiatorOf } from '../tasks/initiator.js';
 import { asJson, templateBaseUrl } from '../validation/template-spec.js';
@@ -44,6 +45,10 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
     async createTask({ body, credentials, reply }) {
       await authorizer.require(credentials, scaffolderPermissions.taskCreate, 'creating a task');
       const ref = parseEntityRef(body.templateRef, { defaultKind: 'template' });
+      if (!isValidCompoundRef(ref))
+        throw new InputError(
+          'templateRef must name an entity: [<kind>:][<namespace>/]<name> with a valid kind, namespace and name (at most 63 characters each)',
+        );
       const shown = stringifyEntityRef(ref);
       const entity = await ctx.catalog.getEntityByRef(ref, credentials);
       if (!entity)
