@@ -30,17 +30,9 @@ async function userEntity(ctx: ScaffolderContext, credentials: Credentials): Pro
   return entity ? asJson(entity) : undefined;
 }
 
-async function existingTask(ctx: ScaffolderContext, taskId: string) {
-  const row = await ctx.store.get(taskId);
-  if (!row) throw new NotFoundError(`task '${taskId}' does not exist`);
-  return row;
-}
-
 /** Handlers of the task routes: create, list, read, events (long poll), cancel and retry. */
 export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
-  const { authorizer } = ctx;
-  const read = (credentials: Credentials, what: string) =>
-    authorizer.require(credentials, scaffolderPermissions.taskRead, what);
+  const { authorizer, taskAccess } = ctx;
   return {
     async createTask({ body, credentials, reply }) {
       await authorizer.require(credentials, scaffolderPermissions.taskCreate, 'creating a task');
@@ -71,6 +63,7 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
         id,
         spec: JSON.stringify(spec),
         created_by: userRefOf(credentials) ?? null,
+        template_ref: shown,
         initiator: JSON.stringify(initiatorOf(credentials) ?? null),
         secrets: body.secrets ? ctx.cipher.encrypt(body.secrets) : null,
       });
@@ -81,13 +74,15 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
       return { id };
     },
     async listTasks({ query, credentials }) {
-      await read(credentials, 'listing tasks');
       const order = query.order?.split(':') as
         | ['asc' | 'desc', 'created_at' | 'status' | 'created_by']
         | undefined;
+      const selection = { createdBy: query.createdBy, status: query.status };
+      // Totals and pages count only the tasks the caller may see.
+      const filter = await taskAccess.listFilter(credentials, selection);
       const { rows, total } = await ctx.store.list({
-        createdBy: query.createdBy,
-        status: query.status,
+        ...selection,
+        filter,
         order: order ? { direction: order[0], field: order[1] } : undefined,
         limit: query.limit,
         offset: query.offset,
@@ -95,32 +90,36 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
       return { tasks: rows.map(serializeTask), totalTasks: total };
     },
     async getTask({ params, credentials }) {
-      await read(credentials, `reading task '${params.taskId}'`);
-      return serializeTask(await existingTask(ctx, params.taskId));
+      return serializeTask(
+        await taskAccess.readableTask(credentials, params.taskId, `reading task '${params.taskId}'`),
+      );
     },
     async listTaskEvents({ params, query, credentials, reply }) {
-      await read(credentials, `reading the events of task '${params.taskId}'`);
-      await existingTask(ctx, params.taskId);
+      await taskAccess.readableTask(
+        credentials,
+        params.taskId,
+        `reading the events of task '${params.taskId}'`,
+      );
       const closed = new AbortController();
       // The response closes when the client goes away (the request stream closes early).
       reply.raw.once('close', () => closed.abort());
       return ctx.events.waitForEvents(params.taskId, query.after, LONG_POLL_MS, closed.signal);
     },
     async cancelTask({ params, credentials }) {
-      await read(credentials, `reading task '${params.taskId}'`);
-      await authorizer.require(
+      const what = `cancelling task '${params.taskId}'`;
+      await taskAccess.requireCancel(
         credentials,
-        scaffolderPermissions.taskCancel,
-        `cancelling task '${params.taskId}'`,
+        await taskAccess.readableTask(credentials, params.taskId, what),
+        what,
       );
       return { status: await ctx.lifecycle.cancel(params.taskId, userRefOf(credentials)) };
     },
     async retryTask({ params, body, credentials }) {
-      await read(credentials, `reading task '${params.taskId}'`);
-      await authorizer.require(
+      const what = `retrying task '${params.taskId}'`;
+      await taskAccess.requireCancel(
         credentials,
-        scaffolderPermissions.taskCancel,
-        `retrying task '${params.taskId}'`,
+        await taskAccess.readableTask(credentials, params.taskId, what),
+        what,
       );
       const secrets = body?.secrets;
       await ctx.lifecycle.retry(params.taskId, secrets ? ctx.cipher.encrypt(secrets) : null);
