@@ -1,6 +1,14 @@
 import type { Entity } from '@atrium/catalog-model';
 import { z } from 'zod';
+import { CATALOG_LIMITS, overLimit } from './catalog-limits.js';
 import type { FilterPredicate } from './filter-predicate.js';
+
+/**
+ * A string the catalog can store and look up: PostgreSQL text cannot hold U+0000, so a
+ * NUL anywhere in a parameter is a 400 on both databases instead of a 500 on one.
+ */
+export const catalogText = () =>
+  z.string().refine((value) => !value.includes('\u0000'), 'must not contain the NUL character (U+0000)');
 
 /** A served entity (validated by the catalog, not by the HTTP layer). */
 export const entitySchema = z
@@ -15,12 +23,25 @@ export const predicateSchema = z
   .describe('A filter predicate ($all, $any, $not, field expressions)');
 
 /** A query parameter that may be repeated (`a=1&a=2`) or given once. */
-export const repeatedParam = z.union([z.string(), z.array(z.string())]);
+export const repeatedParam = z.union([catalogText(), z.array(catalogText())]);
 
 const limitParam = z.coerce.number().int().min(0);
 
+/** Path parameters holding one id (a uid, a location id). */
+export const idParam = catalogText();
+
+/** Facet names, as many as `maxFacets`. */
+export const facetNames = z
+  .array(catalogText())
+  .min(1)
+  .max(CATALOG_LIMITS.maxFacets, overLimit('too many facets', 'maxFacets'));
+
 /** Path parameters naming an entity, matched case-insensitively. */
-export const entityNameParams = z.object({ kind: z.string(), namespace: z.string(), name: z.string() });
+export const entityNameParams = z.object({
+  kind: catalogText(),
+  namespace: catalogText(),
+  name: catalogText(),
+});
 
 /** Query of `GET /entities`. */
 export const getEntitiesQuery = z.object({
@@ -29,7 +50,7 @@ export const getEntitiesQuery = z.object({
   order: repeatedParam.optional(),
   offset: limitParam.optional(),
   limit: z.coerce.number().int().min(1).optional(),
-  after: z.string().optional(),
+  after: catalogText().optional(),
 });
 
 /** Query of `GET /entities/by-query`. */
@@ -37,28 +58,28 @@ export const queryEntitiesQuery = z.object({
   filter: repeatedParam.optional(),
   fields: repeatedParam.optional(),
   orderField: repeatedParam.optional(),
-  fullTextFilterTerm: z.string().optional(),
+  fullTextFilterTerm: catalogText().optional(),
   fullTextFilterFields: repeatedParam.optional(),
   limit: limitParam.optional(),
   offset: limitParam.optional(),
   totalItems: z.enum(['include', 'exclude']).optional(),
-  cursor: z.string().optional(),
+  cursor: catalogText().optional(),
 });
 
 /** Body of `POST /entities/by-query`. */
 export const queryEntitiesBody = z.object({
   query: predicateSchema.optional(),
-  fields: z.array(z.string()).optional(),
+  fields: z.array(catalogText()).optional(),
   limit: z.number().int().min(0).optional(),
   offset: z.number().int().min(0).optional(),
   orderBy: z
-    .array(z.object({ field: z.string().min(1), order: z.enum(['asc', 'desc']).default('asc') }))
+    .array(z.object({ field: catalogText().min(1), order: z.enum(['asc', 'desc']).default('asc') }))
     .optional(),
   fullTextFilter: z
-    .object({ term: z.string().optional(), fields: z.array(z.string()).optional() })
+    .object({ term: catalogText().optional(), fields: z.array(catalogText()).optional() })
     .optional(),
   totalItems: z.enum(['include', 'exclude']).optional(),
-  cursor: z.string().optional(),
+  cursor: catalogText().optional(),
 });
 
 /** The page shape of the by-query endpoints. */
@@ -70,8 +91,10 @@ export const queryEntitiesResponse = z.object({
 
 /** Body of `POST /entities/by-refs`. */
 export const entitiesByRefsBody = z.object({
-  entityRefs: z.array(z.string()),
-  fields: z.array(z.string()).optional(),
+  entityRefs: z
+    .array(catalogText())
+    .max(CATALOG_LIMITS.maxEntityRefs, overLimit('too many entity refs', 'maxEntityRefs')),
+  fields: z.array(catalogText()).optional(),
   query: predicateSchema.optional(),
 });
 
@@ -86,10 +109,23 @@ export const facetsResponse = z.object({
   facets: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number() }))),
 });
 
+const locationType = catalogText()
+  .min(1)
+  .max(CATALOG_LIMITS.maxLocationTypeLength, overLimit('too long', 'maxLocationTypeLength'));
+const locationTarget = catalogText()
+  .min(1)
+  .refine(
+    (target) => new TextEncoder().encode(target).length <= CATALOG_LIMITS.maxLocationTargetBytes,
+    overLimit('too long (UTF-8 bytes)', 'maxLocationTargetBytes'),
+  );
+
+/** A location's `{ type, target }`, as `PUT /locations/:id` takes it. */
+export const locationSpecBody = z.strictObject({ type: locationType, target: locationTarget });
+
 /** A location as registered: `{ type, target }` (Backstage also tolerates `presence`). */
 export const locationInput = z.strictObject({
-  type: z.string().min(1),
-  target: z.string().min(1),
+  type: locationType,
+  target: locationTarget,
   presence: z.enum(['required', 'optional']).optional(),
 });
 
@@ -104,12 +140,12 @@ export const locationSchema = z.object({
 /** Body of `POST /analyze-location` (both spellings of the file name are accepted). */
 export const analyzeLocationBody = z.object({
   location: locationInput,
-  catalogFilename: z.string().optional(),
-  catalogFileName: z.string().optional(),
+  catalogFilename: catalogText().optional(),
+  catalogFileName: catalogText().optional(),
 });
 
 /** Body of `POST /refresh`. */
 export const refreshBody = z.object({
-  entityRef: z.string().min(1),
-  authorizationToken: z.string().optional(),
+  entityRef: catalogText().min(1),
+  authorizationToken: catalogText().optional(),
 });

@@ -15,6 +15,7 @@ export {
   type CatalogEntityDeletedEvent,
   type CatalogEntityUpsertedEvent,
 } from './catalog-events.js';
+export { CATALOG_LIMITS } from './catalog-limits.js';
 export {
   CATALOG_PERMISSION_RULES,
   catalogPermissionList,

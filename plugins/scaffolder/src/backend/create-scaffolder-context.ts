@@ -14,6 +14,7 @@ import { durationToMs } from '@atrium/kernel';
 import {
   type JsonObject,
   RESOURCE_TYPE_SCAFFOLDER_ACTION,
+  RESOURCE_TYPE_SCAFFOLDER_TASK,
   RESOURCE_TYPE_SCAFFOLDER_TEMPLATE,
 } from '../common/index.js';
 import { createActionRegistry } from './actions/action-registry.js';
@@ -22,15 +23,16 @@ import type { TemplateAction } from './actions/template-action.js';
 import { createCatalogClient } from './catalog/catalog-client.js';
 import type { ScaffolderConfig } from './config.js';
 import type { AutocompleteHandler, TemplatingExtension } from './extension-points.js';
-import { actionRules, hasTagRule } from './permissions/permission-rules.js';
+import { actionRules, hasTagRule, taskRules } from './permissions/permission-rules.js';
 import { createScaffolderAuthorizer } from './permissions/scaffolder-authorizer.js';
+import { createTaskAccess } from './permissions/task-access.js';
 import type { ScaffolderContext } from './routes/scaffolder-context.js';
 import { createEventNotifier, type EventNotifier } from './store/event-notifier.js';
 import { createTaskEventStore } from './store/event-store.js';
 import { createSecretsCipher, loadSecretsKey } from './store/secrets-cipher.js';
 import type { ScaffolderTables } from './store/tables.js';
 import { createTaskLifecycle } from './store/task-lifecycle.js';
-import { createTaskStore } from './store/task-store.js';
+import { createTaskStore, type TaskStore } from './store/task-store.js';
 import { createTemplaterPool, type TemplaterPool } from './templating/templater-pool.js';
 import { templatingSources } from './templating/templating-extensions.js';
 import { createSchemaValidator } from './validation/schema-validator.js';
@@ -56,7 +58,7 @@ export interface ScaffolderExtensions {
   templating: readonly TemplatingExtension[];
 }
 
-function registerResourceTypes(registry: PermissionsRegistryService): void {
+function registerResourceTypes(registry: PermissionsRegistryService, store: TaskStore): void {
   // Neither resource can be loaded by ref: the scaffolder applies their conditions itself.
   const none = async (refs: string[]) => refs.map(() => undefined);
   registry.addResourceType({
@@ -68,6 +70,12 @@ function registerResourceTypes(registry: PermissionsRegistryService): void {
     resourceType: RESOURCE_TYPE_SCAFFOLDER_ACTION,
     rules: actionRules,
     getResources: none,
+  });
+  // Tasks load by id, so other plugins can ask about one task (resourceRef = task id).
+  registry.addResourceType({
+    resourceType: RESOURCE_TYPE_SCAFFOLDER_TASK,
+    rules: taskRules,
+    getResources: (ids) => Promise.all(ids.map((id) => store.get(id))),
   });
 }
 
@@ -92,7 +100,8 @@ export async function createScaffolderContext(
   const catalog = createCatalogClient({ discovery: deps.discovery, auth: deps.auth });
   const builtins = createBuiltinActions({ templaters, catalog, urlReader: deps.urlReader, config });
   const actions = createActionRegistry([...builtins, ...extensions.actions]);
-  registerResourceTypes(deps.permissionsRegistry);
+  const store = createTaskStore(db, events, notifier);
+  registerResourceTypes(deps.permissionsRegistry, store);
   const environment = {
     parameters: config.defaultEnvironment.parameters as JsonObject,
     secrets: config.defaultEnvironment.secrets,
@@ -102,13 +111,19 @@ export async function createScaffolderContext(
     logger: deps.logger,
     auth: deps.auth,
     urlReader: deps.urlReader,
-    store: createTaskStore(db, events, notifier),
+    store,
     lifecycle: createTaskLifecycle(db, events, notifier),
     events,
     cipher: createSecretsCipher(await loadSecretsKey(db, config.secretsKey)),
     catalog,
     actions,
     authorizer: createScaffolderAuthorizer(deps.permissions),
+    taskAccess: createTaskAccess({
+      permissions: deps.permissions,
+      store,
+      catalog,
+      serviceCredentials: () => deps.auth.getOwnServiceCredentials(),
+    }),
     validator: createSchemaValidator(),
     runner: { actions, templaters, logger: deps.logger, environment },
     autocomplete: extensions.autocomplete,

@@ -1,5 +1,6 @@
 export {
   RESOURCE_TYPE_SCAFFOLDER_ACTION,
+  RESOURCE_TYPE_SCAFFOLDER_TASK,
   RESOURCE_TYPE_SCAFFOLDER_TEMPLATE,
   type ScaffolderPermission,
   scaffolderPermissionList,

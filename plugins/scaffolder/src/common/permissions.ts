@@ -14,18 +14,33 @@ export interface ScaffolderPermission {
 export const RESOURCE_TYPE_SCAFFOLDER_TEMPLATE = 'scaffolder-template';
 /** Resource type of action runs, for conditions on the action id and input (`HAS_ACTION_ID`, ...). */
 export const RESOURCE_TYPE_SCAFFOLDER_ACTION = 'scaffolder-action';
+/** Resource type of tasks, for conditions on who created them and from which template (`HAS_CREATED_BY`, ...). */
+export const RESOURCE_TYPE_SCAFFOLDER_TASK = 'scaffolder-task';
 
 const basic = (name: string, description: string, action?: 'create' | 'read' | 'update' | 'delete') =>
   ({ type: 'basic', name, attributes: action ? { action } : {}, description }) as const;
 
-const resource = (name: string, resourceType: string, description: string) =>
-  ({ type: 'resource', name, attributes: { action: 'read' }, resourceType, description }) as const;
+const resource = (
+  name: string,
+  resourceType: string,
+  description: string,
+  action: 'read' | 'update' = 'read',
+) => ({ type: 'resource', name, attributes: { action }, resourceType, description }) as const;
 
 /** Every permission the scaffolder checks (scaffolder.md §10). */
 export const scaffolderPermissions = {
   taskCreate: basic('scaffolder.task.create', 'Run a template (create a task)', 'create'),
-  taskRead: basic('scaffolder.task.read', 'Read tasks, their logs and events', 'read'),
-  taskCancel: basic('scaffolder.task.cancel', 'Cancel or retry a task'),
+  taskRead: resource(
+    'scaffolder.task.read',
+    RESOURCE_TYPE_SCAFFOLDER_TASK,
+    'Read tasks, their logs and events (conditions on the creator and the template)',
+  ),
+  taskCancel: resource(
+    'scaffolder.task.cancel',
+    RESOURCE_TYPE_SCAFFOLDER_TASK,
+    'Cancel or retry a task (conditions on the creator and the template)',
+    'update',
+  ),
   actionExecute: resource(
     'scaffolder.action.execute',
     RESOURCE_TYPE_SCAFFOLDER_ACTION,

@@ -3,12 +3,15 @@ import { z } from 'zod';
 import { TASK_STATUSES, type TaskSpec } from './task-types.js';
 
 const json = z.record(z.string(), z.unknown());
+// What the task store is asked for must be storable: PostgreSQL text cannot hold U+0000.
+const storable = () =>
+  z.string().refine((value) => !value.includes('\u0000'), 'must not contain the NUL character (U+0000)');
 const repeated = z
-  .union([z.string(), z.array(z.string())])
+  .union([storable(), z.array(storable())])
   .optional()
   .transform((value) => (value === undefined ? undefined : [value].flat()));
 
-const taskParams = z.object({ taskId: z.string().min(1).max(100) });
+const taskParams = z.object({ taskId: storable().min(1).max(100) });
 
 /** A task as listed and read (secrets never included). */
 export const serializedTaskSchema = z.object({
@@ -62,7 +65,7 @@ export const scaffolderApi = defineHttpApi({
       path: '/v2/tasks',
       summary: 'Run a template; 400 { errors } when values or secrets fail the template schemas',
       body: z.object({
-        templateRef: z.string().min(1),
+        templateRef: storable().min(1),
         values: json.default({}),
         secrets: z.record(z.string(), z.string()).optional(),
       }),

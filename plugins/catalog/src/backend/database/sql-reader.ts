@@ -1,4 +1,6 @@
+import { InputError } from '@atrium/errors';
 import Database from 'better-sqlite3';
+import { CATALOG_LIMITS, overLimit } from '../../common/catalog-limits.js';
 import type { SqlClient } from './sql-client.js';
 
 /** Read-only queries; what the query endpoints need. */
@@ -8,6 +10,19 @@ export type SqlReader = Pick<SqlClient, 'dialect' | 'all'> & {
 };
 
 const MAX_STATEMENTS = 500;
+
+// The last line of defence for what a request makes the query endpoints run: a statement
+// the database would refuse (too many parameters; PostgreSQL cannot take U+0000) is the
+// caller's 400, named, and the same on both databases.
+function checkParameters(params: readonly unknown[]): void {
+  if (params.length > CATALOG_LIMITS.maxQueryParameters) {
+    throw new InputError(
+      `The request needs a query with ${overLimit(`${params.length} parameters`, 'maxQueryParameters')}; ask for fewer values at once`,
+    );
+  }
+  if (params.some((param) => typeof param === 'string' && param.includes('\u0000')))
+    throw new InputError('A value in the request contains the NUL character (U+0000), which no entity holds');
+}
 
 /**
  * A second, read-only SQLite connection for the query endpoints, with prepared statements
@@ -23,7 +38,10 @@ const MAX_STATEMENTS = 500;
 export async function createSqlReader(sql: SqlClient): Promise<SqlReader> {
   const shared: SqlReader = {
     dialect: sql.dialect,
-    all: (text, params) => sql.all(text, params),
+    all: (text, params = []) => {
+      checkParameters(params);
+      return sql.all(text, params);
+    },
     close: () => undefined,
   };
   if (sql.dialect !== 'sqlite') return shared;
@@ -46,6 +64,7 @@ export async function createSqlReader(sql: SqlClient): Promise<SqlReader> {
   return {
     dialect: 'sqlite',
     async all<T>(text: string, params: readonly unknown[] = []) {
+      checkParameters(params);
       return statement(text).all(...params) as T[];
     },
     close: () => db.close(),

@@ -1,8 +1,9 @@
+import type { Entity } from '@atrium/catalog-model';
 import { ConflictError, InputError, NotAllowedError } from '@atrium/errors';
 import type { CatalogLocation } from '../../common/catalog-types.js';
 import { scheduleRefresh } from '../entities/remove-entity.js';
 import { locationToEntity } from '../processing/collect-children.js';
-import { processInMemory } from '../processing/process-in-memory.js';
+import { type InMemoryResult, processInMemory } from '../processing/process-in-memory.js';
 import { readerUrlOf } from '../processing/resolve-target.js';
 import { locationEntityRef } from '../providers/location-store.js';
 import type { CatalogServices } from '../routes/catalog-services.js';
@@ -14,6 +15,10 @@ export interface RegisterLocation {
   target: string;
   dryRun: boolean;
   onConflict?: 'reject' | 'refresh';
+  /** The dry run's entities the caller may read (catalog.entity.read). */
+  readableEntities(result: InMemoryResult): Entity[];
+  /** Whether the caller may see a registered location (read its Location entity). */
+  canSeeLocation(location: CatalogLocation): Promise<boolean>;
 }
 
 /** Applies the kernel's read rule now, as a 400 that names the setting to change. */
@@ -69,12 +74,11 @@ async function dryRun(
   type: string,
   target: string,
   existing: CatalogLocation | undefined,
+  readable: RegisterLocation['readableEntities'],
 ) {
   const ref = `${type}:${target}`;
-  const { entities, errors } = await processInMemory(
-    locationToEntity({ type, target }, ref, ref),
-    services.context,
-  );
+  const result = await processInMemory(locationToEntity({ type, target }, ref, ref), services.context);
+  const { errors } = result;
   if (errors.length > 0) {
     throw new InputError(
       `Processing of ${ref} failed: ${errors.map((e) => `${e.entityRef}: ${e.name}: ${e.message}`).join('; ')}`,
@@ -83,7 +87,7 @@ async function dryRun(
   return {
     exists: existing !== undefined,
     location: { id: ref, type, target, entityRef: locationEntityRef({ type, target }) },
-    entities,
+    entities: readable(result),
   };
 }
 
@@ -96,8 +100,12 @@ export async function registerLocation(services: CatalogServices, request: Regis
   if (!request.dryRun && services.config.readonly)
     throw new NotAllowedError('This operation not allowed in readonly mode');
   const target = await checkLocationSpec(services, request.type, request.target);
-  const existing = await services.locations.find(request.type, target);
-  if (request.dryRun) return dryRun(services, request.type, target, existing);
+  const found = await services.locations.find(request.type, target);
+  // One the caller may not see is neither reported, returned nor refreshed: only a
+  // conflict, since a second registration of the same target cannot exist.
+  const existing = found && (await request.canSeeLocation(found)) ? found : undefined;
+  if (request.dryRun) return dryRun(services, request.type, target, existing, request.readableEntities);
+  if (found && !existing) throw new ConflictError(`Location ${request.type}:${target} already exists`);
   if (existing) {
     const strategy = request.onConflict ?? services.config.defaultLocationConflictStrategy;
     if (strategy === 'reject') throw new ConflictError(`Location ${request.type}:${target} already exists`);

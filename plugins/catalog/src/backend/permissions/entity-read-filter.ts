@@ -1,9 +1,14 @@
+import type { Entity } from '@atrium/catalog-model';
 import { AtriumError } from '@atrium/errors';
 import type { Credentials, PermissionsService } from '@atrium/kernel';
 import { mapCriteria } from '@atrium/kernel';
 import { catalogPermissions, RESOURCE_TYPE_CATALOG_ENTITY } from '../../common/catalog-permissions.js';
 import type { EntityFilter } from '../query/entity-filter.js';
 import { catalogPermissionRules } from './catalog-permission-rules.js';
+import { entityMatchesFilter } from './entity-matches-filter.js';
+
+/** What the caller may read: `undefined` for everything, `deny` for nothing, or a filter. */
+export type EntityReadFilter = EntityFilter | 'deny' | undefined;
 
 /**
  * What the caller may read, as a filter for the queries: `undefined` for everything,
@@ -15,7 +20,7 @@ import { catalogPermissionRules } from './catalog-permission-rules.js';
 export async function entityReadFilter(
   permissions: PermissionsService,
   credentials: Credentials,
-): Promise<EntityFilter | 'deny' | undefined> {
+): Promise<EntityReadFilter> {
   const [decision] = await permissions.authorizeConditional([{ permission: catalogPermissions.entityRead }], {
     credentials,
   });
@@ -41,4 +46,10 @@ export async function entityReadFilter(
       not: (item) => ({ not: item }),
     },
   );
+}
+
+/** Whether the read filter lets one entity through, as the database would for a stored one. */
+export function readFilterAllows(filter: EntityReadFilter, entity: Entity): boolean {
+  if (filter === undefined) return true;
+  return filter !== 'deny' && entityMatchesFilter(entity, filter);
 }

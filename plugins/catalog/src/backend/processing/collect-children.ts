@@ -69,7 +69,11 @@ function problemsOf(entity: Entity, json: string, kinds: KindRegistry): string[]
   return problems;
 }
 
-/** The canonical ref of an emitted entity, or undefined when its kind or name is unusable. */
+/**
+ * The canonical ref of an emitted entity, or undefined when its kind or name is unusable,
+ * including when it holds a NUL character: a ref is stored as is, and PostgreSQL text
+ * cannot hold one.
+ */
 export function entityRefOf(entity: Entity): string | undefined {
   if (typeof entity !== 'object' || entity === null) return undefined;
   const metadata = entity.metadata as Entity['metadata'] | undefined;
@@ -77,7 +81,8 @@ export function entityRefOf(entity: Entity): string | undefined {
     return undefined;
   const namespace =
     typeof metadata.namespace === 'string' && metadata.namespace ? metadata.namespace : 'default';
-  return stringifyEntityRef({ kind: entity.kind, namespace, name: metadata.name });
+  const ref = stringifyEntityRef({ kind: entity.kind, namespace, name: metadata.name });
+  return ref.includes('\u0000') ? undefined : ref;
 }
 
 function toChild(

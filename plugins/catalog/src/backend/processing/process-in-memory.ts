@@ -2,12 +2,14 @@ import type { Entity } from '@atrium/catalog-model';
 import { stringifyEntityRef } from '@atrium/catalog-model';
 import { processEntity } from './process-entity.js';
 import type { ProcessingContext } from './processing-context.js';
-import type { SerializedError } from './processing-types.js';
+import type { RelationRow, SerializedError } from './processing-types.js';
 
 /** What processing an entity tree without storing it gave. */
 export interface InMemoryResult {
   entities: Entity[];
   errors: Array<SerializedError & { entityRef: string }>;
+  /** Every relation emitted (stitching would attach each to its source). */
+  relations: RelationRow[];
 }
 
 /**
@@ -26,7 +28,7 @@ export async function processInMemory(
   const rootRef = stringifyEntityRef(root);
   const queue = [{ ref: rootRef, json: JSON.stringify(root) }];
   const seen = new Set([rootRef]);
-  const result: InMemoryResult = { entities: [], errors: [] };
+  const result: InMemoryResult = { entities: [], errors: [], relations: [] };
   const isolated: ProcessingContext = {
     ...context,
     ancestorsOf: async () => new Set(),
@@ -40,6 +42,7 @@ export async function processInMemory(
     for (const error of outcome.errors) result.errors.push({ ...error, entityRef: item.ref });
     if (!outcome.ok || !outcome.processedJson) continue;
     result.entities.push(JSON.parse(outcome.processedJson) as Entity);
+    result.relations.push(...outcome.relations);
     for (const child of outcome.children) {
       if (seen.has(child.ref)) continue;
       seen.add(child.ref);

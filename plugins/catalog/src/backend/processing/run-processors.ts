@@ -7,6 +7,7 @@ import {
 } from '@atrium/catalog-model';
 import { InputError } from '@atrium/errors';
 import type { CatalogProcessorEmit, LocationSpec } from '../extensions/catalog-processor.js';
+import { findNulCharacter } from './find-nul-character.js';
 import type { ProcessingContext } from './processing-context.js';
 import type { RelationRow } from './processing-types.js';
 import type { ProcessorCaches } from './processor-caches.js';
@@ -55,6 +56,11 @@ export async function validateProcessedEntity(entity: Entity, context: Processin
   const envelope = validateEntityEnvelope(entity);
   if (envelope.length > 0)
     throw new InputError(`entity is invalid: ${envelope.map((p) => p.message).join('; ')}`);
+  const nul = findNulCharacter(entity);
+  if (nul !== undefined)
+    throw invalid(entity, [
+      `${nul.replaceAll('\u0000', '\\0')} contains the NUL character (U+0000), which the catalog cannot store`,
+    ]);
   const fields = validateEntityFields(entity);
   if (fields.length > 0)
     throw invalid(

@@ -23,19 +23,24 @@ export function parseOrderParams(param: QueryParam): ListOrder[] {
   });
 }
 
+const isCount = (value: unknown, min: number) =>
+  value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= min);
+
 /** Parses the `after` cursor of `GET /entities`: base64 JSON of `{ limit, offset }`. */
 export function parseAfterCursor(after: string): { limit?: number; offset?: number } {
-  let cursor: { limit?: unknown; offset?: unknown };
+  let cursor: unknown;
   try {
     cursor = JSON.parse(Buffer.from(after, 'base64').toString('utf8'));
   } catch {
     throw new InputError('Malformed after cursor, could not be parsed');
   }
-  if (cursor.limit !== undefined && !Number.isInteger(cursor.limit))
-    throw new InputError('Malformed after cursor, limit was not an number');
-  if (cursor.offset !== undefined && !Number.isInteger(cursor.offset))
-    throw new InputError('Malformed after cursor, offset was not a number');
-  return { limit: cursor.limit as number | undefined, offset: cursor.offset as number | undefined };
+  if (typeof cursor !== 'object' || cursor === null || Array.isArray(cursor))
+    throw new InputError('Malformed after cursor, expected an object with limit and offset');
+  const { limit, offset } = cursor as { limit?: unknown; offset?: unknown };
+  if (!isCount(limit, 1)) throw new InputError('Malformed after cursor, limit was not a positive integer');
+  if (!isCount(offset, 0))
+    throw new InputError('Malformed after cursor, offset was not a non-negative integer');
+  return { limit: limit as number | undefined, offset: offset as number | undefined };
 }
 
 /** Encodes the `after` cursor of the next page. */

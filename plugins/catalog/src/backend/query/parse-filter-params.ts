@@ -1,5 +1,6 @@
 import { InputError } from '@atrium/errors';
 import type { EntityFilter, EntityFilterLeaf } from './entity-filter.js';
+import { checkFilterSize } from './filter-limits.js';
 
 /** A query parameter as Fastify hands it over: absent, once, or repeated. */
 export type QueryParam = string | string[] | undefined;
@@ -59,5 +60,5 @@ export function parseFilterParams(param: QueryParam): EntityFilter | undefined {
     .map(parseFilterSet)
     .filter((set): set is EntityFilter => set !== undefined);
   if (sets.length === 0) return undefined;
-  return sets.length === 1 ? sets[0] : { anyOf: sets };
+  return checkFilterSize(sets.length === 1 ? sets[0] : { anyOf: sets });
 }

@@ -1,5 +1,6 @@
 import { InputError } from '@atrium/errors';
 import type { EntityFilter } from './entity-filter.js';
+import { checkFilterSize, checkPredicate } from './filter-limits.js';
 
 type Json = unknown;
 const LOGICAL = ['$all', '$any', '$not'];
@@ -66,24 +67,30 @@ function fieldFilter(rawKey: string, value: Json, path: string): EntityFilter {
   );
 }
 
-/**
- * Translates a filter predicate (`$all`, `$any`, `$not`, field expressions with
- * equality, `$exists`, `$in`, `$hasPrefix`, `$contains`) into an entity filter. Throws an
- * `InputError` naming the path of the first malformed part.
- *
- * @example
- * predicateToFilter({ $all: [{ kind: 'Component' }, { 'spec.type': { $in: ['service', 'website'] } }] });
- */
-export function predicateToFilter(predicate: Json, path = 'query'): EntityFilter {
+function toFilter(predicate: Json, path: string): EntityFilter {
   if (!isObject(predicate)) {
     throw new InputError(
       `Invalid filter predicate at ${path}: expected an object such as { "kind": "Component" }, got ${show(predicate)}`,
     );
   }
-  const combined = logical(predicate, path, predicateToFilter);
+  const combined = logical(predicate, path, toFilter);
   if (combined) return combined;
   const unknown = Object.keys(predicate).find((key) => key.startsWith('$'));
   if (unknown) throw new InputError(`Invalid filter predicate at ${path}: unknown operator ${unknown}`);
   const parts = Object.entries(predicate).map(([key, value]) => fieldFilter(key, value, `${path}.${key}`));
   return parts.length === 1 ? (parts[0] as EntityFilter) : { allOf: parts };
+}
+
+/**
+ * Translates a filter predicate (`$all`, `$any`, `$not`, field expressions with
+ * equality, `$exists`, `$in`, `$hasPrefix`, `$contains`) into an entity filter. Throws an
+ * `InputError` naming the path of the first malformed part, or the limit a predicate
+ * goes over (`maxPredicateDepth`, `maxFilterValues`).
+ *
+ * @example
+ * predicateToFilter({ $all: [{ kind: 'Component' }, { 'spec.type': { $in: ['service', 'website'] } }] });
+ */
+export function predicateToFilter(predicate: Json, path = 'query'): EntityFilter {
+  checkPredicate(predicate, path);
+  return checkFilterSize(toFilter(predicate, path));
 }

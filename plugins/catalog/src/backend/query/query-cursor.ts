@@ -9,7 +9,7 @@ const cursorSchema = z.object({
   orderFieldValues: z.array(z.union([z.string(), z.number(), z.null()])).optional(),
   firstSortFieldValues: z.array(z.union([z.string(), z.number(), z.null()])).optional(),
   isPrevious: z.boolean(),
-  totalItems: z.number().optional(),
+  totalItems: z.number().int().min(0).optional(),
   skipTotalItems: z.boolean().optional(),
 });
 

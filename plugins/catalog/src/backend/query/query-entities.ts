@@ -83,11 +83,18 @@ function specOf(
 const positionOf = (row: Row | undefined, sorted: boolean): Array<string | number | null> | undefined =>
   row ? (sorted ? [row.sort_value ?? null, Number(row.id)] : [Number(row.id)]) : undefined;
 
+// A position is [entity id], or [sort value, entity id] on a sorted query: anything else
+// (-1e308, 1e308, text, fractions) would reach the database as a bigint it refuses.
 function toPosition(values: QueryCursor['orderFieldValues'], sorted: boolean): PagePosition | undefined {
   if (!values) return undefined;
-  const id = Number(values[sorted ? 1 : 0]);
-  if (!Number.isFinite(id)) throw new InputError('Malformed cursor: bad position');
-  return sorted ? { value: (values[0] as string | null) ?? null, id } : { id };
+  const [value, id] = sorted ? values : [null, values[0]];
+  const isId = typeof id === 'number' && Number.isSafeInteger(id) && id >= 0;
+  if (values.length !== (sorted ? 2 : 1) || !isId || (value !== null && typeof value !== 'string')) {
+    throw new InputError(
+      `Malformed cursor: a position must be ${sorted ? '[sort value, entity id]' : '[entity id]'} with a non-negative integer id`,
+    );
+  }
+  return sorted ? { value, id } : { id };
 }
 
 function body(rows: Row[], fields: EntityFields, totalItems: number, next?: QueryCursor, prev?: QueryCursor) {
@@ -116,6 +123,7 @@ export async function queryEntities(deps: Dependencies, request: QueryEntitiesRe
   if (request.permission === 'deny') return body([], request.fields, 0);
   const spec = specOf(cursor, request.permission, deps.logger);
   const sorted = spec.sort !== undefined;
+  toPosition(cursor.firstSortFieldValues, sorted);
   const kinds = await knownKinds(deps.sql, deps.cache);
   const totalItems =
     cursor.totalItems ??

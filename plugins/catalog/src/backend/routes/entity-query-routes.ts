@@ -1,7 +1,8 @@
 import { stringifyEntityRef } from '@atrium/catalog-model';
-import { InputError, NotFoundError } from '@atrium/errors';
+import { InputError } from '@atrium/errors';
 import type { RouteHandlers } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
+import { CATALOG_LIMITS, overLimit } from '../../common/catalog-limits.js';
 import { entityReadFilter } from '../permissions/entity-read-filter.js';
 import { entitiesByRefs } from '../query/entities-by-refs.js';
 import { entityAncestry } from '../query/entity-ancestry.js';
@@ -104,6 +105,8 @@ export function entityQueryRoutes(
     async getEntityFacets({ query, credentials }) {
       const names = paramList(query.facet as QueryParam);
       if (names.length === 0) throw new InputError('Missing facet parameter');
+      if (names.length > CATALOG_LIMITS.maxFacets)
+        throw new InputError(`Invalid facet parameter: ${overLimit(`${names.length} facets`, 'maxFacets')}`);
       const filter = visibleFilter(
         parseFilterParams(query.filter as QueryParam),
         await permissionOf(credentials),
@@ -118,18 +121,7 @@ export function entityQueryRoutes(
       return facets(services, body.facets, filter);
     },
     async getEntityAncestryByName({ params, credentials }) {
-      const ref = stringifyEntityRef(params);
-      const permission = await permissionOf(credentials);
-      if (permission !== undefined) {
-        const visible = await entitiesByRefs(
-          services.reader,
-          [ref],
-          visibleFilter(undefined, permission),
-          undefined,
-        );
-        if (String(visible) === '{"items":[null]}') throw new NotFoundError(`No such entity ${ref}`);
-      }
-      return entityAncestry(services.reader, ref);
+      return entityAncestry(services.reader, stringifyEntityRef(params), await permissionOf(credentials));
     },
   };
 }

@@ -12,9 +12,11 @@ import type { Credentials, RouteHandlers } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
 import { removeEntity, scheduleRefresh } from '../entities/remove-entity.js';
+import { type EntityReadFilter, entityReadFilter } from '../permissions/entity-read-filter.js';
 import { processEntity } from '../processing/process-entity.js';
 import { readerUrlOf } from '../processing/resolve-target.js';
 import { serializeProcessingError } from '../processing/serialize-error.js';
+import { visibleRefs } from '../query/visible-refs.js';
 import type { CatalogServices } from './catalog-services.js';
 import { sendJson } from './send-json.js';
 
@@ -79,19 +81,41 @@ async function validate(services: CatalogServices, body: unknown) {
   return outcome.errors;
 }
 
+// The entity a uid names, for a caller who may read it. One who may not gets what a
+// missing uid gets, and can neither delete it nor learn that it exists.
+async function readableRefOfUid(
+  services: CatalogServices,
+  uid: string,
+  permission: EntityReadFilter,
+): Promise<string | undefined> {
+  if (permission === 'deny') return undefined;
+  if (permission === undefined) {
+    const [row] = await services.sql.all<{ ref: string }>(
+      'SELECT entity_ref AS ref FROM refresh_state WHERE uid = ?',
+      [uid],
+    );
+    return row?.ref;
+  }
+  const [row] = await services.reader.all<{ ref: string }>(
+    'SELECT entity_ref AS ref FROM final_entities WHERE uid = ?',
+    [uid],
+  );
+  return row && (await visibleRefs(services.reader, [row.ref], permission)).has(row.ref)
+    ? row.ref
+    : undefined;
+}
+
 /** Handlers of entity deletion, refresh and validation. */
 export function entityWriteRoutes(
   services: CatalogServices,
 ): Pick<Routes, 'deleteEntityByUid' | 'refreshEntity' | 'validateEntity'> {
   return {
     async deleteEntityByUid({ params, credentials }) {
-      const [row] = await services.sql.all<{ ref: string }>(
-        'SELECT entity_ref AS ref FROM refresh_state WHERE uid = ?',
-        [params.uid],
-      );
-      await authorize(services, credentials, catalogPermissions.entityDelete, row?.ref);
-      if (!row) return undefined;
-      const deleted = await removeEntity(services.sql, row.ref, services.config.orphanStrategy);
+      const permission = await entityReadFilter(services.permissions, credentials);
+      const ref = await readableRefOfUid(services, params.uid, permission);
+      await authorize(services, credentials, catalogPermissions.entityDelete, ref);
+      if (ref === undefined) return undefined;
+      const deleted = await removeEntity(services.sql, ref, services.config.orphanStrategy);
       services.publish.deleted(deleted, 'deleted');
       services.engine.wake();
       return undefined;
@@ -101,9 +125,16 @@ export function entityWriteRoutes(
         ? await services.auth.authenticate(body.authorizationToken)
         : caller;
       const entityRef = stringifyEntityRef(parseEntityRef(body.entityRef));
+      const notFound = () => new NotFoundError(`Entity ${entityRef} not found`);
+      // Hidden and missing answer alike: refresh must not tell which entities exist.
+      const permission = await entityReadFilter(services.permissions, credentials);
+      if (
+        permission !== undefined &&
+        !(await visibleRefs(services.reader, [entityRef], permission)).has(entityRef)
+      )
+        throw notFound();
       await authorize(services, credentials, catalogPermissions.entityRefresh, entityRef);
-      if (!(await scheduleRefresh(services.sql, entityRef)))
-        throw new NotFoundError(`Entity ${entityRef} not found`);
+      if (!(await scheduleRefresh(services.sql, entityRef))) throw notFound();
       services.engine.wake();
       return undefined;
     },

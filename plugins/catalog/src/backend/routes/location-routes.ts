@@ -7,9 +7,15 @@ import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
 import type { Credentials, Permission, RouteHandlers } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
+import type { CatalogLocation } from '../../common/catalog-types.js';
 import { analyzeLocation } from '../locations/analyze-location.js';
 import { matchesPredicate } from '../locations/match-predicate.js';
 import { checkLocationSpec, registerLocation } from '../locations/register-location.js';
+import { entityReadFilter } from '../permissions/entity-read-filter.js';
+import { readableAnalysis, readableEntities } from '../permissions/readable-unstored.js';
+import { visibleLocations } from '../permissions/visible-locations.js';
+import { checkPredicate } from '../query/filter-limits.js';
+import { visibleRefs } from '../query/visible-refs.js';
 import type { CatalogServices } from './catalog-services.js';
 
 type Routes = RouteHandlers<(typeof catalogApi)['routes']>;
@@ -44,7 +50,7 @@ function decodeLocationsCursor(cursor: string): { offset: number; query?: unknow
       offset?: unknown;
       query?: unknown;
     };
-    if (typeof parsed.offset === 'number' && Number.isInteger(parsed.offset) && parsed.offset >= 0)
+    if (typeof parsed.offset === 'number' && Number.isSafeInteger(parsed.offset) && parsed.offset >= 0)
       return { offset: parsed.offset, query: parsed.query };
   } catch {
     // Reported below.
@@ -54,28 +60,48 @@ function decodeLocationsCursor(cursor: string): { offset: number; query?: unknow
 
 /** Handlers of the locations endpoints and analyze-location. */
 export function locationRoutes(services: CatalogServices): Pick<Routes, LocationRoutes> {
-  const { locations } = services;
+  const { locations, reader } = services;
+  const readFilter = (credentials: Credentials) => entityReadFilter(services.permissions, credentials);
+  // A location the caller may not see answers exactly as one that does not exist.
+  const visibleLocation = async (id: string, credentials: Credentials) => {
+    const location = await locations.get(id);
+    const [shown] = location ? await visibleLocations(reader, [location], await readFilter(credentials)) : [];
+    if (!shown) throw new NotFoundError(`Found no location with ID ${id}`);
+    return shown;
+  };
   return {
     async createLocation({ body, query, credentials }) {
       await allow(services, credentials, catalogPermissions.locationCreate);
+      const filter = await readFilter(credentials);
       return registerLocation(services, {
         type: body.type,
         target: body.target,
         dryRun: query.dryRun === 'true',
         onConflict: query.onConflict,
+        readableEntities: (result) => readableEntities(result, filter),
+        canSeeLocation: async (location: CatalogLocation) =>
+          (await visibleLocations(reader, [location], filter)).length > 0,
       });
     },
     async getLocations({ credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
-      return (await locations.list()).map((data) => ({ data }));
+      const shown = await visibleLocations(reader, await locations.list(), await readFilter(credentials));
+      return shown.map((data) => ({ data }));
     },
     async getLocationsByQuery({ body, credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
       const state = body.cursor ? decodeLocationsCursor(body.cursor) : { offset: 0, query: body.query };
+      if (state.query !== undefined) {
+        checkPredicate(state.query, 'query');
+        // Checks the grammar once, also when there is no location to match it against.
+        matchesPredicate({}, state.query);
+      }
       const limit = body.limit ?? DEFAULT_LOCATIONS_LIMIT;
-      const all = (await locations.list()).filter(
+      const matching = (await locations.list()).filter(
         (location) => state.query === undefined || matchesPredicate({ ...location }, state.query),
       );
+      // Totals and cursors count only what the caller may see.
+      const all = await visibleLocations(reader, matching, await readFilter(credentials));
       const items = all.slice(state.offset, state.offset + limit);
       const nextOffset = state.offset + limit;
       const nextCursor =
@@ -86,9 +112,7 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
     },
     async getLocation({ params, credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
-      const location = await locations.get(params.id);
-      if (!location) throw new NotFoundError(`Found no location with ID ${params.id}`);
-      return location;
+      return visibleLocation(params.id, credentials);
     },
     async updateLocation({ params, body, credentials }) {
       await allow(
@@ -98,18 +122,23 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
         catalogPermissions.locationDelete,
       );
       writable(services);
+      await visibleLocation(params.id, credentials);
       const target = await checkLocationSpec(services, body.type, body.target);
       return locations.update(params.id, { type: body.type, target });
     },
     async deleteLocation({ params, credentials }) {
       await allow(services, credentials, catalogPermissions.locationDelete);
       writable(services);
+      await visibleLocation(params.id, credentials);
       await locations.delete(params.id);
       return undefined;
     },
     async getLocationByEntity({ params, credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
       const ref = stringifyEntityRef(params);
+      const notFound = () => new NotFoundError(`No location found for entity ${ref}`);
+      const filter = await readFilter(credentials);
+      if (filter !== undefined && !(await visibleRefs(reader, [ref], filter)).has(ref)) throw notFound();
       const [row] = await services.sql.all<{ json: string }>(
         'SELECT processed_entity AS json FROM refresh_state WHERE entity_ref = ?',
         [ref],
@@ -120,12 +149,14 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
         : undefined;
       const spec = origin ? parseLocationRef(origin) : undefined;
       const location = spec ? await locations.find(spec.type, spec.target) : undefined;
-      if (!location) throw new NotFoundError(`No location found for entity ${ref}`);
-      return location;
+      const [shown] = location ? await visibleLocations(reader, [location], filter) : [];
+      if (!shown) throw notFound();
+      return shown;
     },
     async analyzeLocation({ body, credentials }) {
       await allow(services, credentials, catalogPermissions.locationAnalyze);
-      return analyzeLocation(services, body);
+      const analysis = await analyzeLocation(services, body);
+      return readableAnalysis(reader, analysis, await readFilter(credentials));
     },
   };
 }

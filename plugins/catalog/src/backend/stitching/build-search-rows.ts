@@ -92,12 +92,13 @@ export function buildSearchRows(entityId: number, entity: Entity): SearchRow[] {
   const rows: SearchRow[] = [];
   const seen = new Set<string>();
   for (const [rawKey, rawValue] of pairs) {
-    const key = rawKey.toLowerCase();
+    // PostgreSQL text cannot hold U+0000 (processing refuses such entities; this keeps the
+    // index writable whatever reaches it).
+    const key = rawKey.toLowerCase().replaceAll('\u0000', '');
     if (key.length > MAX_KEY_LENGTH) continue;
-    const text = rawValue === null ? null : String(rawValue);
+    const text = rawValue === null ? null : String(rawValue).replaceAll('\u0000', '');
     const lower = text?.toLowerCase();
-    const value =
-      lower === undefined || lower.length > MAX_VALUE_LENGTH ? NULL_VALUE : lower.replaceAll('\u0000', '');
+    const value = lower === undefined || lower.length > MAX_VALUE_LENGTH ? NULL_VALUE : lower;
     const identity = `${key}\u0000${value}`;
     if (seen.has(identity)) continue;
     seen.add(identity);

@@ -78,12 +78,16 @@ export async function startScaffolderBackend(options: {
   readableRoots?: string[];
   /** More `file` locations for the catalog (e.g. examples/templates/all.yaml). */
   locations?: string[];
+  /** Start the real catalog also on PostgreSQL (permission tests need its read filter). */
+  realCatalog?: boolean;
 }): Promise<ScaffolderTestBackend> {
   const fixturesDir = options.fixturesDir ?? (await mkdtemp(join(tmpdir(), 'atrium-scaffolder-fixtures-')));
   const entities = options.entities ?? [];
   const files = await writeEntities(fixturesDir, entities);
   const real =
-    REAL_CATALOG_ON_POSTGRES || (options.database as { client?: string } | undefined)?.client !== 'pg';
+    options.realCatalog ||
+    REAL_CATALOG_ON_POSTGRES ||
+    (options.database as { client?: string } | undefined)?.client !== 'pg';
   const catalog = real
     ? catalogPlugin
     : createStubCatalog(entities.map((entity, i) => ({ entity, file: files[i]! })));

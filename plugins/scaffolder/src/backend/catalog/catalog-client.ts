@@ -1,4 +1,10 @@
-import type { CompoundEntityRef, Entity } from '@atrium/catalog-model';
+import {
+  type CompoundEntityRef,
+  type Entity,
+  isValidEntityName,
+  isValidKind,
+  isValidNamespace,
+} from '@atrium/catalog-model';
 import { ServiceUnavailableError } from '@atrium/errors';
 import { ResponseError } from '@atrium/http-api';
 import type { AuthService, Credentials, DiscoveryService } from '@atrium/kernel';
@@ -8,6 +14,11 @@ export interface CatalogLocation {
   id: string;
   type: string;
   target: string;
+}
+
+/** Whether a ref could name an entity at all (kind, namespace and name in their formats). */
+export function isValidCompoundRef(ref: CompoundEntityRef): boolean {
+  return isValidKind(ref.kind) && isValidNamespace(ref.namespace) && isValidEntityName(ref.name);
 }
 
 /** The parts of the catalog's REST API (catalog.md §10) the scaffolder uses. */
@@ -48,6 +59,8 @@ export function createCatalogClient(deps: { discovery: DiscoveryService; auth: A
   const enc = encodeURIComponent;
   return {
     async getEntityByRef(ref, credentials) {
+      // No entity has such a name; asking would only fail on the way (URL encoding, limits).
+      if (!isValidCompoundRef(ref)) return undefined;
       const response = await call(
         `/entities/by-name/${enc(ref.kind)}/${enc(ref.namespace)}/${enc(ref.name)}`,
         credentials,

@@ -1,5 +1,11 @@
 import type { PermissionRule } from '@atrium/kernel';
-import { RESOURCE_TYPE_SCAFFOLDER_ACTION, RESOURCE_TYPE_SCAFFOLDER_TEMPLATE } from '../../common/index.js';
+import {
+  RESOURCE_TYPE_SCAFFOLDER_ACTION,
+  RESOURCE_TYPE_SCAFFOLDER_TASK,
+  RESOURCE_TYPE_SCAFFOLDER_TEMPLATE,
+} from '../../common/index.js';
+import type { TaskRow } from '../store/tables.js';
+import { type TaskFilter, taskMatchesFilter } from './task-filter.js';
 
 /** A tagged template part (form page or step) as the template rules see it. */
 export interface TaggedPart {
@@ -54,4 +60,42 @@ export const actionRules: PermissionRule<ActionRun, never>[] = [
   propertyRule('HAS_BOOLEAN_PROPERTY', 'boolean'),
   propertyRule('HAS_NUMBER_PROPERTY', 'number'),
   propertyRule('HAS_STRING_PROPERTY', 'string'),
+];
+
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+// Defined once, as a filter: `apply` checks one task with the same filter the list query runs.
+function taskRule(
+  name: string,
+  description: string,
+  toQuery: (params: Record<string, unknown>) => TaskFilter,
+): PermissionRule<TaskRow, TaskFilter> {
+  return {
+    name,
+    description,
+    resourceType: RESOURCE_TYPE_SCAFFOLDER_TASK,
+    apply: (task, params) => taskMatchesFilter(task, toQuery(params)),
+    toQuery,
+  };
+}
+
+/** Rules on `scaffolder-task` (Backstage's `hasCreatedBy`, `hasTemplateEntityRefs`). */
+export const taskRules: PermissionRule<TaskRow, TaskFilter>[] = [
+  taskRule(
+    'HAS_CREATED_BY',
+    'Allow tasks created by one of the given users ({ createdBy: string[] })',
+    (params) => ({
+      column: 'created_by',
+      values: strings(params.createdBy),
+    }),
+  ),
+  taskRule(
+    'HAS_TEMPLATE_ENTITY_REFS',
+    'Allow tasks created from one of the given templates ({ templateEntityRefs: string[] })',
+    (params) => ({
+      column: 'template_ref',
+      values: strings(params.templateEntityRefs).map((ref) => ref.toLowerCase()),
+    }),
+  ),
 ];

@@ -1,8 +1,8 @@
 import type { ServerResponse } from 'node:http';
-import { InputError, NotFoundError } from '@atrium/errors';
+import { InputError } from '@atrium/errors';
 import { getRequestCredentials, type HttpRouterService } from '@atrium/kernel';
 import { z } from 'zod';
-import { type SerializedTaskEvent, scaffolderPermissions } from '../../common/index.js';
+import type { SerializedTaskEvent } from '../../common/index.js';
 import type { ScaffolderContext } from './scaffolder-context.js';
 
 const FINISHED = ['completed', 'failed', 'cancelled'];
@@ -52,11 +52,12 @@ export function registerEventStream(http: HttpRouterService, ctx: ScaffolderCont
       '/v2/tasks/:taskId/eventstream',
       async (request, reply) => {
         const { taskId } = request.params;
+        if (taskId.includes('\u0000') || taskId.length > 100)
+          throw new InputError('taskId must be a task id: at most 100 characters, no NUL character');
         const what = `reading the events of task '${taskId}'`;
-        await ctx.authorizer.require(getRequestCredentials(request), scaffolderPermissions.taskRead, what);
+        await ctx.taskAccess.readableTask(getRequestCredentials(request), taskId, what);
         const parsed = query.safeParse(request.query);
         if (!parsed.success) throw new InputError('query parameter after must be a non-negative event id');
-        if (!(await ctx.store.get(taskId))) throw new NotFoundError(`task '${taskId}' does not exist`);
         reply.hijack();
         reply.raw.writeHead(200, {
           'Content-Type': 'text/event-stream',

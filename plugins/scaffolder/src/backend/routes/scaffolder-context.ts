@@ -4,6 +4,7 @@ import type { CatalogClient } from '../catalog/catalog-client.js';
 import type { ScaffolderConfig } from '../config.js';
 import type { AutocompleteHandler, TemplatingExtension } from '../extension-points.js';
 import type { ScaffolderAuthorizer } from '../permissions/scaffolder-authorizer.js';
+import type { TaskAccess } from '../permissions/task-access.js';
 import type { RunnerDeps } from '../runner/run-types.js';
 import type { TaskEventStore } from '../store/event-store.js';
 import type { SecretsCipher } from '../store/secrets-cipher.js';
@@ -24,6 +25,8 @@ export interface ScaffolderContext {
   catalog: CatalogClient;
   actions: ActionRegistry;
   authorizer: ScaffolderAuthorizer;
+  /** Who sees which task (task read/cancel permissions and the template's visibility). */
+  taskAccess: TaskAccess;
   validator: SchemaValidator;
   runner: RunnerDeps;
   autocomplete: readonly AutocompleteHandler[];

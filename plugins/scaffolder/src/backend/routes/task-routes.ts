@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
-import { NotFoundError } from '@atrium/errors';
+import { InputError, NotFoundError } from '@atrium/errors';
 import type { Credentials, RouteHandlers } from '@atrium/kernel';
 import {
   type JsonObject,
@@ -8,6 +8,8 @@ import {
   scaffolderPermissions,
   type TaskSpec,
 } from '../../common/index.js';
+import { isValidCompoundRef } from '../catalog/catalog-client.js';
+import type { TaskRow } from '../store/tables.js';
 import { buildTaskSpec, serializeTask } from '../tasks/build-task-spec.js';
 import { initiatorOf } from '../tasks/initiator.js';
 import { asJson, type TemplateDocument, templateBaseUrl } from '../validation/template-spec.js';
@@ -34,20 +36,15 @@ async function userEntity(ctx: ScaffolderContext, credentials: Credentials): Pro
   return entity ? asJson(entity) : undefined;
 }
 
-async function existingTask(ctx: ScaffolderContext, taskId: string) {
-  const row = await ctx.store.get(taskId);
-  if (!row) throw new NotFoundError(`task '${taskId}' does not exist`);
-  return row;
-}
-
 // New secrets of a retry meet the same schema as on creation: the template's current one.
 async function retrySecretsProblems(
   ctx: ScaffolderContext,
   credentials: Credentials,
-  taskId: string,
+  task: TaskRow,
   secrets: Record<string, string>,
 ) {
-  const spec = JSON.parse((await existingTask(ctx, taskId)).spec) as TaskSpec;
+  const taskId = task.id;
+  const spec = JSON.parse(task.spec) as TaskSpec;
   const ref = spec.templateInfo.entityRef;
   const template = await ctx.catalog.getEntityByRef(parseEntityRef(ref), credentials);
   if (!template) {
@@ -60,13 +57,15 @@ async function retrySecretsProblems(
 
 /** Handlers of the task routes: create, list, read, events (long poll), cancel and retry. */
 export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
-  const { authorizer } = ctx;
-  const read = (credentials: Credentials, what: string) =>
-    authorizer.require(credentials, scaffolderPermissions.taskRead, what);
+  const { authorizer, taskAccess } = ctx;
   return {
     async createTask({ body, credentials, reply }) {
       await authorizer.require(credentials, scaffolderPermissions.taskCreate, 'creating a task');
       const ref = parseEntityRef(body.templateRef, { defaultKind: 'template' });
+      if (!isValidCompoundRef(ref))
+        throw new InputError(
+          'templateRef must name an entity: [<kind>:][<namespace>/]<name> with a valid kind, namespace and name (at most 63 characters each)',
+        );
       const shown = stringifyEntityRef(ref);
       const entity = await ctx.catalog.getEntityByRef(ref, credentials);
       if (!entity)
@@ -89,6 +88,7 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
         id,
         spec: JSON.stringify(spec),
         created_by: userRefOf(credentials) ?? null,
+        template_ref: shown,
         initiator: JSON.stringify(initiatorOf(credentials) ?? null),
         secrets: body.secrets ? ctx.cipher.encrypt(body.secrets) : null,
       });
@@ -99,13 +99,15 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
       return { id };
     },
     async listTasks({ query, credentials }) {
-      await read(credentials, 'listing tasks');
       const order = query.order?.split(':') as
         | ['asc' | 'desc', 'created_at' | 'status' | 'created_by']
         | undefined;
+      const selection = { createdBy: query.createdBy, status: query.status };
+      // Totals and pages count only the tasks the caller may see.
+      const filter = await taskAccess.listFilter(credentials, selection);
       const { rows, total } = await ctx.store.list({
-        createdBy: query.createdBy,
-        status: query.status,
+        ...selection,
+        filter,
         order: order ? { direction: order[0], field: order[1] } : undefined,
         limit: query.limit,
         offset: query.offset,
@@ -113,36 +115,37 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
       return { tasks: rows.map(serializeTask), totalTasks: total };
     },
     async getTask({ params, credentials }) {
-      await read(credentials, `reading task '${params.taskId}'`);
-      return serializeTask(await existingTask(ctx, params.taskId));
+      return serializeTask(
+        await taskAccess.readableTask(credentials, params.taskId, `reading task '${params.taskId}'`),
+      );
     },
     async listTaskEvents({ params, query, credentials, reply }) {
-      await read(credentials, `reading the events of task '${params.taskId}'`);
-      await existingTask(ctx, params.taskId);
+      await taskAccess.readableTask(
+        credentials,
+        params.taskId,
+        `reading the events of task '${params.taskId}'`,
+      );
       const closed = new AbortController();
       // The response closes when the client goes away (the request stream closes early).
       reply.raw.once('close', () => closed.abort());
       return ctx.events.waitForEvents(params.taskId, query.after, LONG_POLL_MS, closed.signal);
     },
     async cancelTask({ params, credentials }) {
-      await read(credentials, `reading task '${params.taskId}'`);
-      await authorizer.require(
+      const what = `cancelling task '${params.taskId}'`;
+      await taskAccess.requireCancel(
         credentials,
-        scaffolderPermissions.taskCancel,
-        `cancelling task '${params.taskId}'`,
+        await taskAccess.readableTask(credentials, params.taskId, what),
+        what,
       );
       return { status: await ctx.lifecycle.cancel(params.taskId, userRefOf(credentials)) };
     },
     async retryTask({ params, body, credentials, reply }) {
-      await read(credentials, `reading task '${params.taskId}'`);
-      await authorizer.require(
-        credentials,
-        scaffolderPermissions.taskCancel,
-        `retrying task '${params.taskId}'`,
-      );
+      const what = `retrying task '${params.taskId}'`;
+      const task = await taskAccess.readableTask(credentials, params.taskId, what);
+      await taskAccess.requireCancel(credentials, task, what);
       const secrets = body?.secrets;
       if (secrets) {
-        const errors = await retrySecretsProblems(ctx, credentials, params.taskId, secrets);
+        const errors = await retrySecretsProblems(ctx, credentials, task, secrets);
         if (errors.length > 0) return reply.code(400).send({ errors }) as never;
       }
       await ctx.lifecycle.retry(params.taskId, secrets ? ctx.cipher.encrypt(secrets) : null);

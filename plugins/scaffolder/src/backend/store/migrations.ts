@@ -6,6 +6,15 @@ function isPostgres(db: MigrationDb): boolean {
   return db.getExecutor().adapter.supportsTransactionalDdl;
 }
 
+function templateRefOfSpec(spec: string): string | undefined {
+  try {
+    const ref = (JSON.parse(spec) as { templateInfo?: { entityRef?: unknown } }).templateInfo?.entityRef;
+    return typeof ref === 'string' ? ref.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The scaffolder's migrations. Append-only: never edit a released one. */
 export const scaffolderMigrations: Migrations = {
   '0001_tasks_events_settings': {
@@ -52,6 +61,23 @@ export const scaffolderMigrations: Migrations = {
         .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
         .execute();
+    },
+  },
+  '0002_task_template_ref': {
+    async up(db) {
+      // The template a task was created from, as a column: who may read a task depends on
+      // whether they may read its template, also when listing.
+      await db.schema.alterTable('scaffolder_tasks').addColumn('template_ref', 'varchar(512)').execute();
+      const rows = await db.selectFrom('scaffolder_tasks').select(['id', 'spec']).execute();
+      for (const row of rows as Array<{ id: string; spec: string }>) {
+        const ref = templateRefOfSpec(row.spec);
+        if (ref)
+          await db
+            .updateTable('scaffolder_tasks')
+            .set({ template_ref: ref })
+            .where('id', '=', row.id)
+            .execute();
+      }
     },
   },
 };

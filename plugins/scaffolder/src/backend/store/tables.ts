@@ -19,6 +19,8 @@ export interface TaskRow {
   cancel_requested_at: number | null;
   /** JSON `{ checkpoints }` kept across retries. */
   state: string | null;
+  /** The (canonical) ref of the template the task was created from. */
+  template_ref: string | null;
 }
 
 /** A task event row; ids grow monotonically per store. */

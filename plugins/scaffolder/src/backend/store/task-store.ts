@@ -1,6 +1,7 @@
 import { ConflictError } from '@atrium/errors';
 import type { Kysely } from 'kysely';
 import type { JsonObject, TaskStatus } from '../../common/index.js';
+import { type TaskFilter, taskFilterSql } from '../permissions/task-filter.js';
 import type { EventNotifier } from './event-notifier.js';
 import type { TaskEventStore } from './event-store.js';
 import type { ScaffolderTables, TaskRow } from './tables.js';
@@ -18,6 +19,8 @@ export interface TaskListQuery {
   order?: { field: 'created_at' | 'status' | 'created_by'; direction: 'asc' | 'desc' };
   limit?: number;
   offset?: number;
+  /** Only the tasks the caller may read. */
+  filter?: TaskFilter;
 }
 
 /** The lease of a running task, as its worker holds it. */
@@ -29,9 +32,13 @@ export interface TaskLease {
 
 /** The tasks table: creation, claiming with a lease, heartbeats and completion. */
 export interface TaskStore {
-  create(row: Pick<TaskRow, 'id' | 'spec' | 'created_by' | 'initiator' | 'secrets'>): Promise<void>;
+  create(
+    row: Pick<TaskRow, 'id' | 'spec' | 'created_by' | 'initiator' | 'secrets' | 'template_ref'>,
+  ): Promise<void>;
   get(taskId: string): Promise<TaskRow | undefined>;
   list(query: TaskListQuery): Promise<{ rows: TaskRow[]; total: number }>;
+  /** The distinct template refs of the tasks a list query selects (paging ignored). */
+  templateRefs(query: TaskListQuery): Promise<string[]>;
   /** Claims the oldest open task with a conditional update; `undefined` when none is left. */
   claim(workerId: string): Promise<ClaimedTask | undefined>;
   /** Refreshes the heartbeat; `alive: false` when the lease was lost (failed by the janitor, retried). */
@@ -55,6 +62,15 @@ export function createTaskStore(
       .where('worker_id', '=', lease.workerId)
       .where('attempt', '=', lease.attempt);
 
+  const selected = (query: TaskListQuery) => {
+    let base = db.selectFrom('scaffolder_tasks');
+    if (query.createdBy?.length) base = base.where('created_by', 'in', query.createdBy);
+    if (query.status?.length) base = base.where('status', 'in', query.status);
+    const { filter } = query;
+    if (filter) base = base.where((eb) => taskFilterSql(eb, filter));
+    return base;
+  };
+
   return {
     async create(row) {
       await db
@@ -66,9 +82,7 @@ export function createTaskStore(
     get: (taskId) =>
       db.selectFrom('scaffolder_tasks').selectAll().where('id', '=', taskId).executeTakeFirst(),
     async list(query) {
-      let base = db.selectFrom('scaffolder_tasks');
-      if (query.createdBy?.length) base = base.where('created_by', 'in', query.createdBy);
-      if (query.status?.length) base = base.where('status', 'in', query.status);
+      const base = selected(query);
       const { total } = await base
         .select((eb) => eb.fn.countAll<number>().as('total'))
         .executeTakeFirstOrThrow();
@@ -81,6 +95,14 @@ export function createTaskStore(
         .offset(query.offset ?? 0)
         .execute();
       return { rows, total: Number(total) };
+    },
+    async templateRefs(query) {
+      const rows = await selected(query)
+        .select('template_ref')
+        .distinct()
+        .where('template_ref', 'is not', null)
+        .execute();
+      return rows.map((row) => row.template_ref as string);
     },
     async claim(workerId) {
       const candidates = await db
