@@ -58,6 +58,8 @@ describe.each(testDatabaseKinds())('every read path goes through catalog.entity.
   beforeAll(async () => {
     catalog = await startCatalog({
       database,
+      // Registration refuses what the server could not read: example.com must be allowed.
+      backend: { reading: { allow: [{ host: 'example.com' }] } },
       catalog: {
         locations: [{ type: 'file', target: `${OWNED}/catalog-info.yaml` }],
         allowedFileRoots: [OWNED],
