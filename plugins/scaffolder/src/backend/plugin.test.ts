@@ -20,6 +20,8 @@ import { helloRuns, testActionsModule } from './__fixtures__/test-module.js';
 import { writeTree } from './__fixtures__/write-tree.js';
 
 let fixtures: string;
+// The file startScaffolderBackend registers the 'hello' template from.
+const helloFileUrl = () => pathToFileURL(join(fixtures, 'template-hello.yaml')).href;
 
 function entities() {
   return [
@@ -44,6 +46,7 @@ function entities() {
       ],
       output: {
         greeting: '${{ steps.greet.output.greeting }}',
+        files: '${{ steps.list.output.files }}',
         links: [
           { title: 'Repo', url: 'https://example.com/${{ parameters.name }}' },
           { title: 'Hidden', url: 'x', if: '${{ false }}' },
@@ -142,7 +145,7 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
       apiVersion: 'scaffolder.backstage.io/v1beta3',
       parameters: { name: 'svc' },
       user: { ref: 'user:default/test-user' },
-      templateInfo: { entityRef: 'template:default/hello', baseUrl: `file://${fixtures}/` },
+      templateInfo: { entityRef: 'template:default/hello', baseUrl: helloFileUrl() },
     });
     expect(task.spec.user.entity).toMatchObject({ kind: 'User', metadata: { name: 'test-user' } });
     expect(task.spec.steps.map((s) => [s.id, s.name])).toEqual([
@@ -164,8 +167,22 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
       taskId: id,
       user: 'user:default/test-user',
       template: 'template:default/hello',
+      baseUrl: helloFileUrl(),
       dryRun: false,
     });
+  });
+
+  it('stores the template file itself as templateInfo.baseUrl, as Backstage does, and ./skeleton resolves beside it', async () => {
+    const id = await backend.createTask('template:default/hello', { name: 'base' });
+    await backend.waitForTask(id);
+    const { status, body } = await backend.api<SerializedTask>(`/v2/tasks/${id}`);
+    expect(status).toBe(200);
+    // The file the catalog read the template from (backstage.io/managed-by-location), not its folder.
+    expect(body.spec.templateInfo.baseUrl).toBe(helloFileUrl());
+    expect(body.status).toBe('completed');
+    const { body: events } = await backend.api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
+    const completion = events.at(-1)?.body as { output?: { files?: Array<{ name: string }> } } | undefined;
+    expect(completion?.output?.files?.map((file) => file.name)).toEqual(['README.md']);
   });
 
   it('answers 400 { errors } in the ValidationError shape for values failing the parameter pages', async () => {

@@ -38,7 +38,7 @@ export interface TaskStepSpec {
 export interface TemplateInfo {
   /** e.g. `template:default/create-service` */
   entityRef: string;
-  /** Directory URL of the template file, ending in `/`; relative `url` inputs resolve against it. */
+  /** URL of the template file itself (as in Backstage); relative `url` inputs resolve beside it. */
   baseUrl?: string;
   entity?: { metadata: JsonObject };
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createCredentials,
   type JsonObject,
@@ -14,7 +15,7 @@ import { createBuiltinActions } from '../actions/builtin/builtin-actions.js';
 import type { TemplateAction } from '../actions/template-action.js';
 import type { CatalogClient } from '../catalog/catalog-client.js';
 import { scaffolderConfigSchema } from '../config.js';
-import { createTemplateSource, directoryUrl } from '../files/template-source.js';
+import { createTemplateSource } from '../files/template-source.js';
 import type { CheckpointStore, RunResult } from '../runner/run-types.js';
 import { runWorkflow } from '../runner/run-workflow.js';
 import { createTemplaterPool } from '../templating/templater-pool.js';
@@ -96,7 +97,8 @@ export function createRunHarness(
           user: { ref: 'user:default/test-user' },
           templateInfo: {
             entityRef: 'template:default/test',
-            baseUrl: run.templateDir ? directoryUrl(run.templateDir) : undefined,
+            // The template file, as a task's baseUrl names it: beside the template's files.
+            baseUrl: run.templateDir ? pathToFileURL(join(run.templateDir, 'template.yaml')).href : undefined,
           },
         },
         secrets: run.secrets ?? {},

@@ -8,7 +8,13 @@ import {
 } from '../extension-points.js';
 
 /** Every context of `acme:hello` runs, for assertions. */
-export const helloRuns: Array<{ taskId: string; user?: string; template: string; dryRun: boolean }> = [];
+export const helloRuns: Array<{
+  taskId: string;
+  user?: string;
+  template: string;
+  baseUrl?: string;
+  dryRun: boolean;
+}> = [];
 
 /** A module adding a custom action, an autocomplete provider and a templating filter. */
 export const testActionsModule = defineModule({
@@ -35,6 +41,7 @@ export const testActionsModule = defineModule({
             taskId: ctx.task.id,
             user: ctx.user.ref,
             template: ctx.templateInfo.entityRef,
+            baseUrl: ctx.templateInfo.baseUrl,
             dryRun: ctx.isDryRun,
           });
           if (ctx.secrets.token) ctx.logger.info(`calling with token ${ctx.secrets.token}`);

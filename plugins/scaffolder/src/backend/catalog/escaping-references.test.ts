@@ -1,10 +1,17 @@
+import { resolveLocationTarget } from '@atrium/kernel';
 import { describe, expect, it } from 'vitest';
 import { escapingReferences } from './escaping-references.js';
 import { publishedLocation } from './published-location.js';
+import { publishedRepository, workspaceRepository } from './repository-base.js';
 
-const fileRepo = { type: 'file' as const, base: '/srv/repositories/app.git/blob/main' };
-const fileFrom = '/srv/repositories/app.git/blob/main/catalog-info.yaml';
-const urlRepo = { type: 'url' as const, base: 'https://git.example.com/org/app/blob/main/' };
+// The URL reader's rule with all of /srv/repositories readable (catalog.allowedFileRoots):
+// a published bare repository at its ref is still the base, not the readable root.
+const urlReader = {
+  resolveTarget: (l: string, t: string) => resolveLocationTarget(l, t, ['/srv/repositories']),
+};
+const fileRepo = publishedRepository(urlReader, 'file', 'file:///srv/repositories/app.git/blob/main');
+const fileFrom = 'file:///srv/repositories/app.git/blob/main/catalog-info.yaml';
+const urlRepo = publishedRepository(urlReader, 'url', 'https://git.example.com/org/app/blob/main');
 const urlFrom = 'https://git.example.com/org/app/blob/main/catalog-info.yaml';
 
 const component = (description: unknown) => ({
@@ -30,6 +37,7 @@ describe('escapingReferences', () => {
     'file:///etc/passwd',
     '../../../secret.txt',
     '../other/catalog-info.yaml',
+    '../../../other.git/blob/main/catalog-info.yaml',
     'x?/../../../../secret.txt',
     'file:///srv/repositories/app.git/blob/main/%2e%2e/%2e%2e/secret.txt',
     'https://evil.example.com/x.txt',
@@ -76,33 +84,53 @@ describe('escapingReferences', () => {
   });
 });
 
+describe('workspaceRepository', () => {
+  it('bounds references by the workspace, from a file in any folder of it', () => {
+    const workspace = workspaceRepository('/tmp/ws');
+    const from = 'file:///tmp/ws/docs/catalog-info.yaml';
+    expect(escapingReferences([component({ $text: '../openapi.yaml' })], workspace, from)).toEqual([]);
+    expect(escapingReferences([component({ $text: '../../openapi.yaml' })], workspace, from)).toHaveLength(1);
+    expect(
+      escapingReferences([component({ $text: 'file:///tmp/ws-other/x' })], workspace, from),
+    ).toHaveLength(1);
+  });
+});
+
 describe('publishedLocation', () => {
   it('registers a file: URL as a file location and an http(s) URL as a url location', () => {
-    expect(publishedLocation({ repoContentsUrl: 'file:///srv/repositories/app.git/blob/main' })).toEqual({
-      url: 'file:///srv/repositories/app.git/blob/main/catalog-info.yaml',
-      location: { type: 'file', target: fileFrom },
-      readerUrl: 'file:///srv/repositories/app.git/blob/main/catalog-info.yaml',
-      repository: fileRepo,
+    const file = publishedLocation(urlReader, {
+      repoContentsUrl: 'file:///srv/repositories/app.git/blob/main',
     });
-    expect(publishedLocation({ catalogInfoUrl: urlFrom })).toEqual({
+    expect(file).toMatchObject({
+      url: fileFrom,
+      location: { type: 'file', target: '/srv/repositories/app.git/blob/main/catalog-info.yaml' },
+      readerUrl: fileFrom,
+      repository: { type: 'file', label: 'file:///srv/repositories/app.git/blob/main' },
+    });
+    expect(publishedLocation(urlReader, { catalogInfoUrl: urlFrom })).toMatchObject({
       url: urlFrom,
       location: { type: 'url', target: urlFrom },
       readerUrl: urlFrom,
-      repository: urlRepo,
+      repository: { type: 'url', label: 'https://git.example.com/org/app/blob/main/' },
     });
+    expect(
+      publishedLocation(urlReader, {
+        repoContentsUrl: 'https://git.example.com/org/app/blob/main/',
+        catalogInfoPath: '/docs/catalog-info.yaml',
+      }).url,
+    ).toBe('https://git.example.com/org/app/blob/main/docs/catalog-info.yaml');
   });
 
   it('refuses a catalogInfoPath that climbs out and URLs of other kinds', () => {
-    expect(() =>
-      publishedLocation({
-        repoContentsUrl: 'file:///srv/r/app.git/blob/main',
-        catalogInfoPath: '../../../x.yaml',
-      }),
-    ).toThrow(/input\.catalogInfoPath '\.\.\/\.\.\/\.\.\/x\.yaml' leads outside the repository/);
-    expect(() => publishedLocation({ catalogInfoUrl: 'ftp://h/x.yaml' })).toThrow(
+    for (const repoContentsUrl of ['file:///srv/r/app.git/blob/main', 'https://h/org/app/blob/main']) {
+      expect(() =>
+        publishedLocation(urlReader, { repoContentsUrl, catalogInfoPath: '../../../x.yaml' }),
+      ).toThrow(/input\.catalogInfoPath '\.\.\/\.\.\/\.\.\/x\.yaml' leads outside the repository/);
+    }
+    expect(() => publishedLocation(urlReader, { catalogInfoUrl: 'ftp://h/x.yaml' })).toThrow(
       /input\.catalogInfoUrl 'ftp:\/\/h\/x\.yaml' uses ftp:/,
     );
-    expect(() => publishedLocation({})).toThrow(
+    expect(() => publishedLocation(urlReader, {})).toThrow(
       /input\.catalogInfoUrl or input\.repoContentsUrl is required/,
     );
   });

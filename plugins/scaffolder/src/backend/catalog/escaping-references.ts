@@ -46,17 +46,17 @@ function locationTargets(document: Record<string, unknown>, repository: Reposito
 
 /**
  * The `$text`/`$json`/`$yaml` placeholders and child Location targets of descriptor
- * documents that resolve outside the repository (relative to the file at `from`), as
+ * documents that resolve outside the repository (relative to the file at `fromUrl`), as
  * the catalog would resolve them; empty when every reference stays inside.
  *
  * @example
- * escapingReferences([{ kind: 'Component', spec: { x: { $text: '/etc/passwd' } } }], { type: 'file', base: '/r' }, '/r/catalog-info.yaml');
+ * escapingReferences([{ kind: 'Component', spec: { x: { $text: '/etc/passwd' } } }], workspaceRepository('/w'), 'file:///w/catalog-info.yaml');
  * // [{ at: 'document 1 at spec.x.$text', target: '/etc/passwd' }]
  */
 export function escapingReferences(
   documents: unknown[],
   repository: RepositoryBase,
-  from: string,
+  fromUrl: string,
 ): EscapingReference[] {
   return documents.flatMap((document, index) => {
     if (!isObject(document)) return [];
@@ -64,7 +64,7 @@ export function escapingReferences(
     placeholders(document, '', found);
     found.push(...locationTargets(document, repository));
     return found
-      .filter(({ target }) => resolveInsideRepository(repository, target, from) === undefined)
+      .filter(({ target }) => resolveInsideRepository(repository, target, fromUrl) === undefined)
       .map(({ at, target }) => ({ at: `document ${index + 1} at ${at}`, target }));
   });
 }

@@ -1,12 +1,11 @@
-import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, NotAllowedError } from '@atrium/errors';
-import type { RepositoryBase } from './repository-base.js';
-import { resolveInsideRepository } from './repository-base.js';
+import type { UrlReaderService } from '@atrium/kernel';
+import { publishedRepository, type RepositoryBase, resolveInsideRepository } from './repository-base.js';
 
 /** A catalog-info file about to be registered, and the repository it must stay in. */
 export interface PublishedLocation {
-  /** The URL as given (for messages and the step output). */
+  /** The file's URL (for messages and the step output). */
   url: string;
   /** What `POST /locations` receives: a `file` path for file: URLs, else a `url`. */
   location: { type: 'file' | 'url'; target: string };
@@ -38,38 +37,39 @@ function parse(url: string, field: string): { type: 'file' | 'url'; target: stri
 
 /**
  * Works out what `catalog:register` registers: a `file:` URL becomes a `file` location
- * (its path), an http(s) URL a `url` location. The repository is `repoContentsUrl`, or
- * the folder of `catalogInfoUrl`; `catalogInfoPath` may not climb out of it.
+ * (its path), an http(s) URL a `url` location. The repository is the base the kernel's
+ * rule gives the file's location (for publish:git's `repoContentsUrl`, the bare
+ * repository at its branch); `catalogInfoPath` resolves from the repository's top and
+ * may not climb out of it.
  *
  * @example
- * publishedLocation({ repoContentsUrl: 'file:///srv/git/app.git/blob/main' });
+ * publishedLocation(urlReader, { repoContentsUrl: 'file:///srv/git/app.git/blob/main' });
  * // location { type: 'file', target: '/srv/git/app.git/blob/main/catalog-info.yaml' }
  */
-export function publishedLocation(input: {
-  catalogInfoUrl?: string;
-  repoContentsUrl?: string;
-  catalogInfoPath?: string;
-}): PublishedLocation {
+export function publishedLocation(
+  urlReader: Pick<UrlReaderService, 'resolveTarget'>,
+  input: { catalogInfoUrl?: string; repoContentsUrl?: string; catalogInfoPath?: string },
+): PublishedLocation {
   if (!input.catalogInfoUrl && !input.repoContentsUrl) {
     throw new InputError('input.catalogInfoUrl or input.repoContentsUrl is required');
   }
   const field = input.catalogInfoUrl ? 'input.catalogInfoUrl' : 'input.repoContentsUrl';
-  const root = input.repoContentsUrl ? parse(input.repoContentsUrl.replace(/\/+$/, ''), field) : undefined;
-  const path = (input.catalogInfoPath ?? '/catalog-info.yaml').replace(/^\/+/, '');
-  const url = input.catalogInfoUrl ?? `${input.repoContentsUrl!.replace(/\/+$/, '')}/${path}`;
-  const location = parse(url, field);
-  const repository: RepositoryBase = root
-    ? { type: root.type, base: root.type === 'file' ? root.target : `${root.target}/` }
-    : {
-        type: location.type,
-        base: location.type === 'file' ? dirname(location.target) : new URL('./', location.target).href,
-      };
-  const from = repository.type === 'file' ? `${repository.base}/` : repository.base;
-  if (resolveInsideRepository(repository, location.target, from) === undefined) {
-    throw new NotAllowedError(
-      `input.catalogInfoPath '${input.catalogInfoPath}' leads outside the repository ${input.repoContentsUrl}`,
-    );
+  const root = input.repoContentsUrl?.replace(/\/+$/, '');
+  const type = parse(input.catalogInfoUrl ?? root!, field).type;
+  const label = root ?? new URL('./', input.catalogInfoUrl).href;
+  const repository = publishedRepository(urlReader, type, label);
+  let url = input.catalogInfoUrl;
+  if (!url) {
+    const path = (input.catalogInfoPath ?? '/catalog-info.yaml').replace(/^\/+/, '');
+    // Relative to a file at the repository's top: the default catalog-info.yaml.
+    url = resolveInsideRepository(repository, path, `${root}/catalog-info.yaml`);
+    if (url === undefined) {
+      throw new NotAllowedError(
+        `input.catalogInfoPath '${input.catalogInfoPath}' leads outside the repository ${input.repoContentsUrl}`,
+      );
+    }
   }
+  const location = parse(url, field);
   const readerUrl = location.type === 'file' ? pathToFileURL(location.target).href : location.target;
   return { url, location, readerUrl, repository };
 }

@@ -1,68 +1,59 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { isChildPath } from '../files/safe-path.js';
+import { resolveLocationTarget, type UrlReaderService } from '@atrium/kernel';
 
 /**
- * Where a published repository (or a workspace) lies, as the catalog reads it: a `file`
- * location's directory, or the URL of a `url` location's folder (ending in `/`).
+ * What the references of a registered or written descriptor must stay inside. The
+ * decision is the kernel's target rule (`resolveLocationTarget`), applied to the file
+ * they are written in; this only says which bases it knows.
  */
 export interface RepositoryBase {
+  /** The location type the catalog reads the file as. */
   type: 'file' | 'url';
-  base: string;
+  /** The repository or workspace, for messages. */
+  label: string;
+  /** Resolves `target` written in the file at `fromUrl`; throws when it leaves the base. */
+  resolveTarget(fromUrl: string, target: string): string;
 }
 
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const ENCODED_SEPARATOR = /%2f|%5c/i;
-
-function filePathsOf(target: string, from: string): string[] | undefined {
-  if (HAS_SCHEME.test(target)) {
-    if (!/^file:/i.test(target)) return undefined;
-    try {
-      // The catalog may read the raw pathname or the decoded path: both must stay inside.
-      return [resolve(new URL(target).pathname), fileURLToPath(target)];
-    } catch {
-      return undefined;
-    }
-  }
-  return [isAbsolute(target) ? resolve(target) : resolve(dirname(from), target)];
+/**
+ * The repository a file was published to, as the catalog will read it: the base the URL
+ * reader gives the file's location (a bare repository at its ref, an http(s) repository
+ * such as `/<owner>/<repo>/blob/<ref>/`, else the readable root or folder holding it).
+ */
+export function publishedRepository(
+  urlReader: Pick<UrlReaderService, 'resolveTarget'>,
+  type: 'file' | 'url',
+  label: string,
+): RepositoryBase {
+  return { type, label, resolveTarget: (fromUrl, target) => urlReader.resolveTarget(fromUrl, target) };
 }
 
-function urlOf(target: string, from: string): URL | undefined {
-  try {
-    return new URL(target, from);
-  } catch {
-    return undefined;
-  }
+/** The task's workspace, declared as the only root: what `catalog:write` writes will be published with it. */
+export function workspaceRepository(workspacePath: string): RepositoryBase {
+  return {
+    type: 'file',
+    label: 'the workspace',
+    resolveTarget: (fromUrl, target) => resolveLocationTarget(fromUrl, target, [workspacePath]),
+  };
 }
 
 /**
  * Resolves a reference written in a descriptor (a `$text`/`$json`/`$yaml` placeholder, a
- * child Location's target) the way the catalog does, relative to the descriptor at `from`
- * (a path for `file`, a URL for `url`), and answers it when it stays inside the
- * repository, `undefined` when it leads out: another scheme, an absolute path elsewhere,
- * `..` (also percent-encoded) climbing out. The one place this rule lives in the
- * scaffolder; the kernel's shared helper can replace the body when it exists.
+ * child Location's target) relative to the file at `fromUrl`, the way the catalog does,
+ * and answers it when it stays inside the repository, `undefined` when the kernel's rule
+ * refuses it (another scheme, an absolute path elsewhere, `..` climbing out).
  *
  * @example
- * resolveInsideRepository({ type: 'file', base: '/r' }, './api.yaml', '/r/catalog-info.yaml'); // '/r/api.yaml'
- * resolveInsideRepository({ type: 'file', base: '/r' }, '../../etc/passwd', '/r/catalog-info.yaml'); // undefined
+ * resolveInsideRepository(workspaceRepository('/w'), './api.yaml', 'file:///w/catalog-info.yaml'); // 'file:///w/api.yaml'
+ * resolveInsideRepository(workspaceRepository('/w'), '../etc/passwd', 'file:///w/catalog-info.yaml'); // undefined
  */
 export function resolveInsideRepository(
   repository: RepositoryBase,
   target: string,
-  from: string,
+  fromUrl: string,
 ): string | undefined {
-  if (repository.type === 'file') {
-    const paths = filePathsOf(target, from);
-    return paths?.every((path) => isChildPath(repository.base, path)) ? paths[0] : undefined;
+  try {
+    return repository.resolveTarget(fromUrl, target);
+  } catch {
+    return undefined;
   }
-  const url = urlOf(target, from);
-  const base = new URL(repository.base);
-  const inside =
-    url !== undefined &&
-    (url.protocol === 'http:' || url.protocol === 'https:') &&
-    url.origin === base.origin &&
-    url.pathname.startsWith(base.pathname) &&
-    !ENCODED_SEPARATOR.test(url.pathname);
-  return inside ? url.href : undefined;
 }

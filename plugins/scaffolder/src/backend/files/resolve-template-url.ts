@@ -1,58 +1,73 @@
 import { InputError, NotAllowedError } from '@atrium/errors';
+import type { UrlReaderService } from '@atrium/kernel';
 
-const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-// An encoded separator survives URL resolution as part of one segment, and a server
-// that decodes it would climb out after the check.
-const ENCODED_SEPARATOR = /%2f|%5c/i;
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
-/** True when `url` is the directory `base` (ending in `/`) or lies below it, on the same origin. */
-function isInside(url: URL, base: URL): boolean {
-  return (
-    url.protocol === base.protocol &&
-    url.host === base.host &&
-    (url.pathname === base.pathname.replace(/\/$/, '') || url.pathname.startsWith(base.pathname)) &&
-    !ENCODED_SEPARATOR.test(url.pathname)
+/** The part of the URL reader this needs: the kernel's rule for targets read from a location. */
+export type TargetResolver = Pick<UrlReaderService, 'resolveTarget'>;
+
+function outside(field: string, url: string, baseUrl: string | undefined, base?: unknown): NotAllowedError {
+  const where = !baseUrl
+    ? 'the template has no base URL'
+    : typeof base === 'string'
+      ? `the template at '${baseUrl}' may read inside '${base}'`
+      : `the template at '${baseUrl}' may not name another kind of URL`;
+  return new NotAllowedError(
+    `${field} '${url}' leads outside the template's location (${where}); a fetch reads the template's own repository or readable root, or an http(s) URL that backend.reading.allow allows`,
+    { details: { field, url, ...(baseUrl ? { location: baseUrl } : {}) } },
   );
 }
 
-function outside(field: string, url: string, base: string | undefined): NotAllowedError {
-  return new NotAllowedError(
-    `${field} '${url}' leads outside the template's location (${base ?? 'none: the template has no base URL'}); fetch actions read only files beside the template, or http(s) URLs the URL reader allows`,
-  );
+// Tasks created before `baseUrl` named the template file stored its folder (ending in
+// `/`): a file in that folder stands for the template, so targets resolve beside it.
+function locationOf(baseUrl: string): string {
+  return baseUrl.endsWith('/') ? new URL('template.yaml', baseUrl).href : baseUrl;
 }
 
 /**
- * Resolves a fetch action's `url` input against the template's base URL (the directory of
- * the template's location) and refuses what leads outside that directory: `..`, also
- * percent-encoded, absolute paths, `file:` URLs elsewhere. An absolute http(s) URL is
- * left to the URL reader's allow-list (`backend.reading.allow`), as in Backstage. The one
- * place that decides what a template may fetch.
+ * Resolves a fetch action's `url` input against the template's location
+ * (`templateInfo.baseUrl`, the template file's URL) by the kernel's rule
+ * (`urlReader.resolveTarget`): a relative or `file:` URL may not leave the location's
+ * base (the bare repository at its ref, the readable root holding the template, the
+ * repository of an http(s) template) nor change scheme. An absolute http(s) URL is left
+ * to the URL reader's allow-list (`backend.reading.allow`), as in Backstage.
  *
  * @example
- * resolveTemplateUrl('./skeleton', 'file:///srv/t/node/', 'input.url'); // 'file:///srv/t/node/skeleton'
- * resolveTemplateUrl('../../etc', 'file:///srv/t/node/', 'input.url'); // throws NotAllowedError
+ * resolveTemplateUrl(urlReader, './skeleton', 'file:///srv/t/node/template.yaml', 'input.url'); // 'file:///srv/t/node/skeleton'
+ * resolveTemplateUrl(urlReader, '../../etc', 'file:///srv/t/node/template.yaml', 'input.url'); // throws NotAllowedError
  */
-export function resolveTemplateUrl(url: string, baseUrl: string | undefined, field: string): string {
-  const absolute = HAS_SCHEME.test(url);
-  if (!absolute && !baseUrl) {
+export function resolveTemplateUrl(
+  resolver: TargetResolver,
+  url: string,
+  baseUrl: string | undefined,
+  field: string,
+): string {
+  const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+  if (scheme === 'http' || scheme === 'https') {
+    try {
+      return new URL(url).href;
+    } catch {
+      throw new InputError(`${field} '${url}' is not a valid URL`);
+    }
+  }
+  if (scheme !== undefined && scheme !== 'file') {
+    throw new InputError(`${field} '${url}' may not use ${scheme}: (file, http and https are read)`);
+  }
+  if (!baseUrl) {
+    if (scheme === 'file') throw outside(field, url, baseUrl);
     throw new InputError(
       `${field} '${url}' is relative, but the template has no base URL (its backstage.io/managed-by-location annotation); use an absolute URL`,
     );
   }
-  let resolved: URL;
   try {
-    resolved = new URL(url, baseUrl);
-  } catch {
-    throw new InputError(`${field} '${url}' is not a valid URL or path`);
-  }
-  const base = baseUrl ? new URL(baseUrl) : undefined;
-  if (base && isInside(resolved, base)) return resolved.href;
-  const isHttp = resolved.protocol === 'http:' || resolved.protocol === 'https:';
-  if (absolute && isHttp) return resolved.href;
-  if (absolute && !isHttp && resolved.protocol !== 'file:') {
+    return resolver.resolveTarget(locationOf(baseUrl), url);
+  } catch (error) {
+    const details = (error as InputError).details;
+    if (details?.rule === 'location-base' || details?.rule === 'location-scheme') {
+      throw outside(field, url, baseUrl, details.base);
+    }
     throw new InputError(
-      `${field} '${url}' may not use ${resolved.protocol} (file, http and https are read)`,
+      `${field} '${url}' cannot be resolved against '${baseUrl}': ${(error as Error).message}`,
     );
   }
-  throw outside(field, url, baseUrl);
 }

@@ -2,7 +2,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, NotAllowedError } from '@atrium/errors';
-import type { UrlReaderService } from '@atrium/kernel';
+import { resolveLocationTarget, type UrlReaderService } from '@atrium/kernel';
 import { glob } from 'tinyglobby';
 import { resolveTemplateUrl } from './resolve-template-url.js';
 import { isChildPath } from './safe-path.js';
@@ -17,7 +17,7 @@ export interface SourceFile {
 
 /** Reads template skeletons: through the kernel's URL reader, or from a local directory. */
 export interface TemplateSource {
-  /** Resolves an action's `url` input against the template's base URL, inside its folder. */
+  /** Resolves an action's `url` input against the template's file URL, inside the location's base. */
   resolveUrl(url: string, baseUrl: string | undefined, field: string): string;
   readTree(url: string): Promise<SourceFile[]>;
   readFile(url: string): Promise<Buffer>;
@@ -56,8 +56,9 @@ async function readLocalTree(root: string, dir: string): Promise<SourceFile[]> {
 
 /**
  * Creates a template source. With `localRoot` (dry runs, `workspace:template`), `file:`
- * URLs are read from that directory only: a posted template must not read the server's
- * files. Without it, everything goes through the URL reader and its allow-lists.
+ * URLs are read from that directory only, and it is the only root the kernel's target
+ * rule knows: a posted template must not read the server's files. Without it,
+ * everything goes through the URL reader: its target rule and its allow-lists.
  */
 export function createTemplateSource(options: {
   urlReader: UrlReaderService;
@@ -74,8 +75,14 @@ export function createTemplateSource(options: {
     }
     return path;
   };
+  const resolver = localRoot
+    ? {
+        resolveTarget: (location: string, target: string) =>
+          resolveLocationTarget(location, target, [localRoot]),
+      }
+    : urlReader;
   return {
-    resolveUrl: resolveTemplateUrl,
+    resolveUrl: (url, baseUrl, field) => resolveTemplateUrl(resolver, url, baseUrl, field),
     async readTree(url) {
       const local = localPath(url);
       if (local) return readLocalTree(localRoot!, local);

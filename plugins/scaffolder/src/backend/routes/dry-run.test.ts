@@ -6,7 +6,7 @@ import {
   type ScaffolderTestBackend,
   startScaffolderBackend,
 } from '../__fixtures__/scaffolder-test-backend.js';
-import { testActionsModule } from '../__fixtures__/test-module.js';
+import { helloRuns, testActionsModule } from '../__fixtures__/test-module.js';
 
 let backend: ScaffolderTestBackend;
 beforeAll(async () => {
@@ -85,6 +85,13 @@ describe('POST /v2/dry-run', () => {
       { path: 'draft.txt', base64Content: b64('x'), executable: false },
     ]);
     expect(body.output).toEqual({ greeting: 'hello draft', repo: 'example' });
+    // As for a task, templateInfo.baseUrl names the template file: the posted template's
+    // notional file in the folder of the posted files.
+    expect(
+      helloRuns.find((run) => run.dryRun && run.template === 'template:default/editor-draft'),
+    ).toMatchObject({
+      baseUrl: expect.stringMatching(/^file:\/\/\/.*\/dry-run-[^/]+\/template\/template\.yaml$/),
+    });
     const statuses = body.log.filter((l) => l.body.status).map((l) => `${l.body.stepId}:${l.body.status}`);
     expect(statuses).toEqual([
       'fetch:processing',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { stringifyEntityRef } from '@atrium/catalog-model';
 import type { Credentials, RouteHandler } from '@atrium/kernel';
 import { glob } from 'tinyglobby';
@@ -12,7 +13,7 @@ import {
   scaffolderPermissions,
 } from '../../common/index.js';
 import { assertRelativePath } from '../files/safe-path.js';
-import { createTemplateSource, directoryUrl } from '../files/template-source.js';
+import { createTemplateSource } from '../files/template-source.js';
 import type { CheckpointStore } from '../runner/run-types.js';
 import { runWorkflow } from '../runner/run-workflow.js';
 import { buildTaskSpec } from '../tasks/build-task-spec.js';
@@ -99,7 +100,8 @@ async function execute(
     user: { ref: credentials.principal.type === 'user' ? credentials.principal.userEntityRef : undefined },
     templateInfo: {
       entityRef: stringifyEntityRef(template),
-      baseUrl: directoryUrl(dirs.contents),
+      // The posted template's notional file, beside the posted files (a task's base is its file).
+      baseUrl: pathToFileURL(join(dirs.contents, 'template.yaml')).href,
       entity: { metadata: asJson(template.metadata) },
     },
   });

@@ -1,4 +1,3 @@
-import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ANNOTATION_MANAGED_BY_LOCATION,
@@ -114,14 +113,21 @@ export function normalizeSteps(template: TemplateDocument): TaskStepSpec[] {
   });
 }
 
-/** The directory URL of the template file, from its managed-by-location annotation. */
+/**
+ * The URL of the template file itself, from its managed-by-location annotation: a task's
+ * `templateInfo.baseUrl`, as in Backstage, where relative `url` inputs (and custom
+ * actions) resolve against it and a `file:` base stands for `dirname` of its path.
+ *
+ * @example
+ * templateBaseUrl(entity); // 'file:///srv/templates/node/template.yaml' for 'file:/srv/templates/node/template.yaml'
+ */
 export function templateBaseUrl(template: Entity): string | undefined {
   const location = template.metadata.annotations?.[ANNOTATION_MANAGED_BY_LOCATION];
   if (!location) return undefined;
   try {
     const { type, target } = parseLocationRef(location);
-    if (type === 'file') return `${pathToFileURL(dirname(target)).href}/`;
-    if (type === 'url') return new URL('./', target).href;
+    if (type === 'file') return pathToFileURL(target).href;
+    if (type === 'url') return new URL(target).href;
   } catch {
     // An unparsable annotation: the template simply has no base URL.
   }

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ANNOTATION_SOURCE_TEMPLATE, parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
 import { stringify as toYaml } from 'yaml';
@@ -6,6 +7,7 @@ import { z } from 'zod';
 import type { JsonValue } from '../../../common/index.js';
 import type { CatalogClient } from '../../catalog/catalog-client.js';
 import { escapingReferences } from '../../catalog/escaping-references.js';
+import { workspaceRepository } from '../../catalog/repository-base.js';
 import { writeWorkspaceFile } from '../../files/write-files.js';
 import { createTemplateAction, type TemplateAction } from '../template-action.js';
 
@@ -27,9 +29,8 @@ export function createCatalogWriteAction(): TemplateAction {
     async handler(ctx) {
       const entity = ctx.input.entity as { metadata?: { annotations?: Record<string, string> } };
       // The file is read by the catalog once published: what it points at must be in the workspace.
-      const file = resolve(ctx.workspacePath, ctx.input.filePath);
-      const workspace = { type: 'file' as const, base: ctx.workspacePath };
-      const [escaping] = escapingReferences([entity], workspace, file);
+      const file = pathToFileURL(resolve(ctx.workspacePath, ctx.input.filePath)).href;
+      const [escaping] = escapingReferences([entity], workspaceRepository(ctx.workspacePath), file);
       if (escaping) {
         throw new NotAllowedError(
           `input.entity ${escaping.at.replace(/^document 1 at /, '')} '${escaping.target}' points outside the workspace; an entity may only point at files published with it`,

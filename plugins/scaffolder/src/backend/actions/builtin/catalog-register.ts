@@ -31,13 +31,13 @@ async function readDocuments(urlReader: UrlReaderService, published: PublishedLo
 
 function refusal(published: PublishedLocation, what: string): NotAllowedError {
   return new NotAllowedError(
-    `catalog:register refuses ${published.url}: ${what} outside the published repository (${published.repository.base}); a registered file may only point at files of its own repository`,
+    `catalog:register refuses ${published.url}: ${what} outside the published repository (${published.repository.label}); a registered file may only point at files of its own repository`,
   );
 }
 
 // The file as written: placeholders and child locations must stay in the repository.
 function checkReferences(published: PublishedLocation, documents: unknown[]): NotAllowedError | undefined {
-  const [first] = escapingReferences(documents, published.repository, published.location.target);
+  const [first] = escapingReferences(documents, published.repository, published.readerUrl);
   return first ? refusal(published, `${first.at} '${first.target}' points`) : undefined;
 }
 
@@ -49,7 +49,7 @@ function checkEntities(published: PublishedLocation, entities: Entity[]): NotAll
     const { type, target } = parseLocationRef(ref);
     const inside =
       type === published.repository.type &&
-      resolveInsideRepository(published.repository, target, published.location.target) !== undefined;
+      resolveInsideRepository(published.repository, target, published.readerUrl) !== undefined;
     if (!inside) return refusal(published, `entity '${stringifyEntityRef(entity)}' comes from ${ref},`);
   }
   return undefined;
@@ -83,7 +83,7 @@ export function createCatalogRegisterAction(
       output: z.object({ entityRef: z.string().optional(), catalogInfoUrl: z.string() }),
     },
     async handler(ctx) {
-      const published = publishedLocation(ctx.input);
+      const published = publishedLocation(urlReader, ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
       ctx.logger.info(`Registering ${published.url} in the catalog as a ${published.location.type} location`);
       let refused: NotAllowedError | undefined;
