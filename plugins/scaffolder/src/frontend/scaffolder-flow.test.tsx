@@ -20,6 +20,13 @@ const template = {
   relations: [{ type: 'ownedBy', targetRef: 'group:default/team-devex' }],
 };
 
+// A group with a title: the picker shows the title and must store the ref.
+const devex = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'team-devex', namespace: 'default', title: 'Developer Experience team' },
+};
+
 const parameterSchema = {
   title: 'Node.js service',
   presentation: { buttonLabels: { createButtonText: 'Create service' } },
@@ -113,12 +120,15 @@ function startServer() {
     [
       'GET',
       /\/api\/catalog\/entities\/by-query$/,
-      (r) =>
-        Response.json({
-          items: r.search.getAll('filter').some((f) => f.includes('kind=template')) ? [template] : [],
-          totalItems: 1,
-          pageInfo: {},
-        }),
+      (r) => {
+        const filters = r.search.getAll('filter');
+        const items = filters.some((f) => f.includes('kind=template'))
+          ? [template]
+          : filters.some((f) => f.toLowerCase().includes('kind=group'))
+            ? [devex]
+            : [];
+        return Response.json({ items, totalItems: items.length, pageInfo: {} });
+      },
     ],
     ['GET', /parameter-schema$/, () => Response.json(parameterSchema)],
     [
@@ -180,6 +190,31 @@ function renderApp(path: string) {
 }
 
 describe('scaffolder UI', () => {
+  it.each(['mouse', 'keyboard'])(
+    'stores the ref of an owner picked by %s, not the title it shows',
+    async (way) => {
+      renderApp('/create/templates/default/node-service');
+      fireEvent.change(await screen.findByRole('textbox', { name: /Name/ }), {
+        target: { value: 'inventory' },
+      });
+      const owner = await screen.findByRole('combobox', { name: /Owner/ });
+      fireEvent.mouseDown(owner);
+      const option = await screen.findByRole('option', { name: /Developer Experience team/ });
+      if (way === 'mouse') fireEvent.click(option);
+      else {
+        fireEvent.keyDown(owner, { key: 'ArrowDown' });
+        fireEvent.keyDown(owner, { key: 'Enter' });
+      }
+      await waitFor(() => expect((owner as HTMLInputElement).value).toBe('Developer Experience team'));
+      // Leaving the field hands the shown title back to the picker.
+      fireEvent.blur(owner);
+      fireEvent.click(screen.getByRole('button', { name: 'Next' }));
+      fireEvent.click(await screen.findByRole('button', { name: 'Review' }));
+      const review = await screen.findByRole('table', { name: 'Values to submit' });
+      expect(within(review).getByRole('row', { name: 'Owner group:default/team-devex' })).toBeTruthy();
+    },
+  );
+
   it('goes from the gallery through the form and review to a task with live logs and output links', async () => {
     renderApp('/create');
     const card = await screen.findByRole('article', { name: 'Node.js service' });

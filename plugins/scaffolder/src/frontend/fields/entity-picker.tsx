@@ -4,7 +4,7 @@ import { useApi } from '@atrium/web-kernel';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type CatalogFilter, catalogLookupApiRef } from '../api/catalog-lookup-api.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 
@@ -49,6 +49,24 @@ function refFromText(text: string, options: EntityPickerOptions): string | undef
   }
 }
 
+/**
+ * The ref a text stands for: a known option's ref, the ref of the option whose title the
+ * field shows (leaving the field hands back the shown title, which must not be re-read
+ * as a typed name), else the text parsed as a ref.
+ */
+function refForText(
+  text: string,
+  known: ReadonlyMap<string, EntityOption>,
+  current: string | null,
+  options: EntityPickerOptions,
+): string | undefined {
+  if (known.has(text)) return text;
+  const label = text.trim();
+  if (current && known.get(current)?.label === label) return current;
+  const titled = [...known.values()].find((option) => option.label === label);
+  return titled?.ref ?? refFromText(text, options);
+}
+
 function filterFor(options: EntityPickerOptions): CatalogFilter | CatalogFilter[] | undefined {
   if (options.catalogFilter) return options.catalogFilter;
   return options.allowedKinds?.length ? { kind: options.allowedKinds } : undefined;
@@ -74,8 +92,11 @@ function EntityPickerWith({ defaults, ...props }: FormFieldProps & { defaults: E
       }),
   });
   const entityOptions = useMemo(() => (query.data?.items ?? []).map(toOption), [query.data]);
+  // Every option shown so far, so a chosen entity keeps its title after the search changes.
+  const known = useRef(new Map<string, EntityOption>()).current;
+  for (const option of entityOptions) known.set(option.ref, option);
   const current = typeof value === 'string' ? value : null;
-  const optionFor = (ref: string) => entityOptions.find((option) => option.ref === ref)?.label ?? ref;
+  const optionFor = (ref: string) => known.get(ref)?.label ?? ref;
   const description = typeof schema.description === 'string' ? schema.description : undefined;
   return (
     <Autocomplete<string, false, false, boolean>
@@ -89,12 +110,7 @@ function EntityPickerWith({ defaults, ...props }: FormFieldProps & { defaults: E
       filterOptions={(refs) => refs}
       onInputChange={(_, text, reason) => reason === 'input' && setInput(text)}
       onChange={(_, next) => {
-        const ref =
-          typeof next === 'string'
-            ? entityOptions.some((o) => o.ref === next)
-              ? next
-              : refFromText(next, options)
-            : undefined;
+        const ref = typeof next === 'string' ? refForText(next, known, current, options) : undefined;
         onChange(ref ?? (next || undefined));
       }}
       renderOption={({ key, ...itemProps }, ref) => (
