@@ -64,6 +64,8 @@ describe('software templates in the browser', () => {
     const review = page.getByRole('table', { name: 'Values to submit' });
     await review.waitFor();
     expect(await review.getByRole('row', { name: `Name ${serviceName}` }).count()).toBe(1);
+    // The picker shows the group's title and stores its ref.
+    expect(await review.getByRole('row', { name: 'Owner group:default/team-checkout' }).count()).toBe(1);
     await screenshot(page, 'template-review');
     await page.getByRole('button', { name: /^Create/ }).click();
 
@@ -89,5 +91,26 @@ describe('software templates in the browser', () => {
     await page.getByRole('heading', { level: 1, name: serviceName }).waitFor({ timeout: 30_000 });
     await page.getByRole('region', { name: 'About' }).waitFor();
     await screenshot(page, 'created-component');
+  });
+
+  it('stores the ref of an owner picked with the keyboard, not the title it shows', async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/create/templates/default/node-service`);
+    await page.getByRole('heading', { name: 'About the service' }).waitFor({ timeout: 30_000 });
+    const owner = page.getByRole('combobox', { name: /Owner/ });
+    await owner.fill('team-devex');
+    // The search has narrowed the list once the first option is the typed one.
+    await page.getByRole('option').first().filter({ hasText: /Developer Experience/ }).waitFor();
+    await owner.press('ArrowDown');
+    await owner.press('Enter');
+    // Leaving the field hands the shown title back to the picker.
+    await owner.press('Tab');
+    await page.getByRole('textbox', { name: /^Name/ }).fill(`${serviceName}-kb`);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Runtime' }).waitFor();
+    await page.getByRole('button', { name: 'Review' }).click();
+    const review = page.getByRole('table', { name: 'Values to submit' });
+    await review.waitFor();
+    expect(await review.getByRole('row', { name: 'Owner group:default/team-devex' }).count()).toBe(1);
   });
 });
