@@ -21,6 +21,11 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 /** The example config every portal starts from (`npm start`). */
 export const shippedConfigFile = join(repoRoot, 'app-config.yaml');
 
+/** A key of the shipped config as a portal running from `root` sees it (`${ATRIUM_ROOT}` resolved). */
+export function shippedConfigValue(root: string, key: string): unknown {
+  return loadConfig({ configPaths: [shippedConfigFile], rootDir: root, env: {} }).reader.getOptional(key);
+}
+
 /** The features `backend.features` of the shipped config lists, loaded the way `atrium start` loads them. */
 export async function loadShippedFeatures(): Promise<BackendFeatureInput[]> {
   const { reader } = loadConfig({ configPaths: [shippedConfigFile], rootDir: repoRoot, env: {} });
@@ -29,8 +34,8 @@ export async function loadShippedFeatures(): Promise<BackendFeatureInput[]> {
 
 /** Options for {@link startAttackTarget}. */
 export interface AttackTargetOptions {
-  /** The test's own config, written to a config file loaded after the shipped one. */
-  config?: JsonObject;
+  /** The test's own config, written to a config file loaded after the shipped one (given the portal's folder). */
+  config?: JsonObject | ((root: string) => JsonObject);
   /** Features added to the shipped ones (a test permission policy). */
   features?: readonly BackendFeatureInput[];
 }
@@ -60,7 +65,7 @@ export interface AttackTarget extends HttpCaller {
   stop(): Promise<void>;
 }
 
-function prepareRoot(config: JsonObject | undefined) {
+function prepareRoot(config: AttackTargetOptions['config']) {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'atrium-security-')));
   const dataDir = join(root, 'data');
   const repositories = join(root, 'repositories');
@@ -82,7 +87,8 @@ function prepareRoot(config: JsonObject | undefined) {
   );
   writeFileSync(join(dataDir, 'secret.json'), JSON.stringify({ marker: dataMarker }));
   const configFile = join(root, 'app-config.security.yaml');
-  writeFileSync(configFile, `# ${configMarker}\n${stringify(config ?? {})}`);
+  const own = typeof config === 'function' ? config(root) : config;
+  writeFileSync(configFile, `# ${configMarker}\n${stringify(own ?? {})}`);
   return { root, dataDir, repositories, configFile, dataSecretFile, markers: [dataMarker, configMarker] };
 }
 
