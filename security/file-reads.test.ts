@@ -96,6 +96,13 @@ const hostedAttacks = (root: string, repos: PlantedRepositories): Record<string,
       target: join(repos.worktree, '.git/blob/main/worktree-only.yaml'),
     }),
   ),
+  // Another repository on the same allowed host: relative targets stay in their own repository.
+  'climb-repository.yaml': yamlDocuments(
+    api('atk-climb-repo', { $text: '../../../victim/blob/main/notes.txt' }),
+  ),
+  'climb-repository-child.yaml': yamlDocuments(
+    location('atk-climb-repo-child', { type: 'url', target: '../../../victim/blob/main/catalog-info.yaml' }),
+  ),
   'child-revision.yaml': yamlDocuments(
     location('atk-child-revision', { type: 'file', target: join(repos.bare, 'blob/main~1/secret.yaml') }),
   ),
@@ -141,6 +148,8 @@ describe.each(testDatabaseKinds())('file reads through the catalog on %s', (kind
     for (const [file, content] of Object.entries(hostedAttacks(target.root, repos)))
       host.serve(`/acme/attacker/blob/main/${file}`, content);
     host.serve('/acme/attacker/blob/main/readme.txt', 'hello from the repository');
+    host.serve('/acme/victim/blob/main/notes.txt', 'notes of another repository');
+    host.serve('/acme/victim/blob/main/catalog-info.yaml', yamlDocuments(component('victim-component')));
     host.serve(
       '/acme/attacker/blob/main/benign.yaml',
       yamlDocuments(component('atk-benign'), api('atk-benign-api', { $text: './readme.txt' })),
