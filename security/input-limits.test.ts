@@ -1,24 +1,13 @@
 // Class 8: /metrics is not for anyone, and input the server cannot handle is refused as
 // the caller's fault (400 naming the limit), never a 500: deep predicates, tens of
 // thousands of filter values, NUL in names, absurd numbers in a cursor, deep JSON.
-import { createServer } from 'node:net';
 import { testDatabaseKinds } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../e2e/support/free-port.js';
 import { type AttackTarget, startAttackTarget } from './support/attack-target.js';
 import { createAttempts } from './support/expect-refused.js';
 
 const metricsToken = `metrics-${Date.now()}-scraper-token`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** `{"$not":{"$not":...leaf...}}` as JSON text (built as text: stringifying it would exhaust the test's own stack). */
 function nested(depth: number, leaf: unknown, key = '$not'): string {

@@ -3,16 +3,14 @@
 // templates (dry run and real tasks) and a template of the attacker's own, a user tries
 // to add documents, keys or anchors to generated YAML, to have their text evaluated as a
 // template, and to register entities that reach outside the published repository.
-import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { testDatabaseKinds } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse, parseAllDocuments, stringify } from 'yaml';
+import { parse } from 'yaml';
 import { type AttackTarget, startAttackTarget } from './support/attack-target.js';
 import {
   api,
-  component,
   isFinishedTask,
   location,
   registerLocation,
@@ -22,77 +20,19 @@ import {
   wholeCatalog,
   yamlDocuments,
 } from './support/attacker-actions.js';
-import { type Attempts, createAttempts } from './support/expect-refused.js';
-import type { Reply } from './support/http-caller.js';
+import { createAttempts } from './support/expect-refused.js';
 import { type LoopbackHost, startLoopbackHost } from './support/loopback-host.js';
+import {
+  checkRendered,
+  filesOf,
+  injected,
+  injections,
+  literal,
+  r,
+  ssti,
+} from './support/template-injections.js';
 
 const EXAMPLES = ['node-service', 'docs-site', 'ts-library'];
-const r = randomBytes(3).toString('hex');
-const injected = `injected-${r}`;
-const ssti = `ssti-${r}`;
-const literal = ' {{ 7*7 }} ${{ 6*6 }} {% raw %}';
-
-/** Text an attacker puts in a parameter, each meant to change the generated YAML's structure or be evaluated. */
-const injections: Record<string, string> = {
-  'a newline and a new document': `x\n---\n${stringify(component(injected))}`,
-  'a newline and a new key': `x\n  annotations:\n    ${injected}: yes`,
-  'a closing quote and a new document': `x"\n---\n${stringify(component(injected))}`,
-  'a YAML anchor and alias': `&a ${injected}\nspec: *a`,
-  'a flow mapping': `{ name: ${injected}, kind: Component }`,
-  'a YAML comment': `x # ${injected}`,
-  'template syntax': `${ssti}${literal}`,
-};
-
-function filesOf(dir: string): Array<{ path: string; base64Content: string }> {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((path) => statSync(join(dir, path)).isFile())
-    .map((path) => ({
-      path: relative(dir, join(dir, path)),
-      base64Content: readFileSync(join(dir, path)).toString('base64'),
-    }));
-}
-
-/** True when a parsed document holds a key, or a `name`, that the attacker chose. */
-function hasInjectedStructure(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasInjectedStructure);
-  if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(
-    ([key, item]) => key === injected || (key === 'name' && item === injected) || hasInjectedStructure(item),
-  );
-}
-
-/** The documents of a rendered YAML or JSON file; `undefined` when it no longer parses. */
-function documentsOf(path: string, text: string): unknown[] | undefined {
-  try {
-    if (path.endsWith('.json')) return [JSON.parse(text)];
-    if (!/\.ya?ml$/.test(path)) return [];
-    const documents = parseAllDocuments(text);
-    return (Array.isArray(documents) ? documents : [documents]).map((d) => d.toJS());
-  } catch {
-    return undefined;
-  }
-}
-
-/** Checks a dry run's rendered files: one document per YAML file, no structure of the caller's, their text kept literal. */
-function checkRendered(attempts: Attempts, reply: Reply, what: string): void {
-  if (reply.status === 400) return;
-  const body = reply.json as { directoryContents?: Array<{ path: string; base64Content: string }> };
-  attempts.check(reply.status === 200, `${what}: answered ${reply.status} ${reply.text.slice(0, 200)}`);
-  for (const file of body.directoryContents ?? []) {
-    const text = Buffer.from(file.base64Content, 'base64').toString('utf8');
-    const documents = documentsOf(file.path, text);
-    if (!documents) attempts.check(false, `${what}: ${file.path} no longer parses`);
-    else if (/\.ya?ml$/.test(file.path) && documents.length !== 1)
-      attempts.check(false, `${what}: ${file.path} has ${documents.length} YAML documents`);
-    else if (hasInjectedStructure(documents))
-      attempts.check(false, `${what}: ${file.path} holds ${injected} as structure`);
-    for (const at of [...text.matchAll(new RegExp(ssti, 'g'))].map((m) => m.index ?? 0))
-      attempts.check(
-        text.startsWith(literal, at + ssti.length),
-        `${what}: ${file.path} evaluated the caller's text`,
-      );
-  }
-}
 
 describe.each(testDatabaseKinds())('template injection on %s', (kind) => {
   let target: AttackTarget;
