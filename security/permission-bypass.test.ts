@@ -76,12 +76,16 @@ describe.each(testDatabaseKinds())('permission bypass on %s', (kind) => {
     admin = await target.signInAsGuest();
     restricted = await restrictedToken();
     const canaries = await plantCanaries(target, host, admin, suffix);
-    const task = await runTask(target, admin, canaries.visible.templateRef, {});
-    const taskId = 'id' in task ? task.id : '';
+    // Another user's tasks: one from each template; the restricted user may see only the visible one's.
+    const taskOf = async (templateRef: string) => {
+      const task = await runTask(target, admin, templateRef, {});
+      if (!('id' in task)) throw new Error(`running ${templateRef} failed: ${task.status} ${task.text}`);
+      return task.id;
+    };
     subjects = {
-      hidden: { ...canaries.hidden, taskId },
-      visible: { ...canaries.visible, taskId },
-      missing: { ...canaries.missing, uid: randomUUID(), locationId: randomUUID(), taskId },
+      hidden: { ...canaries.hidden, taskId: await taskOf(canaries.hidden.templateRef) },
+      visible: { ...canaries.visible, taskId: await taskOf(canaries.visible.templateRef) },
+      missing: { ...canaries.missing, uid: randomUUID(), locationId: randomUUID(), taskId: randomUUID() },
     };
     forbidden = canaries.forbidden;
     served = await fetchServedRoutes(target, pluginIds);
@@ -149,15 +153,28 @@ describe.each(testDatabaseKinds())('permission bypass on %s', (kind) => {
   });
 
   it('serves the routes outside the OpenAPI documents only to who may see them', async () => {
-    const events = `/api/scaffolder/v2/tasks/${subjects.visible.taskId}/eventstream`;
+    const events = (taskId: string) => `/api/scaffolder/v2/tasks/${taskId}/eventstream`;
+    // The event stream stays open for a task the caller may see: only its status is read.
+    const streamStatus = async (taskId: string, token?: string) => {
+      const response = await fetch(`${target.url}${events(taskId)}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        signal: AbortSignal.timeout(10_000),
+      });
+      await response.body?.cancel();
+      return response.status;
+    };
     const statuses = {
-      [`GET ${events} (raw route)`]: (await target.call('GET', events)).status,
+      'the event stream, anonymous': await streamStatus(subjects.visible.taskId),
+      "the event stream of a hidden template's task": await streamStatus(subjects.hidden.taskId, restricted),
+      'the event stream of a missing task': await streamStatus(subjects.missing.taskId, restricted),
       'GET /metrics': (await target.call('GET', '/metrics')).status,
       'GET /.well-known/health/ready': (await target.call('GET', '/.well-known/health/ready')).status,
       'GET / (the web app)': (await target.call('GET', '/')).status,
     };
     expect(statuses).toEqual({
-      [`GET ${events} (raw route)`]: 401,
+      'the event stream, anonymous': 401,
+      "the event stream of a hidden template's task": statuses['the event stream of a missing task'],
+      'the event stream of a missing task': 404,
       'GET /metrics': 401,
       'GET /.well-known/health/ready': 200,
       'GET / (the web app)': 200,

@@ -18,7 +18,7 @@ export interface Subject {
   locationTarget: string;
   templateName: string;
   templateRef: string;
-  /** A task the guest ran from the visible template (tasks are not catalog entities). */
+  /** A task another user ran from the subject's template (a task is visible only with its template). */
   taskId: string;
 }
 
@@ -40,7 +40,6 @@ export interface RouteFixture {
 
 const entityParams = (s: Subject) => ({ kind: s.kind, namespace: s.namespace, name: s.name });
 const byName = (s: Subject) => ({ 'metadata.name': s.name });
-const notAnEntity = 'tasks are scaffolder records, governed by scaffolder.task.read, not catalog entities';
 
 /** Fixtures by `<pluginId>.<operationId>`. */
 export const routeFixtures: Record<string, RouteFixture> = {
@@ -105,17 +104,17 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   'catalog.getLocationByEntity': { params: entityParams, sameAsMissing: true },
   'scaffolder.createTask': { body: (s) => ({ templateRef: s.templateRef, values: {} }), sameAsMissing: true },
-  'scaffolder.getTask': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: notAnEntity },
-  'scaffolder.listTaskEvents': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: notAnEntity },
+  'scaffolder.getTask': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
+  'scaffolder.listTaskEvents': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
   'scaffolder.cancelTask': {
     params: (s) => ({ taskId: s.taskId }),
-    sameAsMissing: notAnEntity,
+    sameAsMissing: true,
     changesState: true,
   },
   'scaffolder.retryTask': {
     params: (s) => ({ taskId: s.taskId }),
     body: () => ({}),
-    sameAsMissing: notAnEntity,
+    sameAsMissing: true,
     changesState: true,
   },
   'scaffolder.getParameterSchema': {
