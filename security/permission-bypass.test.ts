@@ -49,6 +49,7 @@ function normalise(reply: Reply, subject: Subject): { status: number; body: stri
     ['ref', '<ref>'],
     ['uid', '<uid>'],
     ['locationId', '<location>'],
+    ['taskId', '<task>'],
     ['name', '<name>'],
   ];
   for (const [key, token] of names) body = body.split(subject[key]).join(token);

@@ -118,8 +118,14 @@ export async function startAttackTarget(
     backend = await startTestBackend({
       features: [...(await loadShippedFeatures()), ...(options.features ?? [])],
       configPaths: [shippedConfigFile, prepared.configFile],
-      // The bundle lives in the repository, not in the deployment folder.
-      config: { backend: { database: database.config }, app: { bundleDir: join(repoRoot, 'apps/web/dist') } },
+      config: {
+        backend: { database: database.config },
+        // The bundle lives in the repository, not in the deployment folder.
+        app: { bundleDir: join(repoRoot, 'apps/web/dist') },
+        // Task workspaces of its own: a backend sweeps the shared default folder at startup,
+        // removing workspaces of tasks its own database does not know (other tests' backends).
+        scaffolder: { workingDirectory: join(prepared.root, 'workspaces') },
+      },
       env: { NODE_ENV: 'test' },
       logger: logs,
     });
