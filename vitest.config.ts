@@ -31,6 +31,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'security',
+          include: ['security/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts full portals (one per database, and a file changes the working
+          // directory to the portal's folder): one file at a time, in its own process.
+          fileParallelism: false,
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

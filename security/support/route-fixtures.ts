@@ -1,0 +1,153 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${{ }}` in a posted template is template syntax.
+/**
+ * What the permission walker needs to call one route: its path parameters, query and
+ * body, filled from a subject. The walker calls every route three times as the
+ * restricted user — with a hidden subject, a missing one and a visible one — and
+ * compares the hidden and missing answers. A route with parameters or a body and no
+ * fixture here fails its test with a message naming it: add a fixture, do not skip.
+ */
+
+/** The thing a call is about: an entity, its location, a template and a task. */
+export interface Subject {
+  kind: string;
+  namespace: string;
+  name: string;
+  uid: string;
+  ref: string;
+  locationId: string;
+  locationTarget: string;
+  templateName: string;
+  templateRef: string;
+  /** A task another user ran from the subject's template (a task is visible only with its template). */
+  taskId: string;
+}
+
+/** How to call one route. */
+export interface RouteFixture {
+  params?(subject: Subject): Record<string, string>;
+  query?(subject: Subject): Record<string, string>;
+  body?(subject: Subject): unknown;
+  headers?: Record<string, string>;
+  /**
+   * `true`: a hidden subject must get exactly the answer a missing one gets (status and
+   * body, the names swapped). A string: why the answers may differ; then only "nothing
+   * hidden leaks" is checked.
+   */
+  sameAsMissing: true | string;
+  /** Changes state (deletes, cancels, signs out): runs after the reads, never on the visible subject. */
+  changesState?: boolean;
+}
+
+const entityParams = (s: Subject) => ({ kind: s.kind, namespace: s.namespace, name: s.name });
+const byName = (s: Subject) => ({ 'metadata.name': s.name });
+
+/** Fixtures by `<pluginId>.<operationId>`. */
+export const routeFixtures: Record<string, RouteFixture> = {
+  'catalog.getEntities': { query: (s) => ({ filter: `metadata.name=${s.name}` }), sameAsMissing: true },
+  'catalog.getEntitiesByQuery': {
+    query: (s) => ({ filter: `metadata.name=${s.name}`, fullTextFilterTerm: s.name }),
+    sameAsMissing: true,
+  },
+  'catalog.queryEntitiesByPredicate': { body: (s) => ({ query: byName(s) }), sameAsMissing: true },
+  'catalog.getEntityByUid': { params: (s) => ({ uid: s.uid }), sameAsMissing: true },
+  'catalog.deleteEntityByUid': { params: (s) => ({ uid: s.uid }), sameAsMissing: true, changesState: true },
+  'catalog.getEntityByName': { params: entityParams, sameAsMissing: true },
+  'catalog.getEntityAncestryByName': { params: entityParams, sameAsMissing: true },
+  'catalog.getEntitiesByRefs': { body: (s) => ({ entityRefs: [s.ref] }), sameAsMissing: true },
+  'catalog.getEntityFacets': {
+    query: (s) => ({ facet: 'metadata.name', filter: `metadata.name=${s.name}` }),
+    sameAsMissing: true,
+  },
+  'catalog.queryEntityFacetsByPredicate': {
+    body: (s) => ({ facets: ['metadata.name', 'kind'], query: byName(s) }),
+    sameAsMissing: true,
+  },
+  'catalog.refreshEntity': { body: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'catalog.validateEntity': {
+    body: (s) => ({
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: s.name },
+        spec: { type: 'service', lifecycle: 'experimental', owner: 'group:default/team-devex' },
+      },
+      location: `url:${s.locationTarget}`,
+    }),
+    sameAsMissing: true,
+  },
+  'catalog.analyzeLocation': {
+    body: (s) => ({ location: { type: 'url', target: s.locationTarget } }),
+    sameAsMissing:
+      'the file at the target is read from its host, registered or not; its entities are filtered',
+  },
+  'catalog.createLocation': {
+    query: () => ({ dryRun: 'true' }),
+    body: (s) => ({ type: 'url', target: s.locationTarget }),
+    sameAsMissing: 'a dry run reads the target from its host, registered or not; its entities are filtered',
+  },
+  'catalog.getLocations': { sameAsMissing: 'lists every location the caller may see' },
+  'catalog.getLocationsByQuery': {
+    body: (s) => ({ query: { target: s.locationTarget } }),
+    sameAsMissing: true,
+  },
+  'catalog.getLocation': { params: (s) => ({ id: s.locationId }), sameAsMissing: true },
+  'catalog.updateLocation': {
+    params: (s) => ({ id: s.locationId }),
+    body: (s) => ({ type: 'url', target: s.locationTarget }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'catalog.deleteLocation': {
+    params: (s) => ({ id: s.locationId }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'catalog.getLocationByEntity': { params: entityParams, sameAsMissing: true },
+  'scaffolder.createTask': { body: (s) => ({ templateRef: s.templateRef, values: {} }), sameAsMissing: true },
+  'scaffolder.getTask': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
+  'scaffolder.listTaskEvents': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
+  'scaffolder.cancelTask': {
+    params: (s) => ({ taskId: s.taskId }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scaffolder.retryTask': {
+    params: (s) => ({ taskId: s.taskId }),
+    body: () => ({}),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scaffolder.getParameterSchema': {
+    params: (s) => ({ namespace: 'default', kind: 'template', name: s.templateName }),
+    sameAsMissing: true,
+  },
+  'scaffolder.dryRun': {
+    body: (s) => ({
+      template: {
+        apiVersion: 'scaffolder.backstage.io/v1beta3',
+        kind: 'Template',
+        metadata: { name: 'walker-dry-run' },
+        spec: {
+          owner: 'group:default/team-devex',
+          type: 'service',
+          steps: [{ id: 'fetch', action: 'catalog:fetch', input: { entityRef: s.ref, optional: true } }],
+          output: { entity: '${{ steps.fetch.output.entity }}' },
+        },
+      },
+      values: {},
+      directoryContents: [],
+    }),
+    sameAsMissing: true,
+  },
+  'scaffolder.autocomplete': {
+    params: () => ({ provider: 'catalog', resource: 'entities' }),
+    body: (s) => ({ token: '', context: { name: s.name } }),
+    sameAsMissing: true,
+  },
+  'auth.refresh': {
+    params: () => ({ provider: 'guest' }),
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+    sameAsMissing: 'signs in; not about a subject',
+  },
+  'auth.logout': { params: () => ({ provider: 'guest' }), sameAsMissing: 'signs out', changesState: true },
+};
