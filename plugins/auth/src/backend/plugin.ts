@@ -1,15 +1,16 @@
-import { AuthenticationError, InputError, NotFoundError } from '@atrium/errors';
+import { AuthenticationError, InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
 import { coreServices, defineExtensionPoint, definePlugin } from '@atrium/kernel';
 import { z } from 'zod';
 import { authApi } from '../common/auth-api.js';
 import type { AuthProvider } from './auth-provider.js';
-import { createGuestProvider, guestProviderConfigSchema } from './guest-provider.js';
+import { createGuestProvider, guestProviderConfigSchema, guestSignInRefusal } from './guest-provider.js';
 
 /** Sign-in providers beyond the built-in guest provider (OIDC and others) are added here. */
 export const authProvidersPoint = defineExtensionPoint<AuthProvider>({ id: 'auth.providers' });
 
 const authConfigSchema = z
   .object({
+    /** Backstage's key: anything but development or test counts as production. */
     environment: z.string().default('development'),
     session: z.object({ expiresInSeconds: z.number().int().min(60).max(86_400).default(3600) }).prefault({}),
     providers: z.object({ guest: guestProviderConfigSchema.optional() }).loose().prefault({}),
@@ -32,12 +33,23 @@ export const authPlugin = definePlugin({
   extensionPoints: { providers: authProvidersPoint },
   init({ deps, config, extensions }) {
     const providers = new Map<string, AuthProvider>();
-    if (config.providers.guest !== undefined) {
-      providers.set('guest', createGuestProvider(config.providers.guest, deps.instance.getEnvironment()));
+    // Refused providers are not offered; their routes say why instead of "not configured".
+    const refused = new Map<string, string>();
+    const guest = config.providers.guest;
+    if (guest !== undefined) {
+      const refusal = guestSignInRefusal(guest, config.environment, deps.instance.getEnvironment());
+      if (refusal) {
+        refused.set('guest', refusal);
+        deps.logger.warn(refusal);
+      } else {
+        providers.set('guest', createGuestProvider(guest));
+      }
     }
     for (const provider of extensions.providers) providers.set(provider.id, provider);
     const providerFor = (id: string) => {
       const provider = providers.get(id);
+      const refusal = refused.get(id);
+      if (!provider && refusal) throw new NotAllowedError(refusal);
       if (!provider)
         throw new NotFoundError(
           `sign-in provider '${id}' is not configured; configured: ${[...providers.keys()].join(', ') || 'none'}`,
