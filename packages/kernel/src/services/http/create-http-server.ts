@@ -18,8 +18,8 @@ export interface HttpServer {
 }
 
 /**
- * Creates the Fastify server with the uniform error JSON, health and metrics endpoints.
- * Plugins are mounted into it by the kernel before it listens.
+ * Creates the Fastify server with the uniform error JSON and health endpoints. Plugins
+ * and `/metrics` (which needs the token engine) are mounted by the kernel before it listens.
  */
 export async function createHttpServer(options: {
   config: BackendConfig;
@@ -96,9 +96,6 @@ export async function createHttpServer(options: {
   // Backstage's paths, so existing probes keep working.
   fastify.get('/.backstage/health/v1/liveness', rootRoute, async () => ({ status: 'ok' }));
   fastify.get('/.backstage/health/v1/readiness', rootRoute, ready);
-  fastify.get('/metrics', rootRoute, async (_, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
 
   return {
     fastify,

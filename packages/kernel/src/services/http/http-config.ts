@@ -51,6 +51,17 @@ export const backendConfigSchema = z
           .default(1024 * 1024),
       })
       .prefault({}),
+    metrics: z
+      .object({
+        /** Serve `/metrics` without auth on a separate listener (the main one requires a token). */
+        listen: z
+          .object({
+            host: z.string().default('127.0.0.1'),
+            port: z.coerce.number().int().min(0).max(65535),
+          })
+          .optional(),
+      })
+      .prefault({}),
     cache: z
       .object({
         store: z.enum(['memory', 'redis']).default('memory'),
