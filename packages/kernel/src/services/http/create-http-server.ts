@@ -6,6 +6,7 @@ import type { RootMetrics } from '../metrics/metrics-service.js';
 import type { BackendConfig } from './http-config.js';
 import { mapFastifyError } from './map-fastify-error.js';
 import { type DurationHook, registerRequestDurationMetric } from './request-duration-metric.js';
+import { buildSecurityHeaders } from './security-headers.js';
 
 /** The backend's HTTP server. */
 export interface HttpServer {
@@ -39,9 +40,13 @@ export async function createHttpServer(options: {
   const durationHook = registerRequestDurationMetric(metrics.registry);
 
   let closing = false;
-  // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
-  // Hooks in callback style: an async hook costs a promise per request on the hot path.
+  const securityHeaders = buildSecurityHeaders(config.baseUrl, config.csp);
+  // Every answer (app, API, 404, errors) carries the security headers; a header a route
+  // set itself wins. Draining: answers still in flight tell keep-alive clients to hang up,
+  // so close() can finish. Hooks in callback style: an async hook costs a promise per
+  // request on the hot path.
   fastify.addHook('onSend', (_request, reply, payload, done) => {
+    for (const [name, value] of securityHeaders) if (!reply.hasHeader(name)) reply.header(name, value);
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { externalAccessSchema } from '../auth/external-access.js';
 import { databaseConfigSchema } from '../database/database-config.js';
 import { readingConfigSchema } from '../url-reader/reading-config.js';
+import { cspConfigSchema } from './security-headers.js';
 
 const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 
@@ -35,6 +36,8 @@ export const backendConfigSchema = z
         keyLifetime: duration.default({ hours: 24 }),
       })
       .prefault({}),
+    /** Content-Security-Policy directives over the defaults (Backstage's shape; false drops one). */
+    csp: cspConfigSchema,
     cors: z
       .object({
         origin: z.union([z.string(), z.array(z.string())]).optional(),
