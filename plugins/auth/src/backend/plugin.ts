@@ -57,6 +57,10 @@ export const authPlugin = definePlugin({
       return provider;
     };
     deps.logger.info(`sign-in providers: ${[...providers.keys()].join(', ') || 'none'}`);
+    const bearer = (header: string | string[] | undefined) => {
+      const value = Array.isArray(header) ? header[0] : header;
+      return value?.toLowerCase().startsWith('bearer ') ? value.slice(7).trim() || undefined : undefined;
+    };
 
     deps.http.implement(authApi, {
       listProviders: () => ({
@@ -74,10 +78,13 @@ export const authPlugin = definePlugin({
         });
         if (!identity.userEntityRef)
           throw new AuthenticationError(`provider '${provider.id}' did not resolve a user`);
+        // A refresh that shows the current token continues its session, so one sign-out
+        // ends every token the session was given.
         const { token } = await deps.tokens.issueUserToken({
           userEntityRef: identity.userEntityRef,
           ownershipEntityRefs: identity.ownershipEntityRefs,
           expiresInSeconds: config.session.expiresInSeconds,
+          continueSession: bearer(request.headers.authorization),
         });
         return {
           profile: identity.profile,
@@ -93,8 +100,12 @@ export const authPlugin = definePlugin({
           },
         };
       },
-      logout: ({ params }) => {
-        providerFor(params.provider);
+      async logout({ params, request }) {
+        if (!providers.has(params.provider) && !refused.has(params.provider)) providerFor(params.provider);
+        // Sign-out revokes the session of the token shown, on every backend sharing the
+        // database; without a token there is nothing on the server to end.
+        const token = bearer(request.headers.authorization);
+        if (token) await deps.tokens.revokeSession(token);
         return undefined;
       },
       jwks: () => deps.tokens.getJwks() as Promise<{ keys: Array<Record<string, unknown>> }>,
