@@ -40,13 +40,16 @@ export async function createHttpServer(options: {
   const durationHook = registerRequestDurationMetric(metrics.registry);
 
   let closing = false;
-  const securityHeaders = buildSecurityHeaders(config.baseUrl, config.csp);
-  // Every answer (app, API, 404, errors) carries the security headers; a header a route
-  // set itself wins. Draining: answers still in flight tell keep-alive clients to hang up,
-  // so close() can finish. Hooks in callback style: an async hook costs a promise per
-  // request on the hot path.
+  // Every answer (app, API, 404, errors) carries the security headers. Set before any
+  // route runs, so a route that needs another value simply sets its own.
+  // Hooks in callback style: an async hook costs a promise per request on the hot path.
+  const securityHeaders = Object.fromEntries(buildSecurityHeaders(config.baseUrl, config.csp));
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
+  // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
   fastify.addHook('onSend', (_request, reply, payload, done) => {
-    for (const [name, value] of securityHeaders) if (!reply.hasHeader(name)) reply.header(name, value);
     if (closing) reply.header('connection', 'close');
     done(null, payload);
   });

@@ -58,19 +58,26 @@ export function authenticateRequest(
 ): Credentials | Promise<Credentials> {
   const token = bearerToken(request);
   if (!token) return enforce(request, none, access, pluginId);
-  // A stale token must not lock a browser out of public pages such as sign-in.
-  const refused = (error: unknown) => {
-    if (access === 'public') return enforce(request, none, access, pluginId);
-    throw error;
-  };
   let cached: Credentials | undefined;
   try {
     cached = authenticator.peek(token, pluginId);
   } catch (error) {
-    return refused(error);
+    return refused(error, request, access, pluginId);
   }
   if (cached) return enforce(request, cached, access, pluginId);
-  return authenticator
-    .authenticate(token, pluginId)
-    .then((credentials) => enforce(request, credentials, access, pluginId), refused);
+  return authenticator.authenticate(token, pluginId).then(
+    (credentials) => enforce(request, credentials, access, pluginId),
+    (error: unknown) => refused(error, request, access, pluginId),
+  );
+}
+
+/** A stale token must not lock a browser out of public pages such as sign-in. */
+function refused(
+  error: unknown,
+  request: FastifyRequest,
+  access: RouteAccess,
+  pluginId: string,
+): Credentials {
+  if (access === 'public') return enforce(request, none, access, pluginId);
+  throw error;
 }
