@@ -43,6 +43,14 @@ describe('app shell', () => {
     await page.getByRole('heading', { name: /welcome/i }).waitFor();
   });
 
+  it('runs under its Content-Security-Policy without a violation', async () => {
+    const { page } = browser;
+    const response = await page.goto(`${portal.url}/catalog`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByRole('table', { name: 'Catalog entities' }).getByRole('link').first().waitFor();
+    expect(browser.cspViolations).toEqual([]);
+  });
+
   it('shows a not-found page for unknown routes', async () => {
     const { page } = browser;
     await page.goto(`${portal.url}/no/such/page`);

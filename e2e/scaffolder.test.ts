@@ -91,6 +91,8 @@ describe('software templates in the browser', () => {
     await page.getByRole('heading', { level: 1, name: serviceName }).waitFor({ timeout: 30_000 });
     await page.getByRole('region', { name: 'About' }).waitFor();
     await screenshot(page, 'created-component');
+    // The template form validated and the task page streamed without eval or inline script.
+    expect(browser.cspViolations).toEqual([]);
   });
 
   it('stores the ref of an owner picked with the keyboard, not the title it shows', async () => {

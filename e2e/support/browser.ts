@@ -14,6 +14,8 @@ export const screenshotDir = join(repoRoot, 'e2e', 'screenshots');
 export interface TestBrowser {
   context: BrowserContext;
   page: Page;
+  /** Content-Security-Policy violations the page reported so far; the app must cause none. */
+  cspViolations: string[];
   close(): Promise<void>;
 }
 
@@ -35,9 +37,14 @@ export async function launchBrowser(): Promise<TestBrowser> {
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return {
     context,
     page,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -55,7 +62,9 @@ const axeSource = createRequire(import.meta.url)('axe-core').source as string;
 
 /** Violations of serious or critical impact that axe-core finds on the current page. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol: an injected <script> would be an inline
+  // script, which the portal's Content-Security-Policy refuses.
+  await page.evaluate(axeSource);
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as {

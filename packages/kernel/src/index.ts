@@ -45,6 +45,7 @@ export {
   type ServiceRefs,
   type ServiceScope,
 } from './definitions/service-ref.js';
+export type { AccessRestriction } from './services/auth/access-restrictions.js';
 export type { AuthService } from './services/auth/auth-service.js';
 export {
   type Credentials,

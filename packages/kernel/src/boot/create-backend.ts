@@ -7,11 +7,12 @@ import { createRootHealth } from '../services/health/health-service.js';
 import { createRootLifecycle } from '../services/lifecycle/lifecycle-service.js';
 import { createRootLogger, type LoggerService } from '../services/logger/logger-service.js';
 import { createRootMetrics } from '../services/metrics/metrics-service.js';
+import { registerMetricsRoute, startMetricsListener } from '../services/metrics/serve-metrics.js';
 import { durationToMs } from '../services/scheduler/duration.js';
 import { checkConfig } from './check-config.js';
 import { checkModules, collectFeatures } from './collect-features.js';
 import { initPlugins } from './init-plugins.js';
-import { databaseManagerRef, httpServerRef, routerRegistryRef } from './internal-services.js';
+import { authEngineRef, databaseManagerRef, httpServerRef, routerRegistryRef } from './internal-services.js';
 import { kernelErrors } from './kernel-errors.js';
 import { runHooks } from './run-hooks.js';
 import { ServiceContainer } from './service-container.js';
@@ -100,7 +101,12 @@ export function createBackend(options: BackendOptions = {}): Backend {
       ...modules.map((m) => ({ label: `module '${m.fullId}'`, deps: m.deps })),
       {
         label: 'the kernel',
-        deps: { server: httpServerRef, databases: databaseManagerRef, routers: routerRegistryRef },
+        deps: {
+          server: httpServerRef,
+          databases: databaseManagerRef,
+          routers: routerRegistryRef,
+          auth: authEngineRef,
+        },
       },
     ];
     const graph = await resolveServiceGraph(dependants, explicit);
@@ -146,6 +152,11 @@ export function createBackend(options: BackendOptions = {}): Backend {
         },
         { prefix },
       );
+    registerMetricsRoute(server.fastify, {
+      registry: state.metrics.registry,
+      authenticator: async () => (await container.get(authEngineRef, 'kernel')).authenticator,
+      onResponse: server.durationHook('-'),
+    });
     const startupFailures = await runHooks(lifecycle.startupHooks, shutdownTimeoutMs, logger);
     if (startupFailures.length > 0) throw kernelErrors.startupFailed(startupFailures);
 
@@ -153,6 +164,17 @@ export function createBackend(options: BackendOptions = {}): Backend {
     lifecycle
       .forOwner('kernel')
       .addShutdownHook(() => server.close(), { label: 'stop accepting and drain requests' });
+    const metricsListen = checked.backend.metrics.listen;
+    if (metricsListen) {
+      const listener = await startMetricsListener({
+        ...metricsListen,
+        registry: state.metrics.registry,
+        logger,
+      });
+      lifecycle
+        .forOwner('kernel')
+        .addShutdownHook(() => listener.close(), { label: 'stop the metrics listener' });
+    }
     health.setStatus('ready');
     const url = `http://${address.host.includes(':') ? `[${address.host}]` : address.host}:${address.port}`;
     logger.debug('boot tree', {

@@ -4,6 +4,7 @@ import { defineServiceRef, type ServiceRef } from '../definitions/service-ref.js
 import type { Authenticator } from '../services/auth/authenticator.js';
 import type { AuthKeysTable } from '../services/auth/token-keys.js';
 import type { TokenSigner } from '../services/auth/tokens.js';
+import type { AuthSessionsTable, UserSessions } from '../services/auth/user-sessions.js';
 import type { CacheStore } from '../services/cache/cache-service.js';
 import { createMemoryCacheStore } from '../services/cache/memory-cache-store.js';
 import { coreServices } from '../services/core-services.js';
@@ -83,7 +84,10 @@ export const databaseManagerRef: ServiceRef<DatabaseManager, 'root'> = defineSer
     }),
 });
 
-export const kernelDbRef: ServiceRef<Kysely<AuthKeysTable & SchedulerTable>, 'root'> = defineServiceRef({
+/** The kernel database's tables. */
+export type KernelTables = AuthKeysTable & AuthSessionsTable & SchedulerTable;
+
+export const kernelDbRef: ServiceRef<Kysely<KernelTables>, 'root'> = defineServiceRef({
   id: 'kernel.db',
   scope: 'root',
   defaultFactory: async () =>
@@ -92,43 +96,77 @@ export const kernelDbRef: ServiceRef<Kysely<AuthKeysTable & SchedulerTable>, 'ro
       deps: { databases: databaseManagerRef },
       factory: async ({ databases }) => {
         await databases.migrate('kernel', kernelMigrations);
-        return databases.forPlugin('kernel').getClient<AuthKeysTable & SchedulerTable>();
+        return databases.forPlugin('kernel').getClient<KernelTables>();
       },
     }),
 });
 
-export const authEngineRef: ServiceRef<{ signer: TokenSigner; authenticator: Authenticator }, 'root'> =
-  defineServiceRef({
-    id: 'kernel.auth',
-    scope: 'root',
-    defaultFactory: async () =>
-      defineServiceFactory({
-        service: authEngineRef,
-        deps: { config: kernelConfigRef, db: kernelDbRef },
-        // Imported on first use: a backend without HTTP plugins never loads the JWT library.
-        factory: async ({ config, db }) => {
-          const [
-            { createTokenKeys },
-            { createTokenSigner },
-            { createAuthenticator },
-            { createExternalAccess },
-          ] = await Promise.all([
-            import('../services/auth/token-keys.js'),
-            import('../services/auth/tokens.js'),
-            import('../services/auth/authenticator.js'),
-            import('../services/auth/external-access.js'),
-          ]);
-          const signer = createTokenSigner(
-            createTokenKeys(db, durationToMs(config.auth.keyLifetime)),
-            config.baseUrl,
-          );
-          return {
+/** How often a backend reads sign-outs made on other backends sharing its database. */
+const SESSION_POLL_INTERVAL_MS = 2_000;
+
+/** The token engine shared by every plugin's auth services. */
+export interface AuthEngine {
+  signer: TokenSigner;
+  authenticator: Authenticator;
+  sessions: UserSessions;
+}
+
+export const authEngineRef: ServiceRef<AuthEngine, 'root'> = defineServiceRef({
+  id: 'kernel.auth',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: authEngineRef,
+      deps: {
+        config: kernelConfigRef,
+        db: kernelDbRef,
+        lifecycle: rootLifecycleRef,
+        logger: coreServices.rootLogger,
+      },
+      // Imported on first use: a backend without HTTP plugins never loads the JWT library.
+      factory: async ({ config, db, lifecycle, logger }) => {
+        const [
+          { createTokenKeys },
+          { createTokenSigner },
+          { createAuthenticator },
+          { createExternalAccess },
+          { createUserSessions },
+        ] = await Promise.all([
+          import('../services/auth/token-keys.js'),
+          import('../services/auth/tokens.js'),
+          import('../services/auth/authenticator.js'),
+          import('../services/auth/external-access.js'),
+          import('../services/auth/user-sessions.js'),
+        ]);
+        const sessions = createUserSessions(db);
+        const signer = createTokenSigner(
+          createTokenKeys(db, durationToMs(config.auth.keyLifetime)),
+          sessions,
+          config.baseUrl,
+        );
+        const timer = setInterval(() => {
+          sessions.poll().catch((error: unknown) => {
+            logger.warn('could not read revoked sign-in sessions; retrying', {
+              error: (error as Error).message,
+            });
+          });
+        }, SESSION_POLL_INTERVAL_MS);
+        timer.unref();
+        lifecycle
+          .forOwner('kernel')
+          .addShutdownHook(() => clearInterval(timer), { label: 'stop reading revoked sessions' });
+        return {
+          signer,
+          sessions,
+          authenticator: createAuthenticator(
             signer,
-            authenticator: createAuthenticator(signer, createExternalAccess(config.auth.externalAccess)),
-          };
-        },
-      }),
-  });
+            createExternalAccess(config.auth.externalAccess),
+            sessions,
+          ),
+        };
+      },
+    }),
+});
 
 export const httpServerRef: ServiceRef<HttpServer, 'root'> = defineServiceRef({
   id: 'kernel.httpServer',

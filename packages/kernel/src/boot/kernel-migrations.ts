@@ -1,6 +1,6 @@
 import type { Migrations } from '../definitions/migrations.js';
 
-/** The kernel's own tables: token signing keys and scheduler leases. Append-only. */
+/** The kernel's own tables: token signing keys, sign-in sessions and scheduler leases. Append-only. */
 export const kernelMigrations: Migrations = {
   '0001_auth_keys_and_scheduler': {
     async up(db) {
@@ -22,6 +22,34 @@ export const kernelMigrations: Migrations = {
         .addColumn('last_run_at', 'bigint')
         .addColumn('last_error', 'text')
         .addColumn('settings', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
+  // Sign-out must end a token's validity on every backend sharing the database: user
+  // tokens name their session (sid) and a revoked session is refused.
+  '0002_auth_sessions': {
+    async up(db) {
+      await db.schema
+        .createTable('atrium_auth_sessions')
+        .ifNotExists()
+        .addColumn('sid', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('user_entity_ref', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+      // Backends poll recent revocations; expired rows are pruned by expiry.
+      await db.schema
+        .createIndex('atrium_auth_sessions_revoked_at')
+        .ifNotExists()
+        .on('atrium_auth_sessions')
+        .column('revoked_at')
+        .execute();
+      await db.schema
+        .createIndex('atrium_auth_sessions_expires_at')
+        .ifNotExists()
+        .on('atrium_auth_sessions')
+        .column('expires_at')
         .execute();
     },
   },

@@ -18,6 +18,7 @@ import { defineServiceFactory } from '../definitions/service-factory.js';
 import { createAuthService } from './auth/auth-service.js';
 import { createHttpAuthService } from './auth/http-auth-service.js';
 import { createUserInfoService } from './auth/user-info-service.js';
+import { createUserTokensService } from './auth/user-tokens-service.js';
 import { createCacheService } from './cache/cache-service.js';
 import { coreServices } from './core-services.js';
 import { sqliteDataDirectories } from './database/database-config.js';
@@ -79,8 +80,8 @@ export const authFactory = defineServiceFactory({
 
 export const httpAuthFactory = defineServiceFactory({
   service: coreServices.httpAuth,
-  deps: { engine: authEngineRef },
-  factory: ({ engine }) => createHttpAuthService(engine.authenticator),
+  deps: { engine: authEngineRef, meta: coreServices.pluginMetadata },
+  factory: ({ engine, meta }) => createHttpAuthService(engine.authenticator, meta.getId()),
 });
 
 export const userInfoFactory = defineServiceFactory({
@@ -92,10 +93,7 @@ export const userInfoFactory = defineServiceFactory({
 export const userTokensFactory = defineServiceFactory({
   service: coreServices.userTokens,
   deps: { engine: authEngineRef },
-  factory: ({ engine }) => ({
-    issueUserToken: (input) => engine.signer.issueUserToken(input),
-    getJwks: () => engine.signer.jwks(),
-  }),
+  factory: ({ engine }) => createUserTokensService(engine.signer, engine.sessions),
 });
 
 export const permissionPolicyFactory = defineServiceFactory({

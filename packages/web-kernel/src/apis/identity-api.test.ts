@@ -87,6 +87,9 @@ describe('identity API', () => {
     await vi.advanceTimersByTimeAsync(2_000);
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(await identity.getCredentials()).toEqual({ token: 'token-2' });
+    // The refresh shows the current token, so the backend continues the same session.
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('Authorization')).toBeNull();
+    expect(new Headers(fetchMock.mock.calls[1]?.[1]?.headers).get('Authorization')).toBe('Bearer token-1');
   });
 
   it('signs out locally first, then tells the backend', async () => {
@@ -100,6 +103,8 @@ describe('identity API', () => {
     expect(sessionStorage.length).toBe(0);
     expect(fetchMock.mock.calls[1]?.[0]).toBe(`${backend}/api/auth/guest/logout`);
     expect(fetchMock.mock.calls[1]?.[1]?.method).toBe('POST');
+    // The backend revokes the session of the token it is shown.
+    expect(new Headers(fetchMock.mock.calls[1]?.[1]?.headers).get('Authorization')).toBe('Bearer token-1');
   });
 
   it('lists the sign-in providers', async () => {

@@ -74,9 +74,12 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
     if (state.status === 'signed-in') setState({ status: 'signed-out', reason });
   };
 
-  async function fetchSession(providerId: string): Promise<SignInSession> {
+  /** Signs in, or refreshes: showing the current token lets the backend continue its session. */
+  async function fetchSession(providerId: string, currentToken?: string): Promise<SignInSession> {
+    const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest' };
+    if (currentToken) headers.Authorization = `Bearer ${currentToken}`;
     const response = await fetch(await authUrl(`${encodeURIComponent(providerId)}/refresh`), {
-      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      headers,
       credentials: 'include',
     });
     if (!response.ok) throw await ResponseError.fromResponse(response);
@@ -92,7 +95,7 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
   function schedule(session: SignInSession, delay: number) {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      fetchSession(session.providerId).then(startSession, (error: unknown) => {
+      fetchSession(session.providerId, session.token).then(startSession, (error: unknown) => {
         if (error instanceof ResponseError && error.statusCode === 401) return endSession('expired');
         // A network blip must not sign the user out while the token is still valid.
         if (session.expiresAt - now() > retryAfterFailureMs) return schedule(session, retryAfterFailureMs);
@@ -136,18 +139,20 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
       return session;
     },
     async signOut() {
-      const providerId = state.status === 'signed-in' ? state.session.providerId : undefined;
+      const session = state.status === 'signed-in' ? state.session : undefined;
       endSession('signed-out');
-      if (!providerId) return;
+      if (!session) return;
       try {
-        await fetch(await authUrl(`${encodeURIComponent(providerId)}/logout`), {
+        // The backend revokes the session of the token it is shown, so a copy of the
+        // token stops working too.
+        await fetch(await authUrl(`${encodeURIComponent(session.providerId)}/logout`), {
           method: 'POST',
-          headers: { 'X-Requested-With': 'XMLHttpRequest' },
+          headers: { 'X-Requested-With': 'XMLHttpRequest', Authorization: `Bearer ${session.token}` },
           credentials: 'include',
         });
       } catch (error) {
-        // The local session is gone either way; the server's session cookie expires by itself.
-        console.warn(`Atrium: signing out of '${providerId}' on the server failed`, error);
+        // The local session is gone either way; the token still expires by itself.
+        console.warn(`Atrium: signing out of '${session.providerId}' on the server failed`, error);
       }
     },
     async getCredentials() {

@@ -86,6 +86,31 @@ describe('app plugin', () => {
     expect((await backend.fetch('/favicon.svg')).headers.get('cache-control')).toBe('no-cache');
   });
 
+  it('sends the security headers with the app, its assets, its fallback and API errors', async () => {
+    for (const path of [
+      '/',
+      '/assets/index-abc123.js',
+      '/catalog/default/component/x',
+      '/api/nothing-here',
+    ]) {
+      const response = await backend.fetch(path);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self';");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain("object-src 'none'");
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
+  it('puts the config in a JSON data block, so no inline script needs unsafe-inline', async () => {
+    const html = await (await backend.fetch('/')).text();
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toMatch(/\bsrc=|type="application\/json"/);
+  });
+
   it('offers the same config as JSON for vite dev, without a credential', async () => {
     const response = await backend.fetch('/api/app/config');
     expect(response.status).toBe(200);

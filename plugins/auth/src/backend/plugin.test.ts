@@ -54,25 +54,54 @@ describe('auth plugin', () => {
     }
   });
 
-  it('refuses guest sign-in in production unless explicitly allowed', async () => {
-    const env = { NODE_ENV: 'production' };
-    {
-      const refused = await startTestBackend({
-        features: [authPlugin],
-        env,
-        config: { auth: { providers: { guest: {} } } },
-      });
-      const response = await refused.fetch('/api/auth/guest/refresh', { headers: xhr });
-      await refused.stop();
-      expect(response.status).toBe(403);
-      const allowed = await startTestBackend({
-        features: [authPlugin],
-        env,
-        config: { auth: { providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } } },
-      });
-      const ok = await allowed.fetch('/api/auth/guest/refresh', { headers: xhr });
-      await allowed.stop();
-      expect(ok.status).toBe(200);
+  const startWith = (env: Record<string, string | undefined>, auth: Record<string, unknown>) =>
+    startTestBackend({ features: [authPlugin], env, config: { auth: auth as never } });
+
+  async function guestState(env: Record<string, string | undefined>, auth: Record<string, unknown>) {
+    const backend = await startWith(env, auth);
+    try {
+      const listed = (await (await backend.fetch('/api/auth/providers')).json()) as {
+        providers: Array<{ id: string }>;
+      };
+      const refresh = await backend.fetch('/api/auth/guest/refresh', { headers: xhr });
+      const body = (await refresh.json()) as { error?: { message: string } };
+      return {
+        listed: listed.providers.map((p) => p.id),
+        status: refresh.status,
+        error: body.error?.message,
+      };
+    } finally {
+      await backend.stop();
     }
+  }
+
+  it.each([
+    ['NODE_ENV=production', { NODE_ENV: 'production' }, {}],
+    ['NODE_ENV=staging', { NODE_ENV: 'staging' }, {}],
+    ['auth.environment=production', { NODE_ENV: 'development' }, { environment: 'production' }],
+    ['auth.environment=staging with NODE_ENV unset', {}, { environment: 'staging' }],
+  ])('refuses guest sign-in and does not list it under %s', async (_, env, auth) => {
+    const state = await guestState(env, { ...auth, providers: { guest: {} } });
+    expect(state.listed).toEqual([]);
+    expect(state.status).toBe(403);
+    expect(state.error).toMatch(/^guest sign-in is disabled outside development: /);
+    expect(state.error).toContain('auth.providers.guest.dangerouslyAllowOutsideDevelopment');
+  });
+
+  it.each([
+    ['NODE_ENV unset', {}, {}],
+    ['NODE_ENV=test', { NODE_ENV: 'test' }, { environment: 'test' }],
+    ['NODE_ENV=development', { NODE_ENV: 'development' }, { environment: 'development' }],
+  ])('allows guest sign-in under %s', async (_, env, auth) => {
+    const state = await guestState(env, { ...auth, providers: { guest: {} } });
+    expect(state).toMatchObject({ listed: ['guest'], status: 200 });
+  });
+
+  it('allows guest sign-in outside development only with dangerouslyAllowOutsideDevelopment', async () => {
+    const state = await guestState(
+      { NODE_ENV: 'production' },
+      { environment: 'production', providers: { guest: { dangerouslyAllowOutsideDevelopment: true } } },
+    );
+    expect(state).toMatchObject({ listed: ['guest'], status: 200 });
   });
 });

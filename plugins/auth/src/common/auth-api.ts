@@ -45,7 +45,8 @@ export const authApi = defineHttpApi({
       method: 'GET',
       path: '/:provider/refresh',
       access: 'public',
-      summary: 'Sign in (or refresh a session) with a provider; needs X-Requested-With: XMLHttpRequest',
+      summary:
+        'Sign in (or refresh a session) with a provider; needs X-Requested-With: XMLHttpRequest. A refresh that sends the current token (Authorization: Bearer) continues its session',
       params: providerParams,
       response: signInResponseSchema,
     },
@@ -53,7 +54,7 @@ export const authApi = defineHttpApi({
       method: 'POST',
       path: '/:provider/logout',
       access: 'public',
-      summary: 'Sign out',
+      summary: 'Sign out: ends the session of the user token sent as Authorization: Bearer, on every backend',
       params: providerParams,
     },
     jwks: {

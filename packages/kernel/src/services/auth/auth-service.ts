@@ -14,7 +14,10 @@ import type { TokenSigner } from './tokens.js';
 
 /** Token verification and plugin-to-plugin tokens, for one plugin. */
 export interface AuthService {
-  /** Verifies a bearer token (user, plugin or external) and returns who it stands for. */
+  /**
+   * Verifies a bearer token (user, plugin or external) for a call into this plugin and
+   * returns who it stands for; a plugin token issued for another plugin is refused.
+   */
   authenticate(token: string): Promise<Credentials<UserPrincipal | ServicePrincipal>>;
   isPrincipal<T extends keyof PrincipalTypes>(
     credentials: Credentials,
@@ -38,7 +41,7 @@ export function createAuthService(
 ): AuthService {
   const own = createCredentials<ServicePrincipal>({ type: 'service', subject: `plugin:${pluginId}` });
   return {
-    authenticate: (token) => authenticator.authenticate(token),
+    authenticate: (token) => authenticator.authenticate(token, pluginId),
     isPrincipal,
     getNoneCredentials: () => createCredentials({ type: 'none' }),
     getOwnServiceCredentials: () => own,
@@ -54,7 +57,11 @@ export function createAuthService(
         audience: targetPluginId,
         onBehalfOf:
           principal.type === 'user'
-            ? { userEntityRef: principal.userEntityRef, ownershipEntityRefs: principal.ownershipEntityRefs }
+            ? {
+                userEntityRef: principal.userEntityRef,
+                ownershipEntityRefs: principal.ownershipEntityRefs,
+                sessionId: onBehalfOf.sessionId,
+              }
             : undefined,
       });
     },

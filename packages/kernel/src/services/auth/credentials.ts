@@ -1,3 +1,5 @@
+import type { AccessRestriction } from './access-restrictions.js';
+
 /** A signed-in person, resolved to a catalog User entity. */
 export interface UserPrincipal {
   type: 'user';
@@ -12,8 +14,11 @@ export interface ServicePrincipal {
   type: 'service';
   /** Plugin id (`plugin:catalog`) or the configured subject of an external token. */
   subject: string;
-  /** Set for external tokens with `accessRestrictions`: the plugins it may call. */
-  allowedPlugins?: readonly string[];
+  /**
+   * Set for external tokens whose `accessRestrictions` entry for the called plugin limits
+   * permissions; the permissions service denies whatever it does not cover.
+   */
+  accessRestrictions?: AccessRestriction;
 }
 
 /** No credential was given. */
@@ -36,11 +41,17 @@ export interface Credentials<TPrincipal extends Principal = Principal> {
   readonly $$type: '@atrium/Credentials';
   readonly principal: TPrincipal;
   readonly expiresAt?: Date;
+  /** The sign-in session the credentials belong to (user tokens and tokens on behalf of a user). */
+  readonly sessionId?: string;
 }
 
 /** Builds credentials for a principal. */
-export function createCredentials<T extends Principal>(principal: T, expiresAt?: Date): Credentials<T> {
-  return { $$type: '@atrium/Credentials', principal, expiresAt };
+export function createCredentials<T extends Principal>(
+  principal: T,
+  expiresAt?: Date,
+  sessionId?: string,
+): Credentials<T> {
+  return { $$type: '@atrium/Credentials', principal, expiresAt, sessionId };
 }
 
 /** True when the credentials carry a principal of the given type. */

@@ -25,14 +25,14 @@ export function bearerToken(request: AuthRequest): string | undefined {
   return token || undefined;
 }
 
-/** Creates the request credential reader. */
-export function createHttpAuthService(authenticator: Authenticator): HttpAuthService {
+/** Creates the request credential reader of one plugin. */
+export function createHttpAuthService(authenticator: Authenticator, pluginId: string): HttpAuthService {
   return {
     async credentials(request, options) {
       const allow: readonly string[] = options?.allow ?? ['user', 'service', 'none'];
       const token = bearerToken(request);
       const credentials = token
-        ? await authenticator.authenticate(token)
+        ? await authenticator.authenticate(token, pluginId)
         : createCredentials({ type: 'none' });
       if (!allow.includes(credentials.principal.type)) {
         if (credentials.principal.type === 'none')

@@ -1,20 +1,26 @@
 import { AuthenticationError } from '@atrium/errors';
-import { decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
+import { decodeProtectedHeader, errors, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { TokenKeys } from './token-keys.js';
+import type { UserSessions } from './user-sessions.js';
 
 /** Header `typ` of user tokens (Backstage's value, so its tooling recognises them). */
 export const USER_TOKEN_TYPE = 'vnd.backstage.user';
 /** Header `typ` of plugin-to-plugin tokens. */
 export const SERVICE_TOKEN_TYPE = 'vnd.backstage.plugin';
+/** Audience of user tokens (Backstage's value). */
+export const USER_TOKEN_AUDIENCE = 'backstage';
 
 /** Claims of a verified token. */
 export interface VerifiedToken {
   type: typeof USER_TOKEN_TYPE | typeof SERVICE_TOKEN_TYPE;
   subject: string;
-  audience?: string;
+  /** `backstage` for user tokens; the target plugin id for plugin tokens. */
+  audience: string;
   ownershipEntityRefs: string[];
   /** Service tokens acting for a user. */
   onBehalfOf?: { userEntityRef: string; ownershipEntityRefs: string[] };
+  /** The sign-in session (`sid`): required on user tokens, carried by tokens on behalf of a user. */
+  sessionId?: string;
   expiresAt: Date;
 }
 
@@ -24,11 +30,13 @@ export interface TokenSigner {
     userEntityRef: string;
     ownershipEntityRefs: string[];
     expiresInSeconds?: number;
-  }): Promise<{ token: string; expiresAt: Date }>;
+    /** Continue this session (same `sid`) when it is live and belongs to the same user. */
+    continueSessionId?: string;
+  }): Promise<{ token: string; expiresAt: Date; sessionId: string }>;
   issueServiceToken(input: {
     subject: string;
     audience: string;
-    onBehalfOf?: { userEntityRef: string; ownershipEntityRefs: string[] };
+    onBehalfOf?: { userEntityRef: string; ownershipEntityRefs: string[]; sessionId?: string };
   }): Promise<{ token: string }>;
   /** Verifies a token this backend (or a replica) issued; undefined when it is not one of ours. */
   verify(token: string): Promise<VerifiedToken | undefined>;
@@ -36,34 +44,69 @@ export interface TokenSigner {
   jwks(): ReturnType<TokenKeys['jwks']>;
 }
 
+const stringArray = (value: unknown) =>
+  Array.isArray(value) ? value.filter((e): e is string => typeof e === 'string') : [];
+
+/** Checks what the signature does not: the claims each kind of token must carry. */
+function readClaims(typ: VerifiedToken['type'], payload: JWTPayload): VerifiedToken {
+  const { sub, aud, exp, sid, obo } = payload;
+  if (typeof sub !== 'string' || !sub) throw new AuthenticationError('invalid token: no subject');
+  if (typeof aud !== 'string')
+    throw new AuthenticationError('invalid token: the audience must be one string');
+  if (sid !== undefined && typeof sid !== 'string')
+    throw new AuthenticationError('invalid token: malformed sid');
+  if (typ === USER_TOKEN_TYPE) {
+    if (aud !== USER_TOKEN_AUDIENCE)
+      throw new AuthenticationError(
+        `invalid token: a user token's audience must be '${USER_TOKEN_AUDIENCE}'`,
+      );
+    if (!sid)
+      throw new AuthenticationError('invalid token: a user token must name its session (sid); sign in again');
+    if (obo !== undefined)
+      throw new AuthenticationError('invalid token: a user token cannot act on behalf of another user');
+  }
+  const ent = stringArray(payload.ent);
+  return {
+    type: typ,
+    subject: sub,
+    audience: aud,
+    ownershipEntityRefs: ent,
+    onBehalfOf: typeof obo === 'string' ? { userEntityRef: obo, ownershipEntityRefs: ent } : undefined,
+    sessionId: sid,
+    expiresAt: new Date((exp as number) * 1000),
+  };
+}
+
 /**
- * Creates the signer over the shared key store.
+ * Creates the signer over the shared key store and session store.
  *
  * @example
- * const signer = createTokenSigner(keys, 'http://localhost:7007');
+ * const signer = createTokenSigner(keys, sessions, 'http://localhost:7007');
  * const { token } = await signer.issueUserToken({ userEntityRef: 'user:default/jdoe', ownershipEntityRefs: [] });
  */
-export function createTokenSigner(keys: TokenKeys, issuer: string): TokenSigner {
+export function createTokenSigner(keys: TokenKeys, sessions: UserSessions, issuer: string): TokenSigner {
   return {
     jwks: () => keys.jwks(),
-    async issueUserToken({ userEntityRef, ownershipEntityRefs, expiresInSeconds = 3600 }) {
+    async issueUserToken({ userEntityRef, ownershipEntityRefs, expiresInSeconds = 3600, continueSessionId }) {
       const key = await keys.signingKey();
       const expiresAt = new Date(Date.now() + expiresInSeconds * 1000);
-      const token = await new SignJWT({ ent: ownershipEntityRefs })
+      const sessionId = await sessions.start({ userEntityRef, expiresAt, continueSessionId });
+      const token = await new SignJWT({ ent: ownershipEntityRefs, sid: sessionId })
         .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: USER_TOKEN_TYPE })
         .setIssuer(issuer)
-        .setAudience('backstage')
+        .setAudience(USER_TOKEN_AUDIENCE)
         .setSubject(userEntityRef)
         .setIssuedAt()
         .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
         .sign(key.privateKey);
-      return { token, expiresAt };
+      return { token, expiresAt, sessionId };
     },
     async issueServiceToken({ subject, audience, onBehalfOf }) {
       const key = await keys.signingKey();
-      const token = await new SignJWT(
-        onBehalfOf ? { obo: onBehalfOf.userEntityRef, ent: onBehalfOf.ownershipEntityRefs } : {},
-      )
+      const claims = onBehalfOf
+        ? { obo: onBehalfOf.userEntityRef, ent: onBehalfOf.ownershipEntityRefs, sid: onBehalfOf.sessionId }
+        : {};
+      const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: SERVICE_TOKEN_TYPE })
         .setIssuer(issuer)
         .setAudience(audience)
@@ -80,34 +123,31 @@ export function createTokenSigner(keys: TokenKeys, issuer: string): TokenSigner 
       } catch {
         return undefined;
       }
-      if (
-        header.alg !== 'ES256' ||
-        !header.kid ||
-        (header.typ !== USER_TOKEN_TYPE && header.typ !== SERVICE_TOKEN_TYPE)
-      ) {
+      const typ = header.typ;
+      // Only ES256 tokens typed as ours are ours: `alg: none` or HS256 (signed with the
+      // public key as a shared secret, say) never reach a key.
+      if (header.alg !== 'ES256' || !header.kid || (typ !== USER_TOKEN_TYPE && typ !== SERVICE_TOKEN_TYPE)) {
         return undefined;
       }
       const key = await keys.publicKey(header.kid);
       if (!key) throw new AuthenticationError('token was signed with an unknown key; sign in again');
       try {
-        const { payload } = await jwtVerify(token, key, { issuer, algorithms: ['ES256'] });
-        const ent = Array.isArray(payload.ent)
-          ? payload.ent.filter((e): e is string => typeof e === 'string')
-          : [];
-        const obo =
-          typeof payload.obo === 'string'
-            ? { userEntityRef: payload.obo, ownershipEntityRefs: ent }
-            : undefined;
-        return {
-          type: header.typ,
-          subject: String(payload.sub),
-          audience: typeof payload.aud === 'string' ? payload.aud : undefined,
-          ownershipEntityRefs: ent,
-          onBehalfOf: obo,
-          expiresAt: new Date((payload.exp ?? 0) * 1000),
-        };
+        const { payload } = await jwtVerify(token, key, {
+          issuer,
+          algorithms: ['ES256'],
+          typ,
+          requiredClaims: ['exp', 'iat', 'sub', 'aud'],
+        });
+        return readClaims(typ, payload);
       } catch (error) {
-        throw new AuthenticationError(`invalid token: ${(error as Error).message}`, { cause: error });
+        if (error instanceof AuthenticationError) throw error;
+        const expired = error instanceof errors.JWTExpired;
+        throw new AuthenticationError(
+          expired
+            ? 'the bearer token has expired; sign in again'
+            : `invalid token: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
     },
   };

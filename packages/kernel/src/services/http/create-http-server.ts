@@ -6,6 +6,7 @@ import type { RootMetrics } from '../metrics/metrics-service.js';
 import type { BackendConfig } from './http-config.js';
 import { mapFastifyError } from './map-fastify-error.js';
 import { type DurationHook, registerRequestDurationMetric } from './request-duration-metric.js';
+import { buildSecurityHeaders } from './security-headers.js';
 
 /** The backend's HTTP server. */
 export interface HttpServer {
@@ -18,8 +19,8 @@ export interface HttpServer {
 }
 
 /**
- * Creates the Fastify server with the uniform error JSON, health and metrics endpoints.
- * Plugins are mounted into it by the kernel before it listens.
+ * Creates the Fastify server with the uniform error JSON and health endpoints. Plugins
+ * and `/metrics` (which needs the token engine) are mounted by the kernel before it listens.
  */
 export async function createHttpServer(options: {
   config: BackendConfig;
@@ -39,8 +40,15 @@ export async function createHttpServer(options: {
   const durationHook = registerRequestDurationMetric(metrics.registry);
 
   let closing = false;
-  // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
+  // Every answer (app, API, 404, errors) carries the security headers. Set before any
+  // route runs, so a route that needs another value simply sets its own.
   // Hooks in callback style: an async hook costs a promise per request on the hot path.
+  const securityHeaders = Object.fromEntries(buildSecurityHeaders(config.baseUrl, config.csp));
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(securityHeaders);
+    done();
+  });
+  // Draining: answers still in flight tell keep-alive clients to hang up, so close() can finish.
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
     done(null, payload);
@@ -96,9 +104,6 @@ export async function createHttpServer(options: {
   // Backstage's paths, so existing probes keep working.
   fastify.get('/.backstage/health/v1/liveness', rootRoute, async () => ({ status: 'ok' }));
   fastify.get('/.backstage/health/v1/readiness', rootRoute, ready);
-  fastify.get('/metrics', rootRoute, async (_, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
 
   return {
     fastify,

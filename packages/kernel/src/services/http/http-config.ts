@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { externalAccessSchema } from '../auth/external-access.js';
 import { databaseConfigSchema } from '../database/database-config.js';
 import { readingConfigSchema } from '../url-reader/reading-config.js';
+import { cspConfigSchema } from './security-headers.js';
 
 const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 
@@ -35,6 +36,8 @@ export const backendConfigSchema = z
         keyLifetime: duration.default({ hours: 24 }),
       })
       .prefault({}),
+    /** Content-Security-Policy directives over the defaults (Backstage's shape; false drops one). */
+    csp: cspConfigSchema,
     cors: z
       .object({
         origin: z.union([z.string(), z.array(z.string())]).optional(),
@@ -49,6 +52,17 @@ export const backendConfigSchema = z
           .int()
           .positive()
           .default(1024 * 1024),
+      })
+      .prefault({}),
+    metrics: z
+      .object({
+        /** Serve `/metrics` without auth on a separate listener (the main one requires a token). */
+        listen: z
+          .object({
+            host: z.string().default('127.0.0.1'),
+            port: z.coerce.number().int().min(0).max(65535),
+          })
+          .optional(),
       })
       .prefault({}),
     cache: z

@@ -268,11 +268,31 @@ describe('routes', () => {
 });
 
 describe('health and metrics', () => {
-  it('serves liveness, readiness and Prometheus metrics without a credential', async () => {
+  it('serves liveness and readiness without a credential', async () => {
     expect((await backend.fetch('/.well-known/health/live')).status).toBe(200);
     expect(await (await backend.fetch('/.well-known/health/ready')).json()).toEqual({ status: 'ok' });
-    const metrics = await (await backend.fetch('/metrics')).text();
-    expect(metrics).toContain('atrium_http_request_duration_seconds_bucket');
-    expect(metrics).toContain('plugin="notes"');
+  });
+
+  it('serves Prometheus metrics only to service and external access tokens', async () => {
+    const anonymous = await backend.fetch('/metrics');
+    expect(anonymous.status).toBe(401);
+    expect(((await anonymous.json()) as { error: { message: string } }).error.message).toMatch(
+      /^\/metrics needs a service or external access token/,
+    );
+    expect((await backend.fetch('/metrics', { token: 'not-a-token' })).status).toBe(401);
+    expect((await backend.fetch('/metrics', { token: userToken })).status).toBe(403);
+    // Restricted to the notes plugin: not to metrics.
+    expect((await backend.fetch('/metrics', { token: 'notes-only-token' })).status).toBe(403);
+    // A plugin token issued for another plugin is not one for metrics.
+    expect((await backend.fetch('/metrics', { token: await backend.serviceToken('notes') })).status).toBe(
+      401,
+    );
+    for (const token of ['ci-token-123', await backend.serviceToken('metrics')]) {
+      const response = await backend.fetch('/metrics', { token });
+      expect(response.status).toBe(200);
+      const metrics = await response.text();
+      expect(metrics).toContain('atrium_http_request_duration_seconds_bucket');
+      expect(metrics).toContain('plugin="notes"');
+    }
   });
 });

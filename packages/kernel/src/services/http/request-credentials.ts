@@ -39,15 +39,6 @@ function enforce(
       throw new NotAllowedError(`this route of plugin '${pluginId}' accepts service credentials only`);
     }
   }
-  if (
-    principal.type === 'service' &&
-    principal.allowedPlugins &&
-    !principal.allowedPlugins.includes(pluginId)
-  ) {
-    throw new NotAllowedError(
-      `external access '${principal.subject}' is restricted to plugins ${principal.allowedPlugins.map((p) => `'${p}'`).join(', ')}`,
-    );
-  }
   request.atriumCredentials = credentials;
   return credentials;
 }
@@ -55,7 +46,9 @@ function enforce(
 /**
  * Establishes who is calling a plugin route and enforces the route's access rule.
  * Deny by default: only `public` routes accept a request without a credential. A token
- * verified before is answered synchronously (no promise on the hot path).
+ * verified before is answered synchronously (no promise on the hot path). The token
+ * must be valid for this plugin: a plugin token for another plugin, or an external
+ * token restricted to other plugins, is refused.
  */
 export function authenticateRequest(
   request: FastifyRequest,
@@ -65,14 +58,26 @@ export function authenticateRequest(
 ): Credentials | Promise<Credentials> {
   const token = bearerToken(request);
   if (!token) return enforce(request, none, access, pluginId);
-  const cached = authenticator.peek(token);
+  let cached: Credentials | undefined;
+  try {
+    cached = authenticator.peek(token, pluginId);
+  } catch (error) {
+    return refused(error, request, access, pluginId);
+  }
   if (cached) return enforce(request, cached, access, pluginId);
-  return authenticator.authenticate(token).then(
+  return authenticator.authenticate(token, pluginId).then(
     (credentials) => enforce(request, credentials, access, pluginId),
-    (error: unknown) => {
-      // A stale token must not lock a browser out of public pages such as sign-in.
-      if (access === 'public') return enforce(request, none, access, pluginId);
-      throw error;
-    },
+    (error: unknown) => refused(error, request, access, pluginId),
   );
+}
+
+/** A stale token must not lock a browser out of public pages such as sign-in. */
+function refused(
+  error: unknown,
+  request: FastifyRequest,
+  access: RouteAccess,
+  pluginId: string,
+): Credentials {
+  if (access === 'public') return enforce(request, none, access, pluginId);
+  throw error;
 }

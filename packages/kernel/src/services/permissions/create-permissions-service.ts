@@ -1,5 +1,7 @@
 import { AtriumError } from '@atrium/errors';
 import type { Permission } from '../../definitions/define-permission.js';
+import { isPermissionCovered } from '../auth/access-restrictions.js';
+import type { Credentials } from '../auth/credentials.js';
 import { mapCriteria } from './evaluate-criteria.js';
 import type {
   DefinitiveDecision,
@@ -34,6 +36,19 @@ export function createResourceTypeRegistry(): ResourceTypeRegistry {
     }),
     get: (resourceType) => types.get(resourceType),
   };
+}
+
+const DENY = { result: 'DENY' } as const;
+
+/**
+ * An external caller's access restrictions bound what any policy may grant it: a
+ * permission they do not cover is denied before the policy is asked.
+ */
+function isAllowedByRestrictions(credentials: Credentials, permission: Permission): boolean {
+  const principal = credentials.principal;
+  return principal.type !== 'service' || !principal.accessRestrictions
+    ? true
+    : isPermissionCovered(principal.accessRestrictions, permission);
 }
 
 /**
@@ -88,6 +103,7 @@ export function createPermissionsService(
       return Promise.all(
         requests.map(async ({ permission, resourceRef }) => {
           checkDeclared(permission);
+          if (!isAllowedByRestrictions(credentials, permission)) return DENY;
           return resolve(permission, resourceRef, await policy.handle({ permission }, { credentials }));
         }),
       );
@@ -96,6 +112,7 @@ export function createPermissionsService(
       return Promise.all(
         requests.map(async ({ permission }) => {
           checkDeclared(permission);
+          if (!isAllowedByRestrictions(credentials, permission)) return DENY;
           return policy.handle({ permission }, { credentials });
         }),
       );

@@ -6,16 +6,19 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import Form from '@rjsf/mui';
 import type { ErrorSchema } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
 import { useId, useMemo, useState } from 'react';
 import { TaskValidationError } from '../api/scaffolder-api.js';
 import type { JsonObject, TemplateParameterSchema } from '../api/scaffolder-types.js';
 import { type FormPage, toFormPages } from './form-pages.js';
+import { createJsonSchemaValidator } from './json-schema-validator.js';
 import { ReviewStep } from './review-step.js';
 import { toRjsfFields, validateCustomFields } from './rjsf-fields.js';
 import { type ErrorTree, serverErrorTrees } from './server-errors.js';
 import { evaluateWhen } from './when-expression.js';
 import { WizardButtons } from './wizard-buttons.js';
+
+// Interprets schemas instead of compiling them: the app's CSP forbids eval.
+const validator = createJsonSchemaValidator();
 
 /** Props of {@link TemplateWizard}. */
 export interface TemplateWizardProps {
