@@ -102,7 +102,11 @@ describe('software templates in the browser', () => {
     const owner = page.getByRole('combobox', { name: /Owner/ });
     await owner.fill('team-devex');
     // The search has narrowed the list once the first option is the typed one.
-    await page.getByRole('option').first().filter({ hasText: /Developer Experience/ }).waitFor();
+    await page
+      .getByRole('option')
+      .first()
+      .filter({ hasText: /Developer Experience/ })
+      .waitFor();
     await owner.press('ArrowDown');
     await owner.press('Enter');
     // Leaving the field hands the shown title back to the picker.
