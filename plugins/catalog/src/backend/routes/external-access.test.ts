@@ -31,7 +31,11 @@ describe.each(testDatabaseKinds())('external access restrictions on the catalog 
               type: 'static',
               options: { token: token('janitor'), subject: 'janitor' },
               accessRestrictions: [
-                { plugin: 'catalog', permission: ['catalog.location.read', 'catalog.location.delete'] },
+                // A location is visible only with its Location entity (catalog.entity.read).
+                {
+                  plugin: 'catalog',
+                  permission: ['catalog.entity.read', 'catalog.location.read', 'catalog.location.delete'],
+                },
               ],
             },
           ],
