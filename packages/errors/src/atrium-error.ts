@@ -9,12 +9,19 @@ export interface AtriumErrorOptions {
   details?: ErrorDetails;
 }
 
+// Global symbols, so that two copies of this package (a dynamic plugin bundling its own)
+// still recognise each other's errors, while a foreign error never carries them by chance.
+const atriumErrorBrand = Symbol.for('@atrium/errors.AtriumError');
+/** Where an error class keeps the HTTP status it maps to (set on the prototype). */
+export const httpStatusKey: unique symbol = Symbol.for('@atrium/errors.httpStatus') as never;
+
 /**
  * Base of every error Atrium throws on purpose: a stable `code` tests and tools can
  * assert, a message that names the ids involved and what to do next, and the `cause`.
+ * Declare the codes a package throws with `defineErrorCodes`.
  *
  * @example
- * throw new AtriumError('KERNEL_DUPLICATE_PLUGIN', "plugin 'catalog' was added twice");
+ * throw new AtriumError(kernelErrorCodes.KERNEL_DUPLICATE_PLUGIN, "plugin 'catalog' was added twice");
  */
 export class AtriumError extends Error {
   readonly code: string;
@@ -31,11 +38,16 @@ export class AtriumError extends Error {
     return `${this.name} [${this.code}]: ${this.message}`;
   }
 }
+Object.defineProperty(AtriumError.prototype, atriumErrorBrand, { value: true });
 
-/** True for any error created by Atrium (also across package copies). */
+/**
+ * True for any error created by Atrium, also by another copy of this package. Decided by
+ * a brand, never by the error's name or shape: a library's `NotFoundError` is not one.
+ */
 export function isAtriumError(value: unknown): value is AtriumError {
   return (
-    value instanceof AtriumError ||
-    (value instanceof Error && typeof (value as { code?: unknown }).code === 'string' && 'details' in value)
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { [atriumErrorBrand]?: unknown })[atriumErrorBrand] === true
   );
 }

@@ -1,20 +1,29 @@
-const statusByName: Record<string, number> = {
-  InputError: 400,
-  ValidationError: 400,
-  AuthenticationError: 401,
-  NotAllowedError: 403,
-  NotFoundError: 404,
-  ConflictError: 409,
-  PayloadTooLargeError: 413,
-  NotModifiedError: 304,
-  NotImplementedError: 501,
-  ServiceUnavailableError: 503,
-};
+import { httpStatusKey, isAtriumError } from './atrium-error.js';
+import type { CommonErrorCode } from './common-error-codes.js';
 
-/** The HTTP status that an error's name maps to; unknown errors are 500. */
+/** The status of each common code: what an `AtriumError` with only that code answers. */
+export const statusByCode = {
+  INPUT_INVALID: 400,
+  AUTHENTICATION_FAILED: 401,
+  NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_MODIFIED: 304,
+  NOT_IMPLEMENTED: 501,
+  SERVICE_UNAVAILABLE: 503,
+} as const satisfies Partial<Record<CommonErrorCode, number>>;
+
+/**
+ * The HTTP status of an error: by its class (the domain errors, also from another copy of
+ * this package), else by its code; never by its name, which any library may reuse. Anything
+ * that is not an `AtriumError`, and any code without a status, is a 500.
+ */
 export function statusForError(error: unknown): number {
-  if (error instanceof Error) return statusByName[error.name] ?? 500;
-  return 500;
+  if (!isAtriumError(error)) return 500;
+  const byClass = (error as { [httpStatusKey]?: unknown })[httpStatusKey];
+  if (typeof byClass === 'number') return byClass;
+  return (statusByCode as Record<string, number | undefined>)[error.code] ?? 500;
 }
 
 /** The uniform error body every Atrium HTTP API answers with (Backstage's shape). */
@@ -43,15 +52,14 @@ export interface SerializeErrorOptions {
  */
 export function serializeError(error: unknown, options: SerializeErrorOptions = {}): ErrorResponseBody {
   const statusCode = statusForError(error);
-  const known = error instanceof Error && statusCode !== 500;
+  const known = isAtriumError(error) && statusCode !== 500;
   const body: ErrorResponseBody = {
     error: known
       ? { name: error.name, message: error.message }
       : { name: 'Error', message: 'Internal server error' },
     response: { statusCode },
   };
-  const code = known ? (error as Error & { code?: unknown }).code : undefined;
-  if (typeof code === 'string') body.error.code = code;
+  if (known) body.error.code = error.code;
   if (known && error.cause instanceof Error && statusForError(error.cause) !== 500) {
     body.error.cause = { name: error.cause.name, message: error.cause.message };
   }

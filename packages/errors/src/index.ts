@@ -1,7 +1,15 @@
 export { AtriumError, type AtriumErrorOptions, type ErrorDetails, isAtriumError } from './atrium-error.js';
+export { type CommonErrorCode, commonErrorCodes } from './common-error-codes.js';
+export {
+  defineErrorCodes,
+  describeErrorCodes,
+  type ErrorCodeDescription,
+  type ErrorCodes,
+} from './define-error-codes.js';
 export {
   AuthenticationError,
   ConflictError,
+  type DomainErrorOptions,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -16,3 +24,4 @@ export {
   serializeError,
   statusForError,
 } from './http-mapping.js';
+export { ResponseError } from './response-error.js';

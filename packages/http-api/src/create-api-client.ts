@@ -1,5 +1,5 @@
+import { ResponseError } from '@atrium/errors';
 import type { HttpApi, RouteRequest, RouteResponse, RouteSpec } from './define-http-api.js';
-import { ResponseError } from './response-error.js';
 
 /** Options for {@link createApiClient}. */
 export interface ApiClientOptions {

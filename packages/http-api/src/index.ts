@@ -9,5 +9,4 @@ export {
   type RouteResponse,
   type RouteSpec,
 } from './define-http-api.js';
-export { ResponseError } from './response-error.js';
 export { toOpenApiDocument } from './to-open-api-document.js';

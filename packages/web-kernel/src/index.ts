@@ -20,7 +20,6 @@ export {
   identityApiRef,
   type SignInProvider,
 } from './apis/identity-api.js';
-export { ResponseError } from './apis/response-error.js';
 export { parseRefreshResponse, type SignInSession } from './apis/sign-in-session.js';
 export { ApiProvider, type ApiProviderProps, useApi } from './apis/use-api.js';
 export type { AppNode, AppTree } from './app/app-node.js';

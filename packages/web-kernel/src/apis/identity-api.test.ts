@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
+import { ResponseError } from '@atrium/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDiscoveryApi } from './discovery-api.js';
 import { createFetchApi } from './fetch-api.js';
 import { createIdentityApi } from './identity-api.js';
-import { ResponseError } from './response-error.js';
 
 const backend = 'http://backend.test';
 const discoveryApi = createDiscoveryApi({ baseUrl: backend });

@@ -1,7 +1,6 @@
-import { AtriumError } from '@atrium/errors';
+import { AtriumError, ResponseError } from '@atrium/errors';
 import { defineApiRef } from './api-ref.js';
 import type { DiscoveryApi } from './discovery-api.js';
-import { ResponseError } from './response-error.js';
 import { createSessionStore, parseRefreshResponse, type SignInSession } from './sign-in-session.js';
 
 /** A sign-in method the auth backend offers (`GET /api/auth/providers`). */

@@ -1,3 +1,4 @@
+import { ResponseError } from '@atrium/errors';
 import { lightTheme, UiThemeProvider } from '@atrium/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useSyncExternalStore } from 'react';
@@ -5,7 +6,6 @@ import type { AnyApiFactory } from '../apis/api-ref.js';
 import { type ApiRegistry, createApiRegistry } from '../apis/api-registry.js';
 import { type AppThemeApi, appThemeApiRef, createAppThemeApi } from '../apis/app-theme-api.js';
 import { appTreeApiRef } from '../apis/app-tree-api.js';
-import { ResponseError } from '../apis/response-error.js';
 import { ApiProvider } from '../apis/use-api.js';
 import { coreExtensionData } from '../extensions/core-extension-data.js';
 import { defineExtension, type ExtensionDefinition } from '../extensions/define-extension.js';

@@ -102,7 +102,7 @@ export interface EntityAncestryResponse {
 
 /**
  * The catalog's REST API (Backstage-compatible) as the browser uses it. Failed calls
- * reject with the kernel's `ResponseError`, which carries the server's error name and message.
+ * reject with `ResponseError` (from `@atrium/errors`), which carries the server's error name and message.
  */
 export interface CatalogApi {
   /** One page of entities; follow `pageInfo.nextCursor` for the next. */

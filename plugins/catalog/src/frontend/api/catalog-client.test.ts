@@ -1,4 +1,5 @@
-import { createDiscoveryApi, ResponseError } from '@atrium/web-kernel';
+import { ResponseError } from '@atrium/errors';
+import { createDiscoveryApi } from '@atrium/web-kernel';
 import { describe, expect, it, vi } from 'vitest';
 import { createCatalogClient } from './catalog-client.js';
 import { CATALOG_FILTER_EXISTS, toFilterParams } from './filter-query.js';

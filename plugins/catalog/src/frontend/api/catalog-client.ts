@@ -1,5 +1,6 @@
 import type { CompoundEntityRef } from '@atrium/catalog-model';
-import { type DiscoveryApi, type FetchApi, ResponseError } from '@atrium/web-kernel';
+import { ResponseError } from '@atrium/errors';
+import type { DiscoveryApi, FetchApi } from '@atrium/web-kernel';
 import type { CatalogApi, QueryEntitiesRequest } from './catalog-api.js';
 import { toFilterParams } from './filter-query.js';
 import {

@@ -5,8 +5,7 @@ import {
   isValidKind,
   isValidNamespace,
 } from '@atrium/catalog-model';
-import { ServiceUnavailableError } from '@atrium/errors';
-import { ResponseError } from '@atrium/http-api';
+import { ResponseError, ServiceUnavailableError } from '@atrium/errors';
 import type { AuthService, Credentials, DiscoveryService } from '@atrium/kernel';
 
 /** A registered location, in the catalog's shape. */

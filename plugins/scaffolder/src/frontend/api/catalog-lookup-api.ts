@@ -1,5 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
-import { type DiscoveryApi, defineApiRef, type FetchApi, ResponseError } from '@atrium/web-kernel';
+import { ResponseError } from '@atrium/errors';
+import { type DiscoveryApi, defineApiRef, type FetchApi } from '@atrium/web-kernel';
 
 /** Catalog filter as templates write it (`ui:options.catalogFilter`): one object or a list (ORed). */
 export type CatalogFilter = Record<string, string | string[] | { exists: true } | boolean | number>;

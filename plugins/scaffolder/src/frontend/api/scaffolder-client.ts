@@ -1,4 +1,5 @@
-import { type DiscoveryApi, type FetchApi, ResponseError } from '@atrium/web-kernel';
+import { ResponseError } from '@atrium/errors';
+import type { DiscoveryApi, FetchApi } from '@atrium/web-kernel';
 import { type CreateTaskRequest, type ScaffolderApi, TaskValidationError } from './scaffolder-api.js';
 import type { SerializedTask, ValidationError } from './scaffolder-types.js';
 import { createTaskEventStream } from './task-event-stream.js';

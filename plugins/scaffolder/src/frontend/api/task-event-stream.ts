@@ -1,4 +1,5 @@
-import { type FetchApi, ResponseError } from '@atrium/web-kernel';
+import { ResponseError } from '@atrium/errors';
+import type { FetchApi } from '@atrium/web-kernel';
 import type { TaskEventHandlers } from './scaffolder-api.js';
 import type { TaskEvent } from './scaffolder-types.js';
 import { parseSseBlocks } from './sse-parser.js';
