@@ -4,7 +4,6 @@ export { CompiledQuery, sql } from 'kysely';
 export type { DeclaredFileRoots } from './boot/check-config.js';
 export { type Backend, type BackendOptions, createBackend } from './boot/create-backend.js';
 export { type BackendInspection, inspectBackend, migrateDatabases } from './boot/inspect-backend.js';
-export { kernelErrorCodes } from './boot/kernel-errors.js';
 export { loadFeatures } from './boot/load-features.js';
 export {
   defineModule,
@@ -45,6 +44,7 @@ export {
   type ServiceRefs,
   type ServiceScope,
 } from './definitions/service-ref.js';
+export { type KernelErrorCode, kernelErrorCodes } from './kernel-error-codes.js';
 export type { AccessRestriction } from './services/auth/access-restrictions.js';
 export type { AuthService } from './services/auth/auth-service.js';
 export {

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AtriumError } from '@atrium/errors';
 import { createCaptureLogger, startTestBackend } from '@atrium/test-kit';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +11,7 @@ import { defineServiceFactory } from '../definitions/service-factory.js';
 import { defineServiceRef } from '../definitions/service-ref.js';
 import type { CacheService } from '../services/cache/cache-service.js';
 import { coreServices } from '../services/core-services.js';
+import { createBackend } from './create-backend.js';
 
 async function startupError(
   features: Parameters<typeof startTestBackend>[0]['features'],
@@ -133,6 +136,16 @@ describe('modules and extension points', () => {
 });
 
 describe('startup errors', () => {
+  it('refuses features added after start() and a second start()', async () => {
+    const backend = createBackend({ configPaths: [join(tmpdir(), 'atrium-no-such-config.yaml')], env: {} });
+    const first = backend.start();
+    const late = () => backend.add(definePlugin({ id: 'late', deps: {}, init() {} }));
+    expect(late).toThrowError(expect.objectContaining({ code: 'KERNEL_BACKEND_STARTED' }));
+    expect(late).toThrowError(/backend.add\(\) was called after backend.start\(\)/);
+    await expect(backend.start()).rejects.toMatchObject({ code: 'KERNEL_BACKEND_STARTED' });
+    await expect(first).rejects.toMatchObject({ code: 'CONFIG_LOAD_FAILED' });
+  });
+
   it('names a missing service and who needs it', async () => {
     const needsRef = defineServiceRef<string>({ id: 'test.absent' });
     const error = await startupError([definePlugin({ id: 'needy', deps: { x: needsRef }, init() {} })]);

@@ -1,6 +1,7 @@
-import type { AtriumError } from '@atrium/errors';
+import { AtriumError } from '@atrium/errors';
 import type { BackendFeatureInput } from '../definitions/feature.js';
 import type { ServiceFactory } from '../definitions/service-factory.js';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 import type { JsonObject } from '../services/config/config-reader.js';
 import { loadConfig } from '../services/config/load-config.js';
 import { createRootHealth } from '../services/health/health-service.js';
@@ -193,11 +194,21 @@ export function createBackend(options: BackendOptions = {}): Backend {
 
   return {
     add(feature) {
-      if (started) throw new TypeError('features must be added before backend.start()');
+      if (started) {
+        throw new AtriumError(
+          kernelErrorCodes.KERNEL_BACKEND_STARTED,
+          'backend.add() was called after backend.start(); add every feature before starting the backend',
+        );
+      }
       inputs.push(feature);
     },
     async start() {
-      if (started) throw new TypeError('backend.start() was called twice');
+      if (started) {
+        throw new AtriumError(
+          kernelErrorCodes.KERNEL_BACKEND_STARTED,
+          'backend.start() was called twice; start a backend once (stop() it and create a new one to restart)',
+        );
+      }
       started = true;
       try {
         return await boot();

@@ -1,4 +1,4 @@
-import { AtriumError } from '@atrium/errors';
+import { type AtriumError, isAtriumError } from '@atrium/errors';
 import type { ModuleFeature } from '../definitions/define-module.js';
 import type { PluginFeature, PluginHooks } from '../definitions/define-plugin.js';
 import type { ExtensionPointWriter } from '../definitions/extension-point.js';
@@ -52,7 +52,7 @@ async function runInit<T>(
   try {
     return await Promise.race([init(), deadline]);
   } catch (error) {
-    throw error instanceof AtriumError && error.code.startsWith('KERNEL_')
+    throw isAtriumError(error) && error.code.startsWith('KERNEL_')
       ? error
       : kernelErrors.initFailed(kind, id, error);
   } finally {
@@ -129,9 +129,7 @@ export async function initPlugins(
     else {
       const reason = result.reason;
       errors.push(
-        reason instanceof AtriumError
-          ? reason
-          : kernelErrors.initFailed('plugin', plugins[index]?.id ?? '?', reason),
+        isAtriumError(reason) ? reason : kernelErrors.initFailed('plugin', plugins[index]?.id ?? '?', reason),
       );
     }
   });

@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AtriumError } from '@atrium/errors';
 import { type BackendFeature, isBackendFeature } from '../definitions/feature.js';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 
 type ExportTarget = string | { [condition: string]: ExportTarget };
 
@@ -16,7 +17,7 @@ function resolveLocal(spec: string, rootDir: string): string {
   const path = resolve(rootDir, spec);
   if (!existsSync(path)) {
     throw new AtriumError(
-      'KERNEL_FEATURE_LOAD_FAILED',
+      kernelErrorCodes.KERNEL_FEATURE_LOAD_FAILED,
       `feature '${spec}' listed in backend.features does not exist at '${path}'`,
     );
   }
@@ -29,14 +30,14 @@ function resolveLocal(spec: string, rootDir: string): string {
     pickExport(manifest.exports?.['./backend']) ?? pickExport(manifest.exports?.['.']) ?? manifest.main;
   if (!entry) {
     throw new AtriumError(
-      'KERNEL_FEATURE_LOAD_FAILED',
+      kernelErrorCodes.KERNEL_FEATURE_LOAD_FAILED,
       `feature '${spec}' is a folder whose package.json exports neither './backend' nor '.'`,
     );
   }
   const file = join(path, entry);
   if (!existsSync(file)) {
     throw new AtriumError(
-      'KERNEL_FEATURE_LOAD_FAILED',
+      kernelErrorCodes.KERNEL_FEATURE_LOAD_FAILED,
       `feature '${spec}' points at '${file}', which does not exist; build it first (npm run build)`,
     );
   }
@@ -49,7 +50,7 @@ function featuresOf(spec: string, loaded: Record<string, unknown>): BackendFeatu
   const features = [...new Set(chosen.filter(isBackendFeature))];
   if (features.length === 0) {
     throw new AtriumError(
-      'KERNEL_FEATURE_LOAD_FAILED',
+      kernelErrorCodes.KERNEL_FEATURE_LOAD_FAILED,
       `feature '${spec}' exports no plugin, module or service factory`,
     );
   }
@@ -77,7 +78,7 @@ export async function loadFeatures(
         module = (await import(target)) as Record<string, unknown>;
       } catch (error) {
         throw new AtriumError(
-          'KERNEL_FEATURE_LOAD_FAILED',
+          kernelErrorCodes.KERNEL_FEATURE_LOAD_FAILED,
           `could not load feature '${spec}' listed in backend.features: ${(error as Error).message}. Is it installed (npm install) and built (npm run build)?`,
           { cause: error },
         );

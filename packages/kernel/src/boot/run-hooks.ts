@@ -1,7 +1,7 @@
-import { AtriumError } from '@atrium/errors';
+import { AtriumError, isAtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 import type { LifecycleHook } from '../services/lifecycle/lifecycle-service.js';
 import type { LoggerService } from '../services/logger/logger-service.js';
-import { kernelErrorCodes } from './kernel-errors.js';
 
 /**
  * Runs hooks one after another; a hook that throws or outlives `timeoutMs` is logged
@@ -20,7 +20,7 @@ export async function runHooks(
         () =>
           reject(
             new AtriumError(
-              kernelErrorCodes.shutdownTimeout,
+              kernelErrorCodes.KERNEL_SHUTDOWN_TIMEOUT,
               `hook '${hook.label}' of '${hook.owner}' did not finish within ${timeoutMs} ms; it was abandoned`,
               {
                 details: { owner: hook.owner, label: hook.label },
@@ -33,14 +33,13 @@ export async function runHooks(
     try {
       await Promise.race([Promise.resolve().then(hook.run), timeout]);
     } catch (error) {
-      const failure =
-        error instanceof AtriumError
-          ? error
-          : new AtriumError(
-              'KERNEL_HOOK_FAILED',
-              `hook '${hook.label}' of '${hook.owner}' failed: ${(error as Error).message}`,
-              { cause: error },
-            );
+      const failure = isAtriumError(error)
+        ? error
+        : new AtriumError(
+            kernelErrorCodes.KERNEL_HOOK_FAILED,
+            `hook '${hook.label}' of '${hook.owner}' failed: ${(error as Error).message}`,
+            { cause: error },
+          );
       logger.error(failure.message, failure);
       failures.push(failure);
     } finally {

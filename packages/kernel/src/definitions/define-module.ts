@@ -1,4 +1,6 @@
+import { AtriumError } from '@atrium/errors';
 import type { z } from 'zod';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 import type { ExtensionPoints, ExtensionWriters } from './extension-point.js';
 import type { ResolvedServices, ServiceRefs } from './service-ref.js';
 
@@ -70,11 +72,19 @@ export function defineModule<
   TConfigSchema extends z.ZodType | undefined = undefined,
   TPoints extends ExtensionPoints = Record<never, never>,
 >(options: ModuleOptions<TDeps, TConfigSchema, TPoints>): ModuleFeature {
-  for (const [what, value] of [
-    ['plugin id', options.plugin],
-    ['module id', options.id],
-  ] as const) {
-    if (!idPattern.test(value)) throw new TypeError(`${what} '${value}' is not valid; use kebab-case`);
+  if (!idPattern.test(options.plugin)) {
+    throw new AtriumError(
+      kernelErrorCodes.KERNEL_INVALID_PLUGIN_ID,
+      `module '${options.id}' names plugin id '${options.plugin}', which is not valid. Plugin ids are kebab-case, such as 'catalog'; use the id of the plugin it extends`,
+      { details: { pluginId: options.plugin, moduleId: options.id } },
+    );
+  }
+  if (!idPattern.test(options.id)) {
+    throw new AtriumError(
+      kernelErrorCodes.KERNEL_INVALID_MODULE_ID,
+      `module id '${options.id}' of plugin '${options.plugin}' is not valid. Module ids are kebab-case, such as 'github' (the full id becomes '${options.plugin}.<id>'); rename it`,
+      { details: { pluginId: options.plugin, moduleId: options.id } },
+    );
   }
   return {
     $$type: '@atrium/Module',

@@ -1,3 +1,5 @@
+import { AtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 /** The action a permission is about, as in Backstage's permission framework. */
 export type PermissionAction = 'create' | 'read' | 'update' | 'delete';
 
@@ -46,8 +48,10 @@ export function definePermission(options: {
   description?: string;
 }): Permission {
   if (!permissionPattern.test(options.name)) {
-    throw new TypeError(
-      `permission name '${options.name}' is not valid; use dotted lowercase segments such as 'catalog.entity.read'`,
+    throw new AtriumError(
+      kernelErrorCodes.KERNEL_INVALID_PERMISSION_NAME,
+      `permission name '${options.name}' is not valid. Permission names are dotted lowercase segments starting with the plugin id, such as 'catalog.entity.read'; rename it`,
+      { details: { permission: options.name } },
     );
   }
   return {

@@ -1,5 +1,7 @@
+import { AtriumError } from '@atrium/errors';
 import type { HttpApi } from '@atrium/http-api';
 import type { z } from 'zod';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 import type { FileRoots } from '../services/url-reader/file-access-rule.js';
 import type { Permission } from './define-permission.js';
 import type { ExtensionLists, ExtensionPoints } from './extension-point.js';
@@ -102,8 +104,10 @@ export function definePlugin<
   TPoints extends ExtensionPoints = Record<never, never>,
 >(options: PluginOptions<TDeps, TConfigSchema, TPoints>): PluginFeature {
   if (!idPattern.test(options.id)) {
-    throw new TypeError(
-      `plugin id '${options.id}' is not valid; use kebab-case such as 'catalog' or 'tech-insights'`,
+    throw new AtriumError(
+      kernelErrorCodes.KERNEL_INVALID_PLUGIN_ID,
+      `plugin id '${options.id}' is not valid. Plugin ids are kebab-case (lowercase words joined by '-'), such as 'catalog' or 'tech-insights'; rename it`,
+      { details: { pluginId: options.id } },
     );
   }
   return {

@@ -1,3 +1,5 @@
+import { AtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 /**
  * A typed, append-only list that one plugin offers and that only the modules of that
  * plugin can add to, during their init. The plugin reads the final list in its own init.
@@ -41,8 +43,10 @@ const pointPattern = /^[a-z][a-z0-9-]*(\.[a-zA-Z][a-zA-Z0-9-]*)+$/;
  */
 export function defineExtensionPoint<T>(options: { id: string }): ExtensionPoint<T> {
   if (!pointPattern.test(options.id)) {
-    throw new TypeError(
-      `extension point id '${options.id}' is not valid; use '<plugin id>.<name>', e.g. 'catalog.processors'`,
+    throw new AtriumError(
+      kernelErrorCodes.KERNEL_INVALID_EXTENSION_POINT_ID,
+      `extension point id '${options.id}' is not valid. An extension point id is '<plugin id>.<name>' in lowercase, such as 'catalog.processors'; rename it`,
+      { details: { pointId: options.id } },
     );
   }
   return { $$type: '@atrium/ExtensionPoint', id: options.id };

@@ -1,3 +1,5 @@
+import { AtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../kernel-error-codes.js';
 import type { ServiceFactory } from './service-factory.js';
 
 /** Where a service lives: one instance per backend (`root`) or one per plugin (`plugin`). */
@@ -47,8 +49,10 @@ export function defineServiceRef<T, TScope extends ServiceScope = 'plugin'>(
   options: ServiceRefOptions<T, TScope>,
 ): ServiceRef<T, TScope> {
   if (!servicePattern.test(options.id)) {
-    throw new TypeError(
-      `service ref id '${options.id}' is not valid; use dotted lowercase segments such as 'core.database' or 'catalog.client'`,
+    throw new AtriumError(
+      kernelErrorCodes.KERNEL_INVALID_SERVICE_ID,
+      `service ref id '${options.id}' is not valid. Service ids are dotted segments starting with the owner's id, such as 'core.database' or 'catalog.client'; rename it`,
+      { details: { serviceId: options.id } },
     );
   }
   return {

@@ -1,6 +1,7 @@
 import { AtriumError } from '@atrium/errors';
 import { exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 
 /** A signing key pair; the public half is published in the JWKS. */
 interface StoredKey {
@@ -69,7 +70,7 @@ export function createTokenKeys(db: Kysely<AuthKeysTable>, keyLifetimeMs = 24 * 
         current = loadOrCreate().catch((error: unknown) => {
           current = undefined;
           throw new AtriumError(
-            'AUTH_KEYS_UNAVAILABLE',
+            kernelErrorCodes.AUTH_KEYS_UNAVAILABLE,
             `could not load or create token signing keys: ${(error as Error).message}`,
             {
               cause: error,

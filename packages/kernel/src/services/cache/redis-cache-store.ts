@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { CacheStore } from './cache-service.js';
 
 /**
@@ -25,7 +26,7 @@ export async function createRedisCacheStore(connection: string, keyPrefix = 'atr
   } catch (error) {
     redis.disconnect();
     throw new AtriumError(
-      'CACHE_CONNECT_FAILED',
+      kernelErrorCodes.CACHE_CONNECT_FAILED,
       `could not connect to Redis for backend.cache: ${(error as Error).message}`,
       {
         cause: error,

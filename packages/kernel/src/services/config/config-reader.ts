@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 
 /** A JSON value as config holds it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -58,7 +59,7 @@ export function createConfigReader(
     if (value === undefined) return undefined;
     if (!check(value)) {
       throw new AtriumError(
-        'CONFIG_INVALID',
+        kernelErrorCodes.CONFIG_INVALID,
         `config value at '${full(path)}' must be ${type}, got ${describe(value)}`,
         {
           details: { path: full(path) },
@@ -70,7 +71,7 @@ export function createConfigReader(
   const required = <T>(path: string, value: T | undefined): T => {
     if (value === undefined) {
       throw new AtriumError(
-        'CONFIG_MISSING',
+        kernelErrorCodes.CONFIG_MISSING,
         `missing required config value at '${full(path)}'; set it in app-config.yaml`,
         {
           details: { path: full(path) },

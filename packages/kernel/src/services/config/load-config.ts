@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
 import { parseDocument } from 'yaml';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import { type ConfigReader, createConfigReader, type JsonObject, type JsonValue } from './config-reader.js';
 import { mergeConfig, setConfigPath } from './merge-config.js';
 import { resolveDirectives } from './resolve-directives.js';
@@ -32,7 +33,7 @@ function parseFile(file: string): JsonValue {
     const line = error.linePos?.[0];
     const where = line ? `${file}:${line.line}:${line.col}` : file;
     throw new AtriumError(
-      'CONFIG_LOAD_FAILED',
+      kernelErrorCodes.CONFIG_LOAD_FAILED,
       `config file ${where} is not valid YAML: ${error.message.split('\n')[0]}`,
       {
         details: { file, line: line?.line },
@@ -83,7 +84,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
   for (const file of files) {
     if (!existsSync(file)) {
       throw new AtriumError(
-        'CONFIG_LOAD_FAILED',
+        kernelErrorCodes.CONFIG_LOAD_FAILED,
         `config file '${file}' does not exist (given with --config)`,
         {
           details: { file },
@@ -99,7 +100,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     if (parsed === undefined || parsed === null) continue;
     if (typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new AtriumError(
-        'CONFIG_LOAD_FAILED',
+        kernelErrorCodes.CONFIG_LOAD_FAILED,
         `config file '${file}' must hold a YAML mapping at the top level`,
       );
     }

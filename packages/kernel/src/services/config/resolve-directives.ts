@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
 import { parse } from 'yaml';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { JsonValue } from './config-reader.js';
 
 /** Where the value being resolved sits, for error messages and secret tracking. */
@@ -17,9 +18,13 @@ export interface ResolveContext {
 const DIRECTIVES = new Set(['$env', '$file', '$include']);
 
 function fail(ctx: ResolveContext, path: string, reason: string): never {
-  throw new AtriumError('CONFIG_LOAD_FAILED', `config '${path || '<root>'}' in ${ctx.file}: ${reason}`, {
-    details: { file: ctx.file, path },
-  });
+  throw new AtriumError(
+    kernelErrorCodes.CONFIG_LOAD_FAILED,
+    `config '${path || '<root>'}' in ${ctx.file}: ${reason}`,
+    {
+      details: { file: ctx.file, path },
+    },
+  );
 }
 
 function substitute(text: string, path: string, ctx: ResolveContext): string | undefined {

@@ -4,6 +4,7 @@ import { AtriumError } from '@atrium/errors';
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Migrations } from '../../definitions/migrations.js';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { DatabaseConfig } from './database-config.js';
 import type { DatabaseClient, DatabaseService } from './database-service.js';
 import { runMigrations } from './run-migrations.js';
@@ -106,7 +107,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       instance = open(pluginId).catch((error: unknown) => {
         instances.delete(pluginId);
         throw new AtriumError(
-          'DATABASE_CONNECT_FAILED',
+          kernelErrorCodes.DATABASE_CONNECT_FAILED,
           `could not open the ${client} database of '${pluginId}': ${(error as Error).message}; check backend.database`,
           { cause: error, details: { pluginId } },
         );

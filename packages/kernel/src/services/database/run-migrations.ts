@@ -1,6 +1,7 @@
 import { AtriumError } from '@atrium/errors';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { DatabaseClient } from './database-service.js';
 
 /**
@@ -41,7 +42,7 @@ export async function runMigrations(
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new AtriumError(
-      'DATABASE_MIGRATION_FAILED',
+      kernelErrorCodes.DATABASE_MIGRATION_FAILED,
       `migration '${failed}' of plugin '${pluginId}' failed: ${(error as Error).message}. Migrations are append-only: fix forward with a new migration`,
       { cause: error, details: { pluginId, migration: failed } },
     );

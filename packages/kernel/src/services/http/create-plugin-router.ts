@@ -1,6 +1,7 @@
 import { AtriumError } from '@atrium/errors';
 import { type HttpApi, type RouteAccess, type RouteSpec, toOpenApiDocument } from '@atrium/http-api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { HttpRouterService, RouteHandler } from './http-router-service.js';
 import { authenticateRequest, getRequestCredentials } from './request-credentials.js';
@@ -40,7 +41,7 @@ export function createPluginRouter(
     implement(api, handlers) {
       if (!declaredApis.includes(api as HttpApi)) {
         throw new AtriumError(
-          'KERNEL_API_UNDECLARED',
+          kernelErrorCodes.KERNEL_API_UNDECLARED,
           `plugin '${pluginId}' implements an API that its manifest does not list; add it to 'apis' in definePlugin`,
           { details: { pluginId } },
         );
@@ -50,7 +51,7 @@ export function createPluginRouter(
         const handler = (handlers as Record<string, RouteHandler<RouteSpec> | undefined>)[name];
         if (typeof handler !== 'function') {
           throw new AtriumError(
-            'KERNEL_ROUTE_NOT_IMPLEMENTED',
+            kernelErrorCodes.KERNEL_ROUTE_NOT_IMPLEMENTED,
             `plugin '${pluginId}' has no handler for route '${name}' (${spec.method} ${spec.path})`,
             {
               details: { pluginId, route: name },
@@ -78,7 +79,7 @@ export function createPluginRouter(
       if (missing.length > 0) {
         const names = missing.flatMap((api) => Object.keys(api.routes)).join(', ');
         throw new AtriumError(
-          'KERNEL_ROUTE_NOT_IMPLEMENTED',
+          kernelErrorCodes.KERNEL_ROUTE_NOT_IMPLEMENTED,
           `plugin '${pluginId}' lists an API in its manifest but never implemented it (routes: ${names}); call http.implement(api, handlers) in init`,
           {
             details: { pluginId },

@@ -1,5 +1,6 @@
 import { AtriumError } from '@atrium/errors';
 import type { Permission } from '../../definitions/define-permission.js';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import { isPermissionCovered } from '../auth/access-restrictions.js';
 import type { Credentials } from '../auth/credentials.js';
 import { mapCriteria } from './evaluate-criteria.js';
@@ -27,7 +28,7 @@ export function createResourceTypeRegistry(): ResourceTypeRegistry {
         const existing = types.get(registration.resourceType);
         if (existing) {
           throw new AtriumError(
-            'PERMISSION_DUPLICATE_RESOURCE_TYPE',
+            kernelErrorCodes.PERMISSION_DUPLICATE_RESOURCE_TYPE,
             `plugin '${pluginId}' registers resource type '${registration.resourceType}', already registered by plugin '${existing.pluginId}'`,
           );
         }
@@ -64,7 +65,7 @@ export function createPermissionsService(
   const checkDeclared = (permission: Permission) => {
     if (!declared.has(permission.name)) {
       throw new AtriumError(
-        'PERMISSION_UNDECLARED',
+        kernelErrorCodes.PERMISSION_UNDECLARED,
         `permission '${permission.name}' is checked but no installed plugin declares it; add it to the plugin manifest's 'permissions'`,
       );
     }
@@ -87,7 +88,7 @@ export function createPermissionsService(
         const rule = rules.get(condition.rule);
         if (!rule) {
           throw new AtriumError(
-            'PERMISSION_UNKNOWN_RULE',
+            kernelErrorCodes.PERMISSION_UNKNOWN_RULE,
             `rule '${condition.rule}' of resource type '${decision.resourceType}' is not registered (permission '${permission.name}')`,
           );
         }
