@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { catalogModelErrorCodes } from './catalog-model-error-codes.js';
 import type { KindDefinition } from './define-kind.js';
 
 /**
@@ -13,7 +14,7 @@ function assertNoClash(kind: KindDefinition, other: KindDefinition): void {
   if (kind.kind.toLowerCase() !== other.kind.toLowerCase()) return;
   if (kind.kind !== other.kind) {
     throw new AtriumError(
-      'CATALOG_MODEL_DUPLICATE_KIND',
+      catalogModelErrorCodes.CATALOG_MODEL_DUPLICATE_KIND,
       `kind '${kind.kind}' differs only in case from the registered kind '${other.kind}'; refs compare kinds case-insensitively, so use '${other.kind}'`,
       { details: { kind: kind.kind, registered: other.kind } },
     );
@@ -21,7 +22,7 @@ function assertNoClash(kind: KindDefinition, other: KindDefinition): void {
   const shared = kind.apiVersions.find((apiVersion) => other.apiVersions.includes(apiVersion));
   if (shared) {
     throw new AtriumError(
-      'CATALOG_MODEL_DUPLICATE_KIND',
+      catalogModelErrorCodes.CATALOG_MODEL_DUPLICATE_KIND,
       `kind '${kind.kind}' with apiVersion '${shared}' is already registered; use a new apiVersion, or extendKind('${kind.kind}', ...) to add spec fields`,
       { details: { kind: kind.kind, apiVersion: shared } },
     );

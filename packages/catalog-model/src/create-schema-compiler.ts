@@ -1,6 +1,7 @@
 import { AtriumError } from '@atrium/errors';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { catalogModelErrorCodes } from './catalog-model-error-codes.js';
 import type { JsonSchema } from './define-kind.js';
 
 /** Compiles kind schemas with one ajv instance; errors name the owner of the schema. */
@@ -33,7 +34,7 @@ export function createSchemaCompiler(): SchemaCompiler {
       if (ajv.validateSchema(schema)) return;
       const reason = ajv.errorsText(ajv.errors, { dataVar: 'schema' });
       throw new AtriumError(
-        'CATALOG_MODEL_INVALID_KIND_SCHEMA',
+        catalogModelErrorCodes.CATALOG_MODEL_INVALID_KIND_SCHEMA,
         `the schema of ${owner} is not valid JSON Schema: ${reason}`,
       );
     },
@@ -42,7 +43,7 @@ export function createSchemaCompiler(): SchemaCompiler {
         return ajv.compile(schema);
       } catch (error) {
         throw new AtriumError(
-          'CATALOG_MODEL_INVALID_KIND_SCHEMA',
+          catalogModelErrorCodes.CATALOG_MODEL_INVALID_KIND_SCHEMA,
           `the schema of ${owner} could not be compiled: ${(error as Error).message}`,
           { cause: error },
         );

@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { catalogModelErrorCodes } from './catalog-model-error-codes.js';
 import { isValidApiVersion, isValidKind } from './field-validators.js';
 
 /** A JSON Schema (draft-07) as plain data. */
@@ -41,14 +42,14 @@ export type KindExtension = {
 export function defineKind(definition: KindDefinition): KindDefinition {
   if (!isValidKind(definition.kind)) {
     throw new AtriumError(
-      'CATALOG_MODEL_INVALID_KIND',
+      catalogModelErrorCodes.CATALOG_MODEL_INVALID_KIND,
       `kind '${definition.kind}' is not a valid kind name; use 1-63 letters and digits starting with a letter, e.g. 'Widget'`,
       { details: { kind: definition.kind } },
     );
   }
   if (definition.apiVersions.length === 0) {
     throw new AtriumError(
-      'CATALOG_MODEL_INVALID_KIND',
+      catalogModelErrorCodes.CATALOG_MODEL_INVALID_KIND,
       `kind '${definition.kind}' lists no apiVersions; give at least one`,
       {
         details: { kind: definition.kind },
@@ -58,7 +59,7 @@ export function defineKind(definition: KindDefinition): KindDefinition {
   for (const apiVersion of definition.apiVersions) {
     if (isValidApiVersion(apiVersion)) continue;
     throw new AtriumError(
-      'CATALOG_MODEL_INVALID_KIND',
+      catalogModelErrorCodes.CATALOG_MODEL_INVALID_KIND,
       `kind '${definition.kind}' lists apiVersion '${apiVersion}', which is not valid; use [dns-prefix/]version, e.g. 'example.com/v1'`,
       { details: { kind: definition.kind, apiVersion } },
     );

@@ -23,6 +23,7 @@ export {
   systemKind,
   userKind,
 } from './builtin-kinds.js';
+export { type CatalogModelErrorCode, catalogModelErrorCodes } from './catalog-model-error-codes.js';
 export { defineKind, type JsonSchema, type KindDefinition, type KindExtension } from './define-kind.js';
 export {
   type DerivedRelation,

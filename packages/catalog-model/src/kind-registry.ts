@@ -2,6 +2,7 @@ import { AtriumError } from '@atrium/errors';
 import type { ValidateFunction } from 'ajv';
 import { assertUniqueKind } from './assert-unique-kind.js';
 import { BUILTIN_KINDS } from './builtin-kinds.js';
+import { catalogModelErrorCodes } from './catalog-model-error-codes.js';
 import { createSchemaCompiler, type SchemaCompiler } from './create-schema-compiler.js';
 import { defineKind, type JsonSchema, type KindDefinition, type KindExtension } from './define-kind.js';
 import { describeAjvErrors } from './describe-ajv-errors.js';
@@ -79,7 +80,7 @@ export function createKindRegistry(options: KindRegistryOptions = {}): KindRegis
   function extendKind(kind: string, extension: KindExtension): KindRegistration {
     if (!definitions.some((definition) => definition.kind === kind)) {
       throw new AtriumError(
-        'CATALOG_MODEL_UNKNOWN_KIND',
+        catalogModelErrorCodes.CATALOG_MODEL_UNKNOWN_KIND,
         `cannot extend kind '${kind}': it is not registered; known kinds: ${knownKinds(definitions)}. Register it first.`,
         { details: { kind } },
       );

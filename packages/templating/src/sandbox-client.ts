@@ -3,6 +3,7 @@ import { Socket } from 'node:net';
 import { AtriumError } from '@atrium/errors';
 import { childSettings, launchSandboxProcess } from './sandbox-launch.js';
 import type { SandboxFailure, SandboxSettings } from './sandbox-settings.js';
+import { templatingErrorCodes } from './templating-error-codes.js';
 
 /** The sandbox's answer to one request: the per-item results as JSON text, or a failure. */
 export type SandboxReply = { ok: true; response: string } | { ok: false; error: SandboxFailure };
@@ -81,7 +82,9 @@ export function createSandboxClient(settings: SandboxSettings): SandboxClient {
     const memory = /heap out of memory|heap limit/i.test(diagnostics);
     settle(current).reject(
       new AtriumError(
-        memory ? 'TEMPLATING_MEMORY_LIMIT' : 'TEMPLATING_SANDBOX_CRASHED',
+        memory
+          ? templatingErrorCodes.TEMPLATING_MEMORY_LIMIT
+          : templatingErrorCodes.TEMPLATING_SANDBOX_CRASHED,
         memory
           ? `template rendering exceeded the sandbox memory limit of ${settings.memoryLimitMb} MB; the sandbox was restarted`
           : `the templating sandbox stopped unexpectedly: ${diagnostics.trim().split('\n')[0]}`,
@@ -110,7 +113,7 @@ export function createSandboxClient(settings: SandboxSettings): SandboxClient {
     hung.kill('SIGKILL');
     settle(pending).reject(
       new AtriumError(
-        'TEMPLATING_TIMEOUT',
+        templatingErrorCodes.TEMPLATING_TIMEOUT,
         `template expression exceeded the time limit of ${settings.timeoutMs} ms; the sandbox was restarted`,
       ),
     );
@@ -167,5 +170,8 @@ export function createSandboxClient(settings: SandboxSettings): SandboxClient {
 }
 
 function closedError(): AtriumError {
-  return new AtriumError('TEMPLATING_CLOSED', 'the templater was closed; create a new one to render again');
+  return new AtriumError(
+    templatingErrorCodes.TEMPLATING_CLOSED,
+    'the templater was closed; create a new one to render again',
+  );
 }

@@ -1,25 +1,6 @@
 import { AtriumError, type AtriumErrorOptions, InputError } from '@atrium/errors';
 import type { SandboxFailure, SandboxItemResult } from './sandbox-settings.js';
-
-/** Stable codes of the errors this package throws. */
-export const templatingErrorCodes = {
-  /** The template does not parse (unclosed tag, bad expression). */
-  syntax: 'TEMPLATING_SYNTAX',
-  /** The template parsed but failed while rendering (unknown filter, a filter threw). */
-  render: 'TEMPLATING_RENDER',
-  /** One template ran longer than `timeoutMs`. */
-  timeout: 'TEMPLATING_TIMEOUT',
-  /** One rendered output was larger than `maxOutputBytes`. */
-  outputTooLarge: 'TEMPLATING_OUTPUT_TOO_LARGE',
-  /** The sandbox ran out of its heap (`memoryLimitMb`). */
-  memoryLimit: 'TEMPLATING_MEMORY_LIMIT',
-  /** An `additionalFilters`/`globals` source did not evaluate to something usable. */
-  invalidExtension: 'TEMPLATING_INVALID_EXTENSION',
-  /** A `createTemplater` option is out of range. */
-  invalidOption: 'TEMPLATING_INVALID_OPTION',
-  /** The templater was closed. */
-  closed: 'TEMPLATING_CLOSED',
-} as const;
+import { templatingErrorCodes } from './templating-error-codes.js';
 
 /**
  * A template expression is invalid: it does not parse or it fails while rendering. An
@@ -31,9 +12,7 @@ export class TemplateExpressionError extends InputError {
     message: string,
     options: AtriumErrorOptions = {},
   ) {
-    super(message, options);
-    // InputError fixes its code to INPUT_INVALID; callers here need the finer reason.
-    Object.defineProperty(this, 'code', { value: code, enumerable: true });
+    super(message, { ...options, code });
   }
 }
 
@@ -71,7 +50,7 @@ export function itemError(
   };
   if (result.reason === 'output') {
     return new AtriumError(
-      templatingErrorCodes.outputTooLarge,
+      templatingErrorCodes.TEMPLATING_OUTPUT_TOO_LARGE,
       `${subject(origin)} rendered more than the limit of ${maxOutputBytes} bytes`,
       { details },
     );
@@ -81,7 +60,9 @@ export function itemError(
     : '';
   const kind = result.reason === 'syntax' ? 'has a syntax error' : 'failed to render';
   return new TemplateExpressionError(
-    result.reason === 'syntax' ? templatingErrorCodes.syntax : templatingErrorCodes.render,
+    result.reason === 'syntax'
+      ? templatingErrorCodes.TEMPLATING_SYNTAX
+      : templatingErrorCodes.TEMPLATING_RENDER,
     `${subject(origin)} ${kind}${position}: ${result.message}`,
     { details },
   );
@@ -93,10 +74,10 @@ export function requestError(
   origins: TemplateOrigin[],
   timeoutMs: number,
 ): AtriumError {
-  if (failure.code === templatingErrorCodes.timeout) {
+  if (failure.code === templatingErrorCodes.TEMPLATING_TIMEOUT) {
     const origin = failure.index === undefined ? undefined : origins[failure.index];
     return new AtriumError(
-      templatingErrorCodes.timeout,
+      templatingErrorCodes.TEMPLATING_TIMEOUT,
       `${origin ? `${subject(origin)}: ` : ''}template expression exceeded the time limit of ${timeoutMs} ms`,
       { details: { template: origin?.template, label: origin?.label } },
     );

@@ -1,5 +1,6 @@
 import { AtriumError } from '@atrium/errors';
 import type { SandboxSettings } from './sandbox-settings.js';
+import { templatingErrorCodes } from './templating-error-codes.js';
 
 /** Options of `createTemplater`; every limit applies inside the sandbox. */
 export interface TemplaterOptions {
@@ -49,7 +50,7 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) {
     throw new AtriumError(
-      'TEMPLATING_INVALID_OPTION',
+      templatingErrorCodes.TEMPLATING_INVALID_OPTION,
       `createTemplater: option '${name}' must be a positive number, got ${value}`,
     );
   }
