@@ -1,5 +1,5 @@
 import { AtriumError } from '@atrium/errors';
-import { createApp, loadAppConfig } from '@atrium/web-kernel';
+import { createApp, loadAppConfig, webKernelErrorCodes } from '@atrium/web-kernel';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { features } from './features.js';
@@ -10,7 +10,7 @@ async function start() {
   const container = document.getElementById('root');
   if (!container) {
     throw new AtriumError(
-      'WEB_NO_ROOT_ELEMENT',
+      webKernelErrorCodes.WEB_NO_ROOT_ELEMENT,
       "index.html has no element with id 'root' to render Atrium into.",
     );
   }

@@ -108,3 +108,4 @@ export {
   type ResolvedExtensionInputs,
 } from './extensions/extension-input.js';
 export { type ElementLoader, lazyElement, preloadElement } from './extensions/lazy-element.js';
+export { type WebKernelErrorCode, webKernelErrorCodes } from './web-kernel-error-codes.js';

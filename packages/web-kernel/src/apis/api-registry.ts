@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
 import type { AnyApiFactory, ApiRef } from './api-ref.js';
 
 /** Holds the app's utility APIs; each is built on first use, after its dependencies. */
@@ -27,7 +28,7 @@ export function createApiRegistry(factories: readonly AnyApiFactory[]): ApiRegis
     if (!factory) {
       const neededBy = path.length > 0 ? `, which API '${path[path.length - 1]}' depends on,` : '';
       throw new AtriumError(
-        'WEB_API_MISSING',
+        webKernelErrorCodes.WEB_API_MISSING,
         `no implementation of API '${id}'${neededBy} is installed. Add the plugin that provides it ` +
           `(an ApiBlueprint extension for '${id}') to the app's features, or enable its 'api:' extension.`,
         { details: { apiId: id } },
@@ -35,7 +36,7 @@ export function createApiRegistry(factories: readonly AnyApiFactory[]): ApiRegis
     }
     if (path.includes(id)) {
       throw new AtriumError(
-        'WEB_API_CYCLE',
+        webKernelErrorCodes.WEB_API_CYCLE,
         `utility APIs depend on each other in a cycle: ${[...path, id].map((p) => `'${p}'`).join(' -> ')}. ` +
           'Break the cycle by looking one of them up lazily.',
         { details: { cycle: [...path, id] } },

@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
 import { defineApiRef } from './api-ref.js';
 
 /** The frontend-visible app config (the `atrium-config` JSON), read by dotted path. */
@@ -43,7 +44,7 @@ export function createConfigApi(data: Record<string, unknown>): ConfigApi {
       const value = getOptional(path);
       if (typeof value === 'string') return value;
       throw new AtriumError(
-        'WEB_CONFIG_MISSING',
+        webKernelErrorCodes.WEB_CONFIG_MISSING,
         `config key '${path}' is ${value === undefined ? 'missing' : `a ${typeof value}, not a string`}. ` +
           `Set '${path}' in app-config.yaml and give it frontend visibility.`,
         { details: { path } },

@@ -1,4 +1,5 @@
 import { AtriumError, ResponseError } from '@atrium/errors';
+import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
 import { defineApiRef } from './api-ref.js';
 import type { DiscoveryApi } from './discovery-api.js';
 import { createSessionStore, parseRefreshResponse, type SignInSession } from './sign-in-session.js';
@@ -124,7 +125,7 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
       const body = (await response.json()) as { providers?: unknown };
       if (!Array.isArray(body.providers)) {
         throw new AtriumError(
-          'WEB_AUTH_INVALID_RESPONSE',
+          webKernelErrorCodes.WEB_AUTH_INVALID_RESPONSE,
           'GET /api/auth/providers answered without a providers list; expected { "providers": [{ "id", "title" }] }.',
         );
       }

@@ -1,4 +1,5 @@
 import { AtriumError } from '@atrium/errors';
+import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
 
 /** Who is signed in, as the auth backend's refresh endpoint describes them. */
 export interface SignInSession {
@@ -28,7 +29,7 @@ function lifetimeFromToken(token: string): number | undefined {
 
 function invalid(providerId: string, what: string): AtriumError {
   return new AtriumError(
-    'WEB_AUTH_INVALID_RESPONSE',
+    webKernelErrorCodes.WEB_AUTH_INVALID_RESPONSE,
     `the '${providerId}' sign-in answered without ${what}. Check that the auth backend serves ` +
       `GET /api/auth/${providerId}/refresh in the { profile, backstageIdentity: { token, identity } } shape.`,
   );

@@ -1,5 +1,6 @@
 import { AtriumError } from '@atrium/errors';
 import { createContext, type ReactNode, useContext } from 'react';
+import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
 import type { ApiRef } from './api-ref.js';
 import type { ApiRegistry } from './api-registry.js';
 
@@ -31,7 +32,7 @@ export function useApi<TApi>(ref: ApiRef<TApi>): TApi {
   const registry = useContext(ApiContext);
   if (!registry) {
     throw new AtriumError(
-      'WEB_API_NO_PROVIDER',
+      webKernelErrorCodes.WEB_API_NO_PROVIDER,
       `useApi('${ref.id}') was called outside an Atrium app. Render the component inside createApp's root, ` +
         'or wrap it in <ApiProvider> in tests.',
     );

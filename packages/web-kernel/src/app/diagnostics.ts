@@ -1,21 +1,14 @@
 import { AtriumError } from '@atrium/errors';
+import type { WebKernelErrorCode } from '../web-kernel-error-codes.js';
 
-/** Stable codes of the problems `createApp` finds while building the extension tree. */
-export type AppDiagnosticCode =
-  | 'WEB_EXTENSION_INVALID_ID'
-  | 'WEB_EXTENSION_DUPLICATE_ID'
-  | 'WEB_EXTENSION_MISSING_PARENT'
-  | 'WEB_EXTENSION_UNKNOWN_INPUT'
-  | 'WEB_EXTENSION_INPUT_DATA_MISSING'
-  | 'WEB_EXTENSION_SINGLETON_CONFLICT'
-  | 'WEB_EXTENSION_REQUIRED_INPUT_MISSING'
-  | 'WEB_EXTENSION_INVALID_CONFIG'
-  | 'WEB_EXTENSION_FACTORY_FAILED'
-  | 'WEB_EXTENSION_OUTPUT_MISSING'
-  | 'WEB_EXTENSION_ATTACHMENT_CYCLE'
-  | 'WEB_APP_CONFIG_INVALID_ENTRY'
-  | 'WEB_APP_CONFIG_UNKNOWN_EXTENSION'
-  | 'WEB_API_DUPLICATE';
+/**
+ * Stable codes of the problems `createApp` finds while building the extension tree,
+ * declared (and described) in `webKernelErrorCodes`.
+ */
+export type AppDiagnosticCode = Extract<
+  WebKernelErrorCode,
+  `WEB_EXTENSION_${string}` | `WEB_APP_CONFIG_${string}` | 'WEB_API_DUPLICATE'
+>;
 
 /** One problem in the app's composition, attributed to the extension it concerns. */
 export interface AppDiagnostic {

@@ -1,3 +1,5 @@
+import { ResponseError } from '@atrium/errors';
+
 /** Options of {@link loadAppConfig}, for tests. */
 export interface LoadAppConfigOptions {
   document?: Document;
@@ -39,7 +41,7 @@ export async function loadAppConfig(options: LoadAppConfigOptions = {}): Promise
   const fetchFn = options.fetch ?? globalThis.fetch;
   try {
     const response = await fetchFn('/api/app/config', { headers: { Accept: 'application/json' } });
-    if (!response.ok) throw new Error(`GET /api/app/config answered ${response.status}`);
+    if (!response.ok) throw await ResponseError.fromResponse(response);
     const config = (await response.json()) as Record<string, unknown>;
     // The dev server proxies /api to the backend, so API calls must stay on the page's
     // origin rather than go to the backend's own address (which would need CORS).
