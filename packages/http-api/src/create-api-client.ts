@@ -1,5 +1,6 @@
-import { ResponseError } from '@atrium/errors';
+import { AtriumError, ResponseError } from '@atrium/errors';
 import type { HttpApi, RouteRequest, RouteResponse, RouteSpec } from './define-http-api.js';
+import { httpApiErrorCodes } from './http-api-error-codes.js';
 
 /** Options for {@link createApiClient}. */
 export interface ApiClientOptions {
@@ -25,8 +26,13 @@ export type ApiClient<TRoutes extends Record<string, RouteSpec>> = {
 function fillPath(path: string, params: Record<string, unknown> | undefined): string {
   return path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
     const value = params?.[name];
-    if (value === undefined || value === null)
-      throw new TypeError(`missing path parameter '${name}' for ${path}`);
+    if (value === undefined || value === null) {
+      throw new AtriumError(
+        httpApiErrorCodes.HTTP_API_MISSING_PATH_PARAMETER,
+        `path parameter '${name}' of ${path} is missing; pass it in params`,
+        { details: { path, parameter: name } },
+      );
+    }
     return encodeURIComponent(String(value));
   });
 }

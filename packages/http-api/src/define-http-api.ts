@@ -1,4 +1,6 @@
+import { AtriumError } from '@atrium/errors';
 import type { z } from 'zod';
+import { httpApiErrorCodes } from './http-api-error-codes.js';
 
 /** HTTP methods a route can use. */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -83,13 +85,21 @@ export function defineHttpApi<TRoutes extends Record<string, RouteSpec>>(options
   const seen = new Map<string, string>();
   for (const [name, spec] of Object.entries(options.routes)) {
     if (!pathPattern.test(spec.path)) {
-      throw new TypeError(
-        `route '${name}' has path '${spec.path}'; a path starts with '/' and has no query string`,
+      throw new AtriumError(
+        httpApiErrorCodes.HTTP_API_INVALID_PATH,
+        `route '${name}' has path '${spec.path}', which is not valid. A path starts with '/' and has no query string; declare query parameters in 'query'`,
+        { details: { route: name, path: spec.path } },
       );
     }
     const key = `${spec.method} ${spec.path}`;
     const other = seen.get(key);
-    if (other) throw new TypeError(`routes '${other}' and '${name}' both declare ${key}`);
+    if (other) {
+      throw new AtriumError(
+        httpApiErrorCodes.HTTP_API_DUPLICATE_ROUTE,
+        `routes '${other}' and '${name}' both declare ${key}. A method and path belong to one route; remove or rename one`,
+        { details: { routes: [other, name], route: key } },
+      );
+    }
     seen.set(key, name);
   }
   return { $$type: '@atrium/HttpApi', title: options.title, routes: options.routes };

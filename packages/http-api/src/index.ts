@@ -9,4 +9,5 @@ export {
   type RouteResponse,
   type RouteSpec,
 } from './define-http-api.js';
+export { type HttpApiErrorCode, httpApiErrorCodes } from './http-api-error-codes.js';
 export { toOpenApiDocument } from './to-open-api-document.js';

@@ -1,0 +1,13 @@
+import { defineErrorCodes } from '@atrium/errors';
+
+/** Every code this package throws, one line each. */
+export const httpApiErrorCodes = defineErrorCodes({
+  HTTP_API_INVALID_PATH:
+    "A route's path does not start with '/' or has a query string; declare the path only.",
+  HTTP_API_DUPLICATE_ROUTE: 'Two routes of an API declare the same method and path; remove or rename one.',
+  HTTP_API_MISSING_PATH_PARAMETER:
+    "A client call lacks a ':name' parameter of the route's path; pass it in params.",
+});
+
+/** A code this package throws. */
+export type HttpApiErrorCode = keyof typeof httpApiErrorCodes;
