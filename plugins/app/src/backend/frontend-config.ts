@@ -1,5 +1,7 @@
+import { AtriumError } from '@atrium/errors';
 import type { ConfigReader, JsonObject, JsonValue, PluginFeature } from '@atrium/kernel';
 import { selectConfigByVisibility } from '@atrium/kernel';
+import { appErrorCodes } from './app-error-codes.js';
 
 function mergeInto(target: JsonObject, key: string, value: JsonValue | undefined) {
   if (value === undefined) return;
@@ -44,7 +46,11 @@ export function injectConfig(indexHtml: string, frontendConfig: JsonObject): str
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
   const tag = /(<script type="application\/json" id="atrium-config">)[\s\S]*?(<\/script>)/;
-  if (!tag.test(indexHtml))
-    throw new Error('index.html has no <script type="application/json" id="atrium-config"> tag to fill');
+  if (!tag.test(indexHtml)) {
+    throw new AtriumError(
+      appErrorCodes.APP_INDEX_WITHOUT_CONFIG_TAG,
+      'index.html has no <script type="application/json" id="atrium-config"> tag to fill; rebuild the web app from its template',
+    );
+  }
   return indexHtml.replace(tag, (_, open: string, close: string) => `${open}${json}${close}`);
 }

@@ -1,1 +1,2 @@
+export { type AppErrorCode, appErrorCodes } from './app-error-codes.js';
 export { appApi, appPlugin, appPlugin as default } from './plugin.js';

@@ -5,6 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
 import type { LoggerService } from '@atrium/kernel';
 import type { AppConfig } from './app-config-schema.js';
+import { appErrorCodes } from './app-error-codes.js';
 
 /**
  * Finds the built web app, building it first when it is missing and allowed, so
@@ -22,7 +23,7 @@ export function locateBundle(config: AppConfig, rootDir: string, logger: LoggerS
       );
     } catch (error) {
       throw new AtriumError(
-        'APP_BUNDLE_NOT_FOUND',
+        appErrorCodes.APP_BUNDLE_NOT_FOUND,
         `the web app package '${config.packageName}' (app.packageName) is not installed; run npm install`,
         {
           cause: error,
@@ -36,14 +37,14 @@ export function locateBundle(config: AppConfig, rootDir: string, logger: LoggerS
     const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: packageDir, stdio: 'inherit' });
     if (result.status !== 0) {
       throw new AtriumError(
-        'APP_BUNDLE_BUILD_FAILED',
+        appErrorCodes.APP_BUNDLE_BUILD_FAILED,
         `building the web app in ${packageDir} failed; run 'npm run build' there to see why`,
       );
     }
   }
   if (!existsSync(join(dir, 'index.html'))) {
     throw new AtriumError(
-      'APP_BUNDLE_NOT_FOUND',
+      appErrorCodes.APP_BUNDLE_NOT_FOUND,
       `no built web app at ${dir}; run npm run build, or set app.bundleDir`,
     );
   }

@@ -9,6 +9,7 @@ export {
   queryEntitiesQuery,
   queryEntitiesResponse,
 } from './catalog-api-schemas.js';
+export { type CatalogErrorCode, catalogErrorCodes } from './catalog-error-codes.js';
 export {
   CATALOG_EVENT_TOPICS,
   type CatalogConflictEvent,

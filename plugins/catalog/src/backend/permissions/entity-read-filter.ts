@@ -2,6 +2,7 @@ import type { Entity } from '@atrium/catalog-model';
 import { AtriumError } from '@atrium/errors';
 import type { Credentials, PermissionsService } from '@atrium/kernel';
 import { mapCriteria } from '@atrium/kernel';
+import { catalogErrorCodes } from '../../common/catalog-error-codes.js';
 import { catalogPermissions, RESOURCE_TYPE_CATALOG_ENTITY } from '../../common/catalog-permissions.js';
 import type { EntityFilter } from '../query/entity-filter.js';
 import { catalogPermissionRules } from './catalog-permission-rules.js';
@@ -34,7 +35,7 @@ export async function entityReadFilter(
       const rule = rules.get(condition.rule);
       if (!rule) {
         throw new AtriumError(
-          'CATALOG_UNKNOWN_PERMISSION_RULE',
+          catalogErrorCodes.CATALOG_UNKNOWN_PERMISSION_RULE,
           `the permission policy uses rule '${condition.rule}', which the catalog does not have; use one of ${[...rules.keys()].join(', ')}`,
         );
       }

@@ -72,6 +72,9 @@ describe('parseOpenApi', () => {
 
   it('refuses text that is not OpenAPI', () => {
     expect(() => parseOpenApi('asyncapi: 2.6.0\ninfo: {}')).toThrow(/not an OpenAPI document/);
+    expect(() => parseOpenApi('asyncapi: 2.6.0\ninfo: {}')).toThrow(
+      expect.objectContaining({ code: 'CATALOG_API_DEFINITION_INVALID' }),
+    );
     expect(() => parseOpenApi('{ nope')).toThrow();
   });
 });

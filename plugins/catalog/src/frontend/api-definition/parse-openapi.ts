@@ -1,4 +1,6 @@
+import { AtriumError } from '@atrium/errors';
 import { parse } from 'yaml';
+import { catalogErrorCodes } from '../../common/catalog-error-codes.js';
 import { describeSchema } from './describe-schema.js';
 
 type Json = Record<string, unknown>;
@@ -174,7 +176,8 @@ function servers(doc: Json): OpenApiView['servers'] {
 export function parseOpenApi(text: string): OpenApiView {
   const doc: unknown = parse(text);
   if (!isObject(doc) || (!doc.openapi && !doc.swagger) || !isObject(doc.paths)) {
-    throw new Error(
+    throw new AtriumError(
+      catalogErrorCodes.CATALOG_API_DEFINITION_INVALID,
       'The definition is not an OpenAPI document: it needs an "openapi" (or "swagger") version and "paths".',
     );
   }

@@ -1,5 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
 import { AtriumError } from '@atrium/errors';
+import { catalogErrorCodes } from '../../common/catalog-error-codes.js';
 import type {
   AddLocationResponse,
   AnalyzeLocationResponse,
@@ -16,7 +17,7 @@ const isObject = (value: unknown): value is JsonObject =>
 
 function invalid(endpoint: string, expected: string): AtriumError {
   return new AtriumError(
-    'WEB_CATALOG_INVALID_RESPONSE',
+    catalogErrorCodes.WEB_CATALOG_INVALID_RESPONSE,
     `the catalog answered ${endpoint} with an unexpected body; expected ${expected}. ` +
       'Check that the backend speaks the Backstage catalog API.',
     { details: { endpoint } },
