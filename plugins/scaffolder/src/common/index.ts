@@ -13,6 +13,7 @@ export {
   serializedTaskSchema,
   taskEventSchema,
 } from './scaffolder-api.js';
+export { type ScaffolderErrorCode, scaffolderErrorCodes } from './scaffolder-error-codes.js';
 export {
   type JsonObject,
   type JsonValue,

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${{ }}` in plain strings is template syntax, not JavaScript.
 import { AtriumError } from '@atrium/errors';
 import type { JsonObject } from '../../common/index.js';
+import { scaffolderErrorCodes } from '../../common/index.js';
 import {
   createSchemaValidator,
   describeSchemaError,
@@ -59,7 +60,7 @@ export function createActionRegistry(actions: readonly TemplateAction[]): Action
   for (const action of actions) {
     if (byId.has(action.id)) {
       throw new AtriumError(
-        'SCAFFOLDER_DUPLICATE_ACTION',
+        scaffolderErrorCodes.SCAFFOLDER_DUPLICATE_ACTION,
         `scaffolder action '${action.id}' is registered twice; each action id must be unique (a module may be installed twice)`,
       );
     }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { AtriumError } from '@atrium/errors';
+import { scaffolderErrorCodes } from '../../common/index.js';
 
 /** How git runs: which executable, where, with which identity and limits. */
 export interface GitOptions {
@@ -74,9 +75,13 @@ export function runGit(args: string[], options: GitOptions): Promise<string> {
     );
     child.on('error', (error) =>
       reject(
-        new AtriumError('SCAFFOLDER_GIT_FAILED', `${shown} could not run: ${error.message}`, {
-          cause: error,
-        }),
+        new AtriumError(
+          scaffolderErrorCodes.SCAFFOLDER_GIT_FAILED,
+          `${shown} could not run: ${error.message}`,
+          {
+            cause: error,
+          },
+        ),
       ),
     );
     child.on('close', (code, signal) => {
@@ -86,7 +91,7 @@ export function runGit(args: string[], options: GitOptions): Promise<string> {
         : `exited with ${code}`;
       reject(
         new AtriumError(
-          'SCAFFOLDER_GIT_FAILED',
+          scaffolderErrorCodes.SCAFFOLDER_GIT_FAILED,
           `${shown} ${why}: ${maskCredentials(stderr.trim()) || 'no output'}`,
         ),
       );

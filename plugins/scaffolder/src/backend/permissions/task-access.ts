@@ -3,6 +3,7 @@ import { type Credentials, mapCriteria, type PermissionsService } from '@atrium/
 import {
   RESOURCE_TYPE_SCAFFOLDER_TASK,
   type ScaffolderPermission,
+  scaffolderErrorCodes,
   scaffolderPermissions,
 } from '../../common/index.js';
 import type { CatalogClient } from '../catalog/catalog-client.js';
@@ -52,7 +53,7 @@ export function createTaskAccess(deps: {
         const rule = rules.get(condition.rule);
         if (!rule)
           throw new AtriumError(
-            'SCAFFOLDER_UNKNOWN_PERMISSION_RULE',
+            scaffolderErrorCodes.SCAFFOLDER_UNKNOWN_PERMISSION_RULE,
             `the permission policy uses rule '${condition.rule}' for '${permission.name}', which the scaffolder does not have; use one of ${[...rules.keys()].join(', ')}`,
           );
         return rule.toQuery(condition.params ?? {});

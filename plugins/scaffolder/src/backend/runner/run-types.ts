@@ -1,5 +1,6 @@
+import { AtriumError } from '@atrium/errors';
 import type { Credentials, LoggerService } from '@atrium/kernel';
-import type { JsonObject, JsonValue, TaskSpec } from '../../common/index.js';
+import { type JsonObject, type JsonValue, scaffolderErrorCodes, type TaskSpec } from '../../common/index.js';
 import type { ActionRegistry } from '../actions/action-registry.js';
 import type { TemplateSource } from '../files/template-source.js';
 import type { TemplaterPool } from '../templating/templater-pool.js';
@@ -9,10 +10,10 @@ import type { LogSink } from './task-log.js';
 export type AbortKind = 'cancelled' | 'shutdown' | 'lease-lost';
 
 /** The reason given to a run's abort signal. */
-export class RunAbortedError extends Error {
+export class RunAbortedError extends AtriumError {
   readonly kind: AbortKind;
   constructor(kind: AbortKind, message: string) {
-    super(message);
+    super(scaffolderErrorCodes.SCAFFOLDER_RUN_ABORTED, message, { details: { kind } });
     this.name = 'RunAbortedError';
     this.kind = kind;
   }

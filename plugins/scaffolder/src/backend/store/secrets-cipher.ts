@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
 import { AtriumError } from '@atrium/errors';
 import type { Kysely } from 'kysely';
+import { scaffolderErrorCodes } from '../../common/index.js';
 import type { ScaffolderTables } from './tables.js';
 
 /** Encrypts task secrets for storage; nothing else ever sees them in clear at rest. */
@@ -33,11 +34,14 @@ export function createSecretsCipher(key: Buffer): SecretsCipher {
     decrypt(stored) {
       const [format, storedKeyId, iv, tag, data] = stored.split(':');
       if (format !== FORMAT || !iv || !tag || data === undefined) {
-        throw new AtriumError('SCAFFOLDER_SECRETS_CORRUPT', 'stored task secrets are not in a known format');
+        throw new AtriumError(
+          scaffolderErrorCodes.SCAFFOLDER_SECRETS_CORRUPT,
+          'stored task secrets are not in a known format',
+        );
       }
       if (storedKeyId !== keyId) {
         throw new AtriumError(
-          'SCAFFOLDER_SECRETS_KEY_MISMATCH',
+          scaffolderErrorCodes.SCAFFOLDER_SECRETS_KEY_MISMATCH,
           `task secrets were encrypted with another key (id ${storedKeyId}, this backend has ${keyId}); give every backend the same scaffolder.secretsKey`,
         );
       }

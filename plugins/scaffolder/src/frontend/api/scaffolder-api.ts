@@ -1,5 +1,6 @@
 import { AtriumError } from '@atrium/errors';
 import { defineApiRef } from '@atrium/web-kernel';
+import { scaffolderErrorCodes } from '../../common/scaffolder-error-codes.js';
 import type {
   ActionDescription,
   DirectoryEntry,
@@ -72,9 +73,13 @@ export class TaskValidationError extends AtriumError {
   constructor(errors: ValidationError[]) {
     const first = errors[0];
     const summary = first ? `${first.property ?? first.path?.join('.') ?? 'value'} ${first.message}` : '';
-    super('SCAFFOLDER_VALIDATION_FAILED', `The template's parameters were rejected: ${summary}`, {
-      details: { count: errors.length },
-    });
+    super(
+      scaffolderErrorCodes.SCAFFOLDER_VALIDATION_FAILED,
+      `The template's parameters were rejected: ${summary}`,
+      {
+        details: { count: errors.length },
+      },
+    );
     this.name = 'TaskValidationError';
     this.errors = errors;
   }

@@ -1,4 +1,5 @@
 import { parseEntityRef } from '@atrium/catalog-model';
+import { NotFoundError } from '@atrium/errors';
 import { ErrorPanel, Link, Page } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
@@ -50,7 +51,7 @@ export function TemplateEditorPage() {
     try {
       const { kind, namespace, name } = parseEntityRef(ref.trim(), { defaultKind: 'template' });
       const entity = await catalog.getEntity({ kind, namespace, name });
-      if (!entity) throw new Error(`No template '${ref.trim()}' in the catalog.`);
+      if (!entity) throw new NotFoundError(`No template '${ref.trim()}' in the catalog.`);
       setYamlText(templateYaml(entity as unknown as JsonObject));
       setResult(undefined);
     } catch (error) {
