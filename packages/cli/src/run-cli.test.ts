@@ -59,15 +59,22 @@ describe('atrium', () => {
   it('inspect lists config keys, routes and extension points from the manifests', async () => {
     const run = io(project(validConfig));
     expect(await runCli(['inspect', '--json'], run.io)).toBe(0);
-    const { plugins } = JSON.parse(run.out.join('\n')) as {
+    const { plugins, errorCodes } = JSON.parse(run.out.join('\n')) as {
       plugins: Array<{
         id: string;
         configKeys: string[];
         routes: Array<{ path: string }>;
         extensionPoints: string[];
       }>;
+      errorCodes: Array<{ code: string; description: string }>;
     };
     const auth = plugins.find((p) => p.id === 'auth');
+    expect(errorCodes.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['NOT_FOUND', 'KERNEL_DUPLICATE_PLUGIN']),
+    );
+    expect(errorCodes.find((e) => e.code === 'KERNEL_INVALID_PLUGIN_ID')?.description).toContain(
+      'kebab-case',
+    );
     expect(auth?.extensionPoints).toEqual(['auth.providers']);
     expect(auth?.configKeys).toContain('auth.session.expiresInSeconds (integer)');
     expect(auth?.routes.map((r) => r.path)).toContain('/api/auth/:provider/refresh');
@@ -100,6 +107,11 @@ describe('atrium', () => {
     expect(text.out.join('\n')).toContain(
       'readable file roots:\n    - catalog.allowedFileRoots: /srv/repositories',
     );
+    // The catalog's manifest lists its error codes (its own and the kind registry's).
+    expect(text.out.join('\n')).toMatch(
+      /error codes:\n(.*\n)* {4}- CATALOG_UNKNOWN_PERMISSION_RULE: A conditional/,
+    );
+    expect(text.out.join('\n')).toContain('    - CATALOG_MODEL_DUPLICATE_KIND: ');
   });
 
   it('db migrate applies pending migrations once', async () => {

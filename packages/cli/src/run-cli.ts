@@ -16,7 +16,7 @@ Commands:
   new plugin <id> [--dir plugins]     create a plugin package (backend, common, frontend entries)
   inspect [--config <file>]... [--json]
                                       list installed plugins' config keys, permissions, migrations,
-                                      routes and extension points
+                                      routes, extension points and error codes
 `;
 
 /** Runs the `atrium` command; returns the exit code. */

@@ -1,4 +1,10 @@
-import type { DeclaredFileRoots, ModuleFeature, PluginFeature } from '@atrium/kernel';
+import { commonErrorCodes, describeErrorCodes } from '@atrium/errors';
+import {
+  type DeclaredFileRoots,
+  kernelErrorCodes,
+  type ModuleFeature,
+  type PluginFeature,
+} from '@atrium/kernel';
 import { z } from 'zod';
 import type { CliIo } from '../cli-io.js';
 import { loadInstalled } from '../load-installed.js';
@@ -61,6 +67,7 @@ export function describePlugin(
         extends: Object.values(m.extensionPoints).map((p) => p.id),
         configKeys: configKeys(m.configKey ?? m.plugin, m.config),
       })),
+    errorCodes: plugin.errorCodes.flatMap(describeErrorCodes),
   };
 }
 
@@ -89,9 +96,16 @@ function printPlugin(io: CliIo, p: ReturnType<typeof describePlugin>) {
     'modules',
     p.modules.map((m) => `${m.id}${m.extends.length ? ` extends ${m.extends.join(', ')}` : ''}`),
   );
+  list(
+    'error codes',
+    p.errorCodes.map((e) => `${e.code}: ${e.description}`),
+  );
 }
 
-/** `atrium inspect`: lists every installed plugin's config keys, permissions, migrations, routes and extension points. */
+/**
+ * `atrium inspect`: lists every installed plugin's config keys, permissions, migrations,
+ * routes, extension points and error codes (`--json` adds the kernel's and the common codes).
+ */
 export async function inspect(
   io: CliIo,
   configPaths: readonly string[] | undefined,
@@ -99,7 +113,8 @@ export async function inspect(
 ): Promise<number> {
   const report = await loadInstalled(io.cwd, configPaths);
   const plugins = report.plugins.map((p) => describePlugin(p, report.modules, report.fileRoots));
-  if (asJson) io.out(JSON.stringify({ plugins }, null, 2));
+  const errorCodes = [...describeErrorCodes(commonErrorCodes), ...describeErrorCodes(kernelErrorCodes)];
+  if (asJson) io.out(JSON.stringify({ plugins, errorCodes }, null, 2));
   else if (plugins.length === 0) io.out('no plugins installed; list them in backend.features');
   else for (const plugin of plugins) printPlugin(io, plugin);
   for (const problem of report.featureProblems) io.err(`[${problem.code}] ${problem.message}`);

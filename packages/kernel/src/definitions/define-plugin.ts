@@ -1,4 +1,4 @@
-import { AtriumError } from '@atrium/errors';
+import { AtriumError, type ErrorCodes } from '@atrium/errors';
 import type { HttpApi } from '@atrium/http-api';
 import type { z } from 'zod';
 import { kernelErrorCodes } from '../kernel-error-codes.js';
@@ -54,6 +54,8 @@ export interface PluginOptions<
   /** HTTP API contracts the plugin serves; each route must get a handler in init. */
   apis?: readonly HttpApi[];
   extensionPoints?: TPoints;
+  /** Catalogs (made with `defineErrorCodes`) of the codes the plugin throws; `atrium inspect` lists them. */
+  errorCodes?: readonly ErrorCodes[];
   init(
     context: PluginInitContext<
       TDeps,
@@ -77,6 +79,7 @@ export interface PluginFeature {
   readonly migrations: Migrations;
   readonly apis: readonly HttpApi[];
   readonly extensionPoints: ExtensionPoints;
+  readonly errorCodes: readonly ErrorCodes[];
   readonly init: (
     context: PluginInitContext<ServiceRefs, unknown, ExtensionPoints>,
   ) => void | PluginHooks | Promise<void | PluginHooks>;
@@ -122,6 +125,7 @@ export function definePlugin<
     migrations: options.migrations ?? {},
     apis: options.apis ?? [],
     extensionPoints: options.extensionPoints ?? {},
+    errorCodes: options.errorCodes ?? [],
     init: options.init as PluginFeature['init'],
   };
 }

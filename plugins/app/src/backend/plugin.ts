@@ -6,6 +6,7 @@ import { coreServices, definePlugin } from '@atrium/kernel';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { appConfigSchema } from './app-config-schema.js';
+import { appErrorCodes } from './app-error-codes.js';
 import { buildFrontendConfig, injectConfig } from './frontend-config.js';
 import { locateBundle } from './locate-bundle.js';
 
@@ -39,6 +40,7 @@ export const appPlugin = definePlugin({
     logger: coreServices.logger,
   },
   apis: [appApi],
+  errorCodes: [appErrorCodes],
   init({ deps, config }) {
     const frontendConfig = buildFrontendConfig(deps.instance.getInstalledPlugins(), deps.rootConfig);
     deps.http.implement(appApi, { getConfig: () => frontendConfig });

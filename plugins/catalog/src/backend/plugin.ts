@@ -1,6 +1,7 @@
-import type { Entity } from '@atrium/catalog-model';
+import { catalogModelErrorCodes, type Entity } from '@atrium/catalog-model';
 import { coreServices, definePlugin } from '@atrium/kernel';
 import { catalogApi } from '../common/catalog-api.js';
+import { catalogErrorCodes } from '../common/catalog-error-codes.js';
 import { catalogPermissionList, RESOURCE_TYPE_CATALOG_ENTITY } from '../common/catalog-permissions.js';
 import { catalogConfigSchema } from './config/catalog-config.js';
 import { createCatalogRuntime, loadEntities } from './create-catalog-runtime.js';
@@ -47,6 +48,7 @@ export const catalogPlugin = definePlugin({
   fileRoots: catalogFileRoots,
   migrations: catalogMigrations,
   apis: [catalogApi],
+  errorCodes: [catalogErrorCodes, catalogModelErrorCodes],
   extensionPoints: {
     processors: catalogProcessorsPoint,
     providers: catalogProvidersPoint,

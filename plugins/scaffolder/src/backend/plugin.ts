@@ -1,5 +1,6 @@
 import { coreServices, definePlugin } from '@atrium/kernel';
-import { scaffolderApi, scaffolderPermissionList } from '../common/index.js';
+import { templatingErrorCodes } from '@atrium/templating';
+import { scaffolderApi, scaffolderErrorCodes, scaffolderPermissionList } from '../common/index.js';
 import { scaffolderConfigSchema } from './config.js';
 import { createScaffolderContext } from './create-scaffolder-context.js';
 import {
@@ -39,6 +40,7 @@ export const scaffolderPlugin = definePlugin({
   permissions: scaffolderPermissionList,
   migrations: scaffolderMigrations,
   apis: [scaffolderApi],
+  errorCodes: [scaffolderErrorCodes, templatingErrorCodes],
   extensionPoints: {
     actions: scaffolderActionsPoint,
     autocomplete: scaffolderAutocompletePoint,
