@@ -1,5 +1,6 @@
+import { AtriumError } from '@atrium/errors';
 import { defineHttpApi } from '@atrium/http-api';
-import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { createCaptureLogger, startTestBackend, type TestBackend } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { definePlugin } from '../../definitions/define-plugin.js';
@@ -22,6 +23,8 @@ const notesApi = defineHttpApi({
     status: { method: 'GET', path: '/status', access: 'public' },
     usersOnly: { method: 'GET', path: '/users-only', access: 'user' },
     fail: { method: 'GET', path: '/fail' },
+    failForeign: { method: 'GET', path: '/fail-foreign' },
+    missingNote: { method: 'GET', path: '/missing-note' },
     big: { method: 'POST', path: '/big', body: z.object({ data: z.string() }), bodyLimit: 1024 },
   },
 });
@@ -44,6 +47,13 @@ const notesPlugin = definePlugin({
       fail: () => {
         throw new Error('secret database password in message');
       },
+      failForeign: () => {
+        // What a library's own NotFoundError looks like: the same name, another class.
+        throw Object.assign(new Error('row 7 of table secrets'), { name: 'NotFoundError' });
+      },
+      missingNote: () => {
+        throw new AtriumError('NOT_FOUND', "note '7' does not exist");
+      },
       big: ({ body }) => ({ length: body.data.length }),
     });
   },
@@ -60,11 +70,13 @@ const otherPlugin = definePlugin({
 });
 
 let backend: TestBackend;
+const logger = createCaptureLogger();
 let userToken: string;
 
 beforeAll(async () => {
   backend = await startTestBackend({
     features: [notesPlugin, otherPlugin],
+    logger,
     config: {
       backend: {
         auth: {
@@ -252,6 +264,26 @@ describe('routes', () => {
         request: { method: 'GET', url: '/api/notes/fail' },
         response: { statusCode: 500 },
       },
+    });
+  });
+
+  it('answers a foreign error named NotFoundError with a 500 that hides its message, and logs it', async () => {
+    const failed = await json(await backend.fetch('/api/notes/fail-foreign', { token: userToken }));
+    expect(failed.status).toBe(500);
+    expect(failed.body.error).toEqual({ name: 'Error', message: 'Internal server error' });
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        meta: expect.objectContaining({ error: 'row 7 of table secrets' }),
+      }),
+    );
+  });
+
+  it('maps an AtriumError by its common code', async () => {
+    const missing = await json(await backend.fetch('/api/notes/missing-note', { token: userToken }));
+    expect(missing).toMatchObject({
+      status: 404,
+      body: { error: { name: 'AtriumError', message: "note '7' does not exist", code: 'NOT_FOUND' } },
     });
   });
 
