@@ -13,7 +13,7 @@ export interface AtriumErrorOptions {
 // still recognise each other's errors, while a foreign error never carries them by chance.
 const atriumErrorBrand = Symbol.for('@atrium/errors.AtriumError');
 /** Where an error class keeps the HTTP status it maps to (set on the prototype). */
-export const httpStatusKey: unique symbol = Symbol.for('@atrium/errors.httpStatus') as never;
+export const httpStatusKey: unique symbol = Symbol.for('@atrium/errors.httpStatus');
 
 /**
  * Base of every error Atrium throws on purpose: a stable `code` tests and tools can

@@ -42,6 +42,7 @@ describe('statusForError', () => {
     expect(statusForError(new AtriumError('NOT_FOUND', 'gone'))).toBe(404);
     expect(statusForError(new AtriumError('INPUT_INVALID', 'bad'))).toBe(400);
     expect(statusForError(new AtriumError('KERNEL_MISSING_SERVICE', 'x'))).toBe(500);
+    expect(statusForError(new AtriumError('constructor', 'x'))).toBe(500);
   });
 
   it('never maps by name: foreign errors named like domain errors are 500', () => {

@@ -23,7 +23,9 @@ export function statusForError(error: unknown): number {
   if (!isAtriumError(error)) return 500;
   const byClass = (error as { [httpStatusKey]?: unknown })[httpStatusKey];
   if (typeof byClass === 'number') return byClass;
-  return (statusByCode as Record<string, number | undefined>)[error.code] ?? 500;
+  return Object.hasOwn(statusByCode, error.code)
+    ? statusByCode[error.code as keyof typeof statusByCode]
+    : 500;
 }
 
 /** The uniform error body every Atrium HTTP API answers with (Backstage's shape). */
