@@ -30,7 +30,12 @@ interface OpenDatabase {
   exclusive<T>(fn: (db: MigrationDb) => Promise<T>): Promise<T>;
 }
 
-function postgresPoolConfig(config: DatabaseConfig, schema: string, types: typeof pg.types): pg.PoolConfig {
+/** Connection settings of a plugin's pool (also the events listener's session). */
+export function postgresPoolConfig(
+  config: DatabaseConfig,
+  schema: string,
+  types: typeof pg.types,
+): pg.PoolConfig {
   const connection = config.connection;
   const base: pg.PoolConfig =
     typeof connection === 'string'
