@@ -121,7 +121,9 @@ describe('atrium', () => {
     process.chdir(dir);
     try {
       expect(await runCli(['db', 'migrate'], first.io)).toBe(0);
-      expect(first.out).toContain('kernel: applied 0001_auth_keys_and_scheduler, 0002_auth_sessions');
+      expect(first.out).toContain(
+        'kernel: applied 0001_auth_keys_and_scheduler, 0002_auth_sessions, 0003_event_payloads',
+      );
       const second = io(dir);
       expect(await runCli(['db', 'migrate'], second.io)).toBe(0);
       expect(second.out).toContain('kernel: up to date');

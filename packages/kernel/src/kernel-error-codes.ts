@@ -69,6 +69,12 @@ export const kernelErrorCodes = defineErrorCodes({
   AUTH_KEYS_UNAVAILABLE:
     'Token signing keys could not be loaded or created; check the database they are kept in.',
   CACHE_CONNECT_FAILED: 'Redis for backend.cache could not be reached; check backend.cache.connection.',
+  EVENTS_TOPIC_INVALID: 'An event was published without a topic (a non-empty string); give it one.',
+  EVENTS_PAYLOAD_INVALID: 'An event payload is not JSON; publish plain data only.',
+  EVENTS_PUBLISH_FAILED:
+    'An event could not be sent to the other backends; check the database or Redis of backend.events.',
+  EVENTS_CONNECT_FAILED:
+    'The events transport (PostgreSQL LISTEN or Redis) could not be reached; check backend.events.',
 });
 
 /** A code the kernel throws. */

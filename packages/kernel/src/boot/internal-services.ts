@@ -9,8 +9,9 @@ import type { CacheStore } from '../services/cache/cache-service.js';
 import { createMemoryCacheStore } from '../services/cache/memory-cache-store.js';
 import { coreServices } from '../services/core-services.js';
 import { createDatabaseManager, type DatabaseManager } from '../services/database/create-database-manager.js';
+import { connectEventBus } from '../services/events/connect-event-bus.js';
 import type { EventsService } from '../services/events/events-service.js';
-import { createEventBus } from '../services/events/events-service.js';
+import type { EventPayloadsTable } from '../services/events/postgres-event-transport.js';
 import type { RootHealth } from '../services/health/health-service.js';
 import { createHttpServer, type HttpServer } from '../services/http/create-http-server.js';
 import type { PluginRouter } from '../services/http/create-plugin-router.js';
@@ -85,7 +86,7 @@ export const databaseManagerRef: ServiceRef<DatabaseManager, 'root'> = defineSer
 });
 
 /** The kernel database's tables. */
-export type KernelTables = AuthKeysTable & AuthSessionsTable & SchedulerTable;
+export type KernelTables = AuthKeysTable & AuthSessionsTable & SchedulerTable & EventPayloadsTable;
 
 export const kernelDbRef: ServiceRef<Kysely<KernelTables>, 'root'> = defineServiceRef({
   id: 'kernel.db',
@@ -245,8 +246,25 @@ export const eventBusRef: ServiceRef<EventsService, 'root'> = defineServiceRef({
   defaultFactory: async () =>
     defineServiceFactory({
       service: eventBusRef,
-      deps: { logger: coreServices.rootLogger },
-      factory: ({ logger }) => createEventBus(logger),
+      deps: {
+        config: kernelConfigRef,
+        logger: coreServices.rootLogger,
+        instanceId: instanceIdRef,
+        lifecycle: rootLifecycleRef,
+        databases: databaseManagerRef,
+        kernelDb: kernelDbRef,
+      },
+      factory: async ({ config, logger, instanceId, lifecycle, databases, kernelDb }) => {
+        const { bus, close } = await connectEventBus({
+          config,
+          logger: logger.child({ service: 'events' }),
+          instanceId,
+          kernelDb,
+          kernelSchema: databases.schemaFor('kernel'),
+        });
+        lifecycle.forOwner('kernel').addShutdownHook(close, { label: 'stop receiving events' });
+        return bus;
+      },
     }),
 });
 

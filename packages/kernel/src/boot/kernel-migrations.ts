@@ -1,6 +1,6 @@
 import type { Migrations } from '../definitions/migrations.js';
 
-/** The kernel's own tables: token signing keys, sign-in sessions and scheduler leases. Append-only. */
+/** The kernel's own tables: token signing keys, sign-in sessions, scheduler leases and large events. Append-only. */
 export const kernelMigrations: Migrations = {
   '0001_auth_keys_and_scheduler': {
     async up(db) {
@@ -50,6 +50,22 @@ export const kernelMigrations: Migrations = {
         .ifNotExists()
         .on('atrium_auth_sessions')
         .column('expires_at')
+        .execute();
+    },
+  },
+  // Events too large for a PostgreSQL notification travel through this table, by id.
+  '0003_event_payloads': {
+    async up(db) {
+      await db.schema
+        .createTable('atrium_event_payloads')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('atrium_event_payloads_created_at')
+        .on('atrium_event_payloads')
+        .column('created_at')
         .execute();
     },
   },

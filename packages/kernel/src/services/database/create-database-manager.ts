@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
 import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
-import type { Migrations } from '../../definitions/migrations.js';
+import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { DatabaseConfig } from './database-config.js';
 import type { DatabaseClient, DatabaseService } from './database-service.js';
 import { runMigrations } from './run-migrations.js';
+import { withSchemaLock } from './schema-lock.js';
+import { withSqliteWriteLock } from './sqlite-write-lock.js';
 
 /** Owns every plugin's database connection; the kernel closes them at shutdown. */
 export interface DatabaseManager {
@@ -22,7 +24,19 @@ export interface DatabaseManager {
 
 const int8 = 20;
 
-function postgresPoolConfig(config: DatabaseConfig, schema: string, types: typeof pg.types): pg.PoolConfig {
+/** A plugin's open database, and how to hold it alone while migrating. */
+interface OpenDatabase {
+  // biome-ignore lint/suspicious/noExplicitAny: one instance per plugin, typed by the plugin.
+  db: Kysely<any>;
+  exclusive<T>(fn: (db: MigrationDb) => Promise<T>): Promise<T>;
+}
+
+/** Connection settings of a plugin's pool (also the events listener's session). */
+export function postgresPoolConfig(
+  config: DatabaseConfig,
+  schema: string,
+  types: typeof pg.types,
+): pg.PoolConfig {
   const connection = config.connection;
   const base: pg.PoolConfig =
     typeof connection === 'string'
@@ -42,15 +56,6 @@ function postgresPoolConfig(config: DatabaseConfig, schema: string, types: typeo
           : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
     },
   };
-}
-
-async function ensureSchema(pool: pg.Pool, schema: string): Promise<void> {
-  try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  } catch (error) {
-    // Two backends creating the same schema at once: the loser sees a unique violation.
-    if ((error as { code?: string }).code !== '23505') throw error;
-  }
 }
 
 function sqliteFile(config: DatabaseConfig, pluginId: string): string {
@@ -73,12 +78,12 @@ function sqliteFile(config: DatabaseConfig, pluginId: string): string {
  */
 export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   const client: DatabaseClient = config.client === 'pg' ? 'postgres' : 'sqlite';
-  // biome-ignore lint/suspicious/noExplicitAny: one instance per plugin, typed by the plugin.
-  const instances = new Map<string, Promise<Kysely<any>>>();
+  const instances = new Map<string, Promise<OpenDatabase>>();
   const schemaFor = (pluginId: string) => `${config.prefix}${pluginId.replace(/-/g, '_')}`;
 
-  async function open(pluginId: string) {
+  async function open(pluginId: string): Promise<OpenDatabase> {
     let dialect: Dialect;
+    let exclusive: OpenDatabase['exclusive'];
     if (client === 'postgres') {
       // Drivers load on first use, so a SQLite install never loads pg and vice versa.
       const { default: pg } = await import('pg');
@@ -87,18 +92,26 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       pool.on('error', () => {
         // An idle client lost its connection; the pool replaces it on next use.
       });
-      await ensureSchema(pool, schema);
+      // Creates the schema under its lock, after any backend migrating it has finished.
+      await withSchemaLock(pool, schema, async () => undefined).catch(async (error: unknown) => {
+        await pool.end().catch(() => undefined);
+        throw error;
+      });
       dialect = new PostgresDialect({ pool });
+      exclusive = (fn) => withSchemaLock(pool, schema, fn);
     } else {
       const { default: Database } = await import('better-sqlite3');
       const db = new Database(sqliteFile(config, pluginId));
+      // First: switching to WAL waits for another process opening the same file.
+      db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       dialect = new SqliteDialect({ database: db });
+      exclusive = (fn) => withSqliteWriteLock(kysely, fn);
     }
-    return new Kysely({ dialect });
+    const kysely = new Kysely({ dialect });
+    return { db: kysely, exclusive };
   }
 
   function get(pluginId: string) {
@@ -120,19 +133,16 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   return {
     client,
     schemaFor,
-    forPlugin: (pluginId) => ({ client, getClient: () => get(pluginId) }),
-    migrate: async (pluginId, migrations) =>
-      runMigrations(
-        pluginId,
-        await get(pluginId),
-        migrations,
-        client,
-        client === 'postgres' ? schemaFor(pluginId) : undefined,
-      ),
+    forPlugin: (pluginId) => ({ client, getClient: async () => (await get(pluginId)).db }),
+    migrate: async (pluginId, migrations) => {
+      if (Object.keys(migrations).length === 0) return [];
+      const schema = client === 'postgres' ? schemaFor(pluginId) : undefined;
+      return (await get(pluginId)).exclusive((db) => runMigrations(pluginId, db, migrations, client, schema));
+    },
     close: async () => {
       const all = [...instances.values()];
       instances.clear();
-      await Promise.allSettled(all.map(async (instance) => (await instance).destroy()));
+      await Promise.allSettled(all.map(async (instance) => (await instance).db.destroy()));
     },
   };
 }

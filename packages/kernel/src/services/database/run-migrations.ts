@@ -5,8 +5,9 @@ import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { DatabaseClient } from './database-service.js';
 
 /**
- * Applies a plugin's pending migrations in name order. Kysely's migrator holds a lock, so
- * two backends starting together on one PostgreSQL apply each migration once.
+ * Applies a plugin's pending migrations in name order. The caller holds the plugin's
+ * database alone meanwhile (the schema's advisory lock on PostgreSQL, the file's write lock
+ * on SQLite), so backends starting together apply each migration once.
  */
 export async function runMigrations(
   pluginId: string,
@@ -40,12 +41,15 @@ export async function runMigrations(
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new AtriumError(
-      kernelErrorCodes.DATABASE_MIGRATION_FAILED,
-      `migration '${failed}' of plugin '${pluginId}' failed: ${(error as Error).message}. Migrations are append-only: fix forward with a new migration`,
-      { cause: error, details: { pluginId, migration: failed } },
-    );
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    // No failed migration: reading or creating the migration tables failed, before any ran.
+    const message = failed
+      ? `migration '${failed}' of plugin '${pluginId}' failed: ${(error as Error).message}. Migrations are append-only: fix forward with a new migration`
+      : `could not read the applied migrations of plugin '${pluginId}': ${(error as Error).message}`;
+    throw new AtriumError(kernelErrorCodes.DATABASE_MIGRATION_FAILED, message, {
+      cause: error,
+      details: { pluginId, migration: failed ?? null },
+    });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -29,3 +29,44 @@ describe('event bus', () => {
     );
   });
 });
+
+describe('event payloads', () => {
+  it('refuses, on every database, an event that could not reach another backend', async () => {
+    const bus = createEventBus(createCaptureLogger());
+    const got: unknown[] = [];
+    await bus.subscribe({ id: 'sink', topics: ['t'], onEvent: (e) => void got.push(e.eventPayload) });
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(bus.publish({ topic: 't', eventPayload: cyclic })).rejects.toMatchObject({
+      code: 'EVENTS_PAYLOAD_INVALID',
+      message: expect.stringContaining("the payload of an event on topic 't' is not JSON"),
+    });
+    await expect(bus.publish({ topic: 't', eventPayload: { size: 1n } })).rejects.toMatchObject({
+      code: 'EVENTS_PAYLOAD_INVALID',
+    });
+    await expect(bus.publish({ topic: '', eventPayload: 1 })).rejects.toMatchObject({
+      code: 'EVENTS_TOPIC_INVALID',
+    });
+    expect(got).toEqual([]);
+  });
+
+  it('drops messages on the channel that are not Atrium events, and its own', async () => {
+    const logger = createCaptureLogger();
+    const sent: string[] = [];
+    const transport = {
+      listen: async () => undefined,
+      send: async (m: string) => void sent.push(m),
+      close: async () => undefined,
+    };
+    const bus = createEventBus(logger, { instanceId: 'me', transport });
+    const got: unknown[] = [];
+    await bus.subscribe({ id: 'sink', topics: ['t'], onEvent: (e) => void got.push(e.eventPayload) });
+    await bus.publish({ topic: 't', eventPayload: 'mine' });
+    await bus.receive(sent[0] as string);
+    await bus.receive('not json');
+    await bus.receive(JSON.stringify({ topic: 't', payload: 'no origin' }));
+    await bus.receive(JSON.stringify({ origin: 'other', seq: 0, topic: 't', payload: 'theirs' }));
+    expect(got).toEqual(['mine', 'theirs']);
+    expect(logger.lines.filter((l) => l.message.includes('not an Atrium event'))).toHaveLength(2);
+  });
+});

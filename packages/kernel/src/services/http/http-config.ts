@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { externalAccessSchema } from '../auth/external-access.js';
 import { databaseConfigSchema } from '../database/database-config.js';
+import { chooseEventTransport, eventsConfigSchema } from '../events/events-config.js';
 import { readingConfigSchema } from '../url-reader/reading-config.js';
 import { cspConfigSchema } from './security-headers.js';
 
@@ -74,11 +75,17 @@ export const backendConfigSchema = z
         message: "backend.cache.connection is required when store is 'redis'",
       })
       .prefault({}),
+    events: eventsConfigSchema,
     /** Plugins and modules to load by module specifier (`@atrium/catalog/backend`, `./local/x`). */
     features: z.array(z.string()).default([]),
     shutdown: z.object({ timeout: duration.default({ seconds: 20 }) }).prefault({}),
     startup: z.object({ timeout: duration.default({ seconds: 60 }) }).prefault({}),
     scheduler: z.object({ pollInterval: duration.default({ seconds: 1 }) }).prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    const events = chooseEventTransport(config);
+    if (typeof events === 'string')
+      ctx.addIssue({ code: 'custom', path: ['events', 'transport'], message: events });
   })
   .prefault({});
 
