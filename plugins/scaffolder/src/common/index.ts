@@ -9,10 +9,17 @@ export {
 export {
   directoryEntrySchema,
   dryRunRequestSchema,
+  dryRunResultSchema,
   scaffolderApi,
   serializedTaskSchema,
   taskEventSchema,
 } from './scaffolder-api.js';
+export type {
+  ActionDescription,
+  DirectoryEntry,
+  DryRunResult,
+  TemplateParameterSchema,
+} from './scaffolder-wire-types.js';
 export {
   type JsonObject,
   type JsonValue,
@@ -28,3 +35,4 @@ export {
   type TaskUser,
   type TemplateInfo,
 } from './task-types.js';
+export type { ValidationErrorItem } from './validation-error-item.js';

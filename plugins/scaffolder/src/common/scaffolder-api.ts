@@ -40,6 +40,14 @@ export const directoryEntrySchema = z.object({
   executable: z.boolean().optional(),
 });
 
+/** Answer of `POST /v2/dry-run`: the log, the files the run left and its output. */
+export const dryRunResultSchema = z.object({
+  log: z.array(z.object({ body: json })),
+  directoryContents: z.array(directoryEntrySchema),
+  output: json,
+  steps: z.array(z.object({ id: z.string(), name: z.string(), action: z.string() })),
+});
+
 /** Body of `POST /v2/dry-run`; `template` may also be the template's YAML text. */
 export const dryRunRequestSchema = z.object({
   template: z.union([json, z.string()]),
@@ -56,7 +64,14 @@ const orderSchema = z
   )
   .optional();
 
-/** The scaffolder's JSON routes, mounted at `/api/scaffolder` (the SSE stream is a raw route). */
+/**
+ * The scaffolder's REST API at `/api/scaffolder` (scaffolder.md §8), the event stream
+ * included: a `streaming` route whose client method hands back the `text/event-stream` response.
+ *
+ * @example
+ * const scaffolder = createApiClient(scaffolderApi, { baseUrl: 'http://localhost:7007/api/scaffolder', fetch });
+ * const { id } = await scaffolder.createTask({ body: { templateRef: 'template:default/node-service', values } });
+ */
 export const scaffolderApi = defineHttpApi({
   title: 'Scaffolder',
   routes: {
@@ -100,6 +115,16 @@ export const scaffolderApi = defineHttpApi({
       params: taskParams,
       query: z.object({ after: z.coerce.number().int().min(0).optional() }),
       response: z.array(taskEventSchema),
+      permissions: ['scaffolder.task.read'],
+    },
+    streamTaskEvents: {
+      method: 'GET',
+      path: '/v2/tasks/:taskId/eventstream',
+      summary:
+        'Server-sent events: the events after `after`, then new ones as they come; closes after the completion event',
+      params: taskParams,
+      query: z.object({ after: z.coerce.number().int().min(0).optional() }),
+      streaming: true,
       permissions: ['scaffolder.task.read'],
     },
     cancelTask: {
@@ -155,6 +180,7 @@ export const scaffolderApi = defineHttpApi({
       path: '/v2/dry-run',
       summary: 'Run a posted template on posted files in a throwaway workspace, without side effects',
       body: dryRunRequestSchema,
+      response: dryRunResultSchema,
       bodyLimit: 50 * 1024 * 1024,
       permissions: ['scaffolder.template.dry-run'],
     },
