@@ -5,7 +5,6 @@ import type { AnyApiFactory } from '../apis/api-ref.js';
 import { type ApiRegistry, createApiRegistry } from '../apis/api-registry.js';
 import { type AppThemeApi, appThemeApiRef, createAppThemeApi } from '../apis/app-theme-api.js';
 import { appTreeApiRef } from '../apis/app-tree-api.js';
-import { ResponseError } from '../apis/response-error.js';
 import { ApiProvider } from '../apis/use-api.js';
 import { coreExtensionData } from '../extensions/core-extension-data.js';
 import { defineExtension, type ExtensionDefinition } from '../extensions/define-extension.js';
@@ -15,6 +14,9 @@ import { browserStorage } from './browser-storage.js';
 import { createAppTreeApi } from './create-app-tree-api.js';
 import type { DiagnosticsCollector } from './diagnostics.js';
 
+// Any error answer carries its HTTP status (a ResponseError of any client), so no class check.
+const statusOf = (error: unknown) => (error as { statusCode?: unknown } | null)?.statusCode;
+
 function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
@@ -22,8 +24,10 @@ function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // A 4xx answer will not change on retry; network errors and 5xx may.
-        retry: (failureCount, error) =>
-          failureCount < 2 && !(error instanceof ResponseError && error.statusCode < 500),
+        retry: (failureCount, error) => {
+          const status = statusOf(error);
+          return failureCount < 2 && !(typeof status === 'number' && status < 500);
+        },
       },
     },
   });

@@ -9,15 +9,19 @@ import {
 } from '@atrium/web-kernel';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
 import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
+import { createCatalogClient } from '../../common/index.js';
 import { catalogApiRef } from '../api/catalog-api.js';
-import { createCatalogClient } from '../api/catalog-client.js';
 
 /** `api:catalog`: the catalog client, available to every plugin through `useApi(catalogApiRef)`. */
 export const catalogApiExtension: ExtensionDefinition = ApiBlueprint.make({
   params: defineApiFactory({
     api: catalogApiRef,
     deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-    factory: ({ discoveryApi, fetchApi }) => createCatalogClient({ discoveryApi, fetchApi }),
+    factory: ({ discoveryApi, fetchApi }) =>
+      createCatalogClient({
+        baseUrl: () => discoveryApi.getBaseUrl('catalog'),
+        fetch: (url, init) => fetchApi.fetch(url, init),
+      }),
   }),
 });
 

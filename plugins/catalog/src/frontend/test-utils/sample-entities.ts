@@ -2,7 +2,11 @@ import type { Entity } from '@atrium/catalog-model';
 
 type Relation = [type: string, targetRef: string];
 
-/** Builds a served entity (uid, namespace, relations) for tests. */
+/**
+ * Builds a test entity. `relations` are what the catalog is expected to derive from it and
+ * its neighbours: a test backend waits until it serves them; a test without a backend
+ * sees them as given.
+ */
 export function makeEntity(
   kind: string,
   name: string,
@@ -71,7 +75,7 @@ components:
         name: { type: string }
 `;
 
-/** A catalog: a team with members, components, an API, a system, a resource. */
+/** A catalog: a team with members, components, an API, a system, a resource; one API it consumes is missing. */
 export function sampleCatalog(): Entity[] {
   return [
     makeEntity(
@@ -121,6 +125,7 @@ export function sampleCatalog(): Entity[] {
         system: 'pets',
         providesApis: ['petstore-api'],
         dependsOn: ['resource:pets-db'],
+        consumesApis: ['gone-api'],
       },
       {
         title: 'Petstore Service',
