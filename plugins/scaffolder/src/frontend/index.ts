@@ -21,6 +21,14 @@ export type {
   TemplateParameterSchema,
 } from './api/scaffolder-types.js';
 export {
+  type FormField,
+  FormFieldBlueprint,
+  type FormFieldParams,
+  type FormFieldProps,
+  formFieldExtensionData,
+  formFieldsInput,
+} from './blueprints/form-field-blueprint.js';
+export {
   builtinFormFields,
   entityNamePickerField,
   entityPickerField,

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { createApp, defineWebPlugin, FormFieldBlueprint, type FormFieldProps } from '@atrium/web-kernel';
+import { createApp, defineWebPlugin } from '@atrium/web-kernel';
 import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FormFieldBlueprint, type FormFieldProps } from './index.js';
 import { scaffolderWebPlugin } from './plugin.js';
 import { LogViewer } from './task/log-viewer.js';
 import { createFakeServer } from './test-utils/fake-server.js';

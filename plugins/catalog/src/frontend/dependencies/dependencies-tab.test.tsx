@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
 import { createFakeCatalogServer } from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { sampleCatalog } from '../test-utils/sample-entities.js';
 
 beforeEach(() => {
   localStorage.clear();
-  resetStarredEntitiesForTests();
   vi.stubGlobal('fetch', createFakeCatalogServer(sampleCatalog()).fetch);
 });
 afterEach(() => {

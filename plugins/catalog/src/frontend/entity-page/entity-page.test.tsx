@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
-import { defineWebPlugin, EntityCardBlueprint, EntityTabBlueprint, useEntity } from '@atrium/web-kernel';
+import { defineWebPlugin } from '@atrium/web-kernel';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
+import { EntityCardBlueprint, EntityTabBlueprint, useEntity } from '../index.js';
 import { createFakeCatalogServer, type FakeCatalogServer } from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { brokenEntity, sampleCatalog } from '../test-utils/sample-entities.js';
@@ -21,10 +21,7 @@ const tabNames = () => screen.getAllByRole('tab').map((tab) => tab.textContent);
 const location = () => screen.getByTestId('location').textContent;
 const card = (title: string) => screen.getByRole('region', { name: title });
 
-beforeEach(() => {
-  localStorage.clear();
-  resetStarredEntitiesForTests();
-});
+beforeEach(() => localStorage.clear());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
 import { createFakeCatalogServer } from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { hostileEntity, sampleCatalog } from '../test-utils/sample-entities.js';
@@ -19,7 +18,6 @@ function expectNoLiveScript() {
 
 beforeEach(() => {
   localStorage.clear();
-  resetStarredEntitiesForTests();
   vi.stubGlobal('fetch', createFakeCatalogServer([...sampleCatalog(), hostileEntity()]).fetch);
 });
 afterEach(() => {

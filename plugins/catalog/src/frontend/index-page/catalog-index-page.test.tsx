@@ -1,7 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
 import { createFakeCatalogServer, type FakeCatalogServer } from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { makeEntity, sampleCatalog } from '../test-utils/sample-entities.js';
@@ -24,10 +23,7 @@ const rowNames = () =>
 const queries = () => server.requests.filter((r) => r.startsWith('GET /entities/by-query'));
 const lastQuery = () => new URLSearchParams(queries().at(-1)?.split('?')[1]);
 
-beforeEach(() => {
-  localStorage.clear();
-  resetStarredEntitiesForTests();
-});
+beforeEach(() => localStorage.clear());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();

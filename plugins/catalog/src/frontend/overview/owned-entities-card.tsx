@@ -1,6 +1,6 @@
 import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { ErrorPanel, Link, LoadingSkeleton } from '@atrium/ui';
-import { useApi, useEntity } from '@atrium/web-kernel';
+import { useApi } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { toEntityQueryParams } from '../../common/index.js';
 import { catalogApiRef } from '../api/catalog-api.js';
+import { useEntity } from '../blueprints/entity-context.js';
 import { catalogIndexPath } from '../components/entity-route.js';
 import { EntitySummaryTable } from '../components/entity-summary-table.js';
 import { InfoCard } from '../components/info-card.js';

@@ -1,11 +1,11 @@
 import { type Entity, parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
-import type { FormFieldProps } from '@atrium/web-kernel';
 import { useApi } from '@atrium/web-kernel';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { type CatalogFilter, catalogLookupApiRef } from '../api/catalog-lookup-api.js';
+import type { FormFieldProps } from '../blueprints/form-field-blueprint.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 
 /** The `ui:options` of EntityPicker and OwnerPicker. */

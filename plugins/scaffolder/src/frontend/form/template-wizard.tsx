@@ -1,4 +1,3 @@
-import type { FormField } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -9,6 +8,7 @@ import type { ErrorSchema } from '@rjsf/utils';
 import { useId, useMemo, useState } from 'react';
 import { TaskValidationError } from '../api/scaffolder-api.js';
 import type { JsonObject, TemplateParameterSchema } from '../api/scaffolder-types.js';
+import type { FormField } from '../blueprints/form-field-blueprint.js';
 import { type FormPage, toFormPages } from './form-pages.js';
 import { createJsonSchemaValidator } from './json-schema-validator.js';
 import { ReviewStep } from './review-step.js';

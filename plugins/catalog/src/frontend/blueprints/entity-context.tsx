@@ -30,7 +30,7 @@ export function useEntity<TEntity extends EntityLike = EntityLike>(): TEntity {
   const entity = useContext(EntityContext);
   if (!entity) {
     throw new AtriumError(
-      'WEB_ENTITY_MISSING',
+      'CATALOG_ENTITY_CONTEXT_MISSING',
       'useEntity() was called outside an entity page. Use it in an EntityTabBlueprint or EntityCardBlueprint component, ' +
         'or wrap the component in <EntityProvider>.',
     );
