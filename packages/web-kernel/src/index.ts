@@ -30,6 +30,7 @@ export { type AppLayoutProps, appLayoutInputs, defineAppLayout } from './app/def
 export type { AppDiagnostic, AppDiagnosticCode } from './app/diagnostics.js';
 export { ExtensionBoundary, type ExtensionBoundaryProps } from './app/extension-boundary.js';
 export { type LoadAppConfigOptions, loadAppConfig } from './app/load-app-config.js';
+export { resolveExtensionId } from './app/resolve-extension-id.js';
 export { ApiBlueprint } from './blueprints/api-blueprint.js';
 export { NavItemBlueprint } from './blueprints/nav-item-blueprint.js';
 export { PageBlueprint, type PageParams } from './blueprints/page-blueprint.js';
