@@ -201,22 +201,14 @@ export function hostileEntity(): Entity {
   );
 }
 
-/** A component whose last processing failed. */
+/**
+ * A location whose target cannot be read: the catalog keeps it, with the reason in
+ * `status.items` (a test backend waits for one item).
+ */
 export function brokenEntity(): Entity {
-  const entity = makeEntity('Component', 'broken', {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'team-a',
-  });
+  const entity = makeEntity('Location', 'broken', { type: 'file', target: '/nonexistent/catalog-info.yaml' });
   entity.status = {
-    items: [
-      {
-        type: 'backstage.io/catalog-processing',
-        level: 'error',
-        message: 'InputError: Policy check failed; spec.owner is missing',
-        error: { name: 'InputError', message: 'Policy check failed; spec.owner is missing' },
-      },
-    ],
+    items: [{ type: 'backstage.io/catalog-processing', level: 'error', message: 'expected' }],
   };
   return entity;
 }

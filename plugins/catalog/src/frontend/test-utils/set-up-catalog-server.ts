@@ -25,6 +25,8 @@ export function setUpCatalogServer(
     handle.server = await startCatalogServer(entities, options);
   }, 60_000);
   beforeEach(() => {
+    // Another server of the same file may have moved the page since.
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(handle.server.url);
     handle.server.reset();
     vi.stubGlobal('fetch', handle.server.fetch);
   });

@@ -1,11 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
+import { defineModule } from '@atrium/kernel';
 import { startTestBackend } from '@atrium/test-kit';
 // Tests only: the UI under test talks to the real catalog backend over HTTP.
+import { catalogProvidersPoint } from '../../backend/extensions/catalog-extension-points.js';
 import { catalogPlugin } from '../../backend/plugin.js';
 import { type CatalogTraffic, createCatalogTraffic } from './catalog-traffic.js';
 
@@ -41,26 +40,50 @@ const allKinds = [
 function startFileHost(files: Record<string, string>): Promise<Server> {
   const server = createServer((request, response) => {
     const body = files[(request.url ?? '/').split('?')[0] ?? '/'];
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/yaml' });
+    // The backend shares the test's process, so its reads go through happy-dom's fetch,
+    // which enforces CORS as a browser would.
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': '*',
+      'access-control-allow-methods': 'GET, HEAD',
+    };
+    if (request.method === 'OPTIONS') return void response.writeHead(204, cors).end();
+    response.writeHead(body === undefined ? 404 : 200, { ...cors, 'content-type': 'text/yaml' });
     response.end(body ?? 'not found');
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** A descriptor file of entities as authors write them: no uid, no relations (the catalog adds both). */
-function descriptorOf(entities: Entity[]): string {
-  return entities
-    .map(({ relations: _relations, status: _status, ...entity }) => {
-      const { uid: _uid, ...metadata } = entity.metadata;
-      return JSON.stringify({ ...entity, metadata });
-    })
-    .join('\n---\n');
+/** An entity as a source hands it over: no uid, no relations (the catalog adds both). */
+function sourceOf({ relations: _relations, status: _status, ...entity }: Entity): Entity {
+  const { uid: _uid, ...metadata } = entity.metadata;
+  return { ...entity, metadata };
+}
+
+/** A provider module that hands the catalog `entities`, as any entity provider would. */
+function entitiesModule(entities: Entity[]) {
+  return defineModule({
+    plugin: 'catalog',
+    id: 'ui-test-entities',
+    deps: {},
+    extensionPoints: { providers: catalogProvidersPoint },
+    init({ extensions }) {
+      extensions.providers.add({
+        getProviderName: () => 'ui-test-entities',
+        connect: (connection) =>
+          connection.applyMutation({
+            type: 'full',
+            entities: entities.map((e) => ({ entity: sourceOf(e) })),
+          }),
+      });
+    },
+  });
 }
 
 /**
  * Starts the real catalog backend on loopback (in-memory SQLite) at the test page's origin
- * (happy-dom's URL moves there), ingests `entities`
- * from a descriptor file through the real processing pipeline, and waits until each is
+ * (happy-dom's URL moves there), ingests `entities` through an entity provider and the
+ * real processing pipeline, and waits until each is
  * served with at least the relations it lists. The UI reaches it through `server.fetch`,
  * which adds a user's token, records the requests and can fail or stall one route.
  *
@@ -72,17 +95,13 @@ export async function startCatalogServer(
   entities: Entity[],
   options: CatalogServerOptions = {},
 ): Promise<CatalogServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'atrium-catalog-ui-'));
-  const file = join(dir, 'catalog-info.yaml');
-  await writeFile(file, descriptorOf(entities));
   const host = await startFileHost(options.hostedFiles ?? {});
   const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
   const backend = await startTestBackend({
-    features: [catalogPlugin],
+    features: [catalogPlugin, entitiesModule(entities)],
     config: {
       backend: { reading: { allow: [{ host: hostOrigin.slice('http://'.length) }] } },
       catalog: {
-        locations: [{ type: 'file', target: file }],
         rules: [{ allow: allKinds }],
         processing: { pollInterval: { milliseconds: 40 } },
       },
@@ -110,7 +129,6 @@ export async function startCatalogServer(
     async stop() {
       await backend.stop();
       await new Promise<void>((resolve) => host.close(() => resolve()));
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }
@@ -125,6 +143,9 @@ async function waitForIngestion(entities: Entity[], served: (ref: string) => Pro
       const entity = await served(ref);
       const have = new Set(entity?.relations?.map((r) => `${r.type} ${r.targetRef}`));
       const missing = entity ? wanted.filter((relation) => !have.has(relation)) : ['the entity itself'];
+      const problems = expected.status?.items?.length ?? 0;
+      if (entity && (entity.status?.items?.length ?? 0) < problems)
+        missing.push(`${problems} status item(s)`);
       if (missing.length === 0) break;
       if (Date.now() > deadline) {
         throw new Error(
