@@ -1,4 +1,4 @@
-import { type CatalogLocation, catalogApi } from '@atrium/catalog/common';
+import { type CatalogLocation, createCatalogClient as createCatalogApiClient } from '@atrium/catalog/common';
 import {
   type CompoundEntityRef,
   type Entity,
@@ -7,7 +7,7 @@ import {
   isValidNamespace,
 } from '@atrium/catalog-model';
 import { ServiceUnavailableError } from '@atrium/errors';
-import { createApiClient, ResponseError } from '@atrium/http-api';
+import { ResponseError } from '@atrium/http-api';
 import type { AuthService, Credentials, DiscoveryService } from '@atrium/kernel';
 
 /** Whether a ref could name an entity at all (kind, namespace and name in their formats). */
@@ -27,7 +27,8 @@ export interface CatalogClient {
 }
 
 /**
- * Creates a client for the catalog plugin from its API definition, found through
+ * Creates a client for the catalog plugin (the one the catalog's `/common` derives from its
+ * API definition), found through
  * discovery and called with a token on behalf of the caller (so the catalog applies the
  * caller's permissions).
  *
@@ -38,7 +39,7 @@ export interface CatalogClient {
 export function createCatalogClient(deps: { discovery: DiscoveryService; auth: AuthService }): CatalogClient {
   const baseUrl = () => deps.discovery.getBaseUrl('catalog');
   const clientFor = (credentials: Credentials) =>
-    createApiClient(catalogApi, {
+    createCatalogApiClient({
       baseUrl,
       async fetch(url, init) {
         const { token } = await deps.auth.getPluginRequestToken({
