@@ -174,7 +174,7 @@ describe('createApiClient', () => {
     const client = createApiClient(todoApi, { baseUrl });
     // @ts-expect-error: params is required by the route's params schema
     const error = await client.getTodo({}).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'HTTP_API_MISSING_PATH_PARAM' });
+    expect(error).toMatchObject({ code: 'HTTP_API_MISSING_PATH_PARAMETER' });
     expect((error as Error).message).toContain("path parameter 'id'");
     expect(seen.length).toBe(before);
   });

@@ -54,7 +54,7 @@ function fillPath(name: string, spec: RouteSpec, params: Record<string, unknown>
     const value = params?.[param];
     if (value === undefined || value === null) {
       throw new AtriumError(
-        'HTTP_API_MISSING_PATH_PARAM',
+        'HTTP_API_MISSING_PATH_PARAMETER',
         `route '${name}' (${spec.method} ${spec.path}) was called without path parameter '${param}'; pass it in params`,
         { details: { route: name, param } },
       );

@@ -1,4 +1,4 @@
-import { createApiClient, ResponseError } from '@atrium/http-api';
+import { createApiClient } from '@atrium/http-api';
 import type { DiscoveryApi, FetchApi } from '@atrium/web-kernel';
 import { scaffolderApi } from '../../common/index.js';
 import { type ReceivedValidationError, type ScaffolderApi, TaskValidationError } from './scaffolder-api.js';
@@ -15,18 +15,22 @@ export interface ScaffolderClientOptions {
 const isReceived = (item: unknown): item is ReceivedValidationError =>
   typeof item === 'object' && item !== null && typeof (item as { message?: unknown }).message === 'string';
 
-/** A 400 `{ errors }` (Backstage's ValidationError items) becomes a TaskValidationError. */
-function asValidationError(error: unknown): unknown {
-  if (!(error instanceof ResponseError) || error.statusCode !== 400) return error;
-  const items = (error.body as { errors?: unknown } | undefined)?.errors;
-  return Array.isArray(items) ? new TaskValidationError(items.filter(isReceived)) : error;
-}
-
-function rethrowingValidation<TArgs extends unknown[], TResult>(call: (...args: TArgs) => Promise<TResult>) {
-  return (...args: TArgs) =>
-    call(...args).catch((error: unknown) => {
-      throw asValidationError(error);
-    });
+/**
+ * The app's fetch, turning a 400 `{ errors }` answer (Backstage's ValidationError items:
+ * values, secrets or a dry-run template refused) into a TaskValidationError before the
+ * client reads it as a plain error answer.
+ */
+function fetchWithValidationErrors(fetchApi: FetchApi) {
+  return async (url: string, init: RequestInit): Promise<Response> => {
+    const response = await fetchApi.fetch(url, init);
+    if (response.status !== 400) return response;
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => undefined)) as { errors?: unknown } | undefined;
+    if (Array.isArray(body?.errors)) throw new TaskValidationError(body.errors.filter(isReceived));
+    return response;
+  };
 }
 
 /**
@@ -40,13 +44,10 @@ function rethrowingValidation<TArgs extends unknown[], TResult>(call: (...args: 
 export function createScaffolderClient(options: ScaffolderClientOptions): ScaffolderApi {
   const client = createApiClient(scaffolderApi, {
     baseUrl: () => options.discoveryApi.getBaseUrl('scaffolder'),
-    fetch: (url, init) => options.fetchApi.fetch(url, init),
+    fetch: fetchWithValidationErrors(options.fetchApi),
   });
   return {
     ...client,
-    createTask: rethrowingValidation(client.createTask),
-    retryTask: rethrowingValidation(client.retryTask),
-    dryRun: rethrowingValidation(client.dryRun),
     streamEvents: (taskId, handlers, stream) =>
       createTaskEventStream({
         client,
