@@ -83,8 +83,8 @@ function entitiesModule(entities: Entity[]) {
 /**
  * Starts the real catalog backend on loopback (in-memory SQLite) at the test page's origin
  * (happy-dom's URL moves there), ingests `entities` through an entity provider and the
- * real processing pipeline, and waits until each is
- * served with at least the relations it lists. The UI reaches it through `server.fetch`,
+ * real processing pipeline, and waits until each is served with at least the relations
+ * (and status items) it lists. The UI reaches it through `server.fetch`,
  * which adds a user's token, records the requests and can fail or stall one route.
  *
  * @example
@@ -111,11 +111,12 @@ export async function startCatalogServer(
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(backend.url);
   const token = await backend.userToken();
   const traffic = createCatalogTraffic(backend.url, token);
+  // The environment's fetch as it is now: the test's own reads are not the UI's traffic.
+  const direct = globalThis.fetch.bind(globalThis);
   const served = async (ref: string) => {
-    const response = await backend.fetch('/api/catalog/entities/by-refs', {
+    const response = await direct(`${backend.url}/api/catalog/entities/by-refs`, {
       method: 'POST',
-      token,
-      headers: { 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ entityRefs: [ref] }),
     });
     return ((await response.json()) as { items: Array<Entity | null> }).items[0] ?? null;
