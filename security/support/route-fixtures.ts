@@ -106,6 +106,8 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'scaffolder.createTask': { body: (s) => ({ templateRef: s.templateRef, values: {} }), sameAsMissing: true },
   'scaffolder.getTask': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
   'scaffolder.listTaskEvents': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
+  // The tasks have finished, so the stream sends their events and closes.
+  'scaffolder.streamTaskEvents': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },
   'scaffolder.cancelTask': {
     params: (s) => ({ taskId: s.taskId }),
     sameAsMissing: true,

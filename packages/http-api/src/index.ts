@@ -1,4 +1,10 @@
-export { type ApiClient, type ApiClientOptions, createApiClient } from './create-api-client.js';
+export {
+  type ApiCallOptions,
+  type ApiClient,
+  type ApiClientOptions,
+  type ApiClientResult,
+  createApiClient,
+} from './create-api-client.js';
 export {
   defineHttpApi,
   type HttpApi,

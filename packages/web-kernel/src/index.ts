@@ -29,46 +29,10 @@ export { type AppLayoutProps, appLayoutInputs, defineAppLayout } from './app/def
 export type { AppDiagnostic, AppDiagnosticCode } from './app/diagnostics.js';
 export { ExtensionBoundary, type ExtensionBoundaryProps } from './app/extension-boundary.js';
 export { type LoadAppConfigOptions, loadAppConfig } from './app/load-app-config.js';
+export { resolveExtensionId } from './app/resolve-extension-id.js';
 export { ApiBlueprint } from './blueprints/api-blueprint.js';
-export {
-  EntityCardBlueprint,
-  type EntityCardParams,
-  entityCardsInput,
-} from './blueprints/entity-card-blueprint.js';
-export { EntityProvider, type EntityProviderProps, useEntity } from './blueprints/entity-context.js';
-export {
-  type EntityFilter,
-  type EntityFilterSpec,
-  type EntityLike,
-  type EntityPredicate,
-  entityExtensionData,
-  entityFilterSpecSchema,
-  toEntityPredicate,
-} from './blueprints/entity-filter.js';
-export {
-  EntityTabBlueprint,
-  type EntityTabParams,
-  entityTabsInput,
-} from './blueprints/entity-tab-blueprint.js';
-export {
-  type FormField,
-  FormFieldBlueprint,
-  type FormFieldParams,
-  type FormFieldProps,
-  formFieldExtensionData,
-  formFieldsInput,
-} from './blueprints/form-field-blueprint.js';
 export { NavItemBlueprint } from './blueprints/nav-item-blueprint.js';
 export { PageBlueprint, type PageParams } from './blueprints/page-blueprint.js';
-export {
-  type SearchResult,
-  type SearchResultRenderer,
-  SearchResultRendererBlueprint,
-  type SearchResultRendererParams,
-  type SearchResultRendererProps,
-  searchExtensionData,
-  searchResultRenderersInput,
-} from './blueprints/search-result-renderer-blueprint.js';
 export { SignInPageBlueprint } from './blueprints/sign-in-page-blueprint.js';
 export { ThemeBlueprint } from './blueprints/theme-blueprint.js';
 export { coreExtensionData, type IconComponent, type NavItem } from './extensions/core-extension-data.js';

@@ -44,8 +44,6 @@ export const webKernelErrorCodes = defineErrorCodes({
     'A frontend config key is missing or not a string; set it in app-config.yaml with frontend visibility.',
   WEB_AUTH_INVALID_RESPONSE:
     'The auth backend answered sign-in or its provider list in an unexpected shape; check the auth plugin.',
-  WEB_ENTITY_MISSING:
-    'useEntity was called outside an entity page (no EntityProvider); render it inside one.',
   WEB_NO_ROOT_ELEMENT:
     'index.html has no element with id \'root\' for the app to render into; add <div id="root">.',
 });

@@ -15,6 +15,9 @@ import { browserStorage } from './browser-storage.js';
 import { createAppTreeApi } from './create-app-tree-api.js';
 import type { DiagnosticsCollector } from './diagnostics.js';
 
+// Any error answer carries its HTTP status (a ResponseError of any client), so no class check.
+const statusOf = (error: unknown) => (error as { statusCode?: unknown } | null)?.statusCode;
+
 function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
@@ -22,8 +25,10 @@ function createQueryClient(): QueryClient {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
         // A 4xx answer will not change on retry; network errors and 5xx may.
-        retry: (failureCount, error) =>
-          failureCount < 2 && !(error instanceof ResponseError && error.statusCode < 500),
+        retry: (failureCount, error) => {
+          const status = statusOf(error);
+          return failureCount < 2 && !(typeof status === 'number' && status < 500);
+        },
       },
     },
   });

@@ -144,6 +144,32 @@ export const analyzeLocationBody = z.object({
   catalogFileName: catalogText().optional(),
 });
 
+/** Answer of `POST /analyze-location`: descriptors found, or a Component to generate. */
+export const analyzeLocationResponse = z.object({
+  existingEntityFiles: z.array(
+    z.object({
+      entity: entitySchema,
+      isRegistered: z.boolean(),
+      location: z.object({ type: z.string(), target: z.string() }),
+    }),
+  ),
+  generateEntities: z.array(
+    z.object({
+      entity: z
+        .custom<Partial<Entity>>((value) => typeof value === 'object' && value !== null)
+        .describe('A partial entity'),
+      fields: z.array(
+        z.object({
+          field: z.string(),
+          state: z.enum(['analysisSuggestedValue', 'analysisSuggestedNoValue', 'needsUserInput']),
+          value: z.string().nullable(),
+          description: z.string(),
+        }),
+      ),
+    }),
+  ),
+});
+
 /** Body of `POST /refresh`. */
 export const refreshBody = z.object({
   entityRef: catalogText().min(1),

@@ -2,6 +2,7 @@ import { defineHttpApi } from '@atrium/http-api';
 import { z } from 'zod';
 import {
   analyzeLocationBody,
+  analyzeLocationResponse,
   ancestryResponse,
   catalogText,
   entitiesByRefsBody,
@@ -146,6 +147,7 @@ export const catalogApi = defineHttpApi({
       method: 'POST',
       path: '/analyze-location',
       body: analyzeLocationBody,
+      response: analyzeLocationResponse,
       permissions: ['catalog.location.analyze'],
     },
     createLocation: {

@@ -7,8 +7,8 @@ import { defineErrorCodes } from '@atrium/errors';
 export const catalogErrorCodes = defineErrorCodes({
   CATALOG_UNKNOWN_PERMISSION_RULE:
     'A conditional permission decision names a rule the catalog does not have (a 500); fix the permission policy.',
-  WEB_CATALOG_INVALID_RESPONSE:
-    "The catalog client got a body not in the Backstage catalog API's shape; check what serves /api/catalog.",
+  CATALOG_ENTITY_CONTEXT_MISSING:
+    'useEntity was called outside an entity page (no EntityProvider); render it inside an entity tab or card, or an EntityProvider.',
   CATALOG_API_DEFINITION_INVALID:
     "An API entity's spec.definition is not an OpenAPI 3 or Swagger 2 document; fix the definition.",
 });

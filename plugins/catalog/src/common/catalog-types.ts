@@ -23,9 +23,24 @@ export interface EntityAncestryResponse {
   items: Array<{ entity: Entity; parentEntityRefs: string[] }>;
 }
 
+/** How many entities have one value of a field; the value in its original casing. */
+export interface EntityFacetCount {
+  value: string;
+  count: number;
+}
+
 /** `GET|POST /entity-facets`: per requested facet, the values with their counts, sorted by value. */
 export interface EntityFacetsResponse {
-  facets: Record<string, Array<{ value: string; count: number }>>;
+  facets: Record<string, EntityFacetCount[]>;
+}
+
+/** `POST /locations`: the location and, on a dry run, every entity it would ingest. */
+export interface AddLocationResponse {
+  location: CatalogLocation;
+  /** Empty unless a dry run: ingestion is asynchronous. */
+  entities: Entity[];
+  /** Dry run only: the location is registered already. */
+  exists?: boolean;
 }
 
 /** One field suggestion of `POST /analyze-location`. */

@@ -1,6 +1,7 @@
 export { catalogApi } from './catalog-api.js';
 export {
   analyzeLocationBody,
+  analyzeLocationResponse,
   entitySchema,
   locationInput,
   locationSchema,
@@ -24,14 +25,31 @@ export {
   RESOURCE_TYPE_CATALOG_ENTITY,
 } from './catalog-permissions.js';
 export {
+  type AddLocationResponse,
   type AnalyzeLocationEntityField,
   type AnalyzeLocationResponse,
   type CatalogLocation,
   DEFAULT_QUERY_LIMIT,
   type EntityAncestryResponse,
+  type EntityFacetCount,
   type EntityFacetsResponse,
   type QueryEntitiesResponse,
 } from './catalog-types.js';
+export { type CatalogClient, createCatalogClient } from './create-catalog-client.js';
+export {
+  CATALOG_FILTER_EXISTS,
+  type EntityFilterQuery,
+  type EntityFilterSet,
+  type EntityFilterValue,
+  toFilterParams,
+} from './entity-filter-query.js';
+export {
+  type EntityOrderField,
+  type QueryEntitiesCursorRequest,
+  type QueryEntitiesInitialRequest,
+  type QueryEntitiesRequest,
+  toEntityQueryParams,
+} from './entity-query-params.js';
 export type {
   AnyFilterPredicate,
   FilterPredicate,

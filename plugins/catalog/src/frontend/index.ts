@@ -1,24 +1,24 @@
+export { type CatalogApi, catalogApiRef } from './api/catalog-api.js';
 export {
-  type AddLocationResponse,
-  type AnalyzeLocationResponse,
-  type CatalogApi,
-  type CatalogLocation,
-  catalogApiRef,
-  type EntityAncestryResponse,
-  type EntityFacetCount,
-  type EntityFacetsResponse,
-  type EntityOrderField,
-  type LocationSpec,
-  type QueryEntitiesCursorRequest,
-  type QueryEntitiesInitialRequest,
-  type QueryEntitiesRequest,
-  type QueryEntitiesResponse,
-} from './api/catalog-api.js';
-export { type CatalogClientOptions, createCatalogClient } from './api/catalog-client.js';
+  EntityCardBlueprint,
+  type EntityCardParams,
+  entityCardsInput,
+} from './blueprints/entity-card-blueprint.js';
+export { EntityProvider, type EntityProviderProps, useEntity } from './blueprints/entity-context.js';
 export {
-  CATALOG_FILTER_EXISTS,
-  type EntityFilterQuery,
-  type EntityFilterSet,
-  type EntityFilterValue,
-} from './api/filter-query.js';
+  type EntityFilter,
+  type EntityFilterSpec,
+  type EntityLike,
+  type EntityPredicate,
+  entityExtensionData,
+  entityFilterSpecSchema,
+  toEntityPredicate,
+} from './blueprints/entity-filter.js';
+export {
+  EntityTabBlueprint,
+  type EntityTabParams,
+  entityTabsInput,
+} from './blueprints/entity-tab-blueprint.js';
 export { catalogWebPlugin } from './plugin.js';
+export { createLocalStorageStarredEntities } from './starred/local-storage-starred-entities.js';
+export { type StarredEntitiesApi, starredEntitiesApiRef } from './starred/starred-entities-api.js';

@@ -1,9 +1,20 @@
 // @vitest-environment happy-dom
-import { createApp } from '@atrium/web-kernel';
+import {
+  ApiBlueprint,
+  createApp,
+  defineApiFactory,
+  defineWebPlugin,
+  PageBlueprint,
+  useApi,
+} from '@atrium/web-kernel';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catalogWebPlugin } from './plugin.js';
-import { createFakeCatalogServer } from './test-utils/fake-catalog-server.js';
+import { type StarredEntitiesApi, starredEntitiesApiRef } from './starred/starred-entities-api.js';
+
+function Starred() {
+  return <p data-testid="starred">{useApi(starredEntitiesApiRef).getSnapshot().join(' ')}</p>;
+}
 
 afterEach(() => {
   cleanup();
@@ -18,6 +29,7 @@ describe('catalogWebPlugin', () => {
     expect(ids).toEqual(
       expect.arrayContaining([
         'api:catalog',
+        'api:catalog/starred-entities',
         'page:catalog',
         'page:catalog/entity',
         'page:catalog/import',
@@ -33,7 +45,8 @@ describe('catalogWebPlugin', () => {
   });
 
   it('adds Catalog and Register to the navigation', async () => {
-    vi.stubGlobal('fetch', createFakeCatalogServer([]).fetch);
+    // The page's chunk is compiled on first import; do that before the assertion's clock starts.
+    await import('./import-page/import-page.js');
     render(
       createApp({
         features: [catalogWebPlugin],
@@ -47,5 +60,46 @@ describe('catalogWebPlugin', () => {
       ['Catalog', '/catalog'],
       ['Register', '/catalog-import'],
     ]);
+  });
+
+  describe('starred entities, an API of the app', () => {
+    const probe = defineWebPlugin({
+      id: 'probe',
+      extensions: [PageBlueprint.make({ params: { path: '/probe', loader: async () => <Starred /> } })],
+    });
+    const renderProbe = (features = [catalogWebPlugin, probe], config = {}) =>
+      render(createApp({ features, config, initialEntries: ['/probe'] }).createRoot());
+
+    it('comes from localStorage for each app, keeping nothing between apps', async () => {
+      localStorage.setItem('atrium.catalog.starred', JSON.stringify(['component:default/a']));
+      renderProbe();
+      expect((await screen.findByTestId('starred')).textContent).toBe('component:default/a');
+      cleanup();
+      localStorage.setItem('atrium.catalog.starred', JSON.stringify(['api:default/b']));
+      renderProbe();
+      expect((await screen.findByTestId('starred')).textContent).toBe('api:default/b');
+      localStorage.clear();
+    });
+
+    it('can be replaced by another plugin once the built-in one is disabled', async () => {
+      const kept: StarredEntitiesApi = {
+        getSnapshot: () => ['group:default/kept-elsewhere'],
+        subscribe: () => () => undefined,
+        isStarred: () => false,
+        toggle: () => undefined,
+      };
+      const elsewhere = defineWebPlugin({
+        id: 'stars',
+        extensions: [
+          ApiBlueprint.make({
+            params: defineApiFactory({ api: starredEntitiesApiRef, deps: {}, factory: () => kept }),
+          }),
+        ],
+      });
+      renderProbe([catalogWebPlugin, elsewhere, probe], {
+        app: { extensions: [{ 'api:catalog/starred-entities': false }] },
+      });
+      expect((await screen.findByTestId('starred')).textContent).toBe('group:default/kept-elsewhere');
+    });
   });
 });

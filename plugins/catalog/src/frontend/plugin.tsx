@@ -11,11 +11,12 @@ import {
   catalogEntityPage,
   catalogImportPage,
   catalogIndexPage,
+  starredEntitiesApiExtension,
 } from './extensions/page-extensions.js';
 
 /**
  * The catalog's frontend: the catalog index, entity pages with their tabs and cards, the
- * register page, and the catalog API client. Other plugins add tabs to `page:catalog/entity`
+ * register page, the catalog API client and the starred entities API. Other plugins add tabs to `page:catalog/entity`
  * (input `tabs`) and cards to `entity-tab:catalog/overview` (input `cards`).
  *
  * @example
@@ -26,6 +27,7 @@ export const catalogWebPlugin: WebPlugin = defineWebPlugin({
   title: 'Software Catalog',
   extensions: [
     catalogApiExtension,
+    starredEntitiesApiExtension,
     catalogIndexPage,
     catalogEntityPage,
     catalogImportPage,

@@ -314,6 +314,22 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     expect(afterEnd.events).toEqual([]);
     expect((await readEventStream(backend.url, backend.token, 'no-such-task')).status).toBe(404);
     expect((await readEventStream(backend.url, 'not-a-token', id)).status).toBe(401);
+    const bad = await backend.fetch(`/api/scaffolder/v2/tasks/${id}/eventstream?after=-1`, {
+      token: backend.token,
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('declares the event stream in its API, so the OpenAPI document lists it', async () => {
+    const response = await backend.fetch('/api/scaffolder/openapi.json');
+    const document = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+    expect(document.paths['/v2/tasks/{taskId}/eventstream']?.get).toMatchObject({
+      operationId: 'streamTaskEvents',
+      parameters: [
+        { name: 'taskId', in: 'path', required: true },
+        { name: 'after', in: 'query', required: false },
+      ],
+    });
   });
 
   it('long-polls /events: new events at once, [] once finished', async () => {

@@ -9,7 +9,7 @@ import {
   scaffolderTemplatingPoint,
 } from './extension-points.js';
 import { createDryRunHandler } from './routes/dry-run.js';
-import { registerEventStream } from './routes/event-stream.js';
+import { createEventStreamHandler } from './routes/event-stream.js';
 import { createTaskHandlers } from './routes/task-routes.js';
 import { createInfoHandlers } from './routes/template-routes.js';
 import { setUpTaskWorker } from './start-task-worker.js';
@@ -52,8 +52,8 @@ export const scaffolderPlugin = definePlugin({
       ...createTaskHandlers(ctx),
       ...createInfoHandlers(ctx),
       dryRun: createDryRunHandler(ctx),
+      streamTaskEvents: createEventStreamHandler(ctx),
     });
-    registerEventStream(deps.http, ctx);
     const worker = await setUpTaskWorker(ctx, deps.scheduler);
     return {
       start: () => worker.start(),

@@ -9,11 +9,18 @@ export {
 export {
   directoryEntrySchema,
   dryRunRequestSchema,
+  dryRunResultSchema,
   scaffolderApi,
   serializedTaskSchema,
   taskEventSchema,
 } from './scaffolder-api.js';
 export { type ScaffolderErrorCode, scaffolderErrorCodes } from './scaffolder-error-codes.js';
+export type {
+  ActionDescription,
+  DirectoryEntry,
+  DryRunResult,
+  TemplateParameterSchema,
+} from './scaffolder-wire-types.js';
 export {
   type JsonObject,
   type JsonValue,
@@ -29,3 +36,4 @@ export {
   type TaskUser,
   type TemplateInfo,
 } from './task-types.js';
+export type { ValidationErrorItem } from './validation-error-item.js';

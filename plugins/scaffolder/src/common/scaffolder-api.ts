@@ -1,8 +1,10 @@
 import { defineHttpApi } from '@atrium/http-api';
 import { z } from 'zod';
-import { TASK_STATUSES, type TaskSpec } from './task-types.js';
+import { type JsonObject, TASK_STATUSES, type TaskSpec, type TaskStatus } from './task-types.js';
 
 const json = z.record(z.string(), z.unknown());
+// An answer's objects were parsed from JSON, so their values are JSON values.
+const jsonAnswer = json as unknown as z.ZodType<JsonObject>;
 // What the task store is asked for must be storable: PostgreSQL text cannot hold U+0000.
 const storable = () =>
   z.string().refine((value) => !value.includes('\u0000'), 'must not contain the NUL character (U+0000)');
@@ -17,7 +19,7 @@ const taskParams = z.object({ taskId: storable().min(1).max(100) });
 export const serializedTaskSchema = z.object({
   id: z.string(),
   spec: z.custom<TaskSpec>((value) => typeof value === 'object' && value !== null),
-  status: z.enum(TASK_STATUSES as [string, ...string[]]),
+  status: z.enum(TASK_STATUSES as [TaskStatus, ...TaskStatus[]]),
   createdAt: z.string(),
   lastHeartbeatAt: z.string().optional(),
   createdBy: z.string().optional(),
@@ -28,7 +30,7 @@ export const taskEventSchema = z.object({
   id: z.number(),
   taskId: z.string(),
   type: z.enum(['log', 'completion', 'cancelled', 'recovered']),
-  body: json,
+  body: jsonAnswer,
   createdAt: z.string(),
   isTaskRecoverable: z.boolean(),
 });
@@ -38,6 +40,16 @@ export const directoryEntrySchema = z.object({
   path: z.string().min(1).max(4096),
   base64Content: z.string(),
   executable: z.boolean().optional(),
+});
+
+/** Answer of `POST /v2/dry-run`: the log, the files the run left and its output. */
+export const dryRunResultSchema = z.object({
+  log: z.array(z.object({ body: json })),
+  directoryContents: z.array(directoryEntrySchema),
+  output: jsonAnswer,
+  steps: z.array(z.object({ id: z.string(), name: z.string(), action: z.string() })),
+  status: z.enum(['completed', 'failed', 'cancelled']),
+  error: z.object({ name: z.string(), message: z.string() }).optional(),
 });
 
 /** Body of `POST /v2/dry-run`; `template` may also be the template's YAML text. */
@@ -56,7 +68,14 @@ const orderSchema = z
   )
   .optional();
 
-/** The scaffolder's JSON routes, mounted at `/api/scaffolder` (the SSE stream is a raw route). */
+/**
+ * The scaffolder's REST API at `/api/scaffolder` (scaffolder.md §8), the event stream
+ * included: a `streaming` route whose client method hands back the `text/event-stream` response.
+ *
+ * @example
+ * const scaffolder = createApiClient(scaffolderApi, { baseUrl: 'http://localhost:7007/api/scaffolder', fetch });
+ * const { id } = await scaffolder.createTask({ body: { templateRef: 'template:default/node-service', values } });
+ */
 export const scaffolderApi = defineHttpApi({
   title: 'Scaffolder',
   routes: {
@@ -102,6 +121,16 @@ export const scaffolderApi = defineHttpApi({
       response: z.array(taskEventSchema),
       permissions: ['scaffolder.task.read'],
     },
+    streamTaskEvents: {
+      method: 'GET',
+      path: '/v2/tasks/:taskId/eventstream',
+      summary:
+        'Server-sent events: the events after `after`, then new ones as they come; closes after the completion event',
+      params: taskParams,
+      query: z.object({ after: z.coerce.number().int().min(0).optional() }),
+      streaming: true,
+      permissions: ['scaffolder.task.read'],
+    },
     cancelTask: {
       method: 'POST',
       path: '/v2/tasks/:taskId/cancel',
@@ -137,8 +166,8 @@ export const scaffolderApi = defineHttpApi({
       response: z.object({
         title: z.string(),
         description: z.string().optional(),
-        'ui:options': json.optional(),
-        presentation: json.optional(),
+        'ui:options': jsonAnswer.optional(),
+        presentation: jsonAnswer.optional(),
         steps: z.array(
           z.object({
             title: z.string(),
@@ -147,7 +176,7 @@ export const scaffolderApi = defineHttpApi({
             schema: json,
           }),
         ),
-        formDecorators: z.array(json).optional(),
+        formDecorators: z.array(jsonAnswer).optional(),
       }),
     },
     dryRun: {
@@ -155,6 +184,7 @@ export const scaffolderApi = defineHttpApi({
       path: '/v2/dry-run',
       summary: 'Run a posted template on posted files in a throwaway workspace, without side effects',
       body: dryRunRequestSchema,
+      response: dryRunResultSchema,
       bodyLimit: 50 * 1024 * 1024,
       permissions: ['scaffolder.template.dry-run'],
     },

@@ -1,25 +1,19 @@
 export {
-  type CatalogFilter,
-  type CatalogLookupApi,
-  catalogLookupApiRef,
-  createCatalogLookup,
-} from './api/catalog-lookup-api.js';
-export {
-  type CreateTaskRequest,
-  type DryRunRequest,
+  type ReceivedValidationError,
   type ScaffolderApi,
   scaffolderApiRef,
   type TaskEventHandlers,
   TaskValidationError,
 } from './api/scaffolder-api.js';
 export { createScaffolderClient, type ScaffolderClientOptions } from './api/scaffolder-client.js';
-export type {
-  DryRunResult,
-  SerializedTask,
-  TaskEvent,
-  TaskStatus,
-  TemplateParameterSchema,
-} from './api/scaffolder-types.js';
+export {
+  type FormField,
+  FormFieldBlueprint,
+  type FormFieldParams,
+  type FormFieldProps,
+  formFieldExtensionData,
+  formFieldsInput,
+} from './blueprints/form-field-blueprint.js';
 export {
   builtinFormFields,
   entityNamePickerField,
@@ -28,4 +22,5 @@ export {
   repoUrlPickerField,
 } from './extensions/form-field-extensions.js';
 export { scaffolderPage } from './extensions/page-extension.js';
+export { type CatalogFilter, toEntityFilterQuery } from './fields/catalog-filter.js';
 export { scaffolderWebPlugin } from './plugin.js';

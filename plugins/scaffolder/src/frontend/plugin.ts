@@ -1,12 +1,13 @@
 import { defineWebPlugin, type WebPlugin } from '@atrium/web-kernel';
-import { catalogLookupApiExtension, scaffolderApiExtension } from './extensions/api-extensions.js';
+import { scaffolderApiExtension } from './extensions/api-extensions.js';
 import { builtinFormFields } from './extensions/form-field-extensions.js';
 import { scaffolderPage } from './extensions/page-extension.js';
 
 /**
  * The software templates UI: `page:scaffolder` at `/create` (gallery, multi-page form,
- * task page with live logs, past tasks, template editor), the scaffolder and catalog
- * clients, and the built-in form fields. Other plugins add fields with
+ * task page with live logs, past tasks, template editor), the scaffolder client and the
+ * built-in form fields. It reads the catalog through the catalog web plugin's
+ * `catalogApiRef`, so the app needs that plugin too. Other plugins add fields with
  * `FormFieldBlueprint` (they attach to `page:scaffolder`, input `formFields`).
  *
  * @example
@@ -15,5 +16,5 @@ import { scaffolderPage } from './extensions/page-extension.js';
 export const scaffolderWebPlugin: WebPlugin = defineWebPlugin({
   id: 'scaffolder',
   title: 'Software Templates',
-  extensions: [scaffolderApiExtension, catalogLookupApiExtension, scaffolderPage, ...builtinFormFields],
+  extensions: [scaffolderApiExtension, scaffolderPage, ...builtinFormFields],
 });

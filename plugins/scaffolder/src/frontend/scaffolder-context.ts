@@ -1,5 +1,5 @@
-import type { FormField } from '@atrium/web-kernel';
 import { createContext, useContext } from 'react';
+import type { FormField } from './blueprints/form-field-blueprint.js';
 
 /** Paths of the scaffolder's screens below its mount point (`/create` by default). */
 export interface ScaffolderRoutes {

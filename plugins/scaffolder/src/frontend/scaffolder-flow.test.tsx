@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { catalogWebPlugin } from '@atrium/catalog/frontend';
 import { createApp } from '@atrium/web-kernel';
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -104,66 +106,50 @@ const events = [
 
 function startServer() {
   let creates = 0;
-  return createFakeServer([
-    [
-      'GET',
-      /\/api\/catalog\/entity-facets$/,
-      () =>
-        Response.json({
-          facets: {
-            'spec.type': [{ value: 'service', count: 1 }],
-            'metadata.tags': [{ value: 'nodejs', count: 1 }],
-            'relations.ownedBy': [],
+  return createFakeServer({
+    'catalog.getEntityFacets': () =>
+      Response.json({
+        facets: {
+          'spec.type': [{ value: 'service', count: 1 }],
+          'metadata.tags': [{ value: 'nodejs', count: 1 }],
+          'relations.ownedBy': [],
+        },
+      }),
+    'catalog.getEntitiesByQuery': (r) => {
+      const filters = r.search.getAll('filter');
+      const items = filters.some((f) => f.includes('kind=template'))
+        ? [template]
+        : filters.some((f) => f.toLowerCase().includes('kind=group'))
+          ? [devex]
+          : [];
+      return Response.json({ items, totalItems: items.length, pageInfo: {} });
+    },
+    'scaffolder.getParameterSchema': () => Response.json(parameterSchema),
+    'scaffolder.createTask': () => {
+      creates += 1;
+      // The first submission is refused, as a server-side rule would.
+      if (creates === 1)
+        return Response.json(
+          { errors: [{ path: ['name'], property: 'instance.name', message: 'is already taken' }] },
+          { status: 400 },
+        );
+      return Response.json({ id: 'task-1' }, { status: 201 });
+    },
+    'scaffolder.getTask': () =>
+      Response.json({
+        id: 'task-1',
+        status: 'processing',
+        createdAt: at(0),
+        spec: {
+          steps,
+          templateInfo: {
+            entityRef: 'template:default/node-service',
+            entity: { metadata: { title: 'Node.js service' } },
           },
-        }),
-    ],
-    [
-      'GET',
-      /\/api\/catalog\/entities\/by-query$/,
-      (r) => {
-        const filters = r.search.getAll('filter');
-        const items = filters.some((f) => f.includes('kind=template'))
-          ? [template]
-          : filters.some((f) => f.toLowerCase().includes('kind=group'))
-            ? [devex]
-            : [];
-        return Response.json({ items, totalItems: items.length, pageInfo: {} });
-      },
-    ],
-    ['GET', /parameter-schema$/, () => Response.json(parameterSchema)],
-    [
-      'POST',
-      /\/api\/scaffolder\/v2\/tasks$/,
-      () => {
-        creates += 1;
-        // The first submission is refused, as a server-side rule would.
-        if (creates === 1)
-          return Response.json(
-            { errors: [{ path: ['name'], property: 'instance.name', message: 'is already taken' }] },
-            { status: 400 },
-          );
-        return Response.json({ id: 'task-1' }, { status: 201 });
-      },
-    ],
-    [
-      'GET',
-      /\/v2\/tasks\/task-1$/,
-      () =>
-        Response.json({
-          id: 'task-1',
-          status: 'processing',
-          createdAt: at(0),
-          spec: {
-            steps,
-            templateInfo: {
-              entityRef: 'template:default/node-service',
-              entity: { metadata: { title: 'Node.js service' } },
-            },
-          },
-        }),
-    ],
-    ['GET', /\/v2\/tasks\/task-1\/eventstream$/, () => sseResponse(events)],
-  ]);
+        },
+      }),
+    'scaffolder.streamTaskEvents': () => sseResponse(events),
+  });
 }
 
 let server: ReturnType<typeof startServer>;
@@ -177,11 +163,13 @@ configure({ asyncUtilTimeout: 8000 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // The canned answers and the UI's requests fit the real API definitions.
+  expect(server.violations).toEqual([]);
 });
 
 function renderApp(path: string) {
   const app = createApp({
-    features: [scaffolderWebPlugin],
+    features: [catalogWebPlugin, scaffolderWebPlugin],
     config: { backend: { baseUrl: 'http://backend.test' } },
     initialEntries: [path],
   });
@@ -257,7 +245,7 @@ describe('scaffolder UI', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Create service' }));
 
     expect(await screen.findByRole('heading', { name: 'Run of Node.js service' })).toBeTruthy();
-    const created = server.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/v2/tasks')).at(-1);
+    const created = server.requests.filter((r) => r.route === 'scaffolder.createTask').at(-1);
     expect(created?.body).toEqual({
       templateRef: 'template:default/node-service',
       values: { name: 'inventory2', owner: 'group:default/team-a', token: 's3cret', internal: 'x' },

@@ -1,7 +1,10 @@
 // @vitest-environment happy-dom
-import { createApp, defineWebPlugin, FormFieldBlueprint, type FormFieldProps } from '@atrium/web-kernel';
+
+import { catalogWebPlugin } from '@atrium/catalog/frontend';
+import { createApp, defineWebPlugin } from '@atrium/web-kernel';
 import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FormFieldBlueprint, type FormFieldProps } from './index.js';
 import { scaffolderWebPlugin } from './plugin.js';
 import { LogViewer } from './task/log-viewer.js';
 import { createFakeServer } from './test-utils/fake-server.js';
@@ -12,6 +15,9 @@ configure({ asyncUtilTimeout: 8000 });
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // The canned answers and the UI's requests fit the real API definitions.
+  expect(server?.violations ?? []).toEqual([]);
+  server = undefined;
 });
 
 function ColorField({ value, onChange, label }: FormFieldProps) {
@@ -36,11 +42,13 @@ const otherPlugin = defineWebPlugin({
   ],
 });
 
+let server: ReturnType<typeof createFakeServer> | undefined;
+
 function renderApp(path: string, routes: Parameters<typeof createFakeServer>[0]) {
-  const server = createFakeServer(routes);
+  server = createFakeServer(routes);
   vi.stubGlobal('fetch', server.fetch);
   const app = createApp({
-    features: [scaffolderWebPlugin, otherPlugin],
+    features: [catalogWebPlugin, scaffolderWebPlugin, otherPlugin],
     config: { backend: { baseUrl: 'http://backend.test' } },
     initialEntries: [path],
   });
@@ -51,24 +59,20 @@ function renderApp(path: string, routes: Parameters<typeof createFakeServer>[0])
 
 describe('scaffolder pages', () => {
   it('renders a custom field that another plugin contributes with FormFieldBlueprint', async () => {
-    const server = renderApp('/create/templates/default/colors', [
-      [
-        'GET',
-        /parameter-schema$/,
-        () =>
-          Response.json({
-            title: 'Colors',
-            steps: [
-              {
-                title: 'Pick',
-                schema: {
-                  properties: { color: { title: 'Color', type: 'string', 'ui:field': 'ColorPicker' } },
-                },
+    const server = renderApp('/create/templates/default/colors', {
+      'scaffolder.getParameterSchema': () =>
+        Response.json({
+          title: 'Colors',
+          steps: [
+            {
+              title: 'Pick',
+              schema: {
+                properties: { color: { title: 'Color', type: 'string', 'ui:field': 'ColorPicker' } },
               },
-            ],
-          }),
-      ],
-    ]);
+            },
+          ],
+        }),
+    });
     fireEvent.change(await screen.findByRole('combobox', { name: 'Color' }), { target: { value: 'teal' } });
     fireEvent.click(screen.getByRole('button', { name: 'Review' }));
     expect(await screen.findByRole('row', { name: 'Color teal' })).toBeTruthy();
@@ -78,21 +82,18 @@ describe('scaffolder pages', () => {
   });
 
   it('dry-runs a pasted template with skeleton files and shows the produced files and log', async () => {
-    const server = renderApp('/create/edit', [
-      [
-        'POST',
-        /\/v2\/dry-run$/,
-        () =>
-          Response.json({
-            log: [
-              { body: { message: 'Beginning step Render skeleton', stepId: 'fetch', status: 'processing' } },
-            ],
-            directoryContents: [{ path: 'README.md', base64Content: btoa('# demo\n') }],
-            output: {},
-            steps: [],
-          }),
-      ],
-    ]);
+    const server = renderApp('/create/edit', {
+      'scaffolder.dryRun': () =>
+        Response.json({
+          log: [
+            { body: { message: 'Beginning step Render skeleton', stepId: 'fetch', status: 'processing' } },
+          ],
+          directoryContents: [{ path: 'README.md', base64Content: btoa('# demo\n') }],
+          output: {},
+          steps: [],
+          status: 'completed',
+        }),
+    });
     expect(await screen.findByRole('heading', { name: 'About the component' })).toBeTruthy();
     // The Name field is a lazily loaded custom field: wait for it, not just for its section.
     fireEvent.change(await screen.findByRole('textbox', { name: /^Name/ }), { target: { value: 'demo' } });
@@ -113,25 +114,21 @@ describe('scaffolder pages', () => {
   });
 
   it('lists past tasks with their status and template', async () => {
-    renderApp('/create/tasks', [
-      [
-        'GET',
-        /\/v2\/tasks$/,
-        () =>
-          Response.json({
-            tasks: [
-              {
-                id: 'abc12345-1',
-                status: 'failed',
-                createdAt: '2026-01-01T00:00:00Z',
-                createdBy: 'user:default/ana',
-                spec: { templateInfo: { entityRef: 'template:default/node-service' } },
-              },
-            ],
-            totalTasks: 1,
-          }),
-      ],
-    ]);
+    renderApp('/create/tasks', {
+      'scaffolder.listTasks': () =>
+        Response.json({
+          tasks: [
+            {
+              id: 'abc12345-1',
+              status: 'failed',
+              createdAt: '2026-01-01T00:00:00Z',
+              createdBy: 'user:default/ana',
+              spec: { templateInfo: { entityRef: 'template:default/node-service' } },
+            },
+          ],
+          totalTasks: 1,
+        }),
+    });
     const table = await screen.findByRole('table', { name: 'Tasks' });
     expect(await within(table).findByText('Failed')).toBeTruthy();
     expect(within(table).getByRole('link', { name: 'node-service' }).getAttribute('href')).toBe(

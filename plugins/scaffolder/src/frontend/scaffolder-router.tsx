@@ -1,7 +1,7 @@
 import { NotFoundPage, Progress } from '@atrium/ui';
-import type { FormField } from '@atrium/web-kernel';
 import { lazy, Suspense, useMemo } from 'react';
 import { Route, Routes } from 'react-router';
+import type { FormField } from './blueprints/form-field-blueprint.js';
 import { ScaffolderContextProvider, scaffolderRoutes } from './scaffolder-context.js';
 
 // Each screen is its own chunk; the form and editor chunks alone pull in rjsf.

@@ -1,12 +1,12 @@
 import type { Entity } from '@atrium/catalog-model';
 import { CodeBlock, EmptyState } from '@atrium/ui';
-import { useEntity } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { type ReactNode, useMemo, useState } from 'react';
+import { useEntity } from '../blueprints/entity-context.js';
 import { SafeLink } from '../components/safe-link.js';
 import { OpenApiView } from './openapi-view.js';
 import { parseOpenApi } from './parse-openapi.js';

@@ -1,16 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
-import { createFakeCatalogServer } from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { sampleCatalog } from '../test-utils/sample-entities.js';
+import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
 
-beforeEach(() => {
-  localStorage.clear();
-  resetStarredEntitiesForTests();
-  vi.stubGlobal('fetch', createFakeCatalogServer(sampleCatalog()).fetch);
-});
+setUpCatalogServer(sampleCatalog());
+beforeEach(() => localStorage.clear());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -23,8 +19,9 @@ describe('dependencies tab', () => {
     const api = await within(graph).findByRole('link', { name: 'API Petstore API' });
     expect(api.getAttribute('href')).toBe('/catalog/default/api/petstore-api');
     expect(within(graph).getByRole('link', { name: 'api · not in catalog gone-api' })).toBeTruthy();
-    // Five relations of the root, plus petstore-api ownedBy team-a between two neighbours.
-    expect(graph.querySelectorAll('path[marker-end]').length).toBe(6);
+    // Five relations of the root, plus three between neighbours: petstore-api, the pets
+    // system and the pets-db resource are each owned by team-a.
+    expect(graph.querySelectorAll('path[marker-end]').length).toBe(8);
     expect(within(graph).getByText('providesApi')).toBeTruthy();
     fireEvent.click(api);
     expect(await screen.findByRole('heading', { level: 1, name: 'Petstore API' })).toBeTruthy();

@@ -1,6 +1,6 @@
 import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { EmptyState, ErrorPanel, LoadingSkeleton } from '@atrium/ui';
-import { useApi, useEntity } from '@atrium/web-kernel';
+import { useApi } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
@@ -14,6 +14,7 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { catalogApiRef } from '../api/catalog-api.js';
+import { useEntity } from '../blueprints/entity-context.js';
 import { entityDisplayName } from '../components/entity-route.js';
 import { graphRelationTypes, loadEntityGraph } from './entity-graph.js';
 import { RelationGraph } from './relation-graph.js';

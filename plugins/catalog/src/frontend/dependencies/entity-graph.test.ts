@@ -1,25 +1,27 @@
-import { createDiscoveryApi } from '@atrium/web-kernel';
-import { describe, expect, it } from 'vitest';
-import { createCatalogClient } from '../api/catalog-client.js';
-import { createFakeCatalogServer } from '../test-utils/fake-catalog-server.js';
+// @vitest-environment happy-dom
+
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type CatalogClient, createCatalogClient } from '../../common/index.js';
 import { sampleCatalog } from '../test-utils/sample-entities.js';
+import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
 import { loadEntityGraph } from './entity-graph.js';
 
-function setup() {
-  const entities = sampleCatalog();
-  const server = createFakeCatalogServer(entities);
-  const catalogApi = createCatalogClient({
-    discoveryApi: createDiscoveryApi({ baseUrl: 'http://backend.test' }),
-    fetchApi: { fetch: server.fetch },
+const catalog = setUpCatalogServer(sampleCatalog());
+let catalogApi: CatalogClient;
+let root: Awaited<ReturnType<CatalogClient['getEntityByName']>>;
+
+beforeAll(async () => {
+  catalogApi = createCatalogClient({
+    baseUrl: `${catalog.server.url}/api/catalog`,
+    fetch: (url, init) => catalog.server.fetch(url, init),
   });
-  const root = entities.find((e) => e.metadata.name === 'petstore-service');
-  if (!root) throw new Error('sample catalog lacks petstore-service');
-  return { server, catalogApi, root };
-}
+  root = await catalogApi.getEntityByName({
+    params: { kind: 'component', namespace: 'default', name: 'petstore-service' },
+  });
+});
 
 describe('loadEntityGraph', () => {
   it('loads direct neighbours in one request and keeps dangling targets as missing nodes', async () => {
-    const { server, catalogApi, root } = setup();
     const graph = await loadEntityGraph(catalogApi, root, { depth: 1 });
     expect(graph.nodes.map((n) => `${n.ref}@${n.depth}${n.entity ? '' : ' (missing)'}`).sort()).toEqual([
       'api:default/gone-api@1 (missing)',
@@ -29,11 +31,10 @@ describe('loadEntityGraph', () => {
       'resource:default/pets-db@1',
       'system:default/pets@1',
     ]);
-    expect(server.requests.filter((r) => r.startsWith('POST /entities/by-refs'))).toHaveLength(1);
+    expect(catalog.server.requests.filter((r) => r.startsWith('POST /entities/by-refs'))).toHaveLength(1);
   });
 
   it('shows each relation once, in its forward direction', async () => {
-    const { catalogApi, root } = setup();
     const graph = await loadEntityGraph(catalogApi, root, { depth: 1 });
     const edges = graph.edges.map((e) => `${e.from} ${e.type} ${e.to}`).sort();
     expect(edges).toContain('component:default/petstore-service ownedBy group:default/team-a');
@@ -43,7 +44,6 @@ describe('loadEntityGraph', () => {
   });
 
   it('follows more hops, only the chosen relation types, and stops at the node limit', async () => {
-    const { catalogApi, root } = setup();
     const deep = await loadEntityGraph(catalogApi, root, { depth: 2 });
     expect(deep.nodes.map((n) => n.ref)).toContain('user:default/ada');
     const owners = await loadEntityGraph(catalogApi, root, { depth: 2, relationTypes: ['ownedBy'] });
@@ -51,6 +51,8 @@ describe('loadEntityGraph', () => {
       'api:default/petstore-api',
       'component:default/petstore-service',
       'group:default/team-a',
+      'resource:default/pets-db',
+      'system:default/pets',
     ]);
     const capped = await loadEntityGraph(catalogApi, root, { depth: 3, maxNodes: 4 });
     expect(capped.nodes).toHaveLength(4);

@@ -97,7 +97,7 @@ export async function loadEntityGraph(
       refs.splice(Math.max(0, maxNodes - nodes.size));
     }
     if (refs.length === 0) break;
-    const { items } = await catalogApi.getEntitiesByRefs({ entityRefs: refs, fields: graphFields });
+    const { items } = await catalogApi.getEntitiesByRefs({ body: { entityRefs: refs, fields: graphFields } });
     frontier = [];
     refs.forEach((ref, index) => {
       const entity = items[index] ?? null;

@@ -35,13 +35,13 @@ export function EntityActions({ entity }: { entity: Entity }) {
   const ref = stringifyEntityRef(entity);
   const name = entityDisplayName(entity);
   const refresh = useMutation({
-    mutationFn: () => catalogApi.refreshEntity(ref),
+    mutationFn: () => catalogApi.refreshEntity({ body: { entityRef: ref } }),
     onSuccess: () =>
       setNotice({ severity: 'success', message: 'Refresh scheduled; changes appear once processed.' }),
     onError: (error) => setNotice({ severity: 'error', message: describeError(error).message }),
   });
   const remove = useMutation({
-    mutationFn: () => catalogApi.removeEntityByUid(entity.metadata.uid ?? ''),
+    mutationFn: () => catalogApi.deleteEntityByUid({ params: { uid: entity.metadata.uid ?? '' } }),
     onSuccess: async () => {
       setConfirming(false);
       await queryClient.invalidateQueries({ queryKey: ['catalog'] });

@@ -1,30 +1,23 @@
 // @vitest-environment happy-dom
-import { defineWebPlugin, EntityCardBlueprint, EntityTabBlueprint, useEntity } from '@atrium/web-kernel';
+import { defineWebPlugin } from '@atrium/web-kernel';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
-import { createFakeCatalogServer, type FakeCatalogServer } from '../test-utils/fake-catalog-server.js';
+import { EntityCardBlueprint, EntityTabBlueprint, useEntity } from '../index.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { brokenEntity, sampleCatalog } from '../test-utils/sample-entities.js';
+import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
 
-let server: FakeCatalogServer;
+const catalog = setUpCatalogServer([...sampleCatalog(), brokenEntity()]);
 
 /** A tab as a third-party plugin would write it. */
 function Scorecard() {
   return <p>{`Score of ${useEntity().metadata.name}`}</p>;
 }
-const startServer = (entities = sampleCatalog()) => {
-  server = createFakeCatalogServer(entities);
-  vi.stubGlobal('fetch', server.fetch);
-};
 const tabNames = () => screen.getAllByRole('tab').map((tab) => tab.textContent);
 const location = () => screen.getByTestId('location').textContent;
 const card = (title: string) => screen.getByRole('region', { name: title });
 
-beforeEach(() => {
-  localStorage.clear();
-  resetStarredEntitiesForTests();
-});
+beforeEach(() => localStorage.clear());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -32,7 +25,6 @@ afterEach(() => {
 
 describe('entity page', () => {
   it('shows a component: header, tabs for its kind, about and relation cards', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/component/petstore-service');
     expect(await screen.findByRole('heading', { level: 1, name: 'Petstore Service' })).toBeTruthy();
     const header = screen.getByRole('banner');
@@ -61,12 +53,11 @@ describe('entity page', () => {
     await waitFor(() => within(card('Provided APIs')).getByRole('link', { name: 'Petstore API' }));
     const consumed = card('Consumed APIs');
     await waitFor(() => expect(consumed.textContent).toContain('not in the catalog'));
-    expect(within(card('Depends on')).getByRole('link', { name: 'pets-db' })).toBeTruthy();
+    expect(await within(card('Depends on')).findByRole('link', { name: 'pets-db' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Members' })).toBeNull();
   });
 
   it('switches tabs by URL, shows the raw entity as YAML or JSON', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/component/petstore-service');
     fireEvent.click(await screen.findByRole('tab', { name: 'Raw' }));
     await waitFor(() => expect(location()).toBe('/catalog/default/component/petstore-service/raw'));
@@ -78,7 +69,6 @@ describe('entity page', () => {
   });
 
   it('renders an OpenAPI definition grouped by tag for API entities', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/api/petstore-api/definition');
     expect(await screen.findByRole('heading', { name: 'API definition (openapi)' })).toBeTruthy();
     expect(tabNames()).toEqual(['Overview', 'Dependencies', 'API definition', 'Raw']);
@@ -99,14 +89,12 @@ describe('entity page', () => {
   });
 
   it('shows other API types as text', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/api/events-api/definition');
     expect(await screen.findByRole('heading', { name: 'API definition (asyncapi)' })).toBeTruthy();
     expect(screen.getByText(/asyncapi: 2.6.0/).tagName).toBe('CODE');
   });
 
   it('shows a group with members, parent and child groups, and owned entities', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/group/team-a');
     expect(await screen.findByRole('heading', { level: 1, name: 'Team A' })).toBeTruthy();
     const members = await screen.findByRole('region', { name: 'Members' });
@@ -114,12 +102,12 @@ describe('entity page', () => {
     expect(within(members).getByRole('link', { name: 'ada@example.com' }).getAttribute('href')).toBe(
       'mailto:ada@example.com',
     );
-    expect(within(card('Groups')).getByRole('link', { name: 'engineering' })).toBeTruthy();
+    expect(await within(card('Groups')).findByRole('link', { name: 'engineering' })).toBeTruthy();
     const owned = card('Owned entities');
     await waitFor(() => within(owned).getByRole('link', { name: 'Petstore Service' }));
     expect(within(owned).getByRole('link', { name: 'Petstore API' })).toBeTruthy();
     expect(
-      server.requests.some((r) => r.includes('filter=relations.ownedBy%3Dgroup%3Adefault%2Fteam-a')),
+      catalog.server.requests.some((r) => r.includes('filter=relations.ownedBy%3Dgroup%3Adefault%2Fteam-a')),
     ).toBe(true);
     expect(within(owned).getByRole('link', { name: 'View in catalog' }).getAttribute('href')).toBe(
       '/catalog?owner=group%3Adefault%2Fteam-a',
@@ -128,7 +116,6 @@ describe('entity page', () => {
   });
 
   it('shows a user profile with a safe picture only, and the groups they belong to', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/user/ada');
     expect(await screen.findByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeTruthy();
     const profile = await screen.findByRole('region', { name: 'Profile' });
@@ -142,15 +129,15 @@ describe('entity page', () => {
   });
 
   it('shows processing errors prominently on the overview', async () => {
-    startServer([...sampleCatalog(), brokenEntity()]);
-    renderCatalogApp('/catalog/default/component/broken');
+    renderCatalogApp('/catalog/default/location/broken');
     const alert = await screen.findByRole('alert', { name: 'Processing errors' });
     expect(alert.textContent).toContain('Processing failed with 1 error');
-    expect(alert.textContent).toContain('InputError: Policy check failed; spec.owner is missing');
+    expect(alert.textContent).toContain(
+      "InputError: a Location target of type 'file' ('/nonexistent/catalog-info.yaml')",
+    );
   });
 
   it('shows a not-found page for an unknown entity', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/component/nope');
     expect(await screen.findByRole('heading', { name: 'Entity not found' })).toBeTruthy();
     expect(screen.getByText(/There is no component named "nope"/)).toBeTruthy();
@@ -158,8 +145,7 @@ describe('entity page', () => {
   });
 
   it("shows the server's error with Retry when the entity cannot be loaded", async () => {
-    startServer();
-    server.fail('GET /entities/by-name/component/default/petstore-service', {
+    catalog.server.fail('GET /entities/by-name/component/default/petstore-service', {
       status: 403,
       name: 'NotAllowedError',
       message: 'You may not read this entity',
@@ -167,13 +153,12 @@ describe('entity page', () => {
     renderCatalogApp('/catalog/default/component/petstore-service');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('You may not read this entity');
-    server.heal('GET /entities/by-name/component/default/petstore-service');
+    catalog.server.heal('GET /entities/by-name/component/default/petstore-service');
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Petstore Service' })).toBeTruthy();
   });
 
   it('takes tabs and cards from other plugins, filtered by kind, and reports an unknown tab path', async () => {
-    startServer();
     const scorecards = defineWebPlugin({
       id: 'scorecards',
       extensions: [
@@ -209,7 +194,6 @@ describe('entity page', () => {
   });
 
   it('can be configured by extension id: a disabled tab disappears', async () => {
-    startServer();
     renderCatalogApp('/catalog/default/component/petstore-service', {
       config: {
         app: { extensions: [{ 'entity-tab:catalog/raw': false }, { 'entity-card:catalog/about': false }] },
@@ -221,16 +205,18 @@ describe('entity page', () => {
     expect(screen.queryByRole('region', { name: 'About' })).toBeNull();
   });
 
+  // Last: it deletes an entity of the shared catalog.
   it('schedules a refresh and deletes the entity after confirmation', async () => {
-    startServer();
+    const uid = (await catalog.server.served('component:default/web-shop'))?.metadata.uid;
     renderCatalogApp('/catalog/default/component/web-shop');
     fireEvent.click(await screen.findByRole('button', { name: 'Refresh entity' }));
     expect(await screen.findByText(/Refresh scheduled/)).toBeTruthy();
-    expect(server.requests).toContain('POST /refresh');
+    expect(catalog.server.requests).toContain('POST /refresh');
     fireEvent.click(screen.getByRole('button', { name: 'Delete entity' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete web-shop?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(location()).toBe('/catalog'));
-    expect(server.requests).toContain('DELETE /entities/by-uid/uid-component-web-shop');
+    expect(catalog.server.requests).toContain(`DELETE /entities/by-uid/${uid}`);
+    expect(await catalog.server.served('component:default/web-shop')).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import type { Entity } from '@atrium/catalog-model';
 import { Content, ErrorPanel, LoadingSkeleton } from '@atrium/ui';
-import { type EntityLike, EntityProvider, preloadElement } from '@atrium/web-kernel';
+import { preloadElement } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
+import { EntityProvider } from '../blueprints/entity-context.js';
+import type { EntityLike } from '../blueprints/entity-filter.js';
 import { entityDisplayName } from '../components/entity-route.js';
 import { EntityActions } from './entity-actions.js';
 import { EntityHeader } from './entity-header.js';

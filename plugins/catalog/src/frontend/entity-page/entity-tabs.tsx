@@ -1,9 +1,10 @@
 import type { Entity } from '@atrium/catalog-model';
-import type { ExtensionInputItem, entityTabsInput } from '@atrium/web-kernel';
+import type { ExtensionInputItem } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { Route, Link as RouterLink, Routes } from 'react-router';
+import type { entityTabsInput } from '../blueprints/entity-tab-blueprint.js';
 import { EntityTabNotFound } from './entity-tab-not-found.js';
 
 /** One tab as the entity page receives it from its `tabs` input. */

@@ -1,4 +1,5 @@
 import type { Entity } from '@atrium/catalog-model';
+import { ResponseError } from '@atrium/errors';
 import { useApi } from '@atrium/web-kernel';
 import { useQuery } from '@tanstack/react-query';
 import { catalogApiRef } from '../api/catalog-api.js';
@@ -9,6 +10,9 @@ export interface EntityRouteParams {
   kind: string;
   name: string;
 }
+
+// A missing entity is an answer the page shows, not a failure.
+const isNotFound = (error: unknown) => error instanceof ResponseError && error.statusCode === 404;
 
 /** Query key of one entity; refs compare case-insensitively, so the key is lowercased. */
 export function entityQueryKey({ kind, namespace, name }: EntityRouteParams): readonly unknown[] {
@@ -26,6 +30,13 @@ export function useEntityByRoute(params: EntityRouteParams) {
   return useQuery<Entity | null>({
     queryKey: entityQueryKey(params),
     // Query data cannot be undefined, so "not found" is stored as null.
-    queryFn: async () => (await catalogApi.getEntityByRef(params)) ?? null,
+    queryFn: async () => {
+      try {
+        return await catalogApi.getEntityByName({ params });
+      } catch (error) {
+        if (isNotFound(error)) return null;
+        throw error;
+      }
+    },
   });
 }

@@ -1,5 +1,7 @@
-import { EntityCardBlueprint, type EntityFilter, type ExtensionDefinition } from '@atrium/web-kernel';
+import type { ExtensionDefinition } from '@atrium/web-kernel';
 import type { ReactElement } from 'react';
+import { EntityCardBlueprint } from '../blueprints/entity-card-blueprint.js';
+import type { EntityFilter } from '../blueprints/entity-filter.js';
 
 type BuiltinCards = typeof import('../overview/builtin-cards.js');
 

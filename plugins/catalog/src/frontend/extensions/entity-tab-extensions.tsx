@@ -1,9 +1,6 @@
-import {
-  EntityTabBlueprint,
-  type ExtensionDefinition,
-  entityCardsInput,
-  preloadElement,
-} from '@atrium/web-kernel';
+import { type ExtensionDefinition, preloadElement } from '@atrium/web-kernel';
+import { entityCardsInput } from '../blueprints/entity-card-blueprint.js';
+import { EntityTabBlueprint } from '../blueprints/entity-tab-blueprint.js';
 
 /**
  * `entity-tab:catalog/overview` at `/`: processing errors and cards. Its input `cards`

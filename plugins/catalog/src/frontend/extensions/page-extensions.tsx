@@ -3,21 +3,40 @@ import {
   defineApiFactory,
   discoveryApiRef,
   type ExtensionDefinition,
-  entityTabsInput,
   fetchApiRef,
   PageBlueprint,
 } from '@atrium/web-kernel';
 import AddCircleOutline from '@mui/icons-material/AddCircleOutline';
 import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
+import { createCatalogClient } from '../../common/index.js';
 import { catalogApiRef } from '../api/catalog-api.js';
-import { createCatalogClient } from '../api/catalog-client.js';
+import { entityTabsInput } from '../blueprints/entity-tab-blueprint.js';
+import { createLocalStorageStarredEntities } from '../starred/local-storage-starred-entities.js';
+import { starredEntitiesApiRef } from '../starred/starred-entities-api.js';
 
 /** `api:catalog`: the catalog client, available to every plugin through `useApi(catalogApiRef)`. */
 export const catalogApiExtension: ExtensionDefinition = ApiBlueprint.make({
   params: defineApiFactory({
     api: catalogApiRef,
     deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-    factory: ({ discoveryApi, fetchApi }) => createCatalogClient({ discoveryApi, fetchApi }),
+    factory: ({ discoveryApi, fetchApi }) =>
+      createCatalogClient({
+        baseUrl: () => discoveryApi.getBaseUrl('catalog'),
+        fetch: (url, init) => fetchApi.fetch(url, init),
+      }),
+  }),
+});
+
+/**
+ * `api:catalog/starred-entities`: the user's starred entities, kept in the browser's
+ * localStorage. Disable it and provide another `starredEntitiesApiRef` to keep them elsewhere.
+ */
+export const starredEntitiesApiExtension: ExtensionDefinition = ApiBlueprint.make({
+  name: 'starred-entities',
+  params: defineApiFactory({
+    api: starredEntitiesApiRef,
+    deps: {},
+    factory: () => createLocalStorageStarredEntities(),
   }),
 });
 

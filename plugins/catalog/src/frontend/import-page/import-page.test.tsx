@@ -1,37 +1,33 @@
 // @vitest-environment happy-dom
-import type { Entity } from '@atrium/catalog-model';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createFakeCatalogServer,
-  type FakeCatalogOptions,
-  type FakeCatalogServer,
-} from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
-import { makeEntity, sampleCatalog } from '../test-utils/sample-entities.js';
+import { sampleCatalog } from '../test-utils/sample-entities.js';
+import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
 
-const fileUrl = 'https://github.com/acme/billing/blob/main/catalog-info.yaml';
-const billing: Entity[] = [
-  makeEntity('Location', 'generated-abc', { type: 'url', target: fileUrl }),
-  makeEntity(
-    'Component',
-    'billing',
-    { type: 'service', lifecycle: 'production', owner: 'team-a' },
-    { title: 'Billing' },
-  ),
-  makeEntity('API', 'billing-api', {
-    type: 'openapi',
-    lifecycle: 'production',
-    owner: 'team-a',
-    definition: 'openapi: 3.0.0',
-  }),
-];
+const descriptor = (name: string, title: string) =>
+  [
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: Component',
+    `metadata: { name: ${name}, title: ${title} }`,
+    'spec: { type: service, lifecycle: production, owner: team-a }',
+    '---',
+    'apiVersion: backstage.io/v1alpha1',
+    'kind: API',
+    `metadata: { name: ${name}-api }`,
+    "spec: { type: openapi, lifecycle: production, owner: team-a, definition: 'openapi: 3.0.0' }",
+  ].join('\n');
 
-let server: FakeCatalogServer;
-const startServer = (options: FakeCatalogOptions = { locations: { [fileUrl]: billing } }) => {
-  server = createFakeCatalogServer(sampleCatalog(), options);
-  vi.stubGlobal('fetch', server.fetch);
-};
+// Repositories on a loopback host the catalog may read, as it would read GitHub.
+const catalog = setUpCatalogServer(sampleCatalog(), {
+  hostedFiles: {
+    '/acme/billing/blob/main/catalog-info.yaml': descriptor('billing', 'Billing'),
+    '/acme/billing/blob/HEAD/catalog-info.yaml': descriptor('billing', 'Billing'),
+    '/acme/payments/blob/main/catalog-info.yaml': descriptor('payments', 'Payments'),
+  },
+});
+const hosted = (path: string) => `${catalog.server.hostOrigin}${path}`;
+
 const analyze = async (target: string) => {
   fireEvent.change(await screen.findByRole('textbox', { name: 'Repository or file URL' }), {
     target: { value: target },
@@ -47,7 +43,7 @@ afterEach(() => {
 
 describe('register page', () => {
   it('previews a descriptor URL with a dry run, imports it and links the new entities once ingested', async () => {
-    startServer();
+    const fileUrl = hosted('/acme/billing/blob/main/catalog-info.yaml');
     renderCatalogApp('/catalog-import');
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Register an existing component' }),
@@ -64,75 +60,48 @@ describe('register page', () => {
       'APIbilling-apiapi:default/billing-api',
     ]);
     expect(screen.getByText('2 entities in 1 location will be added to the catalog:')).toBeTruthy();
-    expect(server.requests).toEqual(['POST /locations?dryRun=true']);
+    expect(catalog.server.requests).toEqual(['POST /locations?dryRun=true']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByText(`Registered ${fileUrl}.`)).toBeTruthy();
-    expect(server.requests).toContain('POST /locations');
+    expect(catalog.server.requests).toContain('POST /locations');
     const imported = screen.getByRole('list', { name: 'Imported entities' });
     expect(within(imported).getAllByText('processing…')).toHaveLength(2);
-    const link = await within(imported).findByRole('link', { name: 'Billing' }, { timeout: 4000 });
+    // The page polls every second until the catalog has processed the new location.
+    const link = await within(imported).findByRole('link', { name: 'Billing' }, { timeout: 15_000 });
     expect(link.getAttribute('href')).toBe('/catalog/default/component/billing');
     expect(within(imported).getByRole('link', { name: 'billing-api' })).toBeTruthy();
   });
 
   it('analyzes a repository URL and previews each descriptor found in it', async () => {
-    startServer({
-      locations: { [fileUrl]: billing },
-      analyze: {
-        existingEntityFiles: [
-          { entity: billing[1], isRegistered: false, location: { type: 'url', target: fileUrl } },
-          { entity: billing[2], isRegistered: false, location: { type: 'url', target: fileUrl } },
-        ],
-        generateEntities: [],
-      },
-    });
     renderCatalogApp('/catalog-import');
-    await analyze('https://github.com/acme/billing');
-    expect(await screen.findByRole('table', { name: `Entities in ${fileUrl}` })).toBeTruthy();
-    expect(server.requests).toEqual(['POST /analyze-location', 'POST /locations?dryRun=true']);
+    await analyze(hosted('/acme/billing'));
+    const found = hosted('/acme/billing/blob/HEAD/catalog-info.yaml');
+    expect(await screen.findByRole('table', { name: `Entities in ${found}` })).toBeTruthy();
+    expect(catalog.server.requests).toEqual(['POST /analyze-location', 'POST /locations?dryRun=true']);
   });
 
   it('suggests a descriptor when the repository has none', async () => {
-    startServer({
-      analyze: {
-        existingEntityFiles: [],
-        generateEntities: [
-          {
-            entity: { apiVersion: 'backstage.io/v1alpha1', kind: 'Component', metadata: { name: 'billing' } },
-            fields: [
-              { field: 'spec.owner', state: 'needsUserInput', value: null, description: 'Who owns it' },
-            ],
-          },
-        ],
-      },
-    });
     renderCatalogApp('/catalog-import');
-    await analyze('https://github.com/acme/billing');
+    await analyze(hosted('/acme/ledger'));
     expect(await screen.findByText(/No catalog-info.yaml was found/)).toBeTruthy();
-    expect(screen.getByText(/name: billing/)).toBeTruthy();
+    expect(screen.getByText(/name: ledger/)).toBeTruthy();
     expect(screen.getByText('spec.owner')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
   });
 
   it("shows the server's reason when a location is refused", async () => {
-    startServer();
-    server.fail('POST /locations', {
-      status: 400,
-      name: 'InputError',
-      message: "File location '/etc/passwd' is outside catalog.allowedFileRoots",
-    });
     renderCatalogApp('/catalog-import');
     await analyze('/etc/passwd');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not analyze the location');
     expect(alert.textContent).toContain('catalog.allowedFileRoots');
-    expect(server.requests).toEqual(['POST /locations?dryRun=true']);
-    expect(server.bodies.at(-1)).toEqual({ type: 'file', target: '/etc/passwd' });
+    expect(catalog.server.requests).toEqual(['POST /locations?dryRun=true']);
+    expect(catalog.server.bodies.at(-1)).toEqual({ type: 'file', target: '/etc/passwd' });
   });
 
   it('refreshes a location that is already registered instead of adding it again', async () => {
-    startServer();
+    const fileUrl = hosted('/acme/payments/blob/main/catalog-info.yaml');
     renderCatalogApp('/catalog-import');
     await analyze(fileUrl);
     fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
@@ -144,7 +113,7 @@ describe('register page', () => {
     ).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     await screen.findByText(`Registered ${fileUrl}.`);
-    expect(server.requests).toContain('POST /refresh');
-    expect(server.requests.filter((r) => r === 'POST /locations')).toHaveLength(1);
+    expect(catalog.server.requests).toContain('POST /refresh');
+    expect(catalog.server.requests.filter((r) => r === 'POST /locations')).toHaveLength(1);
   });
 });

@@ -1,18 +1,20 @@
 import type { Entity } from '@atrium/catalog-model';
-import type {
-  AnalyzeLocationResponse,
-  CatalogApi,
-  CatalogLocation,
-  LocationSpec,
-} from '../api/catalog-api.js';
+import type { AnalyzeLocationResponse, CatalogLocation } from '../../common/index.js';
+import type { CatalogApi } from '../api/catalog-api.js';
+
+/** A place entities are read from, e.g. `{ type: 'url', target: 'https://…/catalog-info.yaml' }`. */
+export interface LocationSpec {
+  type: string;
+  target: string;
+}
 
 /** One location that would be registered, with what a dry run says it contains. */
 export interface PlannedLocation {
   location: LocationSpec;
   /** Already registered: importing refreshes it instead. */
   exists: boolean;
-  /** Ref of the Location entity that stands for it, when the server said. */
-  entityRef?: string;
+  /** Ref of the Location entity that stands for it. */
+  entityRef: string;
   /** Every entity the dry run would ingest, the generated Location entity included. */
   entities: Entity[];
 }
@@ -37,11 +39,11 @@ const isUrl = (target: string) => /^https?:\/\//i.test(target);
 const isDescriptorFile = (target: string) => /\.ya?ml$/i.test(target.split(/[?#]/)[0] ?? '');
 
 async function dryRun(catalogApi: CatalogApi, location: LocationSpec): Promise<PlannedLocation> {
-  const response = await catalogApi.addLocation({ ...location, dryRun: true });
+  const response = await catalogApi.createLocation({ query: { dryRun: 'true' }, body: location });
   return {
     location,
     exists: response.exists === true,
-    ...(response.location.entityRef ? { entityRef: response.location.entityRef } : {}),
+    entityRef: response.location.entityRef,
     entities: response.entities,
   };
 }
@@ -62,7 +64,7 @@ export async function planImport(catalogApi: CatalogApi, rawTarget: string): Pro
   if (isDescriptorFile(target)) {
     return { target, locations: [await dryRun(catalogApi, { type: 'url', target })], generated: [] };
   }
-  const analysis = await catalogApi.analyzeLocation({ location: { type: 'url', target } });
+  const analysis = await catalogApi.analyzeLocation({ body: { location: { type: 'url', target } } });
   const byTarget = new Map<string, LocationSpec>();
   for (const file of analysis.existingEntityFiles) byTarget.set(file.location.target, file.location);
   const locations = await Promise.all([...byTarget.values()].map((location) => dryRun(catalogApi, location)));
@@ -79,11 +81,11 @@ export async function planImport(catalogApi: CatalogApi, rawTarget: string): Pro
 export async function runImport(catalogApi: CatalogApi, plan: ImportPlan): Promise<ImportResult> {
   const locations = await Promise.all(
     plan.locations.map(async (planned) => {
-      if (planned.exists && planned.entityRef) {
-        await catalogApi.refreshEntity(planned.entityRef);
+      if (planned.exists) {
+        await catalogApi.refreshEntity({ body: { entityRef: planned.entityRef } });
         return { id: planned.entityRef, ...planned.location, entityRef: planned.entityRef };
       }
-      return (await catalogApi.addLocation(planned.location)).location;
+      return (await catalogApi.createLocation({ body: planned.location })).location;
     }),
   );
   const entities = plan.locations

@@ -59,8 +59,7 @@ export function ImportResultView({ result }: { result: ImportResult }) {
     queryKey,
     queryFn: () =>
       catalogApi.getEntitiesByRefs({
-        entityRefs: refs,
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+        body: { entityRefs: refs, fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'] },
       }),
     enabled: refs.length > 0,
     staleTime: 0,

@@ -1,6 +1,5 @@
 import { parseEntityRef } from '@atrium/catalog-model';
-import type { EntityOrderField } from '../api/catalog-api.js';
-import type { EntityFilterSet } from '../api/filter-query.js';
+import type { EntityFilterSet, EntityOrderField } from '../../common/index.js';
 
 /** The filters of the catalog index that entity facets count. */
 export const facetKeys = ['kind', 'type', 'owner', 'lifecycle', 'namespace', 'tag'] as const;

@@ -1,18 +1,19 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
-import { createFakeCatalogServer, type FakeCatalogServer } from '../test-utils/fake-catalog-server.js';
 import { renderCatalogApp } from '../test-utils/render-catalog.js';
 import { makeEntity, sampleCatalog } from '../test-utils/sample-entities.js';
+import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
+import type { CatalogServer } from '../test-utils/start-catalog-server.js';
 
-let server: FakeCatalogServer;
-
-function startServer(entities = sampleCatalog()) {
-  server = createFakeCatalogServer(entities);
-  vi.stubGlobal('fetch', server.fetch);
-  return server;
-}
+// The real catalog behind the page; each describe sets up its own with its own entities.
+let server: CatalogServer;
+const serve = (entities: Parameters<typeof setUpCatalogServer>[0]) => {
+  const handle = setUpCatalogServer(entities);
+  beforeEach(() => {
+    server = handle.server;
+  });
+};
 
 const location = () => screen.getByTestId('location').textContent;
 const table = () => screen.getByRole('table', { name: 'Catalog entities' });
@@ -24,18 +25,16 @@ const rowNames = () =>
 const queries = () => server.requests.filter((r) => r.startsWith('GET /entities/by-query'));
 const lastQuery = () => new URLSearchParams(queries().at(-1)?.split('?')[1]);
 
-beforeEach(() => {
-  localStorage.clear();
-  resetStarredEntitiesForTests();
-});
+beforeEach(() => localStorage.clear());
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
 });
 
 describe('catalog index page', () => {
+  serve(sampleCatalog());
+
   it('shows the first page sorted by name, fetching only the table fields', async () => {
-    startServer();
     renderCatalogApp('/catalog');
     expect(await screen.findByRole('heading', { name: 'Catalog', level: 1 })).toBeTruthy();
     await waitFor(() => expect(rowNames()).toContain('Petstore Service'));
@@ -57,7 +56,6 @@ describe('catalog index page', () => {
   });
 
   it('filters by facets with counts, keeps the filter in the URL and goes back', async () => {
-    startServer();
     renderCatalogApp('/catalog');
     const kinds = await screen.findByRole('group', { name: 'Kind' });
     const componentBox = await within(kinds).findByRole('checkbox', { name: /^Component\s*, 2 entities$/ });
@@ -79,18 +77,18 @@ describe('catalog index page', () => {
   });
 
   it('filters by owner relation and tags, and restores every filter from a shared link', async () => {
-    startServer();
     renderCatalogApp('/catalog?owner=group:default/team-a&tag=java');
     await waitFor(() => expect(rowNames()).toEqual(['Petstore Service']));
     expect(lastQuery().getAll('filter')).toEqual([
       'relations.ownedBy=group:default/team-a,metadata.tags=java',
     ]);
     const owner = screen.getByRole('group', { name: 'Owner' });
-    expect((within(owner).getByRole('checkbox', { name: /^team-a/ }) as HTMLInputElement).checked).toBe(true);
+    // The facet counts load after the rows.
+    const teamA = await within(owner).findByRole('checkbox', { name: /^team-a/ });
+    expect((teamA as HTMLInputElement).checked).toBe(true);
   });
 
   it('searches once typing pauses, replacing the history entry', async () => {
-    startServer();
     renderCatalogApp('/catalog');
     await waitFor(() => expect(rowNames()).toHaveLength(10));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search the catalog' }), {
@@ -103,35 +101,7 @@ describe('catalog index page', () => {
     expect(params.get('fullTextFilterFields')).toBe('metadata.name,metadata.title,metadata.description');
   });
 
-  it('pages with server cursors and sorts on the server', async () => {
-    const many = Array.from({ length: 25 }, (_, i) =>
-      makeEntity('Component', `svc-${String(i).padStart(2, '0')}`, {
-        type: 'service',
-        lifecycle: 'production',
-        owner: 'team-a',
-      }),
-    );
-    startServer(many);
-    renderCatalogApp('/catalog');
-    await waitFor(() => expect(rowNames()).toHaveLength(20));
-    fireEvent.click(screen.getByRole('button', { name: 'Go to next page' }));
-    await waitFor(() => expect(rowNames()).toEqual(['svc-20', 'svc-21', 'svc-22', 'svc-23', 'svc-24']));
-    expect(lastQuery().get('cursor')).toBeTruthy();
-    expect(lastQuery().getAll('filter')).toEqual([]);
-    expect(location()).toMatch(/^\/catalog\?cursor=.+&page=1$/);
-    expect(screen.getByText('21–25 of 25')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Go to previous page' }));
-    await waitFor(() => expect(rowNames()[0]).toBe('svc-00'));
-    expect(location()).toBe('/catalog');
-
-    fireEvent.click(screen.getByRole('button', { name: 'Name' }));
-    await waitFor(() => expect(rowNames()[0]).toBe('svc-24'));
-    expect(lastQuery().get('orderField')).toBe('metadata.name,desc');
-    expect(location()).toBe('/catalog?sort=name%2Cdesc');
-  });
-
   it('stars entities, remembers them and filters to starred ones', async () => {
-    startServer();
     renderCatalogApp('/catalog');
     await waitFor(() => expect(rowNames()).toHaveLength(10));
     const star = screen.getByRole('button', { name: 'Star web-shop' });
@@ -150,7 +120,6 @@ describe('catalog index page', () => {
   });
 
   it('shows progress while the server is slow, then the rows', async () => {
-    startServer();
     const release = server.stall('GET /entities/by-query');
     renderCatalogApp('/catalog');
     await waitFor(() => expect(table().getAttribute('aria-busy')).toBe('true'));
@@ -161,7 +130,6 @@ describe('catalog index page', () => {
   });
 
   it("shows the server's error with Retry, which recovers", async () => {
-    startServer();
     server.fail('GET /entities/by-query', {
       status: 400,
       name: 'InputError',
@@ -177,7 +145,6 @@ describe('catalog index page', () => {
   });
 
   it('shows an empty state for no matches, and clears the filters from it', async () => {
-    startServer();
     renderCatalogApp('/catalog?q=no-such-thing');
     expect(await screen.findByText('No entities match these filters')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
@@ -188,17 +155,50 @@ describe('catalog index page', () => {
     );
   });
 
+  it('answers unknown catalog paths with the not-found page', async () => {
+    renderCatalogApp('/catalog/nope');
+    expect(await screen.findByText('Page not found')).toBeTruthy();
+  });
+});
+
+describe('catalog index page over many entities', () => {
+  serve(
+    Array.from({ length: 25 }, (_, i) =>
+      makeEntity('Component', `svc-${String(i).padStart(2, '0')}`, {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'team-a',
+      }),
+    ),
+  );
+
+  it('pages with server cursors and sorts on the server', async () => {
+    renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toHaveLength(20));
+    fireEvent.click(screen.getByRole('button', { name: 'Go to next page' }));
+    await waitFor(() => expect(rowNames()).toEqual(['svc-20', 'svc-21', 'svc-22', 'svc-23', 'svc-24']));
+    expect(lastQuery().get('cursor')).toBeTruthy();
+    expect(lastQuery().getAll('filter')).toEqual([]);
+    expect(location()).toMatch(/^\/catalog\?cursor=.+&page=1$/);
+    expect(screen.getByText('21–25 of 25')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Go to previous page' }));
+    await waitFor(() => expect(rowNames()[0]).toBe('svc-00'));
+    expect(location()).toBe('/catalog');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Name' }));
+    await waitFor(() => expect(rowNames()[0]).toBe('svc-24'));
+    expect(lastQuery().get('orderField')).toBe('metadata.name,desc');
+    expect(location()).toBe('/catalog?sort=name%2Cdesc');
+  });
+});
+
+describe('catalog index page of an empty catalog', () => {
+  serve([]);
+
   it('invites registration when the catalog is empty', async () => {
-    startServer([]);
     renderCatalogApp('/catalog');
     expect(await screen.findByText('The catalog is empty')).toBeTruthy();
     const links = screen.getAllByRole('link', { name: 'Register existing component' });
     expect(links.every((link) => link.getAttribute('href') === '/catalog-import')).toBe(true);
-  });
-
-  it('answers unknown catalog paths with the not-found page', async () => {
-    startServer();
-    renderCatalogApp('/catalog/nope');
-    expect(await screen.findByText('Page not found')).toBeTruthy();
   });
 });

@@ -6,7 +6,7 @@ import Skeleton from '@mui/material/Skeleton';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState } from 'react';
-import type { EntityFacetCount } from '../api/catalog-api.js';
+import type { EntityFacetCount } from '../../common/index.js';
 import { VisuallyHidden } from '../components/visually-hidden.js';
 
 /** Props of {@link FacetFilter}. */

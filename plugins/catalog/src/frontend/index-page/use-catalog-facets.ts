@@ -1,6 +1,7 @@
 import { useApi } from '@atrium/web-kernel';
 import { keepPreviousData, useQueries } from '@tanstack/react-query';
-import { catalogApiRef, type EntityFacetCount } from '../api/catalog-api.js';
+import { type EntityFacetCount, toFilterParams } from '../../common/index.js';
+import { catalogApiRef } from '../api/catalog-api.js';
 import { useStarredEntities } from '../starred/use-starred-entities.js';
 import {
   type CatalogFilterState,
@@ -40,7 +41,7 @@ export function useCatalogFacets(state: CatalogFilterState): CatalogFacets {
         queryFn: async () =>
           filter.matchesNothing
             ? { facets: {} as Record<string, EntityFacetCount[]> }
-            : catalogApi.getEntityFacets({ facets, filter: filter.filter }),
+            : catalogApi.getEntityFacets({ query: { facet: facets, filter: toFilterParams(filter.filter) } }),
         placeholderData: keepPreviousData,
         // Counts move slowly and each one scans the catalog; a minute of reuse is fine.
         staleTime: 60_000,

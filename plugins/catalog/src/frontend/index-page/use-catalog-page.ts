@@ -1,6 +1,7 @@
 import { useApi } from '@atrium/web-kernel';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { catalogApiRef, type QueryEntitiesResponse } from '../api/catalog-api.js';
+import { type QueryEntitiesResponse, toEntityQueryParams } from '../../common/index.js';
+import { catalogApiRef } from '../api/catalog-api.js';
 import { useStarredEntities } from '../starred/use-starred-entities.js';
 import {
   type CatalogFilterState,
@@ -48,16 +49,16 @@ export function useCatalogPage(state: CatalogFilterState) {
     ],
     queryFn: () => {
       if (matchesNothing) return nothing;
-      if (state.cursor) {
-        return catalogApi.queryEntities({ cursor: state.cursor, limit: state.pageSize, fields: tableFields });
-      }
-      return catalogApi.queryEntities({
-        filter,
-        orderField,
-        fullTextFilter: text ? { term: text, fields: fullTextFields } : undefined,
-        limit: state.pageSize,
-        fields: tableFields,
-      });
+      const page = { limit: state.pageSize, fields: tableFields };
+      const request = state.cursor
+        ? { ...page, cursor: state.cursor }
+        : {
+            ...page,
+            filter,
+            orderField,
+            fullTextFilter: text ? { term: text, fields: fullTextFields } : undefined,
+          };
+      return catalogApi.getEntitiesByQuery({ query: toEntityQueryParams(request) });
     },
     placeholderData: keepPreviousData,
   });

@@ -1,9 +1,9 @@
 import { type Entity, parseEntityRef, parseLocationRef } from '@atrium/catalog-model';
 import { TagChips } from '@atrium/ui';
-import { useEntity } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useEntity } from '../blueprints/entity-context.js';
 import { EntityRefLink } from '../components/entity-ref-link.js';
 import { InfoCard } from '../components/info-card.js';
 import { SafeLink } from '../components/safe-link.js';

@@ -1,7 +1,7 @@
 import type { Entity } from '@atrium/catalog-model';
-import { useEntity } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
+import { useEntity } from '../blueprints/entity-context.js';
 import { EntityRefLink } from '../components/entity-ref-link.js';
 import { InfoCard } from '../components/info-card.js';
 

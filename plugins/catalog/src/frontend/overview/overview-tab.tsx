@@ -1,6 +1,8 @@
 import type { Entity } from '@atrium/catalog-model';
-import { type ExtensionInputItem, type entityCardsInput, useEntity } from '@atrium/web-kernel';
+import type { ExtensionInputItem } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
+import type { entityCardsInput } from '../blueprints/entity-card-blueprint.js';
+import { useEntity } from '../blueprints/entity-context.js';
 import { ProcessingErrors } from './processing-errors.js';
 
 /** One card as the overview receives it from its `cards` input. */

@@ -1,12 +1,14 @@
 import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { ErrorPanel, Link, LoadingSkeleton } from '@atrium/ui';
-import { useApi, useEntity } from '@atrium/web-kernel';
+import { useApi } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
+import { toEntityQueryParams } from '../../common/index.js';
 import { catalogApiRef } from '../api/catalog-api.js';
+import { useEntity } from '../blueprints/entity-context.js';
 import { catalogIndexPath } from '../components/entity-route.js';
 import { EntitySummaryTable } from '../components/entity-summary-table.js';
 import { InfoCard } from '../components/info-card.js';
@@ -28,15 +30,17 @@ export function OwnedEntitiesCard() {
   const [cursor, setCursor] = useState<string>();
   const query = useQuery({
     queryKey: ['catalog', 'owned', ref, cursor],
-    queryFn: () =>
-      cursor
-        ? catalogApi.queryEntities({ cursor, limit: pageSize, fields: summaryFields })
-        : catalogApi.queryEntities({
+    queryFn: () => {
+      const page = { limit: pageSize, fields: summaryFields };
+      const request = cursor
+        ? { ...page, cursor }
+        : {
+            ...page,
             filter: { 'relations.ownedBy': ref },
-            orderField: { field: 'metadata.name', order: 'asc' },
-            limit: pageSize,
-            fields: summaryFields,
-          }),
+            orderField: { field: 'metadata.name', order: 'asc' as const },
+          };
+      return catalogApi.getEntitiesByQuery({ query: toEntityQueryParams(request) });
+    },
     placeholderData: keepPreviousData,
   });
   const { data } = query;

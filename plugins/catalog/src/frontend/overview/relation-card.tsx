@@ -1,8 +1,8 @@
 import type { Entity } from '@atrium/catalog-model';
 import { ErrorPanel, LoadingSkeleton } from '@atrium/ui';
-import { useEntity } from '@atrium/web-kernel';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useEntity } from '../blueprints/entity-context.js';
 import { EntitySummaryTable } from '../components/entity-summary-table.js';
 import { InfoCard } from '../components/info-card.js';
 import { useRelatedEntities } from './use-related-entities.js';

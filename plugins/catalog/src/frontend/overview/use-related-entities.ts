@@ -41,7 +41,7 @@ export function useRelatedEntities(entity: Entity, relationTypes: readonly strin
   ].sort();
   const query = useQuery({
     queryKey: ['catalog', 'by-refs', refs],
-    queryFn: () => catalogApi.getEntitiesByRefs({ entityRefs: refs, fields: summaryFields }),
+    queryFn: () => catalogApi.getEntitiesByRefs({ body: { entityRefs: refs, fields: summaryFields } }),
     enabled: refs.length > 0,
   });
   const related: RelatedEntity[] | undefined =

@@ -1,11 +1,11 @@
 import type { Entity } from '@atrium/catalog-model';
 import { CodeBlock } from '@atrium/ui';
-import { useEntity } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useState } from 'react';
 import { stringify } from 'yaml';
+import { useEntity } from '../blueprints/entity-context.js';
 
 type Format = 'yaml' | 'json';
 

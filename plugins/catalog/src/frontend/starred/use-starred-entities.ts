@@ -1,13 +1,6 @@
+import { useApi } from '@atrium/web-kernel';
 import { useSyncExternalStore } from 'react';
-import { createStarredEntitiesStore, type StarredEntitiesStore } from './starred-entities.js';
-
-let sharedStore: StarredEntitiesStore | undefined;
-
-// One store per page load: every star button and the index filter must agree at once.
-function store(): StarredEntitiesStore {
-  sharedStore ??= createStarredEntitiesStore();
-  return sharedStore;
-}
+import { starredEntitiesApiRef } from './starred-entities-api.js';
 
 /** What {@link useStarredEntities} returns. */
 export interface StarredEntities {
@@ -18,21 +11,17 @@ export interface StarredEntities {
 
 /**
  * The user's starred entities, updating whenever they change (in this tab or another).
+ * Every star button and the index filter read the app's one starred entities API, so they agree.
  *
  * @example
  * const { isStarred, toggleStarred } = useStarredEntities();
  */
 export function useStarredEntities(): StarredEntities {
-  const current = store();
-  const starredRefs = useSyncExternalStore(current.subscribe, current.getSnapshot);
+  const starred = useApi(starredEntitiesApiRef);
+  const starredRefs = useSyncExternalStore(starred.subscribe, starred.getSnapshot);
   return {
     starredRefs,
     isStarred: (ref) => starredRefs.includes(ref.toLocaleLowerCase('en-US')),
-    toggleStarred: current.toggle,
+    toggleStarred: starred.toggle,
   };
-}
-
-/** Forgets the shared store so the next use re-reads storage (tests clear localStorage between runs). */
-export function resetStarredEntitiesForTests(): void {
-  sharedStore = undefined;
 }

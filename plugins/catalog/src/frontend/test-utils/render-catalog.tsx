@@ -9,9 +9,6 @@ import { render } from '@testing-library/react';
 import { useLocation, useNavigate } from 'react-router';
 import { catalogWebPlugin } from '../plugin.js';
 
-/** The backend origin tests stub `fetch` for. */
-export const testBackend = 'http://backend.test';
-
 function LocationProbe() {
   const location = useLocation();
   const navigate = useNavigate();
@@ -41,8 +38,8 @@ const testLayoutPlugin = defineWebPlugin({
 });
 
 /**
- * Renders the real app with the catalog plugin (and any extra features) at `path`; the
- * test stubs `fetch` with a fake catalog server first.
+ * Renders the real app with the catalog plugin (and any extra features) at `path`, its
+ * backend at the page's origin, where `useCatalogServer` runs the real catalog.
  *
  * @example
  * const app = renderCatalogApp('/catalog');
@@ -53,7 +50,7 @@ export function renderCatalogApp(
 ) {
   const app = createApp({
     features: [testLayoutPlugin, catalogWebPlugin, ...(options.features ?? [])],
-    config: { backend: { baseUrl: testBackend }, ...options.config },
+    config: { backend: { baseUrl: window.location.origin }, ...options.config },
     initialEntries: [path],
   });
   render(app.createRoot());

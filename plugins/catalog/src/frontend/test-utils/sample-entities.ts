@@ -2,7 +2,11 @@ import type { Entity } from '@atrium/catalog-model';
 
 type Relation = [type: string, targetRef: string];
 
-/** Builds a served entity (uid, namespace, relations) for tests. */
+/**
+ * Builds a test entity. `relations` are what the catalog is expected to derive from it and
+ * its neighbours: a test backend waits until it serves them; a test without a backend
+ * sees them as given.
+ */
 export function makeEntity(
   kind: string,
   name: string,
@@ -71,7 +75,7 @@ components:
         name: { type: string }
 `;
 
-/** A catalog: a team with members, components, an API, a system, a resource. */
+/** A catalog: a team with members, components, an API, a system, a resource; one API it consumes is missing. */
 export function sampleCatalog(): Entity[] {
   return [
     makeEntity(
@@ -121,6 +125,7 @@ export function sampleCatalog(): Entity[] {
         system: 'pets',
         providesApis: ['petstore-api'],
         dependsOn: ['resource:pets-db'],
+        consumesApis: ['gone-api'],
       },
       {
         title: 'Petstore Service',
@@ -196,22 +201,14 @@ export function hostileEntity(): Entity {
   );
 }
 
-/** A component whose last processing failed. */
+/**
+ * A location whose target cannot be read: the catalog keeps it, with the reason in
+ * `status.items` (a test backend waits for one item).
+ */
 export function brokenEntity(): Entity {
-  const entity = makeEntity('Component', 'broken', {
-    type: 'service',
-    lifecycle: 'production',
-    owner: 'team-a',
-  });
+  const entity = makeEntity('Location', 'broken', { type: 'file', target: '/nonexistent/catalog-info.yaml' });
   entity.status = {
-    items: [
-      {
-        type: 'backstage.io/catalog-processing',
-        level: 'error',
-        message: 'InputError: Policy check failed; spec.owner is missing',
-        error: { name: 'InputError', message: 'Policy check failed; spec.owner is missing' },
-      },
-    ],
+    items: [{ type: 'backstage.io/catalog-processing', level: 'error', message: 'expected' }],
   };
   return entity;
 }

@@ -5,7 +5,7 @@ import type { Entity } from '@atrium/catalog-model';
 import { coreServices, definePlugin } from '@atrium/kernel';
 import { parse } from 'yaml';
 
-type Location = { id: string; type: string; target: string };
+type Location = { id: string; type: string; target: string; entityRef: string };
 
 /**
  * A minimal catalog (by-name, by-refs, locations) serving fixed entities. Tests on
@@ -53,7 +53,8 @@ export function createStubCatalog(entities: Array<{ entity: Entity; file: string
         app.post<{ Body: { type: string; target: string }; Querystring: { dryRun?: string } }>(
           '/locations',
           async (request, reply) => {
-            const location = { id: `loc-${locations.length + 1}`, ...request.body };
+            const id = `loc-${locations.length + 1}`;
+            const location = { id, ...request.body, entityRef: `location:default/generated-${id}` };
             if (request.query.dryRun !== 'true') {
               locations.push(location);
               return reply.code(201).send({ location, entities: [] });

@@ -1,3 +1,4 @@
+import { type CatalogLocation, createCatalogClient as createCatalogApiClient } from '@atrium/catalog/common';
 import {
   type CompoundEntityRef,
   type Entity,
@@ -7,13 +8,6 @@ import {
 } from '@atrium/catalog-model';
 import { ResponseError, ServiceUnavailableError } from '@atrium/errors';
 import type { AuthService, Credentials, DiscoveryService } from '@atrium/kernel';
-
-/** A registered location, in the catalog's shape. */
-export interface CatalogLocation {
-  id: string;
-  type: string;
-  target: string;
-}
 
 /** Whether a ref could name an entity at all (kind, namespace and name in their formats). */
 export function isValidCompoundRef(ref: CompoundEntityRef): boolean {
@@ -32,59 +26,56 @@ export interface CatalogClient {
 }
 
 /**
- * Creates a client for the catalog plugin, found through discovery and called with a
- * token on behalf of the caller (so the catalog applies the caller's permissions).
+ * Creates a client for the catalog plugin (the one the catalog's `/common` derives from its
+ * API definition), found through
+ * discovery and called with a token on behalf of the caller (so the catalog applies the
+ * caller's permissions).
+ *
+ * @example
+ * const catalog = createCatalogClient({ discovery, auth });
+ * const template = await catalog.getEntityByRef({ kind: 'template', namespace: 'default', name: 'node' }, credentials);
  */
 export function createCatalogClient(deps: { discovery: DiscoveryService; auth: AuthService }): CatalogClient {
-  async function call(path: string, credentials: Credentials, init: RequestInit = {}): Promise<Response> {
-    const base = await deps.discovery.getBaseUrl('catalog');
-    const { token } = await deps.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'catalog',
+  const baseUrl = () => deps.discovery.getBaseUrl('catalog');
+  const clientFor = (credentials: Credentials) =>
+    createCatalogApiClient({
+      baseUrl,
+      async fetch(url, init) {
+        const { token } = await deps.auth.getPluginRequestToken({
+          onBehalfOf: credentials,
+          targetPluginId: 'catalog',
+        });
+        const headers = new Headers(init.headers);
+        headers.set('authorization', `Bearer ${token}`);
+        try {
+          return await fetch(url, { ...init, headers });
+        } catch (error) {
+          throw new ServiceUnavailableError(
+            `the catalog at ${await baseUrl()} could not be reached: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
+      },
     });
-    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
-    if (init.body) headers['content-type'] = 'application/json';
-    try {
-      return await fetch(`${base}${path}`, { ...init, headers });
-    } catch (error) {
-      throw new ServiceUnavailableError(
-        `the catalog at ${base} could not be reached: ${(error as Error).message}`,
-        {
-          cause: error,
-        },
-      );
-    }
-  }
-  const enc = encodeURIComponent;
   return {
     async getEntityByRef(ref, credentials) {
       // No entity has such a name; asking would only fail on the way (URL encoding, limits).
       if (!isValidCompoundRef(ref)) return undefined;
-      const response = await call(
-        `/entities/by-name/${enc(ref.kind)}/${enc(ref.namespace)}/${enc(ref.name)}`,
-        credentials,
-      );
-      if (response.status === 404) return undefined;
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return (await response.json()) as Entity;
+      try {
+        return await clientFor(credentials).getEntityByName({ params: ref });
+      } catch (error) {
+        if (error instanceof ResponseError && error.statusCode === 404) return undefined;
+        throw error;
+      }
     },
     async getEntitiesByRefs(refs, credentials) {
       if (refs.length === 0) return [];
-      const response = await call('/entities/by-refs', credentials, {
-        method: 'POST',
-        body: JSON.stringify({ entityRefs: refs }),
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return ((await response.json()) as { items: Array<Entity | null> }).items;
+      return (await clientFor(credentials).getEntitiesByRefs({ body: { entityRefs: refs } })).items;
     },
-    async addLocation(location, options) {
-      const query = options.dryRun ? '?dryRun=true' : '';
-      const response = await call(`/locations${query}`, options.credentials, {
-        method: 'POST',
-        body: JSON.stringify(location),
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      return (await response.json()) as { location: CatalogLocation; entities: Entity[]; exists?: boolean };
-    },
+    addLocation: (location, options) =>
+      clientFor(options.credentials).createLocation({
+        query: options.dryRun ? { dryRun: 'true' } : {},
+        body: location,
+      }),
   };
 }

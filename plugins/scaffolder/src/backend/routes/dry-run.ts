@@ -139,7 +139,7 @@ export function createDryRunHandler(
   return async ({ body, credentials, reply }) => {
     await ctx.authorizer.require(credentials, scaffolderPermissions.templateDryRun, 'dry-running a template');
     const parsed = parseTemplate(body.template);
-    if (parsed.error) return reply.code(400).send({ errors: [parsed.error] });
+    if (parsed.error) return reply.code(400).send({ errors: [parsed.error] }) as never;
     const check = await checkTemplateRun(
       ctx,
       credentials,
@@ -147,7 +147,7 @@ export function createDryRunHandler(
       body.values as JsonObject,
       body.secrets,
     );
-    if (!check.ok) return reply.code(400).send({ errors: check.errors });
+    if (!check.ok) return reply.code(400).send({ errors: check.errors }) as never;
     await mkdir(ctx.workingDirectory, { recursive: true });
     const base = await mkdtemp(join(ctx.workingDirectory, 'dry-run-'));
     const dirs = { contents: join(base, 'template'), workspace: join(base, 'workspace') };
@@ -155,7 +155,7 @@ export function createDryRunHandler(
       await mkdir(dirs.contents);
       await mkdir(dirs.workspace);
       const errors = await writeContents(dirs.contents, body.directoryContents);
-      if (errors.length > 0) return reply.code(400).send({ errors });
+      if (errors.length > 0) return reply.code(400).send({ errors }) as never;
       return await execute(
         ctx,
         credentials,

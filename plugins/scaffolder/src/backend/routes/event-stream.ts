@@ -1,12 +1,10 @@
 import type { ServerResponse } from 'node:http';
-import { InputError } from '@atrium/errors';
-import { getRequestCredentials, type HttpRouterService } from '@atrium/kernel';
-import { z } from 'zod';
-import type { SerializedTaskEvent } from '../../common/index.js';
+import type { RouteHandler } from '@atrium/kernel';
+import type { SerializedTaskEvent, scaffolderApi } from '../../common/index.js';
 import type { ScaffolderContext } from './scaffolder-context.js';
 
 const FINISHED = ['completed', 'failed', 'cancelled'];
-const query = z.object({ after: z.coerce.number().int().min(0).optional() });
+type Routes = typeof scaffolderApi.routes;
 
 /** One event in SSE framing (scaffolder.md §8): `event:` and `data:` lines, no `id:`. */
 export function formatServerSentEvent(event: SerializedTaskEvent): string {
@@ -41,38 +39,28 @@ async function pump(
 }
 
 /**
- * Registers `GET /v2/tasks/:taskId/eventstream`: everything after `after`, then new
- * events as they come (woken at once by this backend's writes, polling for other
- * backends'), closing after the `completion` event.
+ * Handles `GET /v2/tasks/:taskId/eventstream` (declared in `scaffolderApi` as a streaming
+ * route): everything after `after`, then new events as they come (woken at once by this
+ * backend's writes, polling for other backends'), closing after the `completion` event.
  */
-export function registerEventStream(http: HttpRouterService, ctx: ScaffolderContext): void {
-  // biome-ignore lint/correctness/useHookAtTopLevel: the kernel's router method, not a React hook
-  http.useFastify((app) => {
-    app.get<{ Params: { taskId: string }; Querystring: Record<string, string> }>(
-      '/v2/tasks/:taskId/eventstream',
-      async (request, reply) => {
-        const { taskId } = request.params;
-        if (taskId.includes('\u0000') || taskId.length > 100)
-          throw new InputError('taskId must be a task id: at most 100 characters, no NUL character');
-        const what = `reading the events of task '${taskId}'`;
-        await ctx.taskAccess.readableTask(getRequestCredentials(request), taskId, what);
-        const parsed = query.safeParse(request.query);
-        if (!parsed.success) throw new InputError('query parameter after must be a non-negative event id');
-        reply.hijack();
-        reply.raw.writeHead(200, {
-          'Content-Type': 'text/event-stream',
-          'Cache-Control': 'no-cache',
-          Connection: 'keep-alive',
-        });
-        reply.raw.flushHeaders();
-        try {
-          await pump(ctx, taskId, parsed.data.after, reply.raw);
-        } catch (error) {
-          ctx.logger.warn(`event stream of task '${taskId}' failed`, error as Error);
-        } finally {
-          reply.raw.end();
-        }
-      },
-    );
-  });
+export function createEventStreamHandler(ctx: ScaffolderContext): RouteHandler<Routes['streamTaskEvents']> {
+  return async ({ params, query, credentials, reply }) => {
+    const { taskId } = params;
+    await ctx.taskAccess.readableTask(credentials, taskId, `reading the events of task '${taskId}'`);
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
+    reply.raw.flushHeaders();
+    try {
+      await pump(ctx, taskId, query.after, reply.raw);
+    } catch (error) {
+      ctx.logger.warn(`event stream of task '${taskId}' failed`, error as Error);
+    } finally {
+      reply.raw.end();
+    }
+    return undefined;
+  };
 }

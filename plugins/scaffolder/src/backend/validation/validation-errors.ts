@@ -1,18 +1,9 @@
 import type { ErrorObject } from 'ajv';
+import type { ValidationErrorItem } from '../../common/index.js';
 import type { JsonSchema } from '../actions/template-action.js';
 import type { SchemaValidator } from './schema-validator.js';
 
-/** One validation problem in the shape Backstage's clients read (the `jsonschema` library's). */
-export interface ValidationErrorItem {
-  path: Array<string | number>;
-  property: string;
-  message: string;
-  schema: unknown;
-  instance: unknown;
-  name: string;
-  argument: unknown;
-  stack: string;
-}
+export type { ValidationErrorItem };
 
 function segments(instancePath: string): Array<string | number> {
   return instancePath

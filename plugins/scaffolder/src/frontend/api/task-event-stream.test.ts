@@ -1,9 +1,14 @@
+import { createApiClient } from '@atrium/http-api';
 import { describe, expect, it, vi } from 'vitest';
-import type { TaskEvent } from './scaffolder-types.js';
+import { type SerializedTaskEvent, scaffolderApi } from '../../common/index.js';
 import { parseSseBlocks } from './sse-parser.js';
 import { createTaskEventStream } from './task-event-stream.js';
 
-const event = (id: number, type: TaskEvent['type'] = 'log'): TaskEvent => ({
+// The events pass through the client derived from the API definition, so they must fit it.
+const clientOver = (fetch: (url: string, init?: RequestInit) => Promise<Response>) =>
+  createApiClient(scaffolderApi, { baseUrl: 'http://x/api/scaffolder', fetch });
+
+const event = (id: number, type: SerializedTaskEvent['type'] = 'log'): SerializedTaskEvent => ({
   id,
   taskId: 't1',
   type,
@@ -12,9 +17,10 @@ const event = (id: number, type: TaskEvent['type'] = 'log'): TaskEvent => ({
       ? { message: 'Run completed with status: completed', output: {} }
       : { message: `line ${id}` },
   createdAt: '2026-01-01T00:00:00Z',
+  isTaskRecoverable: false,
 });
 
-const frame = (e: TaskEvent) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
+const frame = (e: SerializedTaskEvent) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
 
 function sseResponse(chunks: string[]): Response {
   const body = new ReadableStream<Uint8Array>({
@@ -27,7 +33,7 @@ function sseResponse(chunks: string[]): Response {
 }
 
 function collect() {
-  const events: TaskEvent[] = [];
+  const events: SerializedTaskEvent[] = [];
   let resolveDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => {
     resolveDone = resolve;
@@ -35,7 +41,7 @@ function collect() {
   return {
     events,
     done,
-    onEvent(e: TaskEvent) {
+    onEvent(e: SerializedTaskEvent) {
       events.push(e);
       if (e.type === 'completion') resolveDone();
     },
@@ -70,8 +76,8 @@ describe('createTaskEventStream', () => {
     const sink = collect();
     const transports: string[] = [];
     createTaskEventStream({
-      fetchApi,
-      baseUrl: async () => 'http://x/api/scaffolder/v2/tasks/t1',
+      client: clientOver(fetchApi.fetch),
+      taskId: 't1',
       handlers: { onEvent: sink.onEvent, onTransport: (t) => transports.push(t) },
       reconnectDelayMs: 1,
     });
@@ -100,18 +106,18 @@ describe('createTaskEventStream', () => {
     };
     const sink = collect();
     createTaskEventStream({
-      fetchApi,
-      baseUrl: async () => 'http://x/t',
+      client: clientOver(fetchApi.fetch),
+      taskId: 't1',
       handlers: { onEvent: sink.onEvent },
       after: 0,
     });
     await sink.done;
     expect(sink.events.map((e) => e.id)).toEqual([1, 2, 3]);
     expect(urls).toEqual([
-      'http://x/t/eventstream?after=0',
-      'http://x/t/events?after=0',
-      'http://x/t/events?after=2',
-      'http://x/t/events?after=2',
+      'http://x/api/scaffolder/v2/tasks/t1/eventstream?after=0',
+      'http://x/api/scaffolder/v2/tasks/t1/events?after=0',
+      'http://x/api/scaffolder/v2/tasks/t1/events?after=2',
+      'http://x/api/scaffolder/v2/tasks/t1/events?after=2',
     ]);
   });
 
@@ -125,17 +131,17 @@ describe('createTaskEventStream', () => {
     const fetchApi = { fetch: vi.fn(async (_url: string | URL | Request) => replies.shift()!) };
     const onError = vi.fn();
     createTaskEventStream({
-      fetchApi,
-      baseUrl: async () => 'http://x/t',
+      client: clientOver(fetchApi.fetch),
+      taskId: 't1',
       handlers: { onEvent: vi.fn(), onError },
       reconnectDelayMs: 1,
     });
     await vi.waitFor(() => expect(onError).toHaveBeenCalled());
     expect(fetchApi.fetch.mock.calls.map((call) => String(call[0]))).toEqual([
-      'http://x/t/eventstream',
-      'http://x/t/eventstream',
-      'http://x/t/eventstream',
-      'http://x/t/events',
+      'http://x/api/scaffolder/v2/tasks/t1/eventstream',
+      'http://x/api/scaffolder/v2/tasks/t1/eventstream',
+      'http://x/api/scaffolder/v2/tasks/t1/eventstream',
+      'http://x/api/scaffolder/v2/tasks/t1/events',
     ]);
     expect(onError.mock.calls[0]![0].statusCode).toBe(403);
   });
@@ -151,8 +157,8 @@ describe('createTaskEventStream', () => {
     };
     const onError = vi.fn();
     const stop = createTaskEventStream({
-      fetchApi,
-      baseUrl: async () => 'http://x/t',
+      client: clientOver(fetchApi.fetch),
+      taskId: 't1',
       handlers: { onEvent: vi.fn(), onError },
     });
     await vi.waitFor(() => expect(fetchApi.fetch).toHaveBeenCalledTimes(1));

@@ -1,14 +1,14 @@
 import { ResponseError } from '@atrium/errors';
-import type { FetchApi } from '@atrium/web-kernel';
+import type { ApiClient } from '@atrium/http-api';
+import { type SerializedTaskEvent, type scaffolderApi, taskEventSchema } from '../../common/index.js';
 import type { TaskEventHandlers } from './scaffolder-api.js';
-import type { TaskEvent } from './scaffolder-types.js';
 import { parseSseBlocks } from './sse-parser.js';
 
 /** Options of {@link createTaskEventStream}. */
 export interface TaskEventStreamOptions {
-  fetchApi: FetchApi;
-  /** The task's URL, e.g. `http://host/api/scaffolder/v2/tasks/<id>`. */
-  baseUrl: () => Promise<string>;
+  /** The client derived from `scaffolderApi`; its stream and long-poll routes are used. */
+  client: Pick<ApiClient<typeof scaffolderApi.routes>, 'streamTaskEvents' | 'listTaskEvents'>;
+  taskId: string;
   handlers: TaskEventHandlers;
   /** Start after this event id (events up to it are already known). */
   after?: number;
@@ -35,27 +35,28 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function query(after: number | undefined): string {
-  return after === undefined ? '' : `?after=${after}`;
-}
+const isTransportMissing = (error: unknown) =>
+  error instanceof ResponseError && transportMissing.has(error.statusCode);
 
 /**
- * Follows a task's events over SSE (read through `fetch` so the user's token is sent),
+ * Follows a task's events over SSE (the client's `streamTaskEvents`, read through `fetch`
+ * so the user's token is sent),
  * reconnecting with `after=<last id>` when the stream drops, and switching to the `/events`
  * long poll when SSE does not work. Each event is delivered once, in order.
  *
  * @example
- * const stop = createTaskEventStream({ fetchApi, baseUrl: async () => taskUrl, handlers: { onEvent } });
+ * const stop = createTaskEventStream({ client, taskId, handlers: { onEvent } });
  */
 export function createTaskEventStream(options: TaskEventStreamOptions): () => void {
-  const { fetchApi, handlers } = options;
+  const { client, handlers } = options;
+  const params = { taskId: options.taskId };
   const controller = new AbortController();
   const signal = controller.signal;
   const baseDelay = options.reconnectDelayMs ?? 1000;
   let lastId = options.after;
   let isDone = false;
 
-  const deliver = (event: TaskEvent) => {
+  const deliver = (event: SerializedTaskEvent) => {
     if (signal.aborted || (lastId !== undefined && event.id <= lastId)) return;
     lastId = event.id;
     if (event.type === 'completion') isDone = true;
@@ -64,12 +65,16 @@ export function createTaskEventStream(options: TaskEventStreamOptions): () => vo
 
   /** Reads one SSE connection; tells how many events came, or that SSE is not offered. */
   async function readSse(): Promise<number | 'unsupported'> {
-    const response = await fetchApi.fetch(`${await options.baseUrl()}/eventstream${query(lastId)}`, {
-      headers: { Accept: 'text/event-stream' },
-      signal,
-    });
-    if (transportMissing.has(response.status)) return 'unsupported';
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    let response: Response;
+    try {
+      response = await client.streamTaskEvents(
+        { params, query: { after: lastId } },
+        { headers: { accept: 'text/event-stream' }, signal },
+      );
+    } catch (error) {
+      if (isTransportMissing(error)) return 'unsupported';
+      throw error;
+    }
     const isStream = response.headers.get('content-type')?.includes('text/event-stream');
     if (!response.body || !isStream) return 'unsupported';
     handlers.onTransport?.('sse');
@@ -82,7 +87,8 @@ export function createTaskEventStream(options: TaskEventStreamOptions): () => vo
       const parsed = parseSseBlocks(buffer + value);
       buffer = parsed.rest;
       for (const message of parsed.messages) {
-        deliver(JSON.parse(message.data) as TaskEvent);
+        // The stream's events are held to the same contract as the long poll's.
+        deliver(taskEventSchema.parse(JSON.parse(message.data)));
         count += 1;
       }
       if (isDone) {
@@ -94,10 +100,8 @@ export function createTaskEventStream(options: TaskEventStreamOptions): () => vo
   }
 
   async function pollOnce(): Promise<void> {
-    const response = await fetchApi.fetch(`${await options.baseUrl()}/events${query(lastId)}`, { signal });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
+    const events = await client.listTaskEvents({ params, query: { after: lastId } }, { signal });
     handlers.onTransport?.('poll');
-    const events = (await response.json()) as TaskEvent[];
     for (const event of events) deliver(event);
   }
 

@@ -7,16 +7,23 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import type { DryRunResult } from '../api/scaffolder-types.js';
+import type { DryRunResult } from '../../common/index.js';
 import { LogViewer } from '../task/log-viewer.js';
 import type { LogLine } from '../task/task-event-log.js';
 import { TaskOutputPanel } from '../task/task-output.js';
+import type { TaskOutput } from '../task/task-output-types.js';
 import { decodeBase64 } from './base64.js';
 
 /** Props of {@link DryRunResultView}. */
 export interface DryRunResultViewProps {
   result: DryRunResult;
 }
+
+const hasShownOutput = (output: DryRunResult['output']) =>
+  ['links', 'text'].some((key) => {
+    const value = output[key];
+    return Array.isArray(value) && value.length > 0;
+  });
 
 /** What a dry run produced: the file tree with a viewer, the log and the output. */
 export function DryRunResultView({ result }: DryRunResultViewProps) {
@@ -31,13 +38,15 @@ export function DryRunResultView({ result }: DryRunResultViewProps) {
   const lines = useMemo<LogLine[]>(
     () =>
       result.log.flatMap((entry, index) =>
-        entry.body.message.split(/\r?\n/).map((message, part) => ({
-          key: `${index}.${part}`,
-          id: index,
-          stepId: entry.body.stepId,
-          message,
-          createdAt: '',
-        })),
+        String(entry.body.message ?? '')
+          .split(/\r?\n/)
+          .map((message, part) => ({
+            key: `${index}.${part}`,
+            id: index,
+            stepId: typeof entry.body.stepId === 'string' ? entry.body.stepId : undefined,
+            message,
+            createdAt: '',
+          })),
       ),
     [result],
   );
@@ -97,8 +106,8 @@ export function DryRunResultView({ result }: DryRunResultViewProps) {
           ))}
         {tab === 'log' && <LogViewer lines={lines} version={lines.length} label="Dry-run log" />}
         {tab === 'output' &&
-          (result.output && (result.output.links?.length || result.output.text?.length) ? (
-            <TaskOutputPanel output={result.output} />
+          (hasShownOutput(result.output) ? (
+            <TaskOutputPanel output={result.output as TaskOutput} />
           ) : (
             <Typography color="text.secondary">The template declares no output for this run.</Typography>
           ))}

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { JsonObject, TemplateParameterSchema } from '../api/scaffolder-types.js';
+import type { JsonObject, TemplateParameterSchema } from '../../common/index.js';
 
 /** A pasted template, read: the entity and its form, or why it cannot be used. */
 export type ParsedTemplate =

@@ -1,5 +1,6 @@
+import { catalogApiRef } from '@atrium/catalog/frontend';
 import { parseEntityRef } from '@atrium/catalog-model';
-import { NotFoundError } from '@atrium/errors';
+import { InputError, ResponseError } from '@atrium/errors';
 import { ErrorPanel, Link, Page } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
@@ -11,9 +12,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { stringify } from 'yaml';
-import { catalogLookupApiRef } from '../api/catalog-lookup-api.js';
+import type { DryRunResult, JsonObject } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
-import type { DryRunResult, JsonObject } from '../api/scaffolder-types.js';
 import { TemplateWizard } from '../form/template-wizard.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { encodeBase64 } from './base64.js';
@@ -35,7 +35,7 @@ function templateYaml(entity: JsonObject): string {
 /** `/create/edit`: paste or load a template, fill its form and dry-run it on editable skeleton files. */
 export function TemplateEditorPage() {
   const scaffolder = useApi(scaffolderApiRef);
-  const catalog = useApi(catalogLookupApiRef);
+  const catalog = useApi(catalogApiRef);
   const { formFields, routes } = useScaffolderContext();
   const [yamlText, setYamlText] = useState(sampleTemplate);
   const [files, setFiles] = useState<EditorFile[]>(sampleFiles);
@@ -50,8 +50,10 @@ export function TemplateEditorPage() {
     setLoadError(undefined);
     try {
       const { kind, namespace, name } = parseEntityRef(ref.trim(), { defaultKind: 'template' });
-      const entity = await catalog.getEntity({ kind, namespace, name });
-      if (!entity) throw new NotFoundError(`No template '${ref.trim()}' in the catalog.`);
+      const entity = await catalog.getEntityByName({ params: { kind, namespace, name } }).catch((error) => {
+        if (!(error instanceof ResponseError && error.statusCode === 404)) throw error;
+        throw new InputError(`No template '${ref.trim()}' in the catalog.`);
+      });
       setYamlText(templateYaml(entity as unknown as JsonObject));
       setResult(undefined);
     } catch (error) {
@@ -68,7 +70,7 @@ export function TemplateEditorPage() {
         path: file.path.trim().replace(/^\.?\//, ''),
         base64Content: encodeBase64(file.content),
       }));
-    setResult(await scaffolder.dryRun({ template: parsed.entity, values, directoryContents }));
+    setResult(await scaffolder.dryRun({ body: { template: parsed.entity, values, directoryContents } }));
   };
 
   return (

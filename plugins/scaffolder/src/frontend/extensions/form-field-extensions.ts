@@ -1,4 +1,5 @@
-import { type ExtensionDefinition, FormFieldBlueprint } from '@atrium/web-kernel';
+import type { ExtensionDefinition } from '@atrium/web-kernel';
+import { FormFieldBlueprint } from '../blueprints/form-field-blueprint.js';
 import { validateEntityName } from '../fields/entity-name-rules.js';
 import { validateRepoUrl } from '../fields/repo-url.js';
 

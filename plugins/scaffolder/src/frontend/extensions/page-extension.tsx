@@ -1,5 +1,6 @@
-import { type ExtensionDefinition, formFieldsInput, PageBlueprint } from '@atrium/web-kernel';
+import { type ExtensionDefinition, PageBlueprint } from '@atrium/web-kernel';
 import AddBoxOutlined from '@mui/icons-material/AddBoxOutlined';
+import { formFieldsInput } from '../blueprints/form-field-blueprint.js';
 
 const defaultPath = '/create';
 

@@ -1,6 +1,6 @@
-import type { FormFieldProps } from '@atrium/web-kernel';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
+import type { FormFieldProps } from '../blueprints/form-field-blueprint.js';
 import { entityNameRule, validateEntityName } from './entity-name-rules.js';
 
 /**

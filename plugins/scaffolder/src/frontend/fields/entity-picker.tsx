@@ -1,11 +1,13 @@
+import { toEntityQueryParams } from '@atrium/catalog/common';
+import { catalogApiRef } from '@atrium/catalog/frontend';
 import { type Entity, parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
-import type { FormFieldProps } from '@atrium/web-kernel';
 import { useApi } from '@atrium/web-kernel';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { type CatalogFilter, catalogLookupApiRef } from '../api/catalog-lookup-api.js';
+import type { FormFieldProps } from '../blueprints/form-field-blueprint.js';
+import { type CatalogFilter, toEntityFilterQuery } from './catalog-filter.js';
 import { useDebouncedValue } from './use-debounced-value.js';
 
 /** The `ui:options` of EntityPicker and OwnerPicker. */
@@ -76,19 +78,21 @@ function EntityPickerWith({ defaults, ...props }: FormFieldProps & { defaults: E
   const { value, onChange, schema, uiSchema, label, isRequired, isDisabled, errors = [] } = props;
   const options = readOptions(uiSchema, defaults);
   const allowArbitrary = options.allowArbitraryValues !== false;
-  const catalog = useApi(catalogLookupApiRef);
+  const catalog = useApi(catalogApiRef);
   const [input, setInput] = useState('');
   const term = useDebouncedValue(input, 250);
   const filter = filterFor(options);
   const query = useQuery({
     queryKey: ['scaffolder', 'entity-picker', filter, term],
     queryFn: () =>
-      catalog.queryEntities({
-        filter,
-        text: term ? { term, fields: ['metadata.name', 'metadata.title'] } : undefined,
-        fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
-        orderField: 'metadata.name',
-        limit: 50,
+      catalog.getEntitiesByQuery({
+        query: toEntityQueryParams({
+          filter: toEntityFilterQuery(filter),
+          fullTextFilter: term ? { term, fields: ['metadata.name', 'metadata.title'] } : undefined,
+          fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+          orderField: { field: 'metadata.name', order: 'asc' },
+          limit: 50,
+        }),
       }),
   });
   const entityOptions = useMemo(() => (query.data?.items ?? []).map(toOption), [query.data]);

@@ -1,8 +1,8 @@
-import type { FormFieldProps } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { FormFieldProps } from '../blueprints/form-field-blueprint.js';
 import { formatRepoUrl, parseRepoUrl, type RepoUrlParts } from './repo-url.js';
 
 interface RepoUrlOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../api/scaffolder-types.js';
+import type { JsonObject } from '../../common/index.js';
 import { toFormPages } from './form-pages.js';
 import { serverErrorTrees } from './server-errors.js';
 import { splitUiSchema } from './split-ui-schema.js';

@@ -1,4 +1,4 @@
-import type { JsonObject, TemplateParameterSchema } from '../api/scaffolder-types.js';
+import type { JsonObject, TemplateParameterSchema } from '../../common/index.js';
 import { splitUiSchema } from './split-ui-schema.js';
 
 /** One page of the template form, ready for rjsf. */
@@ -34,14 +34,15 @@ export function toFormPages(
   customFields: ReadonlySet<string>,
 ): FormPage[] {
   return parameters.steps.map((step, index) => {
-    const { schema, uiSchema } = splitUiSchema(step.schema);
+    // Parsed from JSON, so its values are JSON values.
+    const { schema, uiSchema } = splitUiSchema(step.schema as JsonObject);
     const { title, description, ...rest } = schema;
     hideRjsfErrorsOfCustomFields(uiSchema, customFields);
     return {
       index,
       title: step.title || (typeof title === 'string' ? title : `Step ${index + 1}`),
       description: step.description ?? (typeof description === 'string' ? description : undefined),
-      when: step.when,
+      when: typeof step.when === 'string' || typeof step.when === 'boolean' ? step.when : undefined,
       schema: { type: 'object', ...rest },
       uiSchema,
     };

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../api/scaffolder-types.js';
+import type { JsonObject, JsonValue } from '../../common/index.js';
 
 /** One row of the review page. */
 export interface ReviewEntry {

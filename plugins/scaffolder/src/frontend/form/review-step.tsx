@@ -7,7 +7,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { JsonObject } from '../api/scaffolder-types.js';
+import type { JsonObject } from '../../common/index.js';
 import { type ReviewPage, reviewEntries } from './review-entries.js';
 import { WizardButtons } from './wizard-buttons.js';
 

@@ -1,7 +1,7 @@
 import { LoadingSkeleton } from '@atrium/ui';
-import type { FormField } from '@atrium/web-kernel';
 import type { FieldProps, RegistryFieldsType } from '@rjsf/utils';
 import { Suspense } from 'react';
+import type { FormField } from '../blueprints/form-field-blueprint.js';
 
 /** What the template form puts in rjsf's `formContext` for the adapter to find its field. */
 export interface ScaffolderFormContext {

@@ -1,10 +1,11 @@
-import type { JsonObject, ValidationError } from '../api/scaffolder-types.js';
+import type { JsonObject } from '../../common/index.js';
+import type { ReceivedValidationError } from '../api/scaffolder-api.js';
 
 /** rjsf's error tree: `{ name: { __errors: ['is required'] } }`. */
 export type ErrorTree = { __errors?: string[]; [key: string]: ErrorTree | string[] | undefined };
 
 /** Field path of a validation error; `required` errors name the missing property in `argument`. */
-export function errorPath(error: ValidationError): string[] {
+export function errorPath(error: ReceivedValidationError): string[] {
   let path = (error.path ?? []).map(String);
   if (path.length === 0 && error.property) {
     path = error.property
@@ -25,7 +26,7 @@ export function errorPath(error: ValidationError): string[] {
  * // { pages: { 0: { name: { __errors: ['must match pattern'] } } }, unplaced: [] }
  */
 export function serverErrorTrees(
-  errors: readonly ValidationError[],
+  errors: readonly ReceivedValidationError[],
   pageSchemas: readonly JsonObject[],
 ): { pages: Record<number, ErrorTree>; unplaced: string[] } {
   const pages: Record<number, ErrorTree> = {};

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../api/scaffolder-types.js';
+import type { JsonObject, JsonValue } from '../../common/index.js';
 
 /** A JSON Schema page split into the schema proper and rjsf's uiSchema. */
 export interface SplitSchema {

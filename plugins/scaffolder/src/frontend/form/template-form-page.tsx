@@ -4,8 +4,8 @@ import { useApi } from '@atrium/web-kernel';
 import Paper from '@mui/material/Paper';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
+import type { JsonObject } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
-import type { JsonObject } from '../api/scaffolder-types.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { TemplateWizard } from './template-wizard.js';
 
@@ -17,13 +17,13 @@ export function TemplateFormPage() {
   const navigate = useNavigate();
   const query = useQuery({
     queryKey: ['scaffolder', 'parameter-schema', namespace, name],
-    queryFn: () => scaffolder.getParameterSchema({ namespace, name }),
+    queryFn: () => scaffolder.getParameterSchema({ params: { namespace, kind: 'template', name } }),
     // The form must not change under an author's hands while they fill it.
     staleTime: Number.POSITIVE_INFINITY,
   });
   const create = async (values: JsonObject) => {
     const templateRef = stringifyEntityRef({ kind: 'template', namespace, name });
-    const { id } = await scaffolder.createTask({ templateRef, values });
+    const { id } = await scaffolder.createTask({ body: { templateRef, values } });
     navigate(routes.task(id));
   };
   const title = query.data?.title ?? name;

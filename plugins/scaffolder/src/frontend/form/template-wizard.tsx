@@ -1,4 +1,3 @@
-import type { FormField } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -7,8 +6,9 @@ import Typography from '@mui/material/Typography';
 import Form from '@rjsf/mui';
 import type { ErrorSchema } from '@rjsf/utils';
 import { useId, useMemo, useState } from 'react';
+import type { JsonObject, TemplateParameterSchema } from '../../common/index.js';
 import { TaskValidationError } from '../api/scaffolder-api.js';
-import type { JsonObject, TemplateParameterSchema } from '../api/scaffolder-types.js';
+import type { FormField } from '../blueprints/form-field-blueprint.js';
 import { type FormPage, toFormPages } from './form-pages.js';
 import { createJsonSchemaValidator } from './json-schema-validator.js';
 import { ReviewStep } from './review-step.js';
@@ -34,6 +34,21 @@ export interface TemplateWizardProps {
 type SubmitState =
   | { status: 'idle' | 'submitting' }
   | { status: 'error'; error: unknown; unplaced: string[] };
+
+/** The template's own button labels (`spec.presentation.buttonLabels`), where they are text. */
+function buttonLabelsOf(parameters: TemplateParameterSchema) {
+  const labels = parameters.presentation?.buttonLabels;
+  const label = (key: string) => {
+    const value =
+      typeof labels === 'object' && labels !== null && !Array.isArray(labels) ? labels[key] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    backButtonText: label('backButtonText'),
+    createButtonText: label('createButtonText'),
+    reviewButtonText: label('reviewButtonText'),
+  };
+}
 
 /** Values of the visible pages only: what a hidden (`when`) page asked for is not sent. */
 function visibleValues(
@@ -78,7 +93,7 @@ export function TemplateWizard({
   const [pageErrors, setPageErrors] = useState<Record<number, ErrorTree>>({});
   const [submitState, setSubmitState] = useState<SubmitState>({ status: 'idle' });
   const visible = pages.filter((page) => evaluateWhen(page.when, values));
-  const labels = parameters.presentation?.buttonLabels ?? {};
+  const labels = buttonLabelsOf(parameters);
   const page = visible[active];
 
   const onPageChange = (next: JsonObject) => {

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../api/scaffolder-types.js';
+import type { JsonObject } from '../../common/index.js';
 
 type Token = { type: 'op' | 'str' | 'num' | 'id'; value: string };
 

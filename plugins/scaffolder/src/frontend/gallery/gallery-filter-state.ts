@@ -1,4 +1,4 @@
-import type { CatalogFilter } from '../api/catalog-lookup-api.js';
+import type { CatalogFilter } from '../fields/catalog-filter.js';
 
 /** What the gallery is filtered by; kept in the URL so a filtered view can be shared. */
 export interface GalleryFilters {

@@ -1,8 +1,8 @@
+import type { EntityFacetsResponse } from '@atrium/catalog/common';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import type { FacetCounts } from '../api/catalog-lookup-api.js';
 import { humanizeRef } from '../components/entity-links.js';
 import type { GalleryFilters } from './gallery-filter-state.js';
 
@@ -12,6 +12,8 @@ export interface GalleryFiltersPanelProps {
   facets: FacetCounts | undefined;
   onChange: (next: GalleryFilters) => void;
 }
+
+type FacetCounts = EntityFacetsResponse['facets'];
 
 const values = (facets: FacetCounts | undefined, key: string) => (facets?.[key] ?? []).map((f) => f.value);
 

@@ -1,3 +1,5 @@
+import { toEntityQueryParams, toFilterParams } from '@atrium/catalog/common';
+import { catalogApiRef } from '@atrium/catalog/frontend';
 import { EmptyState, ErrorPanel, LoadingSkeleton, Page } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
@@ -5,7 +7,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { catalogLookupApiRef } from '../api/catalog-lookup-api.js';
+import { toEntityFilterQuery } from '../fields/catalog-filter.js';
 import { useDebouncedValue } from '../fields/use-debounced-value.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import {
@@ -21,7 +23,7 @@ const facetNames = ['spec.type', 'metadata.tags', 'relations.ownedBy'];
 
 /** `/create`: the template gallery, filtered by type, tags, owner and text. */
 export function TemplateGalleryPage() {
-  const catalog = useApi(catalogLookupApiRef);
+  const catalog = useApi(catalogApiRef);
   const { routes } = useScaffolderContext();
   const [params, setParams] = useSearchParams();
   const filters = readGalleryFilters(params);
@@ -29,19 +31,26 @@ export function TemplateGalleryPage() {
   const setFilters = (next: GalleryFilters) => setParams(writeGalleryFilters(next), { replace: true });
   const facets = useQuery({
     queryKey: ['scaffolder', 'template-facets'],
-    queryFn: () => catalog.getFacets(facetNames, { kind: 'template' }),
+    queryFn: async () =>
+      (
+        await catalog.getEntityFacets({
+          query: { facet: facetNames, filter: toFilterParams({ kind: 'template' }) },
+        })
+      ).facets,
   });
   const filter = templateFilter(filters);
   const templates = useQuery({
     queryKey: ['scaffolder', 'templates', filter, text],
     queryFn: () =>
-      catalog.queryEntities({
-        filter,
-        text: text
-          ? { term: text, fields: ['metadata.name', 'metadata.title', 'metadata.description'] }
-          : undefined,
-        orderField: 'metadata.name',
-        limit: 500,
+      catalog.getEntitiesByQuery({
+        query: toEntityQueryParams({
+          filter: toEntityFilterQuery(filter),
+          fullTextFilter: text
+            ? { term: text, fields: ['metadata.name', 'metadata.title', 'metadata.description'] }
+            : undefined,
+          orderField: { field: 'metadata.name', order: 'asc' },
+          limit: 500,
+        }),
       }),
     placeholderData: keepPreviousData,
   });

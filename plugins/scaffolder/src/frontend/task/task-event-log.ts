@@ -1,4 +1,5 @@
-import type { StepStatus, TaskEvent, TaskOutput, TaskSpecStep, TaskStatus } from '../api/scaffolder-types.js';
+import type { SerializedTaskEvent, StepStatus, TaskStatus, TaskStepSpec } from '../../common/index.js';
+import type { TaskOutput } from './task-output-types.js';
 
 /** A step as the task page shows it. */
 export interface StepState {
@@ -29,6 +30,30 @@ export interface TaskCompletion {
 
 const stepStatuses = new Set(['processing', 'completed', 'failed', 'skipped', 'cancelled']);
 
+/** The fields of an event body the page reads (scaffolder.md §8), checked: bodies are open JSON. */
+interface EventBody {
+  message?: string;
+  stepId?: string;
+  status?: string;
+  output?: TaskOutput;
+  error?: { name?: string; message?: string };
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function readBody(body: SerializedTaskEvent['body']): EventBody {
+  const { output, error } = body;
+  return {
+    message: text(body.message),
+    stepId: text(body.stepId),
+    status: text(body.status),
+    output: isObject(output) ? (output as TaskOutput) : undefined,
+    error: isObject(error) ? { name: text(error.name), message: text(error.message) } : undefined,
+  };
+}
+
 function completionStatus(message: string | undefined, hasError: boolean): TaskStatus {
   const match = /status: (\w+)/.exec(message ?? '');
   const status = match?.[1];
@@ -53,14 +78,14 @@ export class TaskEventLog {
   isCancelRequested = false;
   lastEventId: number | undefined;
 
-  constructor(steps: readonly TaskSpecStep[]) {
+  constructor(steps: readonly TaskStepSpec[]) {
     this.steps = steps.map((step) => ({ id: step.id, name: step.name || step.action, status: 'pending' }));
   }
 
   /** Folds one event into the state. */
-  apply(event: TaskEvent): void {
+  apply(event: SerializedTaskEvent): void {
     this.lastEventId = event.id;
-    const { body } = event;
+    const body = readBody(event.body);
     if (event.type === 'recovered') {
       // A retried task runs its steps again; the earlier log stays for reference.
       this.completion = undefined;
@@ -93,8 +118,8 @@ export class TaskEventLog {
     else step.endedAt = event.createdAt;
   }
 
-  private addLine(event: TaskEvent, message: string): void {
-    const stepId = event.body.stepId;
+  private addLine(event: SerializedTaskEvent, message: string): void {
+    const stepId = text(event.body.stepId);
     // Fixed-height rows keep the log viewer's windowing exact, so each text line is a row.
     message.split(/\r?\n/).forEach((text, index) => {
       const line: LogLine = {

@@ -5,8 +5,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import type { OutputLink, TaskOutput } from '../api/scaffolder-types.js';
 import { entityPagePath } from '../components/entity-links.js';
+import type { OutputLink, TaskOutput } from './task-output-types.js';
 
 function CopyableText({ text }: { text: string }) {
   const [isCopied, setCopied] = useState(false);

@@ -1,3 +1,4 @@
+import { ResponseError } from '@atrium/errors';
 import { EmptyState, ErrorPanel, Link, Page, Progress } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import { useQuery } from '@tanstack/react-query';
@@ -6,6 +7,7 @@ import { scaffolderApiRef } from '../api/scaffolder-api.js';
 import { EntityRefLink } from '../components/entity-links.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { TaskView } from './task-view.js';
+import { templateTitleOf } from './template-title.js';
 
 /** `/create/tasks/:taskId`: one run of a template, its steps, live logs and output. */
 export function TaskPage() {
@@ -14,11 +16,19 @@ export function TaskPage() {
   const { routes } = useScaffolderContext();
   const query = useQuery({
     queryKey: ['scaffolder', 'task', taskId],
-    queryFn: () => scaffolder.getTask(taskId),
+    queryFn: async () => {
+      try {
+        return await scaffolder.getTask({ params: { taskId } });
+      } catch (error) {
+        // A missing task is an answer the page shows, not a failure.
+        if (error instanceof ResponseError && error.statusCode === 404) return null;
+        throw error;
+      }
+    },
   });
   const task = query.data;
   const templateRef = task?.spec.templateInfo?.entityRef;
-  const templateTitle = task?.spec.templateInfo?.entity?.metadata?.title;
+  const templateTitle = task ? templateTitleOf(task) : undefined;
   return (
     <Page
       title={templateTitle ? `Run of ${templateTitle}` : 'Task'}

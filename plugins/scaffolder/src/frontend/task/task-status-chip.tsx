@@ -1,5 +1,5 @@
 import Chip from '@mui/material/Chip';
-import type { TaskStatus } from '../api/scaffolder-types.js';
+import type { TaskStatus } from '../../common/index.js';
 
 const colors: Record<TaskStatus, 'default' | 'info' | 'success' | 'error' | 'warning'> = {
   open: 'default',

@@ -7,8 +7,8 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import type { SerializedTask, TaskStatus } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
-import type { SerializedTask, TaskStatus } from '../api/scaffolder-types.js';
 import { formatDuration } from './format-duration.js';
 import { LogViewer } from './log-viewer.js';
 import { StepList } from './step-list.js';
@@ -51,7 +51,7 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
       : now;
   const elapsed = formatDuration(endedAt - Date.parse(task.createdAt));
 
-  const act = async (action: () => Promise<void>, restart: boolean) => {
+  const act = async (action: () => Promise<unknown>, restart: boolean) => {
     setBusy(true);
     setActionError(undefined);
     try {
@@ -91,7 +91,7 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
             color="warning"
             variant="outlined"
             disabled={isBusy || log.isCancelRequested}
-            onClick={() => act(() => scaffolder.cancelTask(task.id), false)}
+            onClick={() => act(() => scaffolder.cancelTask({ params: { taskId: task.id } }), false)}
           >
             {log.isCancelRequested ? 'Cancelling…' : 'Cancel'}
           </Button>
@@ -100,7 +100,7 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
           <Button
             variant="contained"
             disabled={isBusy}
-            onClick={() => act(() => scaffolder.retryTask(task.id), true)}
+            onClick={() => act(() => scaffolder.retryTask({ params: { taskId: task.id } }), true)}
           >
             Retry
           </Button>

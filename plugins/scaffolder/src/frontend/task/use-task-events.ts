@@ -1,7 +1,7 @@
 import { useApi } from '@atrium/web-kernel';
 import { useEffect, useState } from 'react';
+import type { TaskStepSpec } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
-import type { TaskSpecStep } from '../api/scaffolder-types.js';
 import { TaskEventLog } from './task-event-log.js';
 
 /** What {@link useTaskEvents} returns. */
@@ -25,7 +25,7 @@ const flushIntervalMs = 100;
  */
 export function useTaskEvents(
   taskId: string,
-  steps: readonly TaskSpecStep[] | undefined,
+  steps: readonly TaskStepSpec[] | undefined,
   generation: number,
 ): TaskEventsState {
   const scaffolder = useApi(scaffolderApiRef);
@@ -40,7 +40,7 @@ export function useTaskEvents(
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` restarts the subscription after Retry
   useEffect(() => {
     if (stepsKey === undefined) return;
-    const log = new TaskEventLog(JSON.parse(stepsKey) as TaskSpecStep[]);
+    const log = new TaskEventLog(JSON.parse(stepsKey) as TaskStepSpec[]);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let version = 0;
     let transport: TaskEventsState['transport'] = 'connecting';

@@ -7,11 +7,12 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { SerializedTask, TaskStatus } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
-import type { SerializedTask, TaskStatus } from '../api/scaffolder-types.js';
 import { EntityRefLink, humanizeRef } from '../components/entity-links.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { TaskStatusChip } from '../task/task-status-chip.js';
+import { templateTitleOf } from '../task/template-title.js';
 
 const statuses: TaskStatus[] = ['open', 'processing', 'completed', 'failed', 'cancelled'];
 
@@ -34,10 +35,13 @@ export function TaskListPage() {
     queryKey: ['scaffolder', 'tasks', createdBy, status, table.state],
     queryFn: () =>
       scaffolder.listTasks({
-        createdBy,
-        status: status || undefined,
-        limit: table.state.pageSize,
-        offset: table.offset,
+        query: {
+          createdBy,
+          status: status || undefined,
+          order: 'desc:created_at',
+          limit: table.state.pageSize,
+          offset: table.offset,
+        },
       }),
     placeholderData: keepPreviousData,
   });
@@ -45,11 +49,7 @@ export function TaskListPage() {
     {
       id: 'task',
       header: 'Task',
-      render: (task) => (
-        <Link to={routes.task(task.id)}>
-          {task.spec.templateInfo?.entity?.metadata?.title ?? task.id.slice(0, 8)}
-        </Link>
-      ),
+      render: (task) => <Link to={routes.task(task.id)}>{templateTitleOf(task) ?? task.id.slice(0, 8)}</Link>,
     },
     {
       id: 'template',

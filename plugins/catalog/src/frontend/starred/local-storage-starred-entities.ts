@@ -1,11 +1,4 @@
-/** Entities the user starred, kept in the browser; refs are canonical (lowercased) strings. */
-export interface StarredEntitiesStore {
-  /** The starred refs; the same array until it changes (fit for useSyncExternalStore). */
-  getSnapshot(): readonly string[];
-  subscribe(listener: () => void): () => void;
-  isStarred(entityRef: string): boolean;
-  toggle(entityRef: string): void;
-}
+import type { StarredEntitiesApi } from './starred-entities-api.js';
 
 /** Where starred entities are kept; shared by every tab of the browser. */
 export const starredStorageKey = 'atrium.catalog.starred';
@@ -30,16 +23,16 @@ function defaultStorage(): Storage | undefined {
 }
 
 /**
- * Creates the store of starred entities over localStorage. Changes made in another tab
- * arrive through the `storage` event.
+ * Creates the starred entities API over localStorage, shared by every tab of the browser:
+ * changes made in another tab arrive through the `storage` event.
  *
  * @example
- * const store = createStarredEntitiesStore();
- * store.toggle('component:default/petstore');
+ * const starred = createLocalStorageStarredEntities();
+ * starred.toggle('component:default/petstore');
  */
-export function createStarredEntitiesStore(
+export function createLocalStorageStarredEntities(
   storage: Storage | undefined = defaultStorage(),
-): StarredEntitiesStore {
+): StarredEntitiesApi {
   let snapshot: readonly string[] = read(storage);
   const listeners = new Set<() => void>();
   const emit = () => {

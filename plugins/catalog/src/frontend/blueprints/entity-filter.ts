@@ -1,5 +1,5 @@
+import { defineExtensionDataRef } from '@atrium/web-kernel';
 import { z } from 'zod';
-import { defineExtensionDataRef } from '../extensions/extension-data-ref.js';
 
 /** The parts of a catalog entity that extension filters and entity cards rely on. */
 export interface EntityLike {

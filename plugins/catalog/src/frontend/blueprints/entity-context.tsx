@@ -1,6 +1,6 @@
 import { AtriumError } from '@atrium/errors';
 import { createContext, type ReactNode, useContext } from 'react';
-import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
+import { catalogErrorCodes } from '../../common/catalog-error-codes.js';
 import type { EntityLike } from './entity-filter.js';
 
 const EntityContext = createContext<EntityLike | undefined>(undefined);
@@ -31,7 +31,7 @@ export function useEntity<TEntity extends EntityLike = EntityLike>(): TEntity {
   const entity = useContext(EntityContext);
   if (!entity) {
     throw new AtriumError(
-      webKernelErrorCodes.WEB_ENTITY_MISSING,
+      catalogErrorCodes.CATALOG_ENTITY_CONTEXT_MISSING,
       'useEntity() was called outside an entity page. Use it in an EntityTabBlueprint or EntityCardBlueprint component, ' +
         'or wrap the component in <EntityProvider>.',
     );

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStarredEntitiesStore, starredStorageKey } from './starred-entities.js';
+import { createLocalStorageStarredEntities, starredStorageKey } from './local-storage-starred-entities.js';
 
 beforeEach(() => localStorage.clear());
 
-describe('starred entities store', () => {
+describe('starred entities in localStorage', () => {
   it('toggles lowercased refs, persists them and notifies subscribers', () => {
-    const store = createStarredEntitiesStore(localStorage);
+    const store = createLocalStorageStarredEntities(localStorage);
     const listener = vi.fn();
     const unsubscribe = store.subscribe(listener);
     store.toggle('Component:default/Petstore');
@@ -21,7 +21,7 @@ describe('starred entities store', () => {
 
   it('survives corrupt storage and follows changes made in another tab', () => {
     localStorage.setItem(starredStorageKey, '{not json');
-    const store = createStarredEntitiesStore(localStorage);
+    const store = createLocalStorageStarredEntities(localStorage);
     expect(store.getSnapshot()).toEqual([]);
     const listener = vi.fn();
     store.subscribe(listener);

@@ -1,7 +1,5 @@
+import { defineBlueprint, defineExtensionDataRef, defineExtensionInput } from '@atrium/web-kernel';
 import { type ComponentType, lazy } from 'react';
-import { defineBlueprint } from '../extensions/define-blueprint.js';
-import { defineExtensionDataRef } from '../extensions/extension-data-ref.js';
-import { defineExtensionInput } from '../extensions/extension-input.js';
 
 /** What a custom template form field receives; the template form adapts rjsf's field props to it. */
 export interface FormFieldProps {

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
+import {
+  coreExtensionData,
+  createApp,
+  defineExtension,
+  defineWebPlugin,
+  type ExtensionInputItem,
+} from '@atrium/web-kernel';
 import { cleanup, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp } from '../app/create-app.js';
-import { coreExtensionData } from '../extensions/core-extension-data.js';
-import { defineExtension } from '../extensions/define-extension.js';
-import { defineWebPlugin } from '../extensions/define-web-plugin.js';
-import type { ExtensionInputItem } from '../extensions/extension-input.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityCardBlueprint, entityCardsInput } from './entity-card-blueprint.js';
 import { EntityProvider, useEntity } from './entity-context.js';
 import { type EntityLike, toEntityPredicate } from './entity-filter.js';
@@ -31,7 +33,7 @@ function Overview({ cards }: { cards: CardItem[] }) {
   );
 }
 
-/** A stand-in for the catalog plugin: the entity page and its overview tab expose the inputs. */
+/** A minimal entity page and overview tab exposing the inputs, to test the blueprints alone. */
 function catalogPlugin(entity: EntityLike) {
   return defineWebPlugin({
     id: 'catalog',
@@ -145,5 +147,18 @@ describe('toEntityPredicate', () => {
     expect(toEntityPredicate({ kind: ['Component', 'System'] })(petstore)).toBe(false);
     expect(toEntityPredicate({ kind: 'API', type: 'graphql' })(petstore)).toBe(false);
     expect(toEntityPredicate(undefined)(website)).toBe(true);
+  });
+});
+
+function Orphan() {
+  useEntity();
+  return null;
+}
+
+describe('useEntity', () => {
+  it('fails outside an entity page, saying where to use it', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(() => render(<Orphan />)).toThrow(/outside an entity page/);
+    vi.restoreAllMocks();
   });
 });

@@ -1,19 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { type ReactElement, Suspense } from 'react';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../app/create-app.js';
 import { coreExtensionData } from '../extensions/core-extension-data.js';
-import { defineExtension } from '../extensions/define-extension.js';
 import { defineWebPlugin } from '../extensions/define-web-plugin.js';
 import { lazyElement } from '../extensions/lazy-element.js';
-import { FormFieldBlueprint, formFieldsInput } from './form-field-blueprint.js';
 import { NavItemBlueprint } from './nav-item-blueprint.js';
 import { PageBlueprint } from './page-blueprint.js';
-import {
-  SearchResultRendererBlueprint,
-  searchResultRenderersInput,
-} from './search-result-renderer-blueprint.js';
 
 afterEach(cleanup);
 
@@ -72,69 +66,6 @@ describe('PageBlueprint and NavItemBlueprint', () => {
     });
     expect(app.diagnostics[0]?.message).toContain('a page path starts with "/"');
     vi.restoreAllMocks();
-  });
-});
-
-describe('SearchResultRendererBlueprint and FormFieldBlueprint', () => {
-  it('give the search and template pages lazily loaded components through their inputs', async () => {
-    const seen: { renderers: number; fields: string[] } = { renderers: 0, fields: [] };
-    const searchPage = defineExtension({
-      kind: 'page',
-      namespace: 'search',
-      attachTo: { id: 'app/layout', input: 'routes' },
-      inputs: { resultRenderers: searchResultRenderersInput },
-      output: { path: coreExtensionData.routePath, element: coreExtensionData.reactElement },
-      factory: ({ inputs }) => {
-        const result = { type: 'software-catalog', document: { title: 'petstore', location: '/catalog/x' } };
-        const renderer = inputs.resultRenderers.find((r) => r.output.renderer.predicate(result))?.output
-          .renderer;
-        seen.renderers = inputs.resultRenderers.length;
-        const Renderer = renderer?.component;
-        return { path: '/search', element: <Suspense>{Renderer && <Renderer result={result} />}</Suspense> };
-      },
-    });
-    const scaffolderPage = defineExtension({
-      kind: 'page',
-      namespace: 'scaffolder',
-      attachTo: { id: 'app/layout', input: 'routes' },
-      inputs: { formFields: formFieldsInput },
-      output: { path: coreExtensionData.routePath, element: coreExtensionData.reactElement },
-      factory: ({ inputs }) => {
-        seen.fields = inputs.formFields.map((f) => f.output.field.name);
-        return { path: '/create', element: <p /> };
-      },
-    });
-    const app = createApp({
-      features: [
-        defineWebPlugin({ id: 'search', extensions: [searchPage] }),
-        defineWebPlugin({ id: 'scaffolder', extensions: [scaffolderPage] }),
-        defineWebPlugin({
-          id: 'catalog',
-          extensions: [
-            SearchResultRendererBlueprint.make({
-              params: {
-                type: 'software-catalog',
-                loader:
-                  async () =>
-                  ({ result }) => <p>{`entity ${result.document.title}`}</p>,
-              },
-            }),
-            SearchResultRendererBlueprint.make({
-              name: 'docs',
-              params: { type: 'techdocs', loader: async () => () => <p>docs</p> },
-            }),
-            FormFieldBlueprint.make({
-              name: 'entity-picker',
-              params: { name: 'EntityPicker', loader: async () => () => <input /> },
-            }),
-          ],
-        }),
-      ],
-      initialEntries: ['/search'],
-    });
-    render(app.createRoot());
-    expect(await screen.findByText('entity petstore')).toBeTruthy();
-    expect(seen).toEqual({ renderers: 2, fields: ['EntityPicker'] });
   });
 });
 

@@ -1,8 +1,11 @@
+import {
+  coreExtensionData,
+  defineBlueprint,
+  defineExtensionInput,
+  type ElementLoader,
+  lazyElement,
+} from '@atrium/web-kernel';
 import { z } from 'zod';
-import { coreExtensionData } from '../extensions/core-extension-data.js';
-import { defineBlueprint } from '../extensions/define-blueprint.js';
-import { defineExtensionInput } from '../extensions/extension-input.js';
-import { type ElementLoader, lazyElement } from '../extensions/lazy-element.js';
 import {
   type EntityFilter,
   entityExtensionData,

@@ -1,0 +1,6 @@
+export {
+  type ApiImplementation,
+  type RenderExtensionOptions,
+  type RenderedExtension,
+  renderExtension,
+} from './render-extension.js';
