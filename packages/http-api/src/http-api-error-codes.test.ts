@@ -49,7 +49,7 @@ describe('http-api errors', () => {
     });
     await expect(client.getTodo({ params: {} } as never)).rejects.toMatchObject({
       code: httpApiErrorCodes.HTTP_API_MISSING_PATH_PARAMETER,
-      message: "path parameter 'id' of /todos/:id is missing; pass it in params",
+      message: "route 'getTodo' (GET /todos/:id) was called without path parameter 'id'; pass it in params",
     });
     expect(sent).toEqual([]);
   });
