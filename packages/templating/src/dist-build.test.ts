@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,10 +8,10 @@ import { afterAll, expect, it } from 'vitest';
 
 // Under vitest the package runs from src/; this checks the other half of the layout: the
 // esbuild output (as scripts/build.mjs makes it, file by file) running in plain Node, where
-// the sandbox entry must be found beside dist/ files rather than src/ ones.
-const srcDir = fileURLToPath(new URL('.', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const errorsBuilt = existsSync(join(repoRoot, 'packages/errors/dist/index.js'));
+// the sandbox entry must be found beside dist/ files rather than src/ ones. It builds what
+// it runs (this package and @atrium/errors) so it never depends on a prior `npm run build`.
+const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
+const repoRoot = join(packagesDir, '..');
 const outDir = mkdtempSync(join(tmpdir(), 'atrium-templating-dist-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
@@ -22,24 +22,32 @@ function listFiles(dir: string): string[] {
   });
 }
 
-it.skipIf(!errorsBuilt)('works when transpiled to JavaScript like scripts/build.mjs does', async () => {
-  const files = listFiles(srcDir).filter((file) => !/\.test\.ts$/.test(file));
-  const sources = files.filter((file) => file.endsWith('.ts'));
+/** Transpiles `packages/<name>/src` to `<target>/dist` file by file and copies its package.json. */
+async function buildPackage(name: string, target: string): Promise<void> {
+  const src = join(packagesDir, name, 'src');
+  const dist = join(target, 'dist');
+  const files = listFiles(src).filter((file) => !/\.test\.ts$/.test(file));
   await build({
-    entryPoints: sources,
-    outdir: outDir,
-    outbase: srcDir,
+    entryPoints: files.filter((file) => file.endsWith('.ts')),
+    outdir: dist,
+    outbase: src,
     format: 'esm',
     platform: 'node',
     logLevel: 'error',
   });
-  for (const file of files.filter((f) => !f.endsWith('.ts')))
-    cpSync(file, join(outDir, relative(srcDir, file)));
-  symlinkSync(join(repoRoot, 'node_modules'), join(outDir, 'node_modules'));
-  cpSync(join(srcDir, '../package.json'), join(outDir, 'package.json'));
+  for (const file of files.filter((f) => !f.endsWith('.ts'))) cpSync(file, join(dist, relative(src, file)));
+  cpSync(join(packagesDir, name, 'package.json'), join(target, 'package.json'));
+}
+
+it('works when transpiled to JavaScript like scripts/build.mjs does', async () => {
+  const modules = join(outDir, 'node_modules');
+  mkdirSync(join(modules, '@atrium'), { recursive: true });
+  await buildPackage('errors', join(modules, '@atrium/errors'));
+  symlinkSync(join(repoRoot, 'node_modules/nunjucks'), join(modules, 'nunjucks'));
+  await buildPackage('templating', join(outDir, 'templating'));
 
   const script = `
-    import { createTemplater } from ${JSON.stringify(join(outDir, 'index.js'))};
+    import { createTemplater } from ${JSON.stringify(join(outDir, 'templating/dist/index.js'))};
     const templater = createTemplater();
     const value = await templater.renderValue({ n: '\${{ p.n }}', s: 'x-\${{ p.n }}' }, { p: { n: 2 } });
     const escape = await templater.renderString('\${{ "".constructor.constructor("return 1")() }}', {}).catch((e) => e.code);
