@@ -1,4 +1,12 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Which project a test belongs to is read from its path, so it cannot drift:
+//   unit         *.test.ts(x) beside the code: no PostgreSQL, Redis, git server, browser or
+//                other backend process (its setup file makes PostgreSQL and Redis fail);
+//   integration  *.int.test.ts(x) beside the code: databases, several backends, crashes,
+//                git servers, built entry points;
+//   e2e          e2e/: the built portal in Chromium;  security  security/: the attacker's suite.
+const workspaces = '{packages,plugins,apps}/*/src/**';
 
 // Workspace packages export their TypeScript sources under the `development` condition,
 // so tests run against src/ without a build. Only Vite resolves with these: passing
@@ -12,7 +20,19 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{packages,plugins,apps,bench}/*/src/**/*.test.{ts,tsx}', 'bench/src/**/*.test.ts'],
+          include: [`${workspaces}/*.test.{ts,tsx}`, 'bench/src/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, '**/*.int.test.{ts,tsx}'],
+          setupFiles: ['packages/test-kit/src/unit-project-setup.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: [`${workspaces}/*.int.test.{ts,tsx}`, 'bench/src/**/*.int.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
