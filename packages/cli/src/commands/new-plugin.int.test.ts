@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startPortal } from '@atrium/backend';
 import { createCaptureLogger } from '@atrium/test-kit';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../cli-io.js';
 import { runCli } from '../run-cli.js';
+import { startPortal } from '../start-portal.js';
 
 // An integration test: it type-checks, builds and tests the generated plugin in child
 // processes, then serves it from a portal.
