@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,18 +101,15 @@ describe('atrium', () => {
 
   it('db migrate applies pending migrations once', async () => {
     const dir = project(validConfig);
+    // An absolute data directory: the tests may run in worker threads, which cannot chdir.
+    writeFileSync(join(dir, 'app-config.yaml'), validConfig.replace('./data', join(dir, 'data')));
     const first = io(dir);
-    const cwd = process.cwd();
-    process.chdir(dir);
-    try {
-      expect(await runCli(['db', 'migrate'], first.io)).toBe(0);
-      expect(first.out).toContain('kernel: applied 0001_auth_keys_and_scheduler, 0002_auth_sessions');
-      const second = io(dir);
-      expect(await runCli(['db', 'migrate'], second.io)).toBe(0);
-      expect(second.out).toContain('kernel: up to date');
-    } finally {
-      process.chdir(cwd);
-    }
+    expect(await runCli(['db', 'migrate'], first.io)).toBe(0);
+    expect(first.out).toContain('kernel: applied 0001_auth_keys_and_scheduler, 0002_auth_sessions');
+    expect(existsSync(join(dir, 'data'))).toBe(true);
+    const second = io(dir);
+    expect(await runCli(['db', 'migrate'], second.io)).toBe(0);
+    expect(second.out).toContain('kernel: up to date');
   });
 });
 
