@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStarredEntitiesForTests } from '../starred/use-starred-entities.js';
 import { createFakeCatalogServer } from '../test-utils/fake-catalog-server.js';
-import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { hostileEntity, sampleCatalog } from '../test-utils/sample-entities.js';
+
+// Chunks load before the first test, so no wait below includes loading code.
+beforeAll(loadCatalogCode);
 
 const title = '<img src=x onerror="alert(1)">Evil';
 

@@ -1,14 +1,17 @@
 // @vitest-environment happy-dom
 import type { Entity } from '@atrium/catalog-model';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createFakeCatalogServer,
   type FakeCatalogOptions,
   type FakeCatalogServer,
 } from '../test-utils/fake-catalog-server.js';
-import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { makeEntity, sampleCatalog } from '../test-utils/sample-entities.js';
+
+// Chunks load before the first test, so no wait below includes loading code.
+beforeAll(loadCatalogCode);
 
 const fileUrl = 'https://github.com/acme/billing/blob/main/catalog-info.yaml';
 const billing: Entity[] = [
