@@ -2,7 +2,8 @@
 // Lint rule the type-checker cannot express: packages meet only through declared entry
 // points. Fails on (1) a deep import of another workspace package (a subpath missing from
 // its `exports`), (2) a relative import that leaves its package, and (3) browser code
-// (frontend entries) importing a backend entry point.
+// (frontend entries) importing a backend entry point, (4) a dependency on a workspace
+// package that is not its exact version (one form, never a mix of `0.1.0` and `^0.1.0`).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +90,26 @@ for (const [name, pkg] of packages) {
       if (isBrowserFile(pkg, file) && /\/backend$/.test(key)) {
         problems.push(
           `${where}: browser code imports backend entry '${spec}'; use the '/common' entry or an HTTP API`,
+        );
+      }
+    }
+  }
+}
+
+const manifests = [
+  { where: 'package.json', manifest: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) },
+  ...[...packages.values()].map(({ dir, manifest }) => ({
+    where: relative(root, join(dir, 'package.json')),
+    manifest,
+  })),
+];
+for (const { where, manifest } of manifests) {
+  for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
+    for (const [dependency, range] of Object.entries(manifest[field] ?? {})) {
+      const version = packages.get(dependency)?.manifest.version;
+      if (version !== undefined && range !== version) {
+        problems.push(
+          `${where}: ${field} '${dependency}' is '${range}'; a workspace package is named by its exact version '${version}'`,
         );
       }
     }

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import axe from 'axe-core';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { repoRoot } from './start-portal.js';
 
@@ -58,7 +58,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-const axeSource = createRequire(import.meta.url)('axe-core').source as string;
+const axeSource = axe.source;
 
 /** Violations of serious or critical impact that axe-core finds on the current page. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {

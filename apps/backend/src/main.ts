@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startPortal } from './start-portal.js';
+import { startPortal } from '@atrium/cli';
 
 // `node apps/backend/dist/main.js [--config file]...`: the same as `atrium start`.
 const { values } = parseArgs({ options: { config: { type: 'string', multiple: true } }, strict: true });

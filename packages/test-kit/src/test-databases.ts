@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { JsonObject } from '@atrium/kernel';
 import pg from 'pg';
+import { TEST_POSTGRES_URL } from './test-service-urls.js';
+
+export { TEST_POSTGRES_URL };
 
 /** The databases tests run against. */
 export type TestDatabaseKind = 'sqlite' | 'postgres';
-
-/** Where the PostgreSQL used by tests lives; CI starts it (see .ci/run). */
-export const TEST_POSTGRES_URL = process.env.ATRIUM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * Every database kind a database test must pass on. PostgreSQL is never skipped: when it

@@ -1,5 +1,5 @@
-import { startPortal } from '@atrium/backend';
 import type { CliIo } from '../cli-io.js';
+import { startPortal } from '../start-portal.js';
 
 /** `atrium start`: runs the portal until SIGINT/SIGTERM. */
 export async function start(io: CliIo, configPaths: readonly string[] | undefined): Promise<number> {

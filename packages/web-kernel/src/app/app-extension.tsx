@@ -1,4 +1,3 @@
-import { ResponseError } from '@atrium/errors';
 import { lightTheme, UiThemeProvider } from '@atrium/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useSyncExternalStore } from 'react';

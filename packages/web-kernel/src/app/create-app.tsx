@@ -1,8 +1,9 @@
 import { ErrorPanel } from '@atrium/ui';
-import type { ReactElement } from 'react';
+import { isValidElement, type ReactElement } from 'react';
 import { createConfigApi } from '../apis/config-api.js';
 import { coreExtensionData } from '../extensions/core-extension-data.js';
 import type { WebPlugin } from '../extensions/define-web-plugin.js';
+import { preloadElement } from '../extensions/lazy-element.js';
 import { createAppExtension } from './app-extension.js';
 import { parseExtensionsConfig } from './app-extensions-config.js';
 import type { AppTree } from './app-node.js';
@@ -31,6 +32,11 @@ export interface AtriumApp {
   /** Every composition problem found, also logged with console.error. */
   readonly diagnostics: readonly AppDiagnostic[];
   readonly tree: AppTree;
+  /**
+   * Loads the code of every lazy extension in the tree, so that nothing renders a spinner
+   * while its chunk loads: for tests, whose waits should not include loading code.
+   */
+  preload(): Promise<void>;
 }
 
 function routerBasename(baseUrl: string | undefined): string | undefined {
@@ -83,5 +89,11 @@ export function createApp(options: CreateAppOptions): AtriumApp {
     diagnostics: diagnostics.list,
     tree,
     createRoot: () => rootElement ?? <AppFailure diagnostics={diagnostics.list} />,
+    preload: async () => {
+      const elements = [...tree.nodes.values()].map((node) =>
+        node.outputs?.get(coreExtensionData.reactElement.id),
+      );
+      await Promise.all(elements.filter(isValidElement).map((element) => preloadElement(element)));
+    },
   };
 }

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExtensionBoundary } from '../app/extension-boundary.js';
 import { lazyElement, preloadElement } from './lazy-element.js';
@@ -66,5 +67,18 @@ describe('preloadElement', () => {
     render(element);
     expect(screen.getByText('preloaded')).toBeTruthy();
     expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('settles once the code is loaded, so a test can render without waiting for it', async () => {
+    let finish: (element: ReactElement) => void = () => undefined;
+    const element = lazyElement(() => new Promise<ReactElement>((resolve) => (finish = resolve)));
+    let settled = false;
+    const preloaded = preloadElement(element).then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(settled).toBe(false);
+    finish(<p>loaded</p>);
+    await preloaded;
+    render(element);
+    expect(screen.getByText('loaded')).toBeTruthy();
   });
 });

@@ -28,15 +28,20 @@ class LazySource {
     return this.pending;
   }
 
-  preload(): void {
-    if (!this.loaded) this.load().catch(() => undefined);
+  /** Settles once the code is loaded or failed to load (the render shows the failure). */
+  preload(): Promise<void> {
+    if (this.loaded) return Promise.resolve();
+    return this.load().then(
+      () => undefined,
+      () => undefined,
+    );
   }
 }
 
 function LazyLoaded({ source }: { source: LazySource }) {
   const [state, setState] = useState<LoadState>(() => {
     // Start the download during the first render, not after the commit.
-    source.preload();
+    void source.preload();
     return { element: source.loaded };
   });
   useEffect(() => {
@@ -57,15 +62,17 @@ function LazyLoaded({ source }: { source: LazySource }) {
 /**
  * Starts downloading what a {@link lazyElement} renders, before it is rendered, so a page
  * can fetch its data and its active tab's code at the same time. Other elements are ignored.
+ * The promise settles once the code is there (or failed to load); awaiting it is optional.
  *
  * @example
  * preloadElement(activeTab.output.element);
  */
-export function preloadElement(element: ReactElement): void {
+export function preloadElement(element: ReactElement): Promise<void> {
   const props = (element.props ?? {}) as { source?: LazySource; children?: unknown };
-  if (element.type === LazyLoaded && props.source) props.source.preload();
+  if (element.type === LazyLoaded && props.source) return props.source.preload();
   // The kernel wraps each extension's element in its error boundary: look inside.
-  else if (isValidElement(props.children)) preloadElement(props.children);
+  if (isValidElement(props.children)) return preloadElement(props.children);
+  return Promise.resolve();
 }
 
 /**

@@ -1,5 +1,8 @@
-import type { LoggerService } from '@atrium/kernel';
-import type { FastifyRequest } from 'fastify';
+import type { RouteSpec } from '@atrium/http-api';
+import type { LoggerService, RouteContext } from '@atrium/kernel';
+
+/** The HTTP request a provider reads: the one the kernel hands every route handler. */
+export type AuthProviderRequest = RouteContext<RouteSpec>['request'];
 
 /** Who a provider signed in, before a token is issued. */
 export interface SignInIdentity {
@@ -23,5 +26,5 @@ export interface AuthProvider {
   id: string;
   title: string;
   /** Establishes the identity for a refresh request, or throws AuthenticationError. */
-  refresh(request: FastifyRequest, context: AuthProviderContext): Promise<SignInIdentity>;
+  refresh(request: AuthProviderRequest, context: AuthProviderContext): Promise<SignInIdentity>;
 }

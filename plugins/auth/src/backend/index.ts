@@ -1,2 +1,7 @@
-export type { AuthProvider, AuthProviderContext, SignInIdentity } from './auth-provider.js';
+export type {
+  AuthProvider,
+  AuthProviderContext,
+  AuthProviderRequest,
+  SignInIdentity,
+} from './auth-provider.js';
 export { authPlugin, authPlugin as default, authProvidersPoint } from './plugin.js';

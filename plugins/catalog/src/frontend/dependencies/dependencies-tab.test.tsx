@@ -1,9 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { sampleCatalog } from '../test-utils/sample-entities.js';
 import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
+
+// Chunks load before the first test, so no wait below includes loading code.
+beforeAll(loadCatalogCode);
 
 setUpCatalogServer(sampleCatalog());
 beforeEach(() => localStorage.clear());

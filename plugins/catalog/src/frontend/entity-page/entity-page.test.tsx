@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { defineWebPlugin } from '@atrium/web-kernel';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityCardBlueprint, EntityTabBlueprint, useEntity } from '../index.js';
-import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { brokenEntity, sampleCatalog } from '../test-utils/sample-entities.js';
 import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
+
+// Chunks load before the first test, so no wait below includes loading code.
+beforeAll(loadCatalogCode);
 
 const catalog = setUpCatalogServer([...sampleCatalog(), brokenEntity()]);
 

@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { renderExtension } from '@atrium/test-kit/frontend';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityProvider } from '../blueprints/entity-context.js';
 import { entityCardExtensions } from '../extensions/entity-card-extensions.js';
-import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { hostileEntity, sampleCatalog } from '../test-utils/sample-entities.js';
 import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
+
+// Chunks load before the first test, so no wait below includes loading code.
+beforeAll(loadCatalogCode);
 
 const title = '<img src=x onerror="alert(1)">Evil';
 

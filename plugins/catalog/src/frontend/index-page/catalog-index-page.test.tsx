@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderCatalogApp } from '../test-utils/render-catalog.js';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { makeEntity, sampleCatalog } from '../test-utils/sample-entities.js';
 import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
 import type { CatalogServer } from '../test-utils/start-catalog-server.js';
+
+// Chunks load before the first test, so no wait below includes loading code.
+beforeAll(loadCatalogCode);
 
 // The real catalog behind the page; each describe sets up its own with its own entities.
 let server: CatalogServer;

@@ -8,7 +8,6 @@ import { startTestBackend, type TestBackend } from '@atrium/test-kit';
 import { stringify } from 'yaml';
 import type { SerializedTask, SerializedTaskEvent } from '../../common/index.js';
 import { scaffolderPlugin } from '../plugin.js';
-import { createStubCatalog } from './stub-catalog.js';
 
 /** A running backend with the scaffolder, the real catalog serving `entities`, and API helpers. */
 export interface ScaffolderTestBackend extends TestBackend {
@@ -30,12 +29,6 @@ export interface ScaffolderTestBackend extends TestBackend {
 
 const FINISHED = ['completed', 'failed', 'cancelled'];
 
-/**
- * Whether tests on PostgreSQL start the real catalog. False while the catalog cannot
- * ingest on PostgreSQL (its processing schedule writes fractional epoch milliseconds into
- * bigint columns); those tests then use a stub catalog with the same HTTP surface.
- */
-export const REAL_CATALOG_ON_POSTGRES = false;
 const KINDS = ['Component', 'API', 'Resource', 'System', 'Domain', 'Group', 'User', 'Location', 'Template'];
 
 async function writeEntities(dir: string, entities: Entity[]): Promise<string[]> {
@@ -78,22 +71,13 @@ export async function startScaffolderBackend(options: {
   readableRoots?: string[];
   /** More `file` locations for the catalog (e.g. examples/templates/all.yaml). */
   locations?: string[];
-  /** Start the real catalog also on PostgreSQL (permission tests need its read filter). */
-  realCatalog?: boolean;
 }): Promise<ScaffolderTestBackend> {
   const fixturesDir = options.fixturesDir ?? (await mkdtemp(join(tmpdir(), 'atrium-scaffolder-fixtures-')));
   const entities = options.entities ?? [];
   const files = await writeEntities(fixturesDir, entities);
-  const real =
-    options.realCatalog ||
-    REAL_CATALOG_ON_POSTGRES ||
-    (options.database as { client?: string } | undefined)?.client !== 'pg';
-  const catalog = real
-    ? catalogPlugin
-    : createStubCatalog(entities.map((entity, i) => ({ entity, file: files[i]! })));
   const roots = [fixturesDir, ...(options.readableRoots ?? [])];
   const backend = await startTestBackend({
-    features: [scaffolderPlugin, catalog, ...(options.features ?? [])],
+    features: [scaffolderPlugin, catalogPlugin, ...(options.features ?? [])],
     config: {
       // fixturesDir is readable as the folder of the catalog's config locations (the files above).
       backend: {

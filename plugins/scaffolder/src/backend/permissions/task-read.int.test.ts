@@ -67,7 +67,6 @@ describe.each(testDatabaseKinds())('who sees which task, on %s', (kind) => {
     database = await createTestDatabase(kind);
     backend = await startScaffolderBackend({
       database: database.config,
-      realCatalog: true,
       features: [policy],
       entities: [templateEntity('hello', { parameters, steps }), secret],
     });

@@ -6,23 +6,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_EVENT_TOPICS } from '../common/catalog-events.js';
 import { ALL_KINDS, copyFixture, startCatalog, type TestCatalog } from './__fixtures__/start-catalog.js';
 
-const events: Array<{ topic: string; payload: { entityRef?: string; action?: string } }> = [];
-const listener = defineModule({
-  plugin: 'catalog',
-  id: 'test-events',
-  deps: { events: coreServices.events },
-  async init({ deps }) {
-    await deps.events.subscribe({
-      id: 'catalog-test',
-      topics: Object.values(CATALOG_EVENT_TOPICS),
-      onEvent: (event) => {
-        events.push({ topic: event.topic, payload: event.eventPayload as { entityRef?: string } });
-      },
-    });
-  },
-});
+type RecordedEvent = { topic: string; payload: { entityRef?: string; action?: string } };
+
+/** A module that records the catalog's events into `events` (one array per backend run). */
+function recordEventsInto(events: RecordedEvent[]) {
+  return defineModule({
+    plugin: 'catalog',
+    id: 'test-events',
+    deps: { events: coreServices.events },
+    async init({ deps }) {
+      await deps.events.subscribe({
+        id: 'catalog-test',
+        topics: Object.values(CATALOG_EVENT_TOPICS),
+        onEvent: (event) => {
+          events.push({ topic: event.topic, payload: event.eventPayload as RecordedEvent['payload'] });
+        },
+      });
+    },
+  });
+}
 
 describe.each(testDatabaseKinds())('catalog plugin on %s', (database) => {
+  // Per run: the PostgreSQL assertions must not pass on the SQLite run's events.
+  const events: RecordedEvent[] = [];
   let catalog: TestCatalog;
   let dir: string;
   const byName = async (kind: string, name: string, namespace = 'default') =>
@@ -36,7 +42,7 @@ describe.each(testDatabaseKinds())('catalog plugin on %s', (database) => {
         locations: [{ type: 'file', target: join(dir, 'catalog-info.yaml') }],
         rules: [{ allow: ALL_KINDS }],
       },
-      features: [listener],
+      features: [recordEventsInto(events)],
     });
     await catalog.waitFor(
       async () => (await catalog.get('/entities/by-query?limit=0')).body.totalItems === 17,

@@ -1,1 +1,0 @@
-export { type StartPortalOptions, startPortal } from './start-portal.js';
