@@ -29,6 +29,12 @@ export { type AppLayoutProps, appLayoutInputs, defineAppLayout } from './app/def
 export type { AppDiagnostic, AppDiagnosticCode } from './app/diagnostics.js';
 export { ExtensionBoundary, type ExtensionBoundaryProps } from './app/extension-boundary.js';
 export { type LoadAppConfigOptions, loadAppConfig } from './app/load-app-config.js';
+export {
+  type FeatureBundle,
+  type LoadedFeatureBundles,
+  type LoadFeatureBundlesOptions,
+  loadFeatureBundles,
+} from './app/load-feature-bundles.js';
 export { resolveExtensionId } from './app/resolve-extension-id.js';
 export { ApiBlueprint } from './blueprints/api-blueprint.js';
 export { NavItemBlueprint } from './blueprints/nav-item-blueprint.js';

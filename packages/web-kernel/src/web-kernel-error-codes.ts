@@ -2,7 +2,8 @@ import { defineErrorCodes } from '@atrium/errors';
 
 /**
  * Every code the web kernel raises, one line each: the app diagnostics `createApp` reports
- * while building the extension tree (WEB_EXTENSION_*, WEB_APP_CONFIG_*, WEB_API_DUPLICATE)
+ * while building the extension tree (WEB_EXTENSION_*, WEB_APP_CONFIG_*, WEB_API_DUPLICATE), the
+ * problems `loadFeatureBundles` reports (WEB_FEATURE_*)
  * and the errors it throws.
  */
 export const webKernelErrorCodes = defineErrorCodes({
@@ -33,6 +34,10 @@ export const webKernelErrorCodes = defineErrorCodes({
   WEB_APP_CONFIG_UNKNOWN_EXTENSION:
     'An app.extensions entry names an extension no installed plugin declares; check the id.',
   WEB_API_DUPLICATE: 'Two extensions provide the same API; the first is used. Disable one in app.extensions.',
+  WEB_FEATURE_LOAD_FAILED:
+    'A feature bundle listed in app.features failed to load; it is left out. Rebuild its package and restart.',
+  WEB_FEATURE_INVALID:
+    'A feature bundle listed in app.features exports no web plugin; export one made with defineWebPlugin.',
   // Thrown
   WEB_API_MISSING:
     'A utility API is used that no extension provides; install the plugin or add an ApiBlueprint for it.',

@@ -21,6 +21,8 @@ export interface CreateAppOptions {
   features: readonly WebPlugin[];
   /** The frontend config (see `loadAppConfig`); `app.extensions` reshapes the tree. */
   config?: Record<string, unknown>;
+  /** Problems found before the app was built (see `loadFeatureBundles`); listed first in `diagnostics`. */
+  diagnostics?: readonly AppDiagnostic[];
   /** Start an in-memory router at these paths instead of using the browser's (for tests). */
   initialEntries?: string[];
 }
@@ -67,6 +69,7 @@ function AppFailure({ diagnostics }: { diagnostics: readonly AppDiagnostic[] }) 
 export function createApp(options: CreateAppOptions): AtriumApp {
   const config = options.config ?? {};
   const diagnostics = createDiagnosticsCollector();
+  diagnostics.list.push(...(options.diagnostics ?? []));
   const configApi = createConfigApi(config);
   const extensionsConfig = parseExtensionsConfig(configApi.getOptional('app.extensions'), diagnostics);
   // The root's tree API reads the tree at render time, after it has been built below.

@@ -7,7 +7,7 @@ import type { WebKernelErrorCode } from '../web-kernel-error-codes.js';
  */
 export type AppDiagnosticCode = Extract<
   WebKernelErrorCode,
-  `WEB_EXTENSION_${string}` | `WEB_APP_CONFIG_${string}` | 'WEB_API_DUPLICATE'
+  `WEB_EXTENSION_${string}` | `WEB_APP_CONFIG_${string}` | `WEB_FEATURE_${string}` | 'WEB_API_DUPLICATE'
 >;
 
 /** One problem in the app's composition, attributed to the extension it concerns. */
