@@ -1,8 +1,10 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sharedModules } from '@atrium/web-kernel/shared-modules';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
+import { sharedModulesPlugin } from './src/build/shared-modules-plugin.js';
 
 const backend = 'http://localhost:7007';
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,8 +30,19 @@ function workspaceSources(): Plugin {
   };
 }
 
+/**
+ * What feature bundles listed in `app.features` import from this app: the web kernel's
+ * shared modules, plus the `/frontend` entries of the plugins built into it (features.ts),
+ * so a bundle can use their blueprints (an entity tab, a form field).
+ */
+const shared = {
+  ...sharedModules,
+  '@atrium/catalog/frontend': 'all',
+  '@atrium/scaffolder/frontend': 'all',
+} as const;
+
 export default defineConfig(({ command }) => ({
-  plugins: [react(), command === 'build' && workspaceSources()],
+  plugins: [react(), command === 'build' && workspaceSources(), sharedModulesPlugin(shared)],
   resolve: {
     // In dev, workspace packages are served from their TypeScript sources (`development` export).
     conditions: command === 'serve' ? ['development', ...defaultClientConditions] : defaultClientConditions,

@@ -4,7 +4,8 @@ import type { WebPlugin } from '@atrium/web-kernel';
 import { appPlugin } from './app-plugin/app-plugin.js';
 
 /**
- * The frontend features of the default app, in order. A plugin package joins by adding
- * its `/frontend` export here.
+ * The frontend features built into the default app, in order. Other plugins join without
+ * a rebuild: list their package in `app.features` and the app loads their bundle at startup
+ * (main.tsx, loadFeatureBundles).
  */
 export const features: readonly WebPlugin[] = [appPlugin, catalogWebPlugin, scaffolderWebPlugin];

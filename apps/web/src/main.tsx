@@ -1,12 +1,18 @@
 import { AtriumError } from '@atrium/errors';
-import { createApp, loadAppConfig, webKernelErrorCodes } from '@atrium/web-kernel';
+import { createApp, loadAppConfig, loadFeatureBundles, webKernelErrorCodes } from '@atrium/web-kernel';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { features } from './features.js';
 
 async function start() {
-  const config = await loadAppConfig();
-  const app = createApp({ features, config });
+  // The features listed in app.features load before the first render, so their routes and
+  // navigation entries are there from the start.
+  const [config, loaded] = await Promise.all([loadAppConfig(), loadFeatureBundles()]);
+  const app = createApp({
+    features: [...features, ...loaded.features],
+    config,
+    diagnostics: loaded.diagnostics,
+  });
   const container = document.getElementById('root');
   if (!container) {
     throw new AtriumError(
