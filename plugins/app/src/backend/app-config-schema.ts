@@ -12,6 +12,12 @@ export const appConfigSchema = z
       .array(z.union([z.string(), z.record(z.string(), z.unknown())]))
       .optional()
       .meta(frontend),
+    /**
+     * Frontend features to load besides the ones built into the web app: npm package names
+     * or plugin folders (relative to the working directory), as in `backend.features`. Each
+     * package declares its built ES module bundle in `package.json` `atrium.frontend`.
+     */
+    features: z.array(z.string().min(1)).default([]),
     /** The package whose `dist/` holds the built web app. */
     packageName: z.string().default('@atrium/web'),
     /** Or an explicit folder, which wins over `packageName`. */

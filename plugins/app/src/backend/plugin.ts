@@ -7,6 +7,9 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { appConfigSchema } from './app-config-schema.js';
 import { appErrorCodes } from './app-error-codes.js';
+import { injectFeatures } from './features/inject-features.js';
+import { loadConfiguredFeatures } from './features/load-configured-features.js';
+import { serveFeatureBundles } from './features/serve-feature-bundles.js';
 import { buildFrontendConfig, injectConfig } from './frontend-config.js';
 import { locateBundle } from './locate-bundle.js';
 
@@ -27,7 +30,10 @@ export const appApi = defineHttpApi({
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const reserved = /^\/(api|\.well-known|\.backstage)(\/|$)|^\/metrics$/;
 
-/** Serves the built web app at `/` with SPA fallback, and the frontend-visible config. */
+/**
+ * Serves the built web app at `/` with SPA fallback, the frontend-visible config, and the
+ * frontend feature bundles `app.features` lists.
+ */
 export const appPlugin = definePlugin({
   id: 'app',
   description: 'Serves the web app bundle and the frontend-visible config',
@@ -41,11 +47,18 @@ export const appPlugin = definePlugin({
   },
   apis: [appApi],
   errorCodes: [appErrorCodes],
-  init({ deps, config }) {
+  async init({ deps, config }) {
     const frontendConfig = buildFrontendConfig(deps.instance.getInstalledPlugins(), deps.rootConfig);
     deps.http.implement(appApi, { getConfig: () => frontendConfig });
     const dir = locateBundle(config, process.cwd(), deps.logger);
-    const indexHtml = injectConfig(readFileSync(join(dir, 'index.html'), 'utf8'), frontendConfig);
+    const features = await loadConfiguredFeatures(config.features, {
+      rootDir: process.cwd(),
+      bundleDir: dir,
+    });
+    const indexHtml = injectFeatures(
+      injectConfig(readFileSync(join(dir, 'index.html'), 'utf8'), frontendConfig),
+      features,
+    );
 
     deps.root.use('/', async (app) => {
       await app.register(fastifyStatic, {
@@ -71,9 +84,12 @@ export const appPlugin = definePlugin({
         }
         return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
       };
+      serveFeatureBundles(app, features);
       app.get('/', serveIndex);
       app.get('/*', serveIndex);
     });
     deps.logger.info(`serving the web app from ${dir}`);
+    for (const feature of features)
+      deps.logger.info(`serving frontend feature '${feature.name}' at ${feature.entryUrl}`);
   },
 });

@@ -1,0 +1,31 @@
+import { NotFoundError, serializeError } from '@atrium/errors';
+import type { FastifyInstance } from 'fastify';
+import type { LoadedFeatureBundle } from './load-feature-bundle.js';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** Answers `GET /assets/features/<bundle>/<file>` from the bundles held in memory. */
+export function serveFeatureBundles(app: FastifyInstance, bundles: readonly LoadedFeatureBundle[]): void {
+  const byPath = new Map(
+    bundles.flatMap((bundle) =>
+      [...bundle.files].map(([file, content]) => [`${bundle.basePath}${file}`, content] as const),
+    ),
+  );
+  app.get('/assets/features/*', async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const file = byPath.get(path);
+    if (!file) {
+      const error = new NotFoundError(
+        `No frontend feature file at ${path}; the page may predate a restart, reload it`,
+      );
+      return reply
+        .code(404)
+        .send(serializeError(error, { request: { method: request.method, url: request.url } }));
+    }
+    reply.header('cache-control', IMMUTABLE).header('vary', 'accept-encoding').type(file.type);
+    if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      return reply.header('content-encoding', 'gzip').send(file.gzip);
+    }
+    return reply.send(file.body);
+  });
+}
