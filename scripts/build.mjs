@@ -3,7 +3,7 @@
 // then builds the web bundle. Runs on `npm install` through the root `prepare` script.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -41,9 +41,13 @@ function listFiles(dir) {
 const isTest = (file) => /\.test\.tsx?$/.test(file) || /[\\/]__fixtures__[\\/]/.test(file);
 const isSource = (file) => /\.tsx?$/.test(file) && !file.endsWith('.d.ts');
 
+// A plugin made by `atrium new plugin` builds itself (`atrium plugin build`: dist/ and its
+// frontend bundle); it runs after the transpile below, which builds the CLI it needs.
+const buildsItself = (manifest) => manifest.atrium?.build !== 'vite' && Boolean(manifest.scripts?.build);
+
 async function buildWorkspace(pkgDir) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
-  if (manifest.atrium?.build === 'vite') return;
+  if (manifest.atrium?.build === 'vite' || buildsItself(manifest)) return;
   const src = join(pkgDir, 'src');
   const dist = join(pkgDir, 'dist');
   rmSync(dist, { recursive: true, force: true });
@@ -96,11 +100,20 @@ async function bundleEntry(pkgDir, manifest) {
 const started = Date.now();
 // `--only <dir>` builds one workspace (used by tests that generate a plugin).
 const only = process.argv.includes('--only')
-  ? join(root, process.argv[process.argv.indexOf('--only') + 1])
+  ? resolve(root, process.argv[process.argv.indexOf('--only') + 1])
   : undefined;
 const targets = only ? [only] : workspaces();
 await Promise.all(targets.map(buildWorkspace));
 console.log(`atrium build: transpiled ${targets.length} workspaces in ${Date.now() - started} ms`);
+
+for (const pkgDir of targets) {
+  if (!buildsItself(JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')))) continue;
+  const result = spawnSync('npm', ['run', 'build', '--silent'], { cwd: pkgDir, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`atrium build: ${relative(root, pkgDir)} failed to build (npm run build there)`);
+    process.exit(result.status ?? 1);
+  }
+}
 
 for (const pkgDir of targets) {
   const manifest = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));

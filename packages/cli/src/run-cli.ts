@@ -5,6 +5,7 @@ import { configCheck } from './commands/config-check.js';
 import { dbMigrate } from './commands/db-migrate.js';
 import { inspect } from './commands/inspect.js';
 import { newPlugin } from './commands/new-plugin.js';
+import { pluginBuild } from './commands/plugin-build.js';
 import { start } from './commands/start.js';
 
 const usage = `Usage: atrium <command> [options]
@@ -14,6 +15,8 @@ Commands:
   config check [--config <file>]...   validate config against every installed plugin's schema
   db migrate [--config <file>]...     apply pending database migrations of every plugin
   new plugin <id> [--dir plugins]     create a plugin package (backend, common, frontend entries)
+  plugin build [<dir>]                build a plugin package: dist/ for the backend and the
+                                      frontend bundle that app.features loads
   inspect [--config <file>]... [--json]
                                       list installed plugins' config keys, permissions, migrations,
                                       routes, extension points and error codes
@@ -41,6 +44,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     if (command === 'db' && sub === 'migrate') return await dbMigrate(io, configPaths);
     if (command === 'new' && sub === 'plugin')
       return await newPlugin(io, arg, { dir: values.dir, packageName: values['package-name'] });
+    if (command === 'plugin' && sub === 'build') return await pluginBuild(io, arg);
     if (command === 'inspect') return await inspect(io, configPaths, values.json ?? false);
     io.err(`atrium: unknown command '${positionals.join(' ')}'\n\n${usage}`);
     return 2;

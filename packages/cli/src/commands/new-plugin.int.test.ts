@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCaptureLogger } from '@atrium/test-kit';
@@ -9,7 +9,7 @@ import { runCli } from '../run-cli.js';
 import { startPortal } from '../start-portal.js';
 
 // An integration test: it type-checks, builds and tests the generated plugin in child
-// processes, then serves it from a portal.
+// processes, then serves its API and its frontend bundle from a portal.
 const repoRoot = resolve(import.meta.dirname, '../../../..');
 
 function io(cwd: string): CliIo {
@@ -21,7 +21,7 @@ describe('atrium new plugin', () => {
   const dir = join(repoRoot, 'plugins', id);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('creates a plugin that type-checks, builds, passes its test and is served once listed', async () => {
+  it('creates a plugin that type-checks, builds (dist/ and its frontend bundle), passes its test and is served once listed', async () => {
     expect(await runCli(['new', 'plugin', id], io(repoRoot))).toBe(0);
     expect(existsSync(join(dir, 'src/backend/plugin.ts'))).toBe(true);
 
@@ -40,6 +40,10 @@ describe('atrium new plugin', () => {
       { cwd: repoRoot, encoding: 'utf8' },
     );
     expect(build.status, build.stderr).toBe(0);
+    // Its own build script (atrium plugin build) bundled the frontend, leaving React to the app.
+    const bundle = readFileSync(join(dir, 'dist/web/index.js'), 'utf8');
+    expect(bundle).toMatch(/^import .* from "@atrium\/web-kernel";$/m);
+    expect(bundle).not.toContain('react.production');
 
     const test = spawnSync(
       process.execPath,
@@ -55,7 +59,7 @@ describe('atrium new plugin', () => {
     const configDir = mkdtempSync(join(tmpdir(), 'atrium-cli-'));
     writeFileSync(
       join(configDir, 'app-config.yaml'),
-      `backend:\n  listen: { host: 127.0.0.1, port: 0 }\n  database: { client: better-sqlite3, connection: ':memory:' }\n  features: ['./plugins/${id}']\n  auth:\n    externalAccess: [{ type: static, options: { token: cli-test-token, subject: cli } }]\n`,
+      `app:\n  features: ['./plugins/${id}']\nbackend:\n  listen: { host: 127.0.0.1, port: 0 }\n  database: { client: better-sqlite3, connection: ':memory:' }\n  features: ['@atrium/app/backend', './plugins/${id}']\n  auth:\n    externalAccess: [{ type: static, options: { token: cli-test-token, subject: cli } }]\n`,
     );
     const { backend, url } = await startPortal({
       rootDir: repoRoot,
@@ -70,6 +74,13 @@ describe('atrium new plugin', () => {
       expect(await response.json()).toEqual({
         items: [{ id: 1, message: expect.stringContaining('Hello from') }],
       });
+      const html = await (await fetch(url)).text();
+      const listed = JSON.parse(/id="atrium-features">(.*?)<\/script>/.exec(html)?.[1] ?? '[]');
+      expect(listed).toEqual([
+        { name: `@atrium/${id}`, url: expect.stringMatching(/^\/assets\/features\//) },
+      ]);
+      const served = await (await fetch(`${url}${listed[0].url}`)).text();
+      expect(served).toMatch(/^import .* from "\/assets\/shared\/atrium-web-kernel-[\w-]+\.js";$/m);
     } finally {
       await backend.stop();
     }

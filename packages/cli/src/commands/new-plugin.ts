@@ -27,11 +27,16 @@ export async function newPlugin(
     writeFileSync(file, text);
   }
   const where = relative(io.cwd, target) || '.';
+  const entry = where.startsWith('.') ? where : `./${where}`;
   io.out(`created plugin '${id}' in ${where} (${Object.keys(files).length} files)
 
 Next:
-  npm install                      # links the new workspace package and builds it
+  npm install                      # links the new workspace package and builds it (dist/ and dist/web/)
   npx vitest run ${where}          # runs its test
-  then add '${where.startsWith('.') ? where : `./${where}`}' to backend.features in app-config.yaml and run npm start`);
+  then list it in app-config.yaml and run npm start (after a change: npm run build, restart):
+    backend:
+      features: [..., '${entry}']  # its API at /api/${id}
+    app:
+      features: ['${entry}']       # its page at /${id}, with a nav item`);
   return 0;
 }
