@@ -33,7 +33,7 @@ export function HomePage() {
       {pages.length === 0 ? (
         <EmptyState
           title="No plugins installed yet"
-          description="Add frontend plugins such as the catalog to apps/web's feature list to see their pages here."
+          description="List frontend plugins in app.features (app-config.yaml) to see their pages here."
         />
       ) : (
         <Grid container spacing={2}>
