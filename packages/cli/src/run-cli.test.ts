@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,43 @@ describe('atrium', () => {
     expect(await runCli(['frobnicate'], run.io)).toBe(2);
     expect(run.err.join('\n')).toContain("unknown command 'frobnicate'");
     expect(await runCli(['inspect', '--nope'], run.io)).toBe(2);
+    const bare = io(tmpdir());
+    expect(await runCli([], bare.io)).toBe(2);
+    expect(bare.err.join('\n')).toContain('Usage: atrium <command>');
+  });
+
+  it('prints usage and exits 0 for --help and -h, of the CLI and of each command', async () => {
+    for (const flag of ['--help', '-h']) {
+      const run = io(tmpdir());
+      expect(await runCli([flag], run.io)).toBe(0);
+      expect(run.out.join('\n')).toContain('Usage: atrium <command> [options]');
+      expect(run.out.join('\n')).toContain('config check [--config <file>]...');
+      expect(run.err).toEqual([]);
+    }
+    for (const command of [
+      ['start'],
+      ['config', 'check'],
+      ['db', 'migrate'],
+      ['new', 'plugin'],
+      ['inspect'],
+    ]) {
+      const run = io(tmpdir());
+      expect(await runCli([...command, '--help'], run.io)).toBe(0);
+      expect(run.out.join('\n')).toMatch(new RegExp(`^Usage: atrium ${command.join(' ')} `));
+    }
+    // Help does not run the command: `new plugin -h` creates nothing and complains of no id.
+    const help = io(tmpdir());
+    expect(await runCli(['new', 'plugin', '-h'], help.io)).toBe(0);
+    expect(help.err).toEqual([]);
+  });
+
+  it('prints the Atrium version for --version and -v', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) {
+      const run = io(tmpdir());
+      expect(await runCli([flag], run.io)).toBe(0);
+      expect(run.out).toEqual([`atrium ${version}`]);
+    }
   });
 
   it('config check passes valid config and names each invalid key', async () => {
