@@ -82,6 +82,28 @@ describe('atrium', () => {
     expect(bad.err.join('\n')).toContain("config 'auth.session.expiresInSeconds' (plugin 'auth')");
   });
 
+  it('config check refuses what start refuses, with the same messages', async () => {
+    const bad = validConfig
+      .replace(
+        "features: ['@atrium/auth/backend']",
+        "features: ['@atrium/auth/backend', '@atrium/scaffolder/backend']",
+      )
+      .replace('backend:\n', 'backend:\n  listen: { port: abc }\n');
+    const config = `${bad}scaffolder:\n  taskTimeout: forever\n`;
+    const expected = [
+      `config 'backend.listen.port' (the kernel): expected a number, got "abc"`,
+      `config 'scaffolder.taskTimeout' (plugin 'scaffolder'): expected an ISO 8601 duration such as 'PT5M' or 'P1D', or units such as { minutes: 5 }, got "forever"`,
+    ];
+    const check = io(project(config));
+    expect(await runCli(['config', 'check'], check.io)).toBe(1);
+    const start = io(project(config));
+    expect(await runCli(['start'], start.io)).toBe(1);
+    for (const line of expected) {
+      expect(check.err.join('\n')).toContain(line);
+      expect(start.err.join('\n')).toContain(line);
+    }
+  });
+
   it('fails clearly when a listed feature cannot be loaded', async () => {
     const run = io(project("backend:\n  features: ['@atrium/no-such-plugin/backend']\n"));
     expect(await runCli(['config', 'check'], run.io)).toBe(1);
