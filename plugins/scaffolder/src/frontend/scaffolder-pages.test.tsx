@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FormFieldBlueprint, type FormFieldProps } from './index.js';
 import { scaffolderWebPlugin } from './plugin.js';
 import { LogViewer } from './task/log-viewer.js';
-import { createFakeServer } from './test-utils/fake-server.js';
+import { createFakeServer, sseResponse } from './test-utils/fake-server.js';
 
 // The first visit loads the page chunks (rjsf among them), slow on a busy machine.
 configure({ asyncUtilTimeout: 8000 });
@@ -137,6 +137,57 @@ describe('scaffolder pages', () => {
     expect(within(table).getByRole('link', { name: 'abc12345' }).getAttribute('href')).toBe(
       '/create/tasks/abc12345-1',
     );
+  });
+});
+
+describe('a failed task', () => {
+  const failedTask = (error: Record<string, unknown>) => ({
+    'scaffolder.getTask': () =>
+      Response.json({
+        id: 'task-9',
+        status: 'failed',
+        createdAt: '2026-01-01T00:00:00Z',
+        spec: {
+          steps: [{ id: 'publish', name: 'Publish', action: 'publish:git' }],
+          templateInfo: { entityRef: 'template:default/node-service' },
+        },
+      }),
+    'scaffolder.streamTaskEvents': () =>
+      sseResponse(
+        [
+          {
+            id: 1,
+            type: 'log',
+            body: { message: 'Beginning step Publish', stepId: 'publish', status: 'processing' },
+          },
+          { id: 2, type: 'completion', body: { message: 'Run completed with status: failed', error } },
+        ].map((e) => ({
+          ...e,
+          taskId: 'task-9',
+          createdAt: '2026-01-01T00:00:01Z',
+          isTaskRecoverable: false,
+        })),
+      ),
+  });
+
+  it('that a retry cannot fix says so and offers to start over instead of Retry', async () => {
+    const message =
+      "Step 'publish' (Publish) failed: the repository file:///srv/git/taken.git already exists and has commits on branch 'main', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first";
+    renderApp('/create/tasks/task-9', failedTask({ name: 'StepFailedError', message, retryable: false }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(message);
+    expect(alert.textContent).toContain('Running the task again would fail the same way');
+    expect(screen.getByRole('link', { name: 'Start over' }).getAttribute('href')).toBe(
+      '/create/templates/default/node-service',
+    );
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('that a retry may fix offers Retry', async () => {
+    renderApp('/create/tasks/task-9', failedTask({ name: 'StepFailedError', message: 'git timed out' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('git timed out');
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Start over' })).toBeNull();
   });
 });
 
