@@ -113,6 +113,108 @@ describe('scaffolder pages', () => {
     expect(within(result).getByRole('log').textContent).toContain('Beginning step Render skeleton');
   });
 
+  it('shows why a dry run failed above the result, not only in the log', async () => {
+    renderApp('/create/edit', {
+      'scaffolder.dryRun': () =>
+        Response.json({
+          log: [{ body: { message: 'Beginning step Render skeleton', stepId: 'fetch' } }],
+          directoryContents: [],
+          output: {},
+          steps: [],
+          status: 'failed',
+          error: { name: 'StepFailedError', message: "Step 'fetch' failed: './skeleton' does not exist" },
+        }),
+    });
+    fireEvent.change(await screen.findByRole('textbox', { name: /^Name/ }), { target: { value: 'demo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run' }));
+    const result = await screen.findByRole('region', { name: 'Dry-run result' });
+    const alert = within(result).getByRole('alert');
+    expect(alert.textContent).toContain('The dry run failed');
+    expect(alert.textContent).toContain("Step 'fetch' failed: './skeleton' does not exist");
+    expect(within(result).getByText('The run stopped before it produced any files.')).toBeTruthy();
+    expect(within(result).queryByText('The run produced no files.')).toBeNull();
+  });
+
+  it('loads a template from the catalog with its skeleton files and dry-runs them', async () => {
+    const entity = {
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name: 'node-service', namespace: 'default', title: 'Node.js service', uid: 'u1' },
+      spec: {
+        type: 'service',
+        parameters: [{ title: 'About', properties: { name: { title: 'Service name', type: 'string' } } }],
+        steps: [{ id: 'fetch', action: 'fetch:template', input: { url: './skeleton' } }],
+      },
+      relations: [],
+    };
+    const server = renderApp('/create/edit', {
+      'catalog.getEntityByName': () => Response.json(entity),
+      'scaffolder.getTemplateFiles': (request) => {
+        expect(request.path).toBe('/api/scaffolder/v2/templates/default/template/node-service/files');
+        return Response.json({
+          files: [
+            { path: 'skeleton/package.json', base64Content: btoa('{"name":"x"}\n') },
+            { path: 'skeleton/logo.png', base64Content: btoa('\u0089PNG\u0000\u0001') },
+          ],
+          unread: [
+            // biome-ignore lint/suspicious/noTemplateCurlyInString: `${{ }}` is template syntax, meant literally
+            { stepId: 'docs', url: './${{ parameters.kind }}', reason: 'the URL depends on the form values' },
+          ],
+        });
+      },
+      'scaffolder.dryRun': () =>
+        Response.json({ log: [], directoryContents: [], output: {}, steps: [], status: 'completed' }),
+    });
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Template ref' }), {
+      target: { value: 'template:default/node-service' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Load' }));
+    expect(await screen.findByDisplayValue('skeleton/package.json')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Content of skeleton/package.json' })).toHaveProperty(
+      'value',
+      '{"name":"x"}\n',
+    );
+    expect(screen.queryByDisplayValue('skeleton/README.md')).toBeNull();
+    const notice = screen.getByRole('alert', { name: 'Template files' });
+    expect(notice.textContent).toContain('Loaded 2 files of the template.');
+    expect(notice.textContent).toContain('the URL depends on the form values');
+
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Service name' }), {
+      target: { value: 'inv' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Dry run' }));
+    await screen.findByRole('region', { name: 'Dry-run result' });
+    const body = server.requests.find((r) => r.route === 'scaffolder.dryRun')?.body as {
+      directoryContents: { path: string; base64Content: string }[];
+    };
+    expect(body.directoryContents).toEqual([
+      { path: 'skeleton/package.json', base64Content: btoa('{"name":"x"}\n') },
+      { path: 'skeleton/logo.png', base64Content: btoa('\u0089PNG\u0000\u0001') },
+    ]);
+  });
+
+  it.each([
+    ['a missing task', 404, 'nope'],
+    ['an id no task can have', 400, 'x'.repeat(101)],
+  ])('says "Task not found" for %s', async (_, status, taskId) => {
+    renderApp(`/create/tasks/${taskId}`, {
+      'scaffolder.getTask': () =>
+        Response.json(
+          {
+            error: {
+              name: status === 404 ? 'NotFoundError' : 'InputError',
+              message: 'Invalid path parameters: taskId: Too big',
+            },
+          },
+          { status },
+        ),
+    });
+    expect(await screen.findByText('Task not found')).toBeTruthy();
+    expect(screen.queryByText(/Invalid path parameters/)).toBeNull();
+  });
+
   it('lists past tasks with their status and template', async () => {
     renderApp('/create/tasks', {
       'scaffolder.listTasks': () =>
