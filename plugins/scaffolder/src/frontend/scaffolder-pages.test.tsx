@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 
 import { catalogWebPlugin } from '@atrium/catalog/frontend';
-import { createApp, defineWebPlugin } from '@atrium/web-kernel';
+import { createApp, defineWebPlugin, parseRefreshResponse } from '@atrium/web-kernel';
 import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FormFieldBlueprint, type FormFieldProps } from './index.js';
@@ -14,6 +14,7 @@ configure({ asyncUtilTimeout: 8000 });
 
 afterEach(() => {
   cleanup();
+  sessionStorage.clear();
   vi.unstubAllGlobals();
   // The canned answers and the UI's requests fit the real API definitions.
   expect(server?.violations ?? []).toEqual([]);
@@ -215,8 +216,22 @@ describe('scaffolder pages', () => {
     expect(screen.queryByText(/Invalid path parameters/)).toBeNull();
   });
 
-  it('lists past tasks with their status and template', async () => {
-    renderApp('/create/tasks', {
+  it('lists past tasks with the names of their templates and creators, refs on hover', async () => {
+    // Signed in as the guest, who has no catalog entity: the sign-in profile names them.
+    const guest = parseRefreshResponse(
+      'guest',
+      {
+        profile: { displayName: 'Guest' },
+        backstageIdentity: {
+          token: 'guest-token',
+          expiresInSeconds: 3600,
+          identity: { type: 'user', userEntityRef: 'user:development/guest', ownershipEntityRefs: [] },
+        },
+      },
+      Date.now(),
+    );
+    sessionStorage.setItem('atrium.session', JSON.stringify(guest));
+    const server = renderApp('/create/tasks', {
       'scaffolder.listTasks': () =>
         Response.json({
           tasks: [
@@ -227,18 +242,54 @@ describe('scaffolder pages', () => {
               createdBy: 'user:default/ana',
               spec: { templateInfo: { entityRef: 'template:default/node-service' } },
             },
+            {
+              id: 'def67890-2',
+              status: 'completed',
+              createdAt: '2026-01-01T00:00:00Z',
+              createdBy: 'user:development/guest',
+              spec: { templateInfo: { entityRef: 'template:default/gone' } },
+            },
           ],
-          totalTasks: 1,
+          totalTasks: 2,
         }),
+      // Ana has a display name; the guest and the deleted template are not in the catalog.
+      'catalog.getEntitiesByRefs': (request) => {
+        const { entityRefs } = request.body as { entityRefs: string[] };
+        const known: Record<string, object> = {
+          'user:default/ana': {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'User',
+            metadata: { name: 'ana', namespace: 'default', title: 'ana.lima' },
+            spec: { profile: { displayName: 'Ana Lima' } },
+          },
+          'template:default/node-service': {
+            apiVersion: 'scaffolder.backstage.io/v1beta3',
+            kind: 'Template',
+            metadata: { name: 'node-service', namespace: 'default', title: 'Node.js service' },
+          },
+        };
+        return Response.json({ items: entityRefs.map((ref) => known[ref] ?? null) });
+      },
     });
     const table = await screen.findByRole('table', { name: 'Tasks' });
     expect(await within(table).findByText('Failed')).toBeTruthy();
-    expect(within(table).getByRole('link', { name: 'node-service' }).getAttribute('href')).toBe(
-      '/catalog/default/template/node-service',
+    const template = await within(table).findByRole('link', { name: 'Node.js service' });
+    expect(template.getAttribute('href')).toBe('/catalog/default/template/node-service');
+    expect(template.getAttribute('title')).toBe('template:default/node-service');
+    const ana = within(table).getByRole('link', { name: 'Ana Lima' });
+    expect(ana.getAttribute('href')).toBe('/catalog/default/user/ana');
+    expect(ana.getAttribute('title')).toBe('user:default/ana');
+    expect(within(table).getByRole('link', { name: 'Guest' }).getAttribute('title')).toBe(
+      'user:development/guest',
+    );
+    // Not in the catalog: the ref, shortened, with the whole ref on hover.
+    expect(within(table).getByRole('link', { name: 'gone' }).getAttribute('href')).toBe(
+      '/catalog/default/template/gone',
     );
     expect(within(table).getByRole('link', { name: 'abc12345' }).getAttribute('href')).toBe(
       '/create/tasks/abc12345-1',
     );
+    expect(server.requests.filter((r) => r.route === 'catalog.getEntitiesByRefs')).toHaveLength(1);
   });
 });
 
