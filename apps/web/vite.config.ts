@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepPreviousBuild } from '@atrium/app/vite';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
@@ -29,7 +30,8 @@ function workspaceSources(): Plugin {
 }
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), command === 'build' && workspaceSources()],
+  // keepPreviousBuild: a portal serving dist/ keeps working while it is rebuilt.
+  plugins: [react(), command === 'build' && workspaceSources(), keepPreviousBuild()],
   resolve: {
     // In dev, workspace packages are served from their TypeScript sources (`development` export).
     conditions: command === 'serve' ? ['development', ...defaultClientConditions] : defaultClientConditions,
@@ -42,7 +44,6 @@ export default defineConfig(({ command }) => ({
   },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
     sourcemap: true,
     // The budget is 400 KB gzipped for the first page; react-dom and MUI alone pass Vite's
     // 500 KB minified default, so the warning would fire on every build.

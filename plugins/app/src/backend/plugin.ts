@@ -1,14 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { NotFoundError, serializeError } from '@atrium/errors';
 import { defineHttpApi } from '@atrium/http-api';
 import { coreServices, definePlugin } from '@atrium/kernel';
-import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { appConfigSchema } from './app-config-schema.js';
 import { appErrorCodes } from './app-error-codes.js';
 import { buildFrontendConfig, injectConfig } from './frontend-config.js';
 import { locateBundle } from './locate-bundle.js';
+import { serveBundle } from './serve-bundle.js';
+import { createServedIndex } from './served-index.js';
 
 /** The app plugin's own API: the frontend config for `vite dev`. */
 export const appApi = defineHttpApi({
@@ -23,9 +21,6 @@ export const appApi = defineHttpApi({
     },
   },
 });
-
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const reserved = /^\/(api|\.well-known|\.backstage)(\/|$)|^\/metrics$/;
 
 /** Serves the built web app at `/` with SPA fallback, and the frontend-visible config. */
 export const appPlugin = definePlugin({
@@ -45,35 +40,9 @@ export const appPlugin = definePlugin({
     const frontendConfig = buildFrontendConfig(deps.instance.getInstalledPlugins(), deps.rootConfig);
     deps.http.implement(appApi, { getConfig: () => frontendConfig });
     const dir = locateBundle(config, process.cwd(), deps.logger);
-    const indexHtml = injectConfig(readFileSync(join(dir, 'index.html'), 'utf8'), frontendConfig);
+    const index = createServedIndex(dir, (page) => injectConfig(page, frontendConfig), deps.logger);
 
-    deps.root.use('/', async (app) => {
-      await app.register(fastifyStatic, {
-        root: dir,
-        wildcard: false,
-        index: false,
-        preCompressed: true,
-        cacheControl: false,
-        // Hashed assets never change under their name; everything else is revalidated.
-        setHeaders: (res, path) =>
-          res.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
-      });
-      const serveIndex = async (
-        request: import('fastify').FastifyRequest,
-        reply: import('fastify').FastifyReply,
-      ) => {
-        const path = request.url.split('?')[0] ?? '/';
-        if (reserved.test(path) || path.startsWith('/assets/')) {
-          const error = new NotFoundError(`No route for ${request.method} ${path}`);
-          return reply
-            .code(404)
-            .send(serializeError(error, { request: { method: request.method, url: request.url } }));
-        }
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      };
-      app.get('/', serveIndex);
-      app.get('/*', serveIndex);
-    });
+    deps.root.use('/', (app) => serveBundle(app, dir, index));
     deps.logger.info(`serving the web app from ${dir}`);
   },
 });
