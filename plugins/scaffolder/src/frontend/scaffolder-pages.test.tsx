@@ -325,11 +325,13 @@ describe('a failed task', () => {
 
   it('that a retry cannot fix says so and offers to start over instead of Retry', async () => {
     const message =
-      "Step 'publish' (Publish) failed: the repository file:///srv/git/taken.git already exists and has commits on branch 'main', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first";
+      "Step 'publish' (Publish) failed: the repository file:///srv/git/taken.git already exists and has commits on branch 'main', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first.";
     renderApp('/create/tasks/task-9', failedTask({ name: 'StepFailedError', message, retryable: false }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(message);
-    expect(alert.textContent).toContain('Running the task again would fail the same way');
+    expect(alert.textContent).toContain(
+      "Running the task again would fail the same way: start over from the template's form.",
+    );
     expect(screen.getByRole('link', { name: 'Start over' }).getAttribute('href')).toBe(
       '/create/templates/default/node-service',
     );

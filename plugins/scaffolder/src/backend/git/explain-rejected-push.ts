@@ -14,7 +14,7 @@ export function explainRejectedPush(error: unknown, remote: string, branch: stri
   if (!isAtriumError(error) || !REPLACES_HISTORY.test(error.message)) return error;
   return new AtriumError(
     scaffolderErrorCodes.SCAFFOLDER_PUBLISH_TARGET_NOT_EMPTY,
-    `the repository ${remote} already exists and has commits on branch '${branch}', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first`,
+    `the repository ${remote} already exists and has commits on branch '${branch}', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first.`,
     { cause: error, details: { remote, branch, retryable: false } },
   );
 }

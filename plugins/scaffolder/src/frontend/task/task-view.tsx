@@ -132,7 +132,11 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
       {log.completion?.status === 'failed' && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {log.completion.error?.message ?? 'The task failed.'}
-          {!isRetryable && ' Running the task again would fail the same way, so it offers no Retry.'}
+          {!isRetryable && (
+            <Box component="p" sx={{ m: 0, mt: 1 }}>
+              Running the task again would fail the same way: start over from the template's form.
+            </Box>
+          )}
         </Alert>
       )}
       {log.completion?.output && <TaskOutputPanel output={log.completion.output} />}

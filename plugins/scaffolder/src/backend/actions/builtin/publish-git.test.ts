@@ -35,7 +35,7 @@ describe('publish:git to a repository that already has the branch', () => {
       status: 'failed',
       error: {
         name: 'StepFailedError',
-        message: `Step 'publish' (Publish) failed: the repository ${remoteUrl} already exists and has commits on branch 'main', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first`,
+        message: `Step 'publish' (Publish) failed: the repository ${remoteUrl} already exists and has commits on branch 'main', which publishing would overwrite, so it was not changed. Run the template again with another name, or delete or empty that repository first.`,
         retryable: false,
       },
     });
