@@ -2,7 +2,16 @@
 // Transpiles every workspace's src/ to dist/ (type-checking is `npm run typecheck`'s job),
 // then builds the web bundle. Runs on `npm install` through the root `prepare` script.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -133,14 +142,22 @@ for (const pkgDir of targets) {
 }
 
 // The app plugin serves .br/.gz siblings when the browser accepts them, so the bundle is
-// compressed once here instead of on every request.
+// compressed once here instead of on every request. A portal may be serving the folder
+// (the previous build's assets stay): each file is compressed once, and written under a
+// temporary name first, so no one is served half a file.
 function precompress(dir) {
   let count = 0;
+  const isCurrent = (file, source) => existsSync(file) && statSync(file).mtimeMs >= statSync(source).mtimeMs;
+  const writeAtomically = (file, data) => {
+    writeFileSync(`${file}.tmp`, data);
+    renameSync(`${file}.tmp`, file);
+  };
   for (const file of listFiles(dir)) {
     if (!/\.(js|css|svg|json|html|txt)$/.test(file) || statSync(file).size < 1024) continue;
+    if (isCurrent(`${file}.gz`, file) && isCurrent(`${file}.br`, file)) continue;
     const data = readFileSync(file);
-    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
-    writeFileSync(
+    writeAtomically(`${file}.gz`, gzipSync(data, { level: 9 }));
+    writeAtomically(
       `${file}.br`,
       brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
     );

@@ -1,6 +1,7 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepPreviousBuild } from '@atrium/app/vite';
 import { sharedModules } from '@atrium/web-kernel/shared-modules';
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
@@ -42,7 +43,13 @@ const shared = {
 } as const;
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), command === 'build' && workspaceSources(), sharedModulesPlugin(shared)],
+  // keepPreviousBuild: a portal serving dist/ keeps working while it is rebuilt.
+  plugins: [
+    react(),
+    command === 'build' && workspaceSources(),
+    sharedModulesPlugin(shared),
+    keepPreviousBuild(),
+  ],
   resolve: {
     // In dev, workspace packages are served from their TypeScript sources (`development` export).
     conditions: command === 'serve' ? ['development', ...defaultClientConditions] : defaultClientConditions,
@@ -55,7 +62,6 @@ export default defineConfig(({ command }) => ({
   },
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
     sourcemap: true,
     // The budget is 400 KB gzipped for the first page; react-dom and MUI alone pass Vite's
     // 500 KB minified default, so the warning would fire on every build.

@@ -123,6 +123,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     params: (s) => ({ namespace: 'default', kind: 'template', name: s.templateName }),
     sameAsMissing: true,
   },
+  'scaffolder.getTemplateFiles': {
+    params: (s) => ({ namespace: 'default', kind: 'template', name: s.templateName }),
+    sameAsMissing: true,
+  },
   'scaffolder.dryRun': {
     body: (s) => ({
       template: {

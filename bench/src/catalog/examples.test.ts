@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createKindRegistry, type Entity, stringifyEntityRef } from '@atrium/catalog-model';
@@ -104,5 +104,31 @@ describe('examples/catalog', () => {
       expect(existsSync(join(dirname(file), 'mkdocs.yml')), rel(file)).toBe(true);
       expect(existsSync(join(dirname(file), 'docs/index.md')), rel(file)).toBe(true);
     }
+  });
+});
+
+describe('examples/README.md', () => {
+  const repoRoot = resolve(catalogDir, '../..');
+  const readme = readFileSync(join(repoRoot, 'examples/README.md'), 'utf8');
+  const config = parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8')) as Record<string, unknown>;
+
+  // Every value the snippet shows is the shipped config's value at the same key.
+  function mismatches(shown: unknown, shipped: unknown, path: string): string[] {
+    if (shown && typeof shown === 'object' && !Array.isArray(shown)) {
+      return Object.entries(shown).flatMap(([key, value]) =>
+        mismatches(value, (shipped as Record<string, unknown> | undefined)?.[key], `${path}.${key}`),
+      );
+    }
+    return JSON.stringify(shown) === JSON.stringify(shipped) ? [] : [path.slice(1)];
+  }
+
+  it("shows the shipped app-config.yaml's features, locations and publishing settings", () => {
+    const snippet = /## Loading it[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    const shown = parse(snippet ?? '') as Record<string, { locations?: unknown[] }>;
+    expect(mismatches(shown, config, '')).toEqual([]);
+    const locations = (config.catalog as { locations: unknown[] }).locations;
+    expect(shown.catalog?.locations).toHaveLength(locations.length);
+    expect(readme).toContain(`registers ${['no', 'one', 'two', 'three'][locations.length]} files`);
+    expect(shown.scaffolder).toBeDefined();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,43 @@ describe('atrium', () => {
     expect(await runCli(['frobnicate'], run.io)).toBe(2);
     expect(run.err.join('\n')).toContain("unknown command 'frobnicate'");
     expect(await runCli(['inspect', '--nope'], run.io)).toBe(2);
+    const bare = io(tmpdir());
+    expect(await runCli([], bare.io)).toBe(2);
+    expect(bare.err.join('\n')).toContain('Usage: atrium <command>');
+  });
+
+  it('prints usage and exits 0 for --help and -h, of the CLI and of each command', async () => {
+    for (const flag of ['--help', '-h']) {
+      const run = io(tmpdir());
+      expect(await runCli([flag], run.io)).toBe(0);
+      expect(run.out.join('\n')).toContain('Usage: atrium <command> [options]');
+      expect(run.out.join('\n')).toContain('config check [--config <file>]...');
+      expect(run.err).toEqual([]);
+    }
+    for (const command of [
+      ['start'],
+      ['config', 'check'],
+      ['db', 'migrate'],
+      ['new', 'plugin'],
+      ['inspect'],
+    ]) {
+      const run = io(tmpdir());
+      expect(await runCli([...command, '--help'], run.io)).toBe(0);
+      expect(run.out.join('\n')).toMatch(new RegExp(`^Usage: atrium ${command.join(' ')} `));
+    }
+    // Help does not run the command: `new plugin -h` creates nothing and complains of no id.
+    const help = io(tmpdir());
+    expect(await runCli(['new', 'plugin', '-h'], help.io)).toBe(0);
+    expect(help.err).toEqual([]);
+  });
+
+  it('prints the Atrium version for --version and -v', async () => {
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8'));
+    for (const flag of ['--version', '-v']) {
+      const run = io(tmpdir());
+      expect(await runCli([flag], run.io)).toBe(0);
+      expect(run.out).toEqual([`atrium ${version}`]);
+    }
   });
 
   it('config check passes valid config and names each invalid key', async () => {
@@ -43,6 +80,28 @@ describe('atrium', () => {
     const bad = io(project(`${validConfig}  session: { expiresInSeconds: 5 }\n`));
     expect(await runCli(['config', 'check'], bad.io)).toBe(1);
     expect(bad.err.join('\n')).toContain("config 'auth.session.expiresInSeconds' (plugin 'auth')");
+  });
+
+  it('config check refuses what start refuses, with the same messages', async () => {
+    const bad = validConfig
+      .replace(
+        "features: ['@atrium/auth/backend']",
+        "features: ['@atrium/auth/backend', '@atrium/scaffolder/backend']",
+      )
+      .replace('backend:\n', 'backend:\n  listen: { port: abc }\n');
+    const config = `${bad}scaffolder:\n  taskTimeout: forever\n`;
+    const expected = [
+      `config 'backend.listen.port' (the kernel): expected a number, got "abc"`,
+      `config 'scaffolder.taskTimeout' (plugin 'scaffolder'): expected an ISO 8601 duration such as 'PT5M' or 'P1D', or units such as { minutes: 5 }, got "forever"`,
+    ];
+    const check = io(project(config));
+    expect(await runCli(['config', 'check'], check.io)).toBe(1);
+    const start = io(project(config));
+    expect(await runCli(['start'], start.io)).toBe(1);
+    for (const line of expected) {
+      expect(check.err.join('\n')).toContain(line);
+      expect(start.err.join('\n')).toContain(line);
+    }
   });
 
   it('fails clearly when a listed feature cannot be loaded', async () => {

@@ -1,26 +1,15 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isAtriumError } from '@atrium/errors';
+import { findCommand, usageOf } from './cli-commands.js';
 import { type CliIo, processIo } from './cli-io.js';
-import { configCheck } from './commands/config-check.js';
-import { dbMigrate } from './commands/db-migrate.js';
-import { inspect } from './commands/inspect.js';
-import { newPlugin } from './commands/new-plugin.js';
-import { pluginBuild } from './commands/plugin-build.js';
-import { start } from './commands/start.js';
 
-const usage = `Usage: atrium <command> [options]
-
-Commands:
-  start [--config <file>]...          run the portal (default: app-config.yaml + app-config.local.yaml)
-  config check [--config <file>]...   validate config against every installed plugin's schema
-  db migrate [--config <file>]...     apply pending database migrations of every plugin
-  new plugin <id> [--dir plugins]     create a plugin package (backend, common, frontend entries)
-  plugin build [<dir>]                build a plugin package: dist/ for the backend and the
-                                      frontend bundle that app.features loads
-  inspect [--config <file>]... [--json]
-                                      list installed plugins' config keys, permissions, migrations,
-                                      routes, extension points and error codes
-`;
+/** The version of Atrium this CLI belongs to (its package's, released together with the kernel). */
+function atriumVersion(): string {
+  // src/ and dist/ both sit one level below the package.json.
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  return String(manifest.version);
+}
 
 /** Runs the `atrium` command; returns the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
@@ -28,26 +17,29 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   try {
     parsed = parse(argv);
   } catch (error) {
-    io.err(`atrium: ${(error as Error).message}\n\n${usage}`);
+    io.err(`atrium: ${(error as Error).message}\n\n${usageOf()}`);
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, sub, arg] = positionals;
-  const configPaths = values.config;
-  try {
-    if (values.help || !command) {
-      io.out(usage);
-      return command ? 0 : 2;
-    }
-    if (command === 'start') return await start(io, configPaths);
-    if (command === 'config' && sub === 'check') return await configCheck(io, configPaths);
-    if (command === 'db' && sub === 'migrate') return await dbMigrate(io, configPaths);
-    if (command === 'new' && sub === 'plugin')
-      return await newPlugin(io, arg, { dir: values.dir, packageName: values['package-name'] });
-    if (command === 'plugin' && sub === 'build') return await pluginBuild(io, arg);
-    if (command === 'inspect') return await inspect(io, configPaths, values.json ?? false);
-    io.err(`atrium: unknown command '${positionals.join(' ')}'\n\n${usage}`);
+  if (values.version) {
+    io.out(`atrium ${atriumVersion()}`);
+    return 0;
+  }
+  const found = findCommand(positionals);
+  if (values.help && (found || positionals.length === 0)) {
+    io.out(usageOf(found?.command));
+    return 0;
+  }
+  if (!found) {
+    io.err(
+      positionals.length === 0
+        ? usageOf()
+        : `atrium: unknown command '${positionals.join(' ')}'\n\n${usageOf()}`,
+    );
     return 2;
+  }
+  try {
+    return await found.command.run(io, values, found.rest);
   } catch (error) {
     io.err(
       isAtriumError(error)
@@ -69,6 +61,7 @@ function parse(argv: readonly string[]) {
       dir: { type: 'string' },
       'package-name': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
 }

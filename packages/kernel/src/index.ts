@@ -67,6 +67,7 @@ export {
   type JsonObject,
   type JsonValue,
 } from './services/config/config-reader.js';
+export { durationSchema } from './services/config/duration-schema.js';
 export { type LoadConfigOptions, type LoadedConfig, loadConfig } from './services/config/load-config.js';
 export {
   type ConfigValidation,

@@ -63,6 +63,11 @@ describe('the default app', () => {
     const backendFake = fakeBackend();
     renderApp('/');
     expect(await screen.findByRole('heading', { name: 'Acme Portal' })).toBeTruthy();
+    // It promises what ships: the catalog and templates; docs, search and scorecards do not yet.
+    const intro = screen.getByText(/^Sign in to/).textContent ?? '';
+    expect(intro).toContain('software catalog');
+    expect(intro).toContain('templates');
+    expect(intro).not.toMatch(/docs|search|scorecard/i);
     fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
     expect(await screen.findByRole('heading', { name: 'Welcome, Guest' })).toBeTruthy();
     expect(backendFake.calls).toEqual(['GET /api/auth/providers', 'GET /api/auth/guest/refresh']);

@@ -90,7 +90,7 @@ export function SignInPage() {
             {title}
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-            Sign in to browse the software catalog, docs and templates.
+            Sign in to browse the software catalog and create new software from templates.
           </Typography>
           {ended && (
             <Alert severity="info" sx={{ mb: 2 }}>

@@ -215,21 +215,34 @@ describe('startup errors', () => {
     );
   });
 
-  it('names every invalid config key with its owner, without echoing values', async () => {
+  it('names every invalid config key with its owner and what it found, never a secret', async () => {
     const plugin = definePlugin({
       id: 'strict',
-      config: z.object({ mode: z.enum(['fast', 'safe']), retries: z.number().int().min(0) }),
+      config: z.object({
+        mode: z.enum(['fast', 'safe']),
+        retries: z.number().int().min(0),
+        token: z.string().min(40).meta({ visibility: 'secret' }),
+      }),
       deps: {},
       init() {},
     });
     const error = await startupError([plugin], {
-      strict: { mode: 'reckless', retries: -1 },
+      strict: { mode: 'reckless', retries: -1, token: 'hunter2' },
       backend: { listen: { port: 'seven' } },
     });
-    expect(error.message).toContain("config 'strict.mode' (plugin 'strict')");
-    expect(error.message).toContain("config 'strict.retries' (plugin 'strict')");
-    expect(error.message).toContain("config 'backend.listen");
-    expect(error.message).not.toContain('reckless');
+    expect(error.message).toContain(
+      `config 'strict.mode' (plugin 'strict'): expected one of "fast"|"safe", got "reckless"`,
+    );
+    expect(error.message).toContain(
+      "config 'strict.retries' (plugin 'strict'): expected a number >= 0, got -1",
+    );
+    expect(error.message).toContain(
+      `config 'backend.listen.port' (the kernel): expected a number, got "seven"`,
+    );
+    expect(error.message).toContain(
+      "config 'strict.token' (plugin 'strict'): expected at least 40 characters, got a string (not shown: the value is secret)",
+    );
+    expect(error.message).not.toContain('hunter2');
   });
 
   it('reports init failures of several plugins together', async () => {

@@ -75,11 +75,11 @@ export function createBackend(options: BackendOptions = {}): Backend {
       env: options.env,
       extra: options.config,
     });
-    logger ??= await createRootLogger({
-      level: reader.getOptionalString('backend.logLevel') ?? process.env.LOG_LEVEL,
-    });
-    problems.push(...checkModules(plugins, modules));
+    // Config is checked before the logger exists: an invalid backend.logLevel is reported
+    // like any other key, not thrown by the logger.
     const checked = checkConfig(data, plugins, modules);
+    logger ??= await createRootLogger({ level: checked.backend?.logLevel ?? process.env.LOG_LEVEL });
+    problems.push(...checkModules(plugins, modules));
     if (checked.problems.length > 0) problems.push(kernelErrors.configInvalid(checked.problems));
     if (!checked.backend) throw kernelErrors.startupFailed(problems);
     shutdownTimeoutMs = durationToMs(checked.backend.shutdown.timeout);

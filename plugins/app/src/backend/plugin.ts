@@ -1,17 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { NotFoundError, serializeError } from '@atrium/errors';
 import { defineHttpApi } from '@atrium/http-api';
 import { coreServices, definePlugin } from '@atrium/kernel';
-import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { appConfigSchema } from './app-config-schema.js';
 import { appErrorCodes } from './app-error-codes.js';
 import { injectFeatures } from './features/inject-features.js';
+import { createFeatureSet } from './features/feature-set.js';
 import { loadConfiguredFeatures } from './features/load-configured-features.js';
 import { serveFeatureBundles } from './features/serve-feature-bundles.js';
 import { buildFrontendConfig, injectConfig } from './frontend-config.js';
 import { locateBundle } from './locate-bundle.js';
+import { serveBundle } from './serve-bundle.js';
+import { createServedIndex } from './served-index.js';
 
 /** The app plugin's own API: the frontend config for `vite dev`. */
 export const appApi = defineHttpApi({
@@ -26,9 +25,6 @@ export const appApi = defineHttpApi({
     },
   },
 });
-
-const IMMUTABLE = 'public, max-age=31536000, immutable';
-const reserved = /^\/(api|\.well-known|\.backstage)(\/|$)|^\/metrics$/;
 
 /**
  * Serves the built web app at `/` with SPA fallback, the frontend-visible config, and the
@@ -51,45 +47,25 @@ export const appPlugin = definePlugin({
     const frontendConfig = buildFrontendConfig(deps.instance.getInstalledPlugins(), deps.rootConfig);
     deps.http.implement(appApi, { getConfig: () => frontendConfig });
     const dir = locateBundle(config, process.cwd(), deps.logger);
-    const features = await loadConfiguredFeatures(config.features, {
-      rootDir: process.cwd(),
-      bundleDir: dir,
-    });
-    const indexHtml = injectFeatures(
-      injectConfig(readFileSync(join(dir, 'index.html'), 'utf8'), frontendConfig),
-      features,
+    const features = createFeatureSet(() =>
+      loadConfiguredFeatures(config.features, { rootDir: process.cwd(), bundleDir: dir }),
     );
-
+    await features.load();
+    // A rebuilt web app has new shared-module URLs: its feature bundles are rewritten for it.
+    const index = await createServedIndex(
+      dir,
+      async (page, rebuilt) => {
+        if (rebuilt) await features.load();
+        return injectFeatures(injectConfig(page, frontendConfig), features.current());
+      },
+      deps.logger,
+    );
     deps.root.use('/', async (app) => {
-      await app.register(fastifyStatic, {
-        root: dir,
-        wildcard: false,
-        index: false,
-        preCompressed: true,
-        cacheControl: false,
-        // Hashed assets never change under their name; everything else is revalidated.
-        setHeaders: (res, path) =>
-          res.setHeader('cache-control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
-      });
-      const serveIndex = async (
-        request: import('fastify').FastifyRequest,
-        reply: import('fastify').FastifyReply,
-      ) => {
-        const path = request.url.split('?')[0] ?? '/';
-        if (reserved.test(path) || path.startsWith('/assets/')) {
-          const error = new NotFoundError(`No route for ${request.method} ${path}`);
-          return reply
-            .code(404)
-            .send(serializeError(error, { request: { method: request.method, url: request.url } }));
-        }
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      };
-      serveFeatureBundles(app, features);
-      app.get('/', serveIndex);
-      app.get('/*', serveIndex);
+      serveFeatureBundles(app, features.served);
+      await serveBundle(app, dir, index);
     });
     deps.logger.info(`serving the web app from ${dir}`);
-    for (const feature of features)
+    for (const feature of features.current())
       deps.logger.info(`serving frontend feature '${feature.name}' at ${feature.entryUrl}`);
   },
 });

@@ -1,7 +1,7 @@
+import { durationSchema } from '@atrium/kernel';
 import { z } from 'zod';
 import { parseRemotePattern } from './git/remote-pattern.js';
 
-const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 const secret = { visibility: 'secret' } as const;
 
 /** `scaffolder.*` config (Backstage's keys where Backstage has the setting). */
@@ -10,13 +10,13 @@ export const scaffolderConfigSchema = z
     /** Tasks one backend runs at once; 0 disables the worker on this backend. */
     concurrentTasksLimit: z.number().int().min(0).max(1000).default(10),
     /** A `processing` task whose heartbeat is older than this is stale (its worker died). */
-    taskTimeout: duration.default({ hours: 24 }),
+    taskTimeout: durationSchema.default({ hours: 24 }),
     /** How often the janitor looks for stale tasks. */
-    taskTimeoutJanitorFrequency: duration.default({ minutes: 5 }),
+    taskTimeoutJanitorFrequency: durationSchema.default({ minutes: 5 }),
     /** How often a running task's worker writes its heartbeat and checks for cancellation. */
-    taskHeartbeatInterval: duration.default({ seconds: 1 }),
+    taskHeartbeatInterval: durationSchema.default({ seconds: 1 }),
     /** How often an idle worker looks for tasks created on other backends. */
-    taskPollInterval: duration.default({ seconds: 1 }),
+    taskPollInterval: durationSchema.default({ seconds: 1 }),
     /** Where task workspaces are created; the system temp directory when unset. */
     workingDirectory: z.string().optional(),
     /**
@@ -48,7 +48,7 @@ export const scaffolderConfigSchema = z
         /** The git executable. */
         executable: z.string().default('git'),
         /** Time limit of one git command. */
-        timeout: duration.default({ minutes: 5 }),
+        timeout: durationSchema.default({ minutes: 5 }),
       })
       .prefault({}),
     /** Values every template sees as `environment.parameters` / `environment.secrets`. */
@@ -61,7 +61,7 @@ export const scaffolderConfigSchema = z
     templating: z
       .object({
         /** Time limit of one template expression or file. */
-        timeout: duration.default({ seconds: 5 }),
+        timeout: durationSchema.default({ seconds: 5 }),
         memoryLimitMb: z.number().int().min(32).default(256),
       })
       .prefault({}),

@@ -11,6 +11,7 @@ import {
 import { createDryRunHandler } from './routes/dry-run.js';
 import { createEventStreamHandler } from './routes/event-stream.js';
 import { createTaskHandlers } from './routes/task-routes.js';
+import { createTemplateFilesHandler } from './routes/template-files.js';
 import { createInfoHandlers } from './routes/template-routes.js';
 import { setUpTaskWorker } from './start-task-worker.js';
 import { scaffolderMigrations } from './store/migrations.js';
@@ -52,6 +53,7 @@ export const scaffolderPlugin = definePlugin({
       ...createTaskHandlers(ctx),
       ...createInfoHandlers(ctx),
       dryRun: createDryRunHandler(ctx),
+      getTemplateFiles: createTemplateFilesHandler(ctx),
       streamTaskEvents: createEventStreamHandler(ctx),
     });
     const worker = await setUpTaskWorker(ctx, deps.scheduler);

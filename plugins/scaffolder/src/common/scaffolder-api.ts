@@ -52,6 +52,21 @@ export const dryRunResultSchema = z.object({
   error: z.object({ name: z.string(), message: z.string() }).optional(),
 });
 
+/**
+ * Answer of `GET /v2/templates/:namespace/:kind/:name/files`: the files the template's
+ * fetch steps read, and the fetch URLs that could not be read, each with the reason.
+ */
+export const templateFilesSchema = z.object({
+  files: z.array(directoryEntrySchema),
+  unread: z.array(z.object({ stepId: z.string(), url: z.string(), reason: z.string() })),
+});
+
+const templateParams = z.object({
+  namespace: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().min(1),
+});
+
 /** Body of `POST /v2/dry-run`; `template` may also be the template's YAML text. */
 export const dryRunRequestSchema = z.object({
   template: z.union([json, z.string()]),
@@ -162,7 +177,7 @@ export const scaffolderApi = defineHttpApi({
     getParameterSchema: {
       method: 'GET',
       path: '/v2/templates/:namespace/:kind/:name/parameter-schema',
-      params: z.object({ namespace: z.string().min(1), kind: z.string().min(1), name: z.string().min(1) }),
+      params: templateParams,
       response: z.object({
         title: z.string(),
         description: z.string().optional(),
@@ -178,6 +193,15 @@ export const scaffolderApi = defineHttpApi({
         ),
         formDecorators: z.array(jsonAnswer).optional(),
       }),
+    },
+    getTemplateFiles: {
+      method: 'GET',
+      path: '/v2/templates/:namespace/:kind/:name/files',
+      summary:
+        "The files a template's fetch steps read from beside it (its skeleton), for the editor's dry run; paths relative to the template file's folder",
+      params: templateParams,
+      response: templateFilesSchema,
+      permissions: ['scaffolder.template.management'],
     },
     dryRun: {
       method: 'POST',

@@ -13,6 +13,8 @@ export const scaffolderErrorCodes = defineErrorCodes({
     'Two modules register the same action id; remove one or give its action another id.',
   SCAFFOLDER_GIT_FAILED:
     'A git command of an action could not run or failed; the message has its (masked) output.',
+  SCAFFOLDER_PUBLISH_TARGET_NOT_EMPTY:
+    'publish:git found the branch it creates already in the remote repository; choose another name, or delete or empty the repository. A retry cannot succeed.',
   SCAFFOLDER_SECRETS_CORRUPT:
     "A task's stored secrets are not in a known format; the task cannot be resumed.",
   SCAFFOLDER_SECRETS_KEY_MISMATCH:

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { JsonObject, JsonValue } from './config-reader.js';
+import { describeConfigIssues } from './describe-config-issues.js';
 
 /** The outcome of validating one config subtree against its owner's schema. */
 export type ConfigValidation<T = unknown> = { ok: true; value: T } | { ok: false; problems: string[] };
@@ -13,16 +14,10 @@ function lookup(data: JsonObject, key: string): JsonValue | undefined {
   return current;
 }
 
-function issuePath(key: string, path: readonly PropertyKey[]): string {
-  let out = key;
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `.${String(part)}`;
-  return out;
-}
-
 /**
- * Validates the subtree at `key` with a zod schema. Each problem names the full key path,
- * the reason and the owner, e.g. `config 'catalog.orphanStrategy' (plugin 'catalog'):
- * Invalid option: expected one of "keep"|"delete"`. Values are never echoed: they may be secrets.
+ * Validates the subtree at `key` with a zod schema. Each problem names the leaf key, the
+ * owner, what was expected and what was found, e.g. `config 'backend.listen.port' (the
+ * kernel): expected a number, got "abc"`. Values the schema marks secret are never shown.
  */
 export function validateConfigSubtree<T>(
   schema: z.ZodType<T>,
@@ -30,12 +25,10 @@ export function validateConfigSubtree<T>(
   key: string,
   owner: string,
 ): ConfigValidation<T> {
-  const result = schema.safeParse(lookup(data, key));
+  const value = lookup(data, key);
+  const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
-  const problems = result.error.issues.map(
-    (issue) => `config '${issuePath(key, issue.path)}' (${owner}): ${issue.message}`,
-  );
-  return { ok: false, problems };
+  return { ok: false, problems: describeConfigIssues(result.error.issues, { key, owner, value, schema }) };
 }
 
 /** Visibility of a config value, as in Backstage: set with `.meta({ visibility })` on a schema. */

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { externalAccessSchema } from '../auth/external-access.js';
+import { durationSchema } from '../config/duration-schema.js';
 import { databaseConfigSchema } from '../database/database-config.js';
 import { chooseEventTransport, eventsConfigSchema } from '../events/events-config.js';
 import { readingConfigSchema } from '../url-reader/reading-config.js';
 import { cspConfigSchema } from './security-headers.js';
-
-const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 
 const listenSchema = z
   .union([
@@ -28,13 +27,15 @@ const listenSchema = z
 export const backendConfigSchema = z
   .object({
     baseUrl: z.url().default('http://localhost:7007'),
+    /** The root logger's level (LOG_LEVEL when unset; info by default). */
+    logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).optional(),
     listen: listenSchema,
     database: databaseConfigSchema,
     reading: readingConfigSchema,
     auth: z
       .object({
         externalAccess: externalAccessSchema,
-        keyLifetime: duration.default({ hours: 24 }),
+        keyLifetime: durationSchema.default({ hours: 24 }),
       })
       .prefault({}),
     /** Content-Security-Policy directives over the defaults (Backstage's shape; false drops one). */
@@ -78,9 +79,9 @@ export const backendConfigSchema = z
     events: eventsConfigSchema,
     /** Plugins and modules to load by module specifier (`@atrium/catalog/backend`, `./local/x`). */
     features: z.array(z.string()).default([]),
-    shutdown: z.object({ timeout: duration.default({ seconds: 20 }) }).prefault({}),
-    startup: z.object({ timeout: duration.default({ seconds: 60 }) }).prefault({}),
-    scheduler: z.object({ pollInterval: duration.default({ seconds: 1 }) }).prefault({}),
+    shutdown: z.object({ timeout: durationSchema.default({ seconds: 20 }) }).prefault({}),
+    startup: z.object({ timeout: durationSchema.default({ seconds: 60 }) }).prefault({}),
+    scheduler: z.object({ pollInterval: durationSchema.default({ seconds: 1 }) }).prefault({}),
   })
   .superRefine((config, ctx) => {
     const events = chooseEventTransport(config);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-const duration = z.union([z.string(), z.record(z.string(), z.number())]);
+import { durationSchema } from '../config/duration-schema.js';
 
 /** `backend.reading`: Backstage's `allow` list plus Atrium's limits. */
 export const readingConfigSchema = z
@@ -20,7 +19,7 @@ export const readingConfigSchema = z
       .int()
       .positive()
       .default(10 * 1024 * 1024),
-    timeout: duration.default({ seconds: 30 }),
+    timeout: durationSchema.default({ seconds: 30 }),
   })
   .prefault({});
 

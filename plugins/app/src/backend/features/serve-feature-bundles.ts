@@ -4,16 +4,26 @@ import type { LoadedFeatureBundle } from './load-feature-bundle.js';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** Answers `GET /assets/features/<bundle>/<file>` from the bundles held in memory. */
-export function serveFeatureBundles(app: FastifyInstance, bundles: readonly LoadedFeatureBundle[]): void {
-  const byPath = new Map(
-    bundles.flatMap((bundle) =>
-      [...bundle.files].map(([file, content]) => [`${bundle.basePath}${file}`, content] as const),
-    ),
-  );
+function fileAt(bundles: readonly LoadedFeatureBundle[], path: string) {
+  for (const bundle of bundles) {
+    if (!path.startsWith(bundle.basePath)) continue;
+    const file = bundle.files.get(path.slice(bundle.basePath.length));
+    if (file) return file;
+  }
+  return undefined;
+}
+
+/**
+ * Answers `GET /assets/features/<bundle>/<file>` from the bundles held in memory; `bundles`
+ * is read per request, since a rebuilt web app reloads them.
+ */
+export function serveFeatureBundles(
+  app: FastifyInstance,
+  bundles: () => readonly LoadedFeatureBundle[],
+): void {
   app.get('/assets/features/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const file = byPath.get(path);
+    const file = fileAt(bundles(), path);
     if (!file) {
       const error = new NotFoundError(
         `No frontend feature file at ${path}; the page may predate a restart, reload it`,

@@ -1,6 +1,5 @@
+import { durationSchema } from '@atrium/kernel';
 import { z } from 'zod';
-
-const duration = z.union([z.string(), z.record(z.string(), z.number())]);
 
 const ruleSchema = z.object({
   allow: z.array(z.union([z.string(), z.object({ kind: z.string(), 'spec.type': z.string().optional() })])),
@@ -39,12 +38,12 @@ export const catalogConfigSchema = z
     readonly: z.boolean().default(false),
     orphanStrategy: z.enum(['keep', 'delete']).default('delete'),
     orphanProviderStrategy: z.enum(['keep', 'delete']).default('delete'),
-    processingInterval: z.union([z.literal(false), duration]).optional(),
+    processingInterval: z.union([z.literal(false), durationSchema]).optional(),
     stitchingStrategy: z
       .object({
         mode: z.enum(['immediate', 'deferred']).default('immediate'),
-        pollingInterval: duration.optional(),
-        stitchTimeout: duration.optional(),
+        pollingInterval: durationSchema.optional(),
+        stitchTimeout: durationSchema.optional(),
       })
       .optional(),
     defaultLocationConflictStrategy: z.enum(['reject', 'refresh']).default('reject'),
@@ -63,9 +62,9 @@ export const catalogConfigSchema = z
     processing: z
       .object({
         /** How often an idle worker looks for due work (other replicas' work included). */
-        pollInterval: duration.default({ seconds: 1 }),
+        pollInterval: durationSchema.default({ seconds: 1 }),
         /** How long a claimed entity is reserved for one worker before another may take it. */
-        leaseTimeout: duration.default({ seconds: 60 }),
+        leaseTimeout: durationSchema.default({ seconds: 60 }),
         /** Entities claimed per round. */
         batchSize: z.number().int().min(1).max(5000).default(1000),
         /** Entities processed at once (I/O overlaps; CPU work is serial anyway). */

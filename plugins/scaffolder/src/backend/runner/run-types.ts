@@ -58,5 +58,5 @@ export interface RunRequest {
 /** How a run ended. */
 export type RunResult =
   | { status: 'completed'; output: JsonObject }
-  | { status: 'failed'; error: { name: string; message: string } }
+  | { status: 'failed'; error: { name: string; message: string; retryable?: false } }
   | { status: 'cancelled' };

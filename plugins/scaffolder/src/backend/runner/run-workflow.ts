@@ -5,6 +5,7 @@ import { renderOutput } from './render-output.js';
 import type { RunEnv, RunState } from './run-env.js';
 import { runStep } from './run-step.js';
 import { RunAbortedError, type RunnerDeps, type RunRequest, type RunResult } from './run-types.js';
+import { isNotRetryable } from './step-render.js';
 import { createTaskLog } from './task-log.js';
 
 function initialState(run: RunRequest, deps: RunnerDeps): RunState {
@@ -40,10 +41,10 @@ async function runSteps(env: RunEnv): Promise<RunResult> {
     await runStep(env, step, state);
   }
   if (state.failed && state.firstError) {
-    return {
-      status: 'failed',
-      error: { name: state.firstError.name, message: redactor.redact(state.firstError.message) },
-    };
+    const { name, message } = state.firstError;
+    // The UI offers Retry only when a second run could succeed.
+    const retryable = isNotRetryable(state.firstError) ? { retryable: false as const } : {};
+    return { status: 'failed', error: { name, message: redactor.redact(message), ...retryable } };
   }
   const output = await renderOutput(env.templater, run.spec.output ?? {}, state.context);
   return { status: 'completed', output: redactor.redactValue(output) };

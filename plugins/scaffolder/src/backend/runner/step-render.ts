@@ -1,4 +1,4 @@
-import { InputError } from '@atrium/errors';
+import { InputError, isAtriumError } from '@atrium/errors';
 import type { RenderedValue, Templater } from '@atrium/templating';
 import type { JsonObject, JsonValue, TaskStepSpec } from '../../common/index.js';
 
@@ -7,13 +7,21 @@ export function describeStep(step: Pick<TaskStepSpec, 'id' | 'name'>): string {
   return step.name && step.name !== step.id ? `step '${step.id}' (${step.name})` : `step '${step.id}'`;
 }
 
+/**
+ * Whether an error says that running the task again cannot succeed: an action marks such
+ * a failure with `details.retryable: false` (publish:git finding the repository taken).
+ */
+export function isNotRetryable(error: unknown): boolean {
+  return isAtriumError(error) && error.details?.retryable === false;
+}
+
 /** A step failed: the message names the step, then the field and reason. */
 export class StepFailedError extends InputError {
   constructor(step: Pick<TaskStepSpec, 'id' | 'name'>, reason: string, cause?: unknown) {
     const label = describeStep(step);
     super(`${label.charAt(0).toUpperCase()}${label.slice(1)} failed: ${reason}`, {
       cause,
-      details: { stepId: step.id },
+      details: { stepId: step.id, ...(isNotRetryable(cause) ? { retryable: false } : {}) },
     });
     this.name = 'StepFailedError';
   }

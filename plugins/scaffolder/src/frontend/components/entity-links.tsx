@@ -42,9 +42,19 @@ export interface EntityRefLinkProps {
   children?: string;
 }
 
-/** A link to an entity's catalog page, or the plain ref when it cannot be parsed. */
+/**
+ * A link to an entity's catalog page, or the plain text when the ref cannot be parsed.
+ * Shown text other than the ref (a title) keeps the ref on hover.
+ */
 export function EntityRefLink({ entityRef, defaultKind, children }: EntityRefLinkProps) {
   const path = entityPagePath(entityRef);
   const text = children ?? humanizeRef(entityRef, defaultKind);
-  return path ? <Link to={path}>{text}</Link> : <span>{text}</span>;
+  const hover = text === entityRef ? undefined : entityRef;
+  return path ? (
+    <Link to={path} title={hover}>
+      {text}
+    </Link>
+  ) : (
+    <span title={hover}>{text}</span>
+  );
 }

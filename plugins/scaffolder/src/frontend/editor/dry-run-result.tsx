@@ -1,3 +1,5 @@
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -52,6 +54,14 @@ export function DryRunResultView({ result }: DryRunResultViewProps) {
   );
   return (
     <Paper variant="outlined" component="section" aria-label="Dry-run result" sx={{ mt: 3 }}>
+      {result.status !== 'completed' && (
+        <Alert severity={result.status === 'failed' ? 'error' : 'warning'} sx={{ borderRadius: 0 }}>
+          <AlertTitle>
+            {result.status === 'failed' ? 'The dry run failed' : 'The dry run was cancelled'}
+          </AlertTitle>
+          {result.error?.message ?? 'The log says what happened.'}
+        </Alert>
+      )}
       <Tabs value={tab} onChange={(_, next) => setTab(next)} aria-label="Dry-run result views">
         <Tab value="files" label={`Files (${files.length})`} />
         <Tab value="log" label="Log" />
@@ -60,7 +70,11 @@ export function DryRunResultView({ result }: DryRunResultViewProps) {
       <Box sx={{ p: 2 }}>
         {tab === 'files' &&
           (files.length === 0 ? (
-            <Typography color="text.secondary">The run produced no files.</Typography>
+            <Typography color="text.secondary">
+              {result.status === 'completed'
+                ? 'The run produced no files.'
+                : 'The run stopped before it produced any files.'}
+            </Typography>
           ) : (
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '260px 1fr' }, gap: 2 }}>
               <List dense aria-label="Produced files" sx={{ maxHeight: 480, overflow: 'auto' }}>

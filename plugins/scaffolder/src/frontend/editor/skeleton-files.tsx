@@ -10,6 +10,8 @@ import Typography from '@mui/material/Typography';
 export interface EditorFile {
   path: string;
   content: string;
+  /** A file that is not UTF-8 text, loaded from a template: sent unchanged, not editable. */
+  binaryBase64?: string;
 }
 
 /** Props of {@link SkeletonFiles}. */
@@ -54,17 +56,23 @@ export function SkeletonFiles({ files, onChange }: SkeletonFilesProps) {
                 <DeleteOutline />
               </IconButton>
             </Stack>
-            <TextField
-              multiline
-              fullWidth
-              minRows={3}
-              maxRows={16}
-              margin="dense"
-              label={`Content of ${file.path || `file ${index + 1}`}`}
-              value={file.content}
-              onChange={(event) => update(index, { content: event.target.value })}
-              slotProps={{ htmlInput: { style: mono, spellCheck: false } }}
-            />
+            {file.binaryBase64 === undefined ? (
+              <TextField
+                multiline
+                fullWidth
+                minRows={3}
+                maxRows={16}
+                margin="dense"
+                label={`Content of ${file.path || `file ${index + 1}`}`}
+                value={file.content}
+                onChange={(event) => update(index, { content: event.target.value })}
+                slotProps={{ htmlInput: { style: mono, spellCheck: false } }}
+              />
+            ) : (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                A binary file: sent with the dry run as loaded.
+              </Typography>
+            )}
           </Box>
         ))}
       </Stack>

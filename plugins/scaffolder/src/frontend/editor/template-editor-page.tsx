@@ -1,6 +1,4 @@
 import { catalogApiRef } from '@atrium/catalog/frontend';
-import { parseEntityRef } from '@atrium/catalog-model';
-import { InputError, ResponseError } from '@atrium/errors';
 import { ErrorPanel, Link, Page } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
@@ -11,26 +9,19 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import { stringify } from 'yaml';
 import type { DryRunResult, JsonObject } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
 import { TemplateWizard } from '../form/template-wizard.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { encodeBase64 } from './base64.js';
 import { DryRunResultView } from './dry-run-result.js';
+import { type LoadedTemplate, loadTemplate } from './load-template.js';
+import { LoadedFilesNotice } from './loaded-files-notice.js';
 import { parseTemplate } from './parse-template.js';
 import { sampleFiles, sampleTemplate } from './sample-template.js';
 import { type EditorFile, SkeletonFiles } from './skeleton-files.js';
 
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 13 };
-
-/** Reads a template from the catalog by ref and returns it as YAML without catalog-added fields. */
-function templateYaml(entity: JsonObject): string {
-  const { relations: _relations, status: _status, ...rest } = entity;
-  const metadata = { ...((rest.metadata as JsonObject | undefined) ?? {}) };
-  for (const key of ['uid', 'etag', 'generation']) delete metadata[key];
-  return stringify({ ...rest, metadata });
-}
 
 /** `/create/edit`: paste or load a template, fill its form and dry-run it on editable skeleton files. */
 export function TemplateEditorPage() {
@@ -41,6 +32,7 @@ export function TemplateEditorPage() {
   const [files, setFiles] = useState<EditorFile[]>(sampleFiles);
   const [ref, setRef] = useState('');
   const [loadError, setLoadError] = useState<unknown>();
+  const [loaded, setLoaded] = useState<LoadedTemplate>();
   const [result, setResult] = useState<DryRunResult>();
   const parsed = useMemo(() => parseTemplate(yamlText), [yamlText]);
   // A new form whenever the form part of the template changes; edits to steps keep the values.
@@ -48,13 +40,12 @@ export function TemplateEditorPage() {
 
   const load = async () => {
     setLoadError(undefined);
+    setLoaded(undefined);
     try {
-      const { kind, namespace, name } = parseEntityRef(ref.trim(), { defaultKind: 'template' });
-      const entity = await catalog.getEntityByName({ params: { kind, namespace, name } }).catch((error) => {
-        if (!(error instanceof ResponseError && error.statusCode === 404)) throw error;
-        throw new InputError(`No template '${ref.trim()}' in the catalog.`);
-      });
-      setYamlText(templateYaml(entity as unknown as JsonObject));
+      const template = await loadTemplate(catalog, scaffolder, ref);
+      setYamlText(template.yaml);
+      setFiles(template.files);
+      setLoaded(template);
       setResult(undefined);
     } catch (error) {
       setLoadError(error);
@@ -68,7 +59,7 @@ export function TemplateEditorPage() {
       .filter((file) => file.path.trim() && !file.path.endsWith('/'))
       .map((file) => ({
         path: file.path.trim().replace(/^\.?\//, ''),
-        base64Content: encodeBase64(file.content),
+        base64Content: file.binaryBase64 ?? encodeBase64(file.content),
       }));
     setResult(await scaffolder.dryRun({ body: { template: parsed.entity, values, directoryContents } }));
   };
@@ -104,6 +95,7 @@ export function TemplateEditorPage() {
             </Button>
           </Stack>
           {loadError !== undefined && <ErrorPanel error={loadError} title="Could not load the template" />}
+          {loaded && <LoadedFilesNotice template={loaded} />}
           <TextField
             multiline
             fullWidth

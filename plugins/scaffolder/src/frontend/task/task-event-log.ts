@@ -20,11 +20,19 @@ export interface LogLine {
   createdAt: string;
 }
 
+/** Why a run failed, from its `completion` event. */
+export interface CompletionError {
+  name?: string;
+  message?: string;
+  isRetryable: boolean;
+}
+
 /** How a run ended, from its `completion` event. */
 export interface TaskCompletion {
   status: TaskStatus;
   output?: TaskOutput;
-  error?: { name?: string; message?: string };
+  /** `isRetryable: false` when the server says running the task again cannot succeed. */
+  error?: CompletionError;
   at: string;
 }
 
@@ -36,7 +44,7 @@ interface EventBody {
   stepId?: string;
   status?: string;
   output?: TaskOutput;
-  error?: { name?: string; message?: string };
+  error?: CompletionError;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -50,7 +58,9 @@ function readBody(body: SerializedTaskEvent['body']): EventBody {
     stepId: text(body.stepId),
     status: text(body.status),
     output: isObject(output) ? (output as TaskOutput) : undefined,
-    error: isObject(error) ? { name: text(error.name), message: text(error.message) } : undefined,
+    error: isObject(error)
+      ? { name: text(error.name), message: text(error.message), isRetryable: error.retryable !== false }
+      : undefined,
   };
 }
 

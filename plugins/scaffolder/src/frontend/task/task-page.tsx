@@ -20,8 +20,9 @@ export function TaskPage() {
       try {
         return await scaffolder.getTask({ params: { taskId } });
       } catch (error) {
-        // A missing task is an answer the page shows, not a failure.
-        if (error instanceof ResponseError && error.statusCode === 404) return null;
+        // A missing task is an answer the page shows, not a failure; so is an id the API
+        // refuses (too long, a NUL), which no task can have.
+        if (error instanceof ResponseError && [400, 404].includes(error.statusCode)) return null;
         throw error;
       }
     },
@@ -42,7 +43,7 @@ export function TaskPage() {
       )}
       {query.isSuccess && !task && (
         <EmptyState
-          title="No such task"
+          title="Task not found"
           description={`There is no task with id ${taskId}, or you may not see it.`}
         />
       )}

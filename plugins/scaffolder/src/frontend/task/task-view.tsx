@@ -1,3 +1,4 @@
+import { parseEntityRef } from '@atrium/catalog-model';
 import { ErrorPanel } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Alert from '@mui/material/Alert';
@@ -7,8 +8,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import type { SerializedTask, TaskStatus } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
+import { type ScaffolderRoutes, useScaffolderContext } from '../scaffolder-context.js';
 import { formatDuration } from './format-duration.js';
 import { LogViewer } from './log-viewer.js';
 import { StepList } from './step-list.js';
@@ -33,9 +36,20 @@ function useNow(isTicking: boolean): number {
   return now;
 }
 
+// The form of the template a task ran, to start a new run with other values.
+function templateFormPath(task: SerializedTask, routes: ScaffolderRoutes): string | undefined {
+  try {
+    const { namespace, name } = parseEntityRef(task.spec.templateInfo?.entityRef ?? '');
+    return routes.template(namespace, name);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The live part of the task page: status, elapsed time, steps, logs, output, cancel and retry. */
 export function TaskView({ task, onChanged }: TaskViewProps) {
   const scaffolder = useApi(scaffolderApiRef);
+  const { routes } = useScaffolderContext();
   const [generation, setGeneration] = useState(0);
   const [selected, setSelected] = useState<string | undefined>();
   const [actionError, setActionError] = useState<unknown>();
@@ -65,6 +79,8 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
     }
   };
 
+  const isRetryable = log.completion?.error?.isRetryable !== false;
+  const startOver = templateFormPath(task, routes);
   const selectedStep = log.steps.find((step) => step.id === selected);
   const lines = selected ? (log.linesByStep.get(selected) ?? []) : log.lines;
   return (
@@ -96,7 +112,7 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
             {log.isCancelRequested ? 'Cancelling…' : 'Cancel'}
           </Button>
         )}
-        {isFinished && status !== 'completed' && (
+        {isFinished && status !== 'completed' && isRetryable && (
           <Button
             variant="contained"
             disabled={isBusy}
@@ -105,12 +121,22 @@ export function TaskView({ task, onChanged }: TaskViewProps) {
             Retry
           </Button>
         )}
+        {isFinished && !isRetryable && startOver && (
+          <Button variant="contained" component={RouterLink} to={startOver}>
+            Start over
+          </Button>
+        )}
       </Stack>
       {actionError !== undefined && <ErrorPanel error={actionError} />}
       {error !== undefined && <ErrorPanel error={error} title="Lost the connection to the task's log" />}
       {log.completion?.status === 'failed' && (
         <Alert severity="error" sx={{ mb: 2 }}>
           {log.completion.error?.message ?? 'The task failed.'}
+          {!isRetryable && (
+            <Box component="p" sx={{ m: 0, mt: 1 }}>
+              Running the task again would fail the same way: start over from the template's form.
+            </Box>
+          )}
         </Alert>
       )}
       {log.completion?.output && <TaskOutputPanel output={log.completion.output} />}

@@ -9,7 +9,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SerializedTask, TaskStatus } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
-import { EntityRefLink, humanizeRef } from '../components/entity-links.js';
+import { EntityRefLink } from '../components/entity-links.js';
+import { useEntityTitles } from '../components/use-entity-titles.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { TaskStatusChip } from '../task/task-status-chip.js';
 import { templateTitleOf } from '../task/template-title.js';
@@ -45,27 +46,44 @@ export function TaskListPage() {
       }),
     placeholderData: keepPreviousData,
   });
+  const tasks = query.data?.tasks ?? [];
+  const titles = useEntityTitles(
+    tasks.flatMap((task) => [task.createdBy, task.spec.templateInfo?.entityRef]),
+  );
+  // The signed-in user may have no catalog entity (the guest): their sign-in profile names them.
+  const myName = identity.status === 'signed-in' ? identity.session.profile.displayName : undefined;
+  const titleOf = (ref: string) => titles.get(ref.toLowerCase()) ?? (ref === userRef ? myName : undefined);
   const columns: DataTableColumn<SerializedTask>[] = [
     {
       id: 'task',
       header: 'Task',
-      render: (task) => <Link to={routes.task(task.id)}>{templateTitleOf(task) ?? task.id.slice(0, 8)}</Link>,
+      render: (task) => <Link to={routes.task(task.id)}>{task.id.slice(0, 8)}</Link>,
     },
     {
       id: 'template',
       header: 'Template',
-      render: (task) =>
-        task.spec.templateInfo?.entityRef ? (
-          <EntityRefLink entityRef={task.spec.templateInfo.entityRef} defaultKind="template" />
-        ) : (
-          '—'
-        ),
+      render: (task) => {
+        const ref = task.spec.templateInfo?.entityRef;
+        if (!ref) return '—';
+        return (
+          <EntityRefLink entityRef={ref} defaultKind="template">
+            {templateTitleOf(task) ?? titleOf(ref)}
+          </EntityRefLink>
+        );
+      },
     },
     { id: 'status', header: 'Status', render: (task) => <TaskStatusChip status={task.status} /> },
     {
       id: 'createdBy',
       header: 'Created by',
-      render: (task) => (task.createdBy ? humanizeRef(task.createdBy, 'user') : '—'),
+      render: (task) =>
+        task.createdBy ? (
+          <EntityRefLink entityRef={task.createdBy} defaultKind="user">
+            {titleOf(task.createdBy)}
+          </EntityRefLink>
+        ) : (
+          '—'
+        ),
     },
     { id: 'created', header: 'Created', render: (task) => formatDate(task.createdAt) },
   ];

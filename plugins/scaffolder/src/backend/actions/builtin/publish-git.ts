@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { ScaffolderConfig } from '../../config.js';
 import { resolveSafeChildPath } from '../../files/safe-path.js';
 import { assertAllowedRemote, displayRemote } from '../../git/allowed-remotes.js';
+import { explainRejectedPush } from '../../git/explain-rejected-push.js';
 import { type GitOptions, runGit } from '../../git/run-git.js';
 import { createTemplateAction, type TemplateAction } from '../template-action.js';
 
@@ -111,7 +112,11 @@ export function createPublishGitAction(config: ScaffolderConfig): TemplateAction
         ctx.logger.info(`Created the bare repository ${localRepository}`);
       }
       ctx.logger.info(`Pushing ${commitHash} to ${displayRemote(remote)} (branch ${input.defaultBranch})`);
-      await runGit(['push', '--quiet', remote, `HEAD:refs/heads/${input.defaultBranch}`], git);
+      await runGit(['push', '--quiet', remote, `HEAD:refs/heads/${input.defaultBranch}`], git).catch(
+        (error: unknown) => {
+          throw explainRejectedPush(error, displayRemote(remote), input.defaultBranch);
+        },
+      );
       ctx.output('remoteUrl', remote);
       ctx.output('commitHash', commitHash);
       if (localRepository)

@@ -1,0 +1,1 @@
+export { BUILD_LIST_FILE, keepPreviousBuild } from './keep-previous-build.js';
