@@ -28,6 +28,7 @@ describe('registering a location, as the register page reports it', () => {
       rule: 'outside-file-roots',
       setting: 'catalog.allowedFileRoots',
       path: target,
+      roots: [join(project.dir, 'repositories')],
     });
   });
 
