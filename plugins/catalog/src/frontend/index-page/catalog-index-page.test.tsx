@@ -51,11 +51,31 @@ describe('catalog index page', () => {
     expect(within(row).getByRole('link', { name: 'Petstore Service' }).getAttribute('href')).toBe(
       '/catalog/default/component/petstore-service',
     );
-    expect(within(row).getByRole('link', { name: 'team-a' }).getAttribute('href')).toBe(
-      '/catalog/default/group/team-a',
-    );
     expect(row.textContent).toContain('production');
     expect(row.textContent).toContain('Sells pets online.');
+  });
+
+  it('shows owners by their title, with the ref on hover, fetched in one batch for the page', async () => {
+    renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toContain('Petstore Service'));
+    const row = within(table()).getByRole('link', { name: 'Petstore Service' }).closest('tr') as HTMLElement;
+    const owner = await within(row).findByRole('link', { name: 'Team A' });
+    expect(owner.getAttribute('href')).toBe('/catalog/default/group/team-a');
+    expect(owner.getAttribute('title')).toBe('group:default/team-a');
+    // team-b is not in the catalog: its ref stays.
+    const shop = within(table()).getByRole('link', { name: 'web-shop' }).closest('tr') as HTMLElement;
+    expect(within(shop).getByRole('link', { name: 'team-b' }).getAttribute('title')).toBe(
+      'group:default/team-b',
+    );
+    // The Owner filter names them the same way.
+    const owners = screen.getByRole('group', { name: 'Owner' });
+    await within(owners).findByRole('checkbox', { name: /^Team A\s*, \d+ entit/ });
+    expect(server.requests.filter((r) => r === 'POST /entities/by-refs')).toHaveLength(1);
+    expect(server.bodies).toContainEqual(
+      expect.objectContaining({
+        entityRefs: expect.arrayContaining(['group:default/team-a', 'group:default/team-b']),
+      }),
+    );
   });
 
   it('filters by facets with counts, keeps the filter in the URL and goes back', async () => {
@@ -87,7 +107,7 @@ describe('catalog index page', () => {
     ]);
     const owner = screen.getByRole('group', { name: 'Owner' });
     // The facet counts load after the rows.
-    const teamA = await within(owner).findByRole('checkbox', { name: /^team-a/ });
+    const teamA = await within(owner).findByRole('checkbox', { name: /^Team A/ });
     expect((teamA as HTMLInputElement).checked).toBe(true);
   });
 
