@@ -58,9 +58,15 @@ describe('catalog in the browser', () => {
     await screenshot(page, 'catalog-index');
     expect(await accessibilityViolations(page)).toEqual([]);
 
+    // The catalog opens on Components (as Backstage does); the Kind filter shows it.
     const kinds = page.getByRole('group', { name: 'Kind' });
+    expect(await kinds.getByRole('checkbox', { name: /^Component\b/ }).isChecked()).toBe(true);
+    expect(await table.getByRole('link', { name: /Product Catalog API/ }).count()).toBe(0);
+    await kinds.getByRole('checkbox', { name: /^Component\b/ }).click();
+    await page.waitForURL(/kind=all/);
+    await table.getByRole('link', { name: /Product Catalog API/ }).waitFor();
     await kinds.getByRole('checkbox', { name: /^API\b/ }).click();
-    await page.waitForURL(/kind=api/i);
+    await page.waitForURL(/kind=API/);
     await table.getByRole('link', { name: /Product Catalog API/ }).waitFor();
     expect(await table.getByRole('link', { name: /cart service/i }).count()).toBe(0);
     await screenshot(page, 'catalog-filtered');

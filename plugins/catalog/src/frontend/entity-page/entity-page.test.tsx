@@ -117,7 +117,7 @@ describe('entity page', () => {
       catalog.server.requests.some((r) => r.includes('filter=relations.ownedBy%3Dgroup%3Adefault%2Fteam-a')),
     ).toBe(true);
     expect(within(owned).getByRole('link', { name: 'View in catalog' }).getAttribute('href')).toBe(
-      '/catalog?owner=group%3Adefault%2Fteam-a',
+      '/catalog?kind=all&owner=group%3Adefault%2Fteam-a',
     );
     expect(screen.queryByRole('region', { name: 'About' })).toBeNull();
   });

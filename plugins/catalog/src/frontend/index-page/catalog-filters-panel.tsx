@@ -43,7 +43,8 @@ export interface CatalogFiltersPanelProps {
 }
 
 /**
- * The catalog index's filters: starred only, then one checkbox group per facet with counts.
+ * The catalog index's filters: starred only, then one checkbox group per facet with counts;
+ * the Kind group offers "All kinds", as the catalog opens on Components.
  *
  * @example
  * <CatalogFiltersPanel filters={filters} facets={useCatalogFacets(filters.state)} starredCount={3} />
@@ -87,6 +88,7 @@ export function CatalogFiltersPanel({ filters, facets, starredCount }: CatalogFi
           selected={state.facets[key]}
           onChange={(values) => filters.setFacet(key, values)}
           format={key === 'owner' ? ownerFormatter(ownerTitles) : undefined}
+          allLabel={key === 'kind' ? 'All kinds' : undefined}
         />
       ))}
     </Box>
