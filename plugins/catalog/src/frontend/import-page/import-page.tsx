@@ -89,7 +89,7 @@ export function ImportPage() {
               <TextField
                 fullWidth
                 label="Repository or file URL"
-                placeholder="https://github.com/acme/petstore/blob/main/catalog-info.yaml"
+                placeholder="https://raw.githubusercontent.com/acme/petstore/main/catalog-info.yaml"
                 value={target}
                 onChange={(event) => {
                   setTarget(event.target.value);
