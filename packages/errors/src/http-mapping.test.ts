@@ -88,7 +88,9 @@ describe('serializeError', () => {
     });
     expect(serializeError(error).error.details).toEqual({ rule: 'host-not-allowed', host: 'x.example' });
     expect(serializeError(new NotFoundError('gone')).error).not.toHaveProperty('details');
-    const internal = new AtriumError('KERNEL_MISSING_SERVICE', 'x', { details: { serviceId: 'core.secret' } });
+    const internal = new AtriumError('KERNEL_MISSING_SERVICE', 'x', {
+      details: { serviceId: 'core.secret' },
+    });
     expect(serializeError(internal).error).not.toHaveProperty('details');
   });
 
