@@ -82,6 +82,18 @@ describe('serializeError', () => {
     });
   });
 
+  it("keeps a known error's details, so a client can act on the rule without parsing the message", () => {
+    const error = new NotAllowedError("reading 'https://x.example/a.yaml' is not allowed", {
+      details: { rule: 'host-not-allowed', host: 'x.example' },
+    });
+    expect(serializeError(error).error.details).toEqual({ rule: 'host-not-allowed', host: 'x.example' });
+    expect(serializeError(new NotFoundError('gone')).error).not.toHaveProperty('details');
+    const internal = new AtriumError('KERNEL_MISSING_SERVICE', 'x', {
+      details: { serviceId: 'core.secret' },
+    });
+    expect(serializeError(internal).error).not.toHaveProperty('details');
+  });
+
   it('never leaks the message of an unknown error', () => {
     const body = serializeError(new Error('password=hunter2 in SELECT'));
     expect(body.error).toEqual({ name: 'Error', message: 'Internal server error' });

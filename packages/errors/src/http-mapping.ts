@@ -34,6 +34,8 @@ export interface ErrorResponseBody {
     name: string;
     message: string;
     code?: string;
+    /** The error's structured facts (`AtriumError.details`), for clients that act on them. */
+    details?: Record<string, unknown>;
     stack?: string;
     cause?: { name: string; message: string };
   };
@@ -49,8 +51,8 @@ export interface SerializeErrorOptions {
 }
 
 /**
- * Turns an error into the response body. A 500 never carries the original message,
- * since unknown errors can hold internals (SQL, paths, secrets).
+ * Turns an error into the response body. A 500 never carries the original message or
+ * details, since unknown errors can hold internals (SQL, paths, secrets).
  */
 export function serializeError(error: unknown, options: SerializeErrorOptions = {}): ErrorResponseBody {
   const statusCode = statusForError(error);
@@ -62,6 +64,9 @@ export function serializeError(error: unknown, options: SerializeErrorOptions = 
     response: { statusCode },
   };
   if (known) body.error.code = error.code;
+  // Details name the rule and setting involved (documented as safe to show), so a UI can
+  // say what to change without parsing the message.
+  if (known && error.details && Object.keys(error.details).length > 0) body.error.details = error.details;
   if (known && error.cause instanceof Error && statusForError(error.cause) !== 500) {
     body.error.cause = { name: error.cause.name, message: error.cause.message };
   }

@@ -16,7 +16,9 @@ export interface PageProps extends HeaderProps {
  */
 export function Page({ children, ...header }: PageProps) {
   return (
-    <Box sx={{ minHeight: '100%' }}>
+    // No height of its own: one that fills the shell's main area adds the top bar's
+    // height again and scrolls a short page.
+    <Box>
       <Header {...header} />
       <Content>{children}</Content>
     </Box>

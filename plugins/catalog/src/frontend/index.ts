@@ -20,5 +20,11 @@ export {
   entityTabsInput,
 } from './blueprints/entity-tab-blueprint.js';
 export { catalogWebPlugin } from './plugin.js';
+export {
+  type EntityPresentation,
+  type EntityPresentationApi,
+  entityPresentationApiRef,
+} from './presentation/entity-presentation-api.js';
+export { useEntityTitle, useEntityTitles } from './presentation/use-entity-presentation.js';
 export { createLocalStorageStarredEntities } from './starred/local-storage-starred-entities.js';
 export { type StarredEntitiesApi, starredEntitiesApiRef } from './starred/starred-entities-api.js';

@@ -11,12 +11,14 @@ import {
   catalogEntityPage,
   catalogImportPage,
   catalogIndexPage,
+  entityPresentationApiExtension,
   starredEntitiesApiExtension,
 } from './extensions/page-extensions.js';
 
 /**
  * The catalog's frontend: the catalog index, entity pages with their tabs and cards, the
- * register page, the catalog API client and the starred entities API. Other plugins add tabs to `page:catalog/entity`
+ * register page, the catalog API client, the entity presentation API (titles by ref) and
+ * the starred entities API. Other plugins add tabs to `page:catalog/entity`
  * (input `tabs`) and cards to `entity-tab:catalog/overview` (input `cards`).
  *
  * @example
@@ -27,6 +29,7 @@ export const catalogWebPlugin: WebPlugin = defineWebPlugin({
   title: 'Software Catalog',
   extensions: [
     catalogApiExtension,
+    entityPresentationApiExtension,
     starredEntitiesApiExtension,
     catalogIndexPage,
     catalogEntityPage,

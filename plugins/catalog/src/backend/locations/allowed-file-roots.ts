@@ -16,9 +16,12 @@ async function real(path: string): Promise<string> {
  */
 export async function assertAllowedFileTarget(target: string, roots: readonly string[]): Promise<string> {
   const absolute = resolve(target);
+  // The same rule name as the kernel's file rule, with the one setting that fixes it.
+  const details = { rule: 'outside-file-roots', setting: 'catalog.allowedFileRoots', path: absolute, roots };
   if (roots.length === 0) {
     throw new InputError(
       `file locations can only be registered under a directory listed in catalog.allowedFileRoots, which is empty; add the directory of '${absolute}' there`,
+      { details },
     );
   }
   const actual = await real(absolute);
@@ -29,5 +32,6 @@ export async function assertAllowedFileTarget(target: string, roots: readonly st
   }
   throw new InputError(
     `'${absolute}' is outside catalog.allowedFileRoots (${roots.join(', ')}); file locations can only be registered under those directories`,
+    { details },
   );
 }

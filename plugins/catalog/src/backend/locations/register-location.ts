@@ -21,6 +21,12 @@ export interface RegisterLocation {
   canSeeLocation(location: CatalogLocation): Promise<boolean>;
 }
 
+// The setting an operator changes to allow what a kernel rule refused, by the rule's name.
+const settingOfRule: Record<string, string> = {
+  'host-not-allowed': 'backend.reading.allow',
+  'outside-file-roots': 'catalog.allowedFileRoots',
+};
+
 /** Applies the kernel's read rule now, as a 400 that names the setting to change. */
 async function assertReadable(
   services: Pick<CatalogServices, 'context'>,
@@ -32,9 +38,12 @@ async function assertReadable(
     await services.context.urlReader.check(url);
   } catch (error) {
     if ((error as Error).name !== 'NotAllowedError') throw error;
-    throw new InputError(`the catalog cannot read ${type}:${target}: ${(error as Error).message}`, {
+    const details = (error as { details?: Record<string, unknown> }).details ?? {};
+    const setting = settingOfRule[String(details.rule)];
+    // The kernel's message already names the target and the reason: said once.
+    throw new InputError((error as Error).message, {
       cause: error,
-      details: (error as { details?: Record<string, unknown> }).details,
+      details: setting ? { ...details, setting } : details,
     });
   }
 }
@@ -63,10 +72,31 @@ export async function checkLocationSpec(
   if (!allowed.includes(type)) {
     throw new InputError(
       `Registered locations must be of an allowed type ${JSON.stringify(allowed)} (catalog.allowedLocationTypes), or 'file' under catalog.allowedFileRoots`,
+      { details: { rule: 'location-type', setting: 'catalog.allowedLocationTypes', type } },
     );
   }
   if (type === 'url') await assertReadable(services, type, target);
   return target;
+}
+
+// Locations generated for a target are named after its hash: a name that means nothing
+// to the person who typed the target, so errors name the target instead.
+const GENERATED_LOCATION = /^location:[^/]+\/generated-[0-9a-f]+$/i;
+
+/**
+ * The processing errors of a dry run as one message, each said once: an entity that a
+ * location's error already names (an invalid entity is reported on both) is not repeated,
+ * and an error names its entity unless it is the location or its message already does.
+ */
+function describeProcessingErrors(errors: InMemoryResult['errors']): string {
+  const isLocation = (e: { entityRef: string }) => GENERATED_LOCATION.test(e.entityRef);
+  const locationMessages = errors.filter(isLocation).map((e) => e.message);
+  const lines = errors
+    .filter((e) => isLocation(e) || !locationMessages.some((m) => m.includes(e.entityRef)))
+    .map((e) =>
+      isLocation(e) || e.message.includes(e.entityRef) ? e.message : `${e.entityRef}: ${e.message}`,
+    );
+  return [...new Set(lines)].join('; ');
 }
 
 async function dryRun(
@@ -78,12 +108,7 @@ async function dryRun(
 ) {
   const ref = `${type}:${target}`;
   const result = await processInMemory(locationToEntity({ type, target }, ref, ref), services.context);
-  const { errors } = result;
-  if (errors.length > 0) {
-    throw new InputError(
-      `Processing of ${ref} failed: ${errors.map((e) => `${e.entityRef}: ${e.name}: ${e.message}`).join('; ')}`,
-    );
-  }
+  if (result.errors.length > 0) throw new InputError(describeProcessingErrors(result.errors));
   return {
     exists: existing !== undefined,
     location: { id: ref, type, target, entityRef: locationEntityRef({ type, target }) },

@@ -6,6 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { EntityRefLink } from './entity-ref-link.js';
+import { humanizeEntityRef } from './entity-route.js';
 
 /** One row of an {@link EntitySummaryTable}: a ref and, when the catalog has it, its entity. */
 export interface EntitySummaryRow {
@@ -41,7 +42,8 @@ export function EntitySummaryTable({ label, rows }: { label: string; rows: reado
                 <EntityRefLink entityRef={entity} />
               ) : (
                 <>
-                  <EntityRefLink entityRef={ref} />
+                  {/* Known to be missing: there is no title to look up. */}
+                  <EntityRefLink entityRef={ref} title={humanizeEntityRef(ref)} />
                   <Typography variant="caption" color="text.secondary" component="div">
                     not in the catalog
                   </Typography>

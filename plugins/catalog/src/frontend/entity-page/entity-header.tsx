@@ -64,7 +64,16 @@ export function EntityHeader({ entity, actions }: EntityHeaderProps) {
   return (
     <Box
       component="header"
-      sx={{ px: { xs: 2, md: 4 }, pt: 4, pb: 2, bgcolor: 'background.paper', display: 'flex', gap: 2 }}
+      sx={{
+        px: { xs: 2, md: 4 },
+        pt: { xs: 3, md: 4 },
+        pb: 2,
+        bgcolor: 'background.paper',
+        display: 'flex',
+        gap: 2,
+        // On a narrow screen the actions take their own row instead of squeezing the title.
+        flexDirection: { xs: 'column-reverse', sm: 'row' },
+      }}
     >
       <Box sx={{ flexGrow: 1, minWidth: 0 }}>
         <Typography variant="overline" color="text.secondary">
@@ -110,7 +119,18 @@ export function EntityHeader({ entity, actions }: EntityHeaderProps) {
         )}
       </Box>
       {actions && (
-        <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, flexShrink: 0 }}>{actions}</Box>
+        <Box
+          sx={{
+            display: 'flex',
+            alignItems: 'flex-start',
+            justifyContent: 'flex-end',
+            gap: 1,
+            flexShrink: 0,
+            mt: { xs: -1.5, sm: 0 },
+          }}
+        >
+          {actions}
+        </Box>
       )}
     </Box>
   );

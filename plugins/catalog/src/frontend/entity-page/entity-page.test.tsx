@@ -32,9 +32,10 @@ describe('entity page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Petstore Service' })).toBeTruthy();
     const header = screen.getByRole('banner');
     expect(header.textContent).toContain('Component · service');
-    expect(within(header).getByRole('link', { name: 'team-a' }).getAttribute('href')).toBe(
-      '/catalog/default/group/team-a',
-    );
+    // The owner by its title, the ref on hover.
+    const owner = await within(header).findByRole('link', { name: 'Team A' });
+    expect(owner.getAttribute('href')).toBe('/catalog/default/group/team-a');
+    expect(owner.getAttribute('title')).toBe('group:default/team-a');
     expect(within(header).getByText('production')).toBeTruthy();
     expect(within(header).getByText('java')).toBeTruthy();
     expect(within(header).getByRole('link', { name: 'Runbook' }).getAttribute('href')).toBe(
@@ -45,6 +46,9 @@ describe('entity page', () => {
 
     const about = await screen.findByRole('region', { name: 'About' });
     expect(about.textContent).toContain('Sells pets online.');
+    expect((await within(about).findByRole('link', { name: 'Team A' })).getAttribute('title')).toBe(
+      'group:default/team-a',
+    );
     expect(within(about).getByRole('link', { name: 'pets' }).getAttribute('href')).toBe(
       '/catalog/default/system/pets',
     );
@@ -113,7 +117,7 @@ describe('entity page', () => {
       catalog.server.requests.some((r) => r.includes('filter=relations.ownedBy%3Dgroup%3Adefault%2Fteam-a')),
     ).toBe(true);
     expect(within(owned).getByRole('link', { name: 'View in catalog' }).getAttribute('href')).toBe(
-      '/catalog?owner=group%3Adefault%2Fteam-a',
+      '/catalog?kind=all&owner=group%3Adefault%2Fteam-a',
     );
     expect(screen.queryByRole('region', { name: 'About' })).toBeNull();
   });

@@ -4,6 +4,10 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityProvider } from '../blueprints/entity-context.js';
 import { entityCardExtensions } from '../extensions/entity-card-extensions.js';
+import {
+  type EntityPresentationApi,
+  entityPresentationApiRef,
+} from '../presentation/entity-presentation-api.js';
 import { loadCatalogCode, renderCatalogApp } from '../test-utils/render-catalog.js';
 import { hostileEntity, sampleCatalog } from '../test-utils/sample-entities.js';
 import { setUpCatalogServer } from '../test-utils/set-up-catalog-server.js';
@@ -64,8 +68,13 @@ describe('the About card given unsanitised data', () => {
   // The Atrium catalog replaces unsafe view and edit URLs; a Backstage backend need not.
   it('shows unsafe view and edit URLs as text, never as links', async () => {
     if (!aboutCard) throw new Error('the catalog has no about card');
+    // No catalog behind the card: the owner's title is simply not known.
+    const noTitles: EntityPresentationApi = {
+      forRef: async (ref) => ({ entityRef: String(ref), title: undefined }),
+    };
     renderExtension(aboutCard, {
       pluginId: 'catalog',
+      apis: [[entityPresentationApiRef, noTitles]],
       wrapper: ({ children }) => <EntityProvider entity={hostileEntity()}>{children}</EntityProvider>,
     });
     const about = await screen.findByRole('region', { name: 'About' });

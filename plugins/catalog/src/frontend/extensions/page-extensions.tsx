@@ -11,6 +11,10 @@ import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
 import { createCatalogClient } from '../../common/index.js';
 import { catalogApiRef } from '../api/catalog-api.js';
 import { entityTabsInput } from '../blueprints/entity-tab-blueprint.js';
+import {
+  createEntityPresentationApi,
+  entityPresentationApiRef,
+} from '../presentation/entity-presentation-api.js';
 import { createLocalStorageStarredEntities } from '../starred/local-storage-starred-entities.js';
 import { starredEntitiesApiRef } from '../starred/starred-entities-api.js';
 
@@ -24,6 +28,19 @@ export const catalogApiExtension: ExtensionDefinition = ApiBlueprint.make({
         baseUrl: () => discoveryApi.getBaseUrl('catalog'),
         fetch: (url, init) => fetchApi.fetch(url, init),
       }),
+  }),
+});
+
+/**
+ * `api:catalog/entity-presentation`: titles of entities known by ref (owners, relation
+ * targets), fetched in batches; `useEntityTitle` reads it.
+ */
+export const entityPresentationApiExtension: ExtensionDefinition = ApiBlueprint.make({
+  name: 'entity-presentation',
+  params: defineApiFactory({
+    api: entityPresentationApiRef,
+    deps: { catalogApi: catalogApiRef },
+    factory: ({ catalogApi }) => createEntityPresentationApi(catalogApi),
   }),
 });
 

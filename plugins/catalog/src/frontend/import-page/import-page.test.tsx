@@ -25,8 +25,10 @@ const descriptor = (name: string, title: string) =>
 const catalog = setUpCatalogServer(sampleCatalog(), {
   hostedFiles: {
     '/acme/billing/blob/main/catalog-info.yaml': descriptor('billing', 'Billing'),
-    '/acme/billing/blob/HEAD/catalog-info.yaml': descriptor('billing', 'Billing'),
+    '/acme/orders/blob/HEAD/catalog-info.yaml': descriptor('orders', 'Orders'),
     '/acme/payments/blob/main/catalog-info.yaml': descriptor('payments', 'Payments'),
+    '/acme/shipping/blob/main/catalog-info.yaml': descriptor('shipping', 'Shipping'),
+    '/acme/shipping-fork/blob/main/catalog-info.yaml': descriptor('shipping', 'Shipping'),
   },
 });
 const hosted = (path: string) => `${catalog.server.hostOrigin}${path}`;
@@ -63,7 +65,8 @@ describe('register page', () => {
       'APIbilling-apiapi:default/billing-api',
     ]);
     expect(screen.getByText('2 entities in 1 location will be added to the catalog:')).toBeTruthy();
-    expect(catalog.server.requests).toEqual(['POST /locations?dryRun=true']);
+    // The dry run's entities are looked up, to tell new ones from those already in the catalog.
+    expect(catalog.server.requests).toEqual(['POST /locations?dryRun=true', 'POST /entities/by-refs']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
     expect(await screen.findByText(`Registered ${fileUrl}.`)).toBeTruthy();
@@ -78,10 +81,14 @@ describe('register page', () => {
 
   it('analyzes a repository URL and previews each descriptor found in it', async () => {
     renderCatalogApp('/catalog-import');
-    await analyze(hosted('/acme/billing'));
-    const found = hosted('/acme/billing/blob/HEAD/catalog-info.yaml');
+    await analyze(hosted('/acme/orders'));
+    const found = hosted('/acme/orders/blob/HEAD/catalog-info.yaml');
     expect(await screen.findByRole('table', { name: `Entities in ${found}` })).toBeTruthy();
-    expect(catalog.server.requests).toEqual(['POST /analyze-location', 'POST /locations?dryRun=true']);
+    expect(catalog.server.requests).toEqual([
+      'POST /analyze-location',
+      'POST /locations?dryRun=true',
+      'POST /entities/by-refs',
+    ]);
   });
 
   it('suggests a descriptor when the repository has none', async () => {
@@ -93,7 +100,7 @@ describe('register page', () => {
     expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
   });
 
-  it("shows the server's reason when a location is refused", async () => {
+  it("shows the server's reason when a file is refused, and the key and folder to allow", async () => {
     renderCatalogApp('/catalog-import');
     await analyze('/etc/passwd');
     const alert = await screen.findByRole('alert');
@@ -101,6 +108,58 @@ describe('register page', () => {
     expect(alert.textContent).toContain('catalog.allowedFileRoots');
     expect(catalog.server.requests).toEqual(['POST /locations?dryRun=true']);
     expect(catalog.server.bodies.at(-1)).toEqual({ type: 'file', target: '/etc/passwd' });
+    const help = screen.getByRole('note', { name: 'How to allow this' });
+    expect(help.textContent).toContain('Allow it with catalog.allowedFileRoots');
+    expect(help.textContent).toContain('catalog:\n  allowedFileRoots:\n    - /etc\n');
+    expect(help.textContent).toContain('restart');
+  });
+
+  it('says which host to add to backend.reading.allow when a URL is refused, without repeating it', async () => {
+    const url = 'https://github.com/acme/petstore/blob/main/catalog-info.yaml';
+    renderCatalogApp('/catalog-import');
+    await analyze(url);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent?.split(url)).toHaveLength(2);
+    expect(alert.textContent).not.toMatch(/generated-/);
+    const help = screen.getByRole('note', { name: 'How to allow this' });
+    expect(help.textContent).toContain('Allow it with backend.reading.allow');
+    expect(help.textContent).toContain('backend:\n  reading:\n    allow:\n      - host: github.com\n');
+  });
+
+  it('asks for a URL or an absolute path instead of sending free text as a file path', async () => {
+    renderCatalogApp('/catalog-import');
+    await analyze('petstore');
+    expect(await screen.findByText(/'petstore' is neither a URL nor an absolute path/)).toBeTruthy();
+    await analyze('./catalog-info.yaml');
+    expect(
+      await screen.findByText(/'.\/catalog-info.yaml' is neither a URL nor an absolute path/),
+    ).toBeTruthy();
+    expect(catalog.server.requests).toEqual([]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says which location already owns the entities of a file, and offers no import that would not move them', async () => {
+    const original = hosted('/acme/shipping/blob/main/catalog-info.yaml');
+    const fork = hosted('/acme/shipping-fork/blob/main/catalog-info.yaml');
+    renderCatalogApp('/catalog-import');
+    await analyze(original);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const imported = await screen.findByRole('list', { name: 'Imported entities' });
+    await within(imported).findByRole('link', { name: 'Shipping' }, { timeout: 15_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Register another' }));
+    catalog.server.requests.length = 0;
+
+    await analyze(fork);
+    const owned = await screen.findByRole('alert', { name: `Already in the catalog: ${fork}` });
+    expect(owned.textContent).toContain('2 of these entities are already in the catalog');
+    expect(owned.textContent).toContain(`from url:${original}`);
+    expect(within(owned).getByRole('link', { name: 'Shipping' }).getAttribute('href')).toBe(
+      '/catalog/default/component/shipping',
+    );
+    expect(screen.getByText('Nothing new: everything found is already in the catalog.')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: `Entities in ${fork}` })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Import' })).toBeNull();
+    expect(catalog.server.requests).not.toContain('POST /locations');
   });
 
   it('refreshes a location that is already registered instead of adding it again', async () => {

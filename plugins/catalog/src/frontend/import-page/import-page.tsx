@@ -14,16 +14,19 @@ import { type FormEvent, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { catalogApiRef } from '../api/catalog-api.js';
 import { catalogIndexPath } from '../components/entity-route.js';
-import { type ImportPlan, type ImportResult, planImport, runImport } from './import-plan.js';
+import { type ImportPlan, type ImportResult, isRedundant, planImport, runImport } from './import-plan.js';
 import { ImportResultView } from './import-result.js';
 import { ImportReview } from './import-review.js';
+import { parseImportTarget } from './import-target.js';
+import { RegistrationHelp } from './registration-help.js';
 
 const steps = ['Enter a location', 'Review', 'Done'];
 
 /**
- * The register page at `/catalog-import`: enter a URL (or a file path where the server
- * allows it), review what a dry run would import, import it, and follow the new entities
- * into the catalog. Server errors are shown in the server's words.
+ * The register page at `/catalog-import`: enter a URL (or an absolute file path where the
+ * server allows it), review what a dry run would import, import it, and follow the new
+ * entities into the catalog. Server errors are shown in the server's words, with the
+ * config key to change when the server's config refused the location.
  *
  * @example
  * PageBlueprint.make({ params: { path: '/catalog-import', loader: async () => <ImportPage /> } });
@@ -32,6 +35,7 @@ export function ImportPage() {
   const catalogApi = useApi(catalogApiRef);
   const queryClient = useQueryClient();
   const [target, setTarget] = useState('');
+  const [inputProblem, setInputProblem] = useState<string>();
   const [plan, setPlan] = useState<ImportPlan>();
   const [result, setResult] = useState<ImportResult>();
   const analyze = useMutation({
@@ -54,7 +58,9 @@ export function ImportPage() {
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (target.trim()) analyze.mutate(target);
+    const parsed = parseImportTarget(target);
+    setInputProblem(parsed.kind === 'invalid' ? parsed.reason : undefined);
+    if (parsed.kind !== 'invalid') analyze.mutate(target);
   };
   const activeStep = result ? 2 : plan ? 1 : 0;
   return (
@@ -77,24 +83,32 @@ export function ImportPage() {
                 Where is the descriptor?
               </Typography>
               <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-                Enter the URL of a catalog-info.yaml file or of a repository to look in. Local file paths work
-                only where the server allows them.
+                Enter the URL of a catalog-info.yaml file or of a repository to look in, or the absolute path
+                of a file on the server (only under the folders listed in catalog.allowedFileRoots).
               </Typography>
               <TextField
                 fullWidth
                 label="Repository or file URL"
-                placeholder="https://github.com/acme/petstore/blob/main/catalog-info.yaml"
+                placeholder="https://raw.githubusercontent.com/acme/petstore/main/catalog-info.yaml"
                 value={target}
-                onChange={(event) => setTarget(event.target.value)}
+                onChange={(event) => {
+                  setTarget(event.target.value);
+                  setInputProblem(undefined);
+                }}
                 disabled={analyze.isPending}
+                error={inputProblem !== undefined}
+                helperText={inputProblem}
                 sx={{ mb: 2 }}
               />
               {analyze.isError && (
-                <ErrorPanel
-                  title="Could not analyze the location"
-                  error={analyze.error}
-                  onRetry={() => analyze.mutate(target)}
-                />
+                <>
+                  <ErrorPanel
+                    title="Could not analyze the location"
+                    error={analyze.error}
+                    onRetry={() => analyze.mutate(target)}
+                  />
+                  <RegistrationHelp error={analyze.error} />
+                </>
               )}
               <Button type="submit" variant="contained" disabled={!target.trim() || analyze.isPending}>
                 {analyze.isPending ? 'Analyzing…' : 'Analyze'}
@@ -118,7 +132,7 @@ export function ImportPage() {
                 <Button onClick={restart} disabled={register.isPending}>
                   Back
                 </Button>
-                {plan.locations.length > 0 && (
+                {plan.locations.some((l) => !isRedundant(l)) && (
                   <Button
                     variant="contained"
                     onClick={() => register.mutate(plan)}

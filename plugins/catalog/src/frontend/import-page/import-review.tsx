@@ -1,6 +1,7 @@
 import { stringifyEntityRef } from '@atrium/catalog-model';
 import { CodeBlock } from '@atrium/ui';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -9,11 +10,64 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { stringify } from 'yaml';
+import { EntityRefLink } from '../components/entity-ref-link.js';
 import { entityDisplayName } from '../components/entity-route.js';
-import type { ImportPlan, PlannedLocation } from './import-plan.js';
+import type { ExistingEntity } from './find-existing-entities.js';
+import { type ImportPlan, isRedundant, newEntities, type PlannedLocation } from './import-plan.js';
+
+function OwnerLocation({ existing }: { existing: ExistingEntity }) {
+  if (!existing.origin) return <>from an entity provider, not from a location</>;
+  return (
+    <>
+      {'from '}
+      <Box component="code" sx={{ wordBreak: 'break-all' }}>
+        {existing.origin}
+      </Box>
+      {existing.readFrom && (
+        <>
+          {' (read from '}
+          <Box component="code" sx={{ wordBreak: 'break-all' }}>
+            {existing.readFrom}
+          </Box>
+          )
+        </>
+      )}
+    </>
+  );
+}
+
+function AlreadyInCatalog({ planned }: { planned: PlannedLocation }) {
+  const existing = [...planned.existing.values()];
+  if (existing.length === 0) return null;
+  return (
+    <Alert
+      severity="warning"
+      sx={{ my: 1 }}
+      aria-label={`Already in the catalog: ${planned.location.target}`}
+    >
+      <AlertTitle>
+        {existing.length === 1
+          ? 'This entity is already in the catalog'
+          : `${existing.length} of these entities are already in the catalog`}
+      </AlertTitle>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {existing.map((item) => (
+          <li key={stringifyEntityRef(item.entity)}>
+            <EntityRefLink entityRef={item.entity} /> <OwnerLocation existing={item} />
+          </li>
+        ))}
+      </Box>
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        Registering this location does not move them: an entity stays with the location that read it first,
+        and the new one reports a conflict. To read them from here instead, unregister the location that owns
+        them first (on an entity's page: Unregister location).
+      </Typography>
+    </Alert>
+  );
+}
 
 function LocationPreview({ planned }: { planned: PlannedLocation }) {
-  const entities = planned.entities.filter((entity) => entity.kind.toLowerCase() !== 'location');
+  const entities = newEntities(planned);
   return (
     <Box component="section" aria-label={`Location ${planned.location.target}`} sx={{ mb: 3 }}>
       <Typography variant="subtitle1" component="h3" sx={{ wordBreak: 'break-all' }}>
@@ -24,28 +78,31 @@ function LocationPreview({ planned }: { planned: PlannedLocation }) {
           This location is already registered. Importing refreshes it.
         </Alert>
       )}
-      <Table size="small" aria-label={`Entities in ${planned.location.target}`}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Kind</TableCell>
-            <TableCell>Name</TableCell>
-            <TableCell>Entity ref</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {entities.map((entity) => {
-            const ref = stringifyEntityRef(entity);
-            return (
-              <TableRow key={ref}>
-                <TableCell>{entity.kind}</TableCell>
-                <TableCell>{entityDisplayName(entity)}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{ref}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-      {entities.length === 0 && (
+      <AlreadyInCatalog planned={planned} />
+      {entities.length > 0 && (
+        <Table size="small" aria-label={`Entities in ${planned.location.target}`}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Kind</TableCell>
+              <TableCell>Name</TableCell>
+              <TableCell>Entity ref</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {entities.map((entity) => {
+              const ref = stringifyEntityRef(entity);
+              return (
+                <TableRow key={ref}>
+                  <TableCell>{entity.kind}</TableCell>
+                  <TableCell>{entityDisplayName(entity)}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>{ref}</TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
+      {entities.length === 0 && planned.existing.size === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           This location contains no entities other than itself.
         </Typography>
@@ -84,22 +141,23 @@ function GeneratedSuggestion({ plan }: { plan: ImportPlan }) {
 }
 
 /**
- * The review step: per location, the entities a dry run says would be imported; or a
- * suggested descriptor when the repository has none.
+ * The review step: per location, the new entities a dry run says would be imported and
+ * those the catalog already has from another location (which registering would not move);
+ * or a suggested descriptor when the repository has none.
  *
  * @example
  * <ImportReview plan={plan} />
  */
 export function ImportReview({ plan }: { plan: ImportPlan }) {
   if (plan.locations.length === 0) return <GeneratedSuggestion plan={plan} />;
-  const count = plan.locations.reduce(
-    (sum, planned) => sum + planned.entities.filter((e) => e.kind.toLowerCase() !== 'location').length,
-    0,
-  );
+  const count = plan.locations.reduce((sum, planned) => sum + newEntities(planned).length, 0);
+  const locations = plan.locations.filter((planned) => !isRedundant(planned)).length;
   return (
     <Box>
       <Typography variant="body1" sx={{ mb: 2 }}>
-        {`${count} ${count === 1 ? 'entity' : 'entities'} in ${plan.locations.length} ${plan.locations.length === 1 ? 'location' : 'locations'} will be added to the catalog:`}
+        {locations === 0
+          ? 'Nothing new: everything found is already in the catalog.'
+          : `${count} ${count === 1 ? 'entity' : 'entities'} in ${locations} ${locations === 1 ? 'location' : 'locations'} will be added to the catalog:`}
       </Typography>
       {plan.locations.map((planned) => (
         <LocationPreview key={planned.location.target} planned={planned} />

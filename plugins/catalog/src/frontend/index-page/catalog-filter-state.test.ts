@@ -31,8 +31,19 @@ describe('catalog filter state', () => {
       sort: { by: 'name', direction: 'asc' },
       pageSize: 20,
       page: 0,
-      facets: { kind: [] },
+      facets: { kind: ['Component'] },
     });
+  });
+
+  it('opens on Components, keeps every kind in the URL as kind=all, and leaves the default out', () => {
+    expect(parse('').facets.kind).toEqual(['Component']);
+    expect(parse('kind=all').facets.kind).toEqual([]);
+    expect(parse('kind=API&kind=ALL').facets.kind).toEqual([]);
+    expect(serializeFilterState(parse('kind=all&q=pay')).toString()).toBe('kind=all&q=pay');
+    expect(serializeFilterState(parse('kind=component')).toString()).toBe('');
+    expect(serializeFilterState(parse('kind=API')).toString()).toBe('kind=API');
+    expect(toEntityFilter(parse(''), []).filter).toEqual({ kind: ['Component'] });
+    expect(toEntityFilter(parse('kind=all'), []).filter).toEqual({});
   });
 
   it('ANDs facets, ORs values of one facet, and can leave one facet out for its counts', () => {
@@ -61,7 +72,7 @@ describe('catalog filter state', () => {
   });
 
   it('shares one facet request among facets without a selection of their own', () => {
-    expect(facetRequests(parse(''), []).map((r) => r.facetKeys)).toEqual([
+    expect(facetRequests(parse('kind=all'), []).map((r) => r.facetKeys)).toEqual([
       ['kind', 'type', 'owner', 'lifecycle', 'namespace', 'tag'],
     ]);
     const requests = facetRequests(parse('kind=API&tag=java'), []);

@@ -52,14 +52,38 @@ export interface CatalogFilterState {
 const defaultSort = { by: 'name', direction: 'asc' } as const;
 const defaultPageSize = 20;
 
-/** No facet selected. */
+/** The kinds the catalog opens on, as Backstage's does: Components. */
+export const defaultKinds: readonly string[] = ['Component'];
+
+/**
+ * The `kind` value that stands for every kind, so a link can open all of them. Kind names
+ * start with a capital by convention, and a kind literally named "all" is not plausible.
+ */
+export const allKindsParam = 'all';
+
+const sameKinds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((kind, index) => kind.toLowerCase() === b[index]?.toLowerCase());
+
+/** Whether the state shows the kinds the catalog opens on. */
+export function hasDefaultKinds(state: CatalogFilterState): boolean {
+  return sameKinds(state.facets.kind, defaultKinds);
+}
+
+/** No facet selected: every kind. */
 export function emptyFacets(): Record<FacetKey, string[]> {
   return { kind: [], type: [], owner: [], lifecycle: [], namespace: [], tag: [] };
 }
 
+function parseKinds(params: URLSearchParams): string[] {
+  const kinds = [...new Set(params.getAll('kind').filter((value) => value.trim() !== ''))];
+  if (kinds.some((kind) => kind.toLowerCase() === allKindsParam)) return [];
+  return kinds.length > 0 ? kinds : [...defaultKinds];
+}
+
 /**
  * Reads the catalog index state from a query string; unknown or malformed values fall back
- * to defaults, so a hand-edited or stale link still opens.
+ * to defaults, so a hand-edited or stale link still opens. Without a `kind` the catalog
+ * shows {@link defaultKinds}; `kind=all` shows every kind.
  *
  * @example
  * parseFilterState(new URLSearchParams('kind=component&q=pay&sort=name,desc'));
@@ -69,6 +93,7 @@ export function parseFilterState(params: URLSearchParams): CatalogFilterState {
   for (const key of facetKeys) {
     facets[key] = [...new Set(params.getAll(key).filter((value) => value.trim() !== ''))];
   }
+  facets.kind = parseKinds(params);
   const [by, direction] = (params.get('sort') ?? '').split(',');
   const sort =
     by && by in sortFields
@@ -90,14 +115,19 @@ export function parseFilterState(params: URLSearchParams): CatalogFilterState {
 }
 
 /**
- * Writes the state as a query string, leaving out defaults so links stay short.
+ * Writes the state as a query string, leaving out defaults so links stay short; every
+ * kind is written as `kind=all`, since no kind means the default ones.
  *
  * @example
- * serializeFilterState(state).toString(); // 'kind=component&q=pay'
+ * serializeFilterState(state).toString(); // 'kind=API&q=pay'
  */
 export function serializeFilterState(state: CatalogFilterState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const key of facetKeys) for (const value of state.facets[key]) params.append(key, value);
+  if (state.facets.kind.length === 0) params.set('kind', allKindsParam);
+  for (const key of facetKeys) {
+    if (key === 'kind' && hasDefaultKinds(state)) continue;
+    for (const value of state.facets[key]) params.append(key, value);
+  }
   if (state.text.trim()) params.set('q', state.text);
   if (state.starredOnly) params.set('starred', 'true');
   if (state.sort.by !== defaultSort.by || state.sort.direction !== defaultSort.direction) {

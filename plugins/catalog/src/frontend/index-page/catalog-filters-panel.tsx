@@ -1,3 +1,4 @@
+import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
 import { ErrorPanel } from '@atrium/ui';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -5,6 +6,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { humanizeEntityRef } from '../components/entity-route.js';
+import { useEntityTitles } from '../presentation/use-entity-presentation.js';
 import type { FacetKey } from './catalog-filter-state.js';
 import { FacetFilter } from './facet-filter.js';
 import type { CatalogFacets } from './use-catalog-facets.js';
@@ -19,12 +21,18 @@ const facetLabels: Record<FacetKey, string> = {
   tag: 'Tags',
 };
 
-function formatOwner(ref: string): string {
-  try {
-    return humanizeEntityRef(ref, { defaultKind: 'group' });
-  } catch {
-    return ref;
-  }
+/** Owner values are refs: shown by the owner's title when the catalog has one. */
+function ownerFormatter(titles: Map<string, string>) {
+  return (ref: string): string => {
+    try {
+      return (
+        titles.get(stringifyEntityRef(parseEntityRef(ref))) ??
+        humanizeEntityRef(ref, { defaultKind: 'group' })
+      );
+    } catch {
+      return ref;
+    }
+  };
 }
 
 /** Props of {@link CatalogFiltersPanel}. */
@@ -35,13 +43,18 @@ export interface CatalogFiltersPanelProps {
 }
 
 /**
- * The catalog index's filters: starred only, then one checkbox group per facet with counts.
+ * The catalog index's filters: starred only, then one checkbox group per facet with counts;
+ * the Kind group offers "All kinds", as the catalog opens on Components.
  *
  * @example
  * <CatalogFiltersPanel filters={filters} facets={useCatalogFacets(filters.state)} starredCount={3} />
  */
 export function CatalogFiltersPanel({ filters, facets, starredCount }: CatalogFiltersPanelProps) {
   const { state } = filters;
+  const ownerTitles = useEntityTitles([
+    ...(facets.counts.owner ?? []).map((count) => count.value),
+    ...state.facets.owner,
+  ]);
   const isFiltered =
     state.starredOnly || state.text.trim() !== '' || Object.values(state.facets).some((v) => v.length > 0);
   return (
@@ -74,7 +87,8 @@ export function CatalogFiltersPanel({ filters, facets, starredCount }: CatalogFi
           counts={facets.counts[key]}
           selected={state.facets[key]}
           onChange={(values) => filters.setFacet(key, values)}
-          format={key === 'owner' ? formatOwner : undefined}
+          format={key === 'owner' ? ownerFormatter(ownerTitles) : undefined}
+          allLabel={key === 'kind' ? 'All kinds' : undefined}
         />
       ))}
     </Box>

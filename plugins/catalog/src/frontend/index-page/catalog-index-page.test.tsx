@@ -37,8 +37,35 @@ afterEach(() => {
 describe('catalog index page', () => {
   serve(sampleCatalog());
 
-  it('shows the first page sorted by name, fetching only the table fields', async () => {
+  it('opens on Components with the choice shown in the Kind filter, and keeps "all kinds" in the URL', async () => {
     renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toEqual(['Petstore Service', 'web-shop']));
+    expect(lastQuery().getAll('filter')).toEqual(['kind=Component']);
+    expect(screen.getByRole('heading', { name: 'Component entities' })).toBeTruthy();
+    const kinds = screen.getByRole('group', { name: 'Kind' });
+    const component = await within(kinds).findByRole('checkbox', { name: /^Component\s*, 2 entities$/ });
+    expect((component as HTMLInputElement).checked).toBe(true);
+    const all = within(kinds).getByRole('checkbox', { name: /^All kinds\s*, 10 entities$/ });
+    expect((all as HTMLInputElement).checked).toBe(false);
+    expect(location()).toBe('/catalog');
+
+    fireEvent.click(all);
+    await waitFor(() => expect(location()).toBe('/catalog?kind=all'));
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+    expect(lastQuery().getAll('filter')).toEqual([]);
+    // The Kind group re-renders once its counts are in.
+    const allNow = await within(screen.getByRole('group', { name: 'Kind' })).findByRole('checkbox', {
+      name: /^All kinds/,
+    });
+    expect((allNow as HTMLInputElement).checked).toBe(true);
+    cleanup();
+    // A shared link opens every kind.
+    renderCatalogApp('/catalog?kind=all');
+    await waitFor(() => expect(rowNames()).toHaveLength(10));
+  });
+
+  it('shows the first page sorted by name, fetching only the table fields', async () => {
+    renderCatalogApp('/catalog?kind=all');
     expect(await screen.findByRole('heading', { name: 'Catalog', level: 1 })).toBeTruthy();
     await waitFor(() => expect(rowNames()).toContain('Petstore Service'));
     expect(rowNames().slice(0, 3)).toEqual(['Ada Lovelace', 'engineering', 'events-api']);
@@ -51,19 +78,40 @@ describe('catalog index page', () => {
     expect(within(row).getByRole('link', { name: 'Petstore Service' }).getAttribute('href')).toBe(
       '/catalog/default/component/petstore-service',
     );
-    expect(within(row).getByRole('link', { name: 'team-a' }).getAttribute('href')).toBe(
-      '/catalog/default/group/team-a',
-    );
     expect(row.textContent).toContain('production');
     expect(row.textContent).toContain('Sells pets online.');
   });
 
-  it('filters by facets with counts, keeps the filter in the URL and goes back', async () => {
+  it('shows owners by their title, with the ref on hover, fetched in one batch for the page', async () => {
     renderCatalogApp('/catalog');
+    await waitFor(() => expect(rowNames()).toContain('Petstore Service'));
+    const row = within(table()).getByRole('link', { name: 'Petstore Service' }).closest('tr') as HTMLElement;
+    const owner = await within(row).findByRole('link', { name: 'Team A' });
+    expect(owner.getAttribute('href')).toBe('/catalog/default/group/team-a');
+    expect(owner.getAttribute('title')).toBe('group:default/team-a');
+    // team-b is not in the catalog: its ref stays.
+    const shop = within(table()).getByRole('link', { name: 'web-shop' }).closest('tr') as HTMLElement;
+    expect(within(shop).getByRole('link', { name: 'team-b' }).getAttribute('title')).toBe(
+      'group:default/team-b',
+    );
+    // The Owner filter names them the same way.
+    const owners = screen.getByRole('group', { name: 'Owner' });
+    await within(owners).findByRole('checkbox', { name: /^Team A\s*, \d+ entit/ });
+    expect(server.requests.filter((r) => r === 'POST /entities/by-refs')).toHaveLength(1);
+    expect(server.bodies).toContainEqual(
+      expect.objectContaining({
+        entityRefs: expect.arrayContaining(['group:default/team-a', 'group:default/team-b']),
+      }),
+    );
+  });
+
+  it('filters by facets with counts, keeps the filter in the URL and goes back', async () => {
+    renderCatalogApp('/catalog?kind=all');
     const kinds = await screen.findByRole('group', { name: 'Kind' });
     const componentBox = await within(kinds).findByRole('checkbox', { name: /^Component\s*, 2 entities$/ });
     fireEvent.click(componentBox);
-    await waitFor(() => expect(location()).toBe('/catalog?kind=Component'));
+    // Components alone are the default view, which needs no parameter.
+    await waitFor(() => expect(location()).toBe('/catalog'));
     await waitFor(() => expect(rowNames()).toEqual(['Petstore Service', 'web-shop']));
     expect(lastQuery().getAll('filter')).toEqual(['kind=Component']);
     // Other facets are counted within the selected kind.
@@ -72,32 +120,32 @@ describe('catalog index page', () => {
     fireEvent.click(within(lifecycle).getByRole('checkbox', { name: /^production\s*, 1 entity$/ }));
     await waitFor(() => expect(rowNames()).toEqual(['Petstore Service']));
     expect(lastQuery().getAll('filter')).toEqual(['kind=Component,spec.lifecycle=production']);
-    expect(location()).toBe('/catalog?kind=Component&lifecycle=production');
+    expect(location()).toBe('/catalog?lifecycle=production');
 
     fireEvent.click(screen.getByRole('button', { name: 'History back' }));
     await waitFor(() => expect(rowNames()).toEqual(['Petstore Service', 'web-shop']));
-    expect(location()).toBe('/catalog?kind=Component');
+    expect(location()).toBe('/catalog');
   });
 
   it('filters by owner relation and tags, and restores every filter from a shared link', async () => {
     renderCatalogApp('/catalog?owner=group:default/team-a&tag=java');
     await waitFor(() => expect(rowNames()).toEqual(['Petstore Service']));
     expect(lastQuery().getAll('filter')).toEqual([
-      'relations.ownedBy=group:default/team-a,metadata.tags=java',
+      'kind=Component,relations.ownedBy=group:default/team-a,metadata.tags=java',
     ]);
     const owner = screen.getByRole('group', { name: 'Owner' });
     // The facet counts load after the rows.
-    const teamA = await within(owner).findByRole('checkbox', { name: /^team-a/ });
+    const teamA = await within(owner).findByRole('checkbox', { name: /^Team A/ });
     expect((teamA as HTMLInputElement).checked).toBe(true);
   });
 
   it('searches once typing pauses, replacing the history entry', async () => {
-    renderCatalogApp('/catalog');
+    renderCatalogApp('/catalog?kind=all');
     await waitFor(() => expect(rowNames()).toHaveLength(10));
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search the catalog' }), {
       target: { value: 'pet' },
     });
-    await waitFor(() => expect(location()).toBe('/catalog?q=pet'));
+    await waitFor(() => expect(location()).toBe('/catalog?kind=all&q=pet'));
     await waitFor(() => expect(rowNames()).toEqual(['pets', 'pets-db', 'Petstore API', 'Petstore Service']));
     const params = lastQuery();
     expect(params.get('fullTextFilterTerm')).toBe('pet');
@@ -105,7 +153,7 @@ describe('catalog index page', () => {
   });
 
   it('stars entities, remembers them and filters to starred ones', async () => {
-    renderCatalogApp('/catalog');
+    renderCatalogApp('/catalog?kind=all');
     await waitFor(() => expect(rowNames()).toHaveLength(10));
     const star = screen.getByRole('button', { name: 'Star web-shop' });
     expect(star.getAttribute('aria-pressed')).toBe('false');
@@ -116,7 +164,7 @@ describe('catalog index page', () => {
     ]);
     fireEvent.click(screen.getByRole('switch', { name: 'Starred only (1)' }));
     await waitFor(() => expect(rowNames()).toEqual(['web-shop']));
-    expect(location()).toBe('/catalog?starred=true');
+    expect(location()).toBe('/catalog?kind=all&starred=true');
     expect(lastQuery().getAll('filter')).toEqual([
       'kind=component,metadata.namespace=default,metadata.name=web-shop',
     ]);
@@ -124,7 +172,7 @@ describe('catalog index page', () => {
 
   it('shows progress while the server is slow, then the rows', async () => {
     const release = server.stall('GET /entities/by-query');
-    renderCatalogApp('/catalog');
+    renderCatalogApp('/catalog?kind=all');
     await waitFor(() => expect(table().getAttribute('aria-busy')).toBe('true'));
     expect(rowNames()).toEqual(Array(8).fill(undefined));
     release();
@@ -138,7 +186,7 @@ describe('catalog index page', () => {
       name: 'InputError',
       message: 'Invalid filter: bad key',
     });
-    renderCatalogApp('/catalog');
+    renderCatalogApp('/catalog?kind=all');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid filter: bad key');
     expect(alert.textContent).toContain('InputError · HTTP 400');
@@ -150,9 +198,10 @@ describe('catalog index page', () => {
   it('shows an empty state for no matches, and clears the filters from it', async () => {
     renderCatalogApp('/catalog?q=no-such-thing');
     expect(await screen.findByText('No entities match these filters')).toBeTruthy();
+    // Clearing every filter clears the kind too: all kinds.
     fireEvent.click(screen.getByRole('button', { name: 'Clear all filters' }));
     await waitFor(() => expect(rowNames()).toHaveLength(10));
-    expect(location()).toBe('/catalog');
+    expect(location()).toBe('/catalog?kind=all');
     expect((screen.getByRole('searchbox', { name: 'Search the catalog' }) as HTMLInputElement).value).toBe(
       '',
     );
@@ -182,6 +231,7 @@ describe('catalog index page over many entities', () => {
     await waitFor(() => expect(rowNames()).toEqual(['svc-20', 'svc-21', 'svc-22', 'svc-23', 'svc-24']));
     expect(lastQuery().get('cursor')).toBeTruthy();
     expect(lastQuery().getAll('filter')).toEqual([]);
+    expect(queries()[0]).toContain('filter=kind%3DComponent');
     expect(location()).toMatch(/^\/catalog\?cursor=.+&page=1$/);
     expect(screen.getByText('21–25 of 25')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Go to previous page' }));
@@ -203,5 +253,17 @@ describe('catalog index page of an empty catalog', () => {
     expect(await screen.findByText('The catalog is empty')).toBeTruthy();
     const links = screen.getAllByRole('link', { name: 'Register existing component' });
     expect(links.every((link) => link.getAttribute('href') === '/catalog-import')).toBe(true);
+  });
+});
+
+describe('catalog index page of a catalog without components', () => {
+  serve([makeEntity('Group', 'team-x', { type: 'team', children: [] })]);
+
+  it('says there are no components yet and offers every kind', async () => {
+    renderCatalogApp('/catalog');
+    expect(await screen.findByText('No components yet')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all kinds' }));
+    await waitFor(() => expect(rowNames()).toEqual(['team-x']));
+    expect(location()).toBe('/catalog?kind=all');
   });
 });

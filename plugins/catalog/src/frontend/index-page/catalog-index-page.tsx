@@ -9,13 +9,72 @@ import { useMemo } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { catalogImportPath } from '../components/entity-route.js';
 import { useStarredEntities } from '../starred/use-starred-entities.js';
-import { pageSizes, type SortColumn, sortFields } from './catalog-filter-state.js';
+import {
+  type CatalogFilterState,
+  hasDefaultKinds,
+  pageSizes,
+  type SortColumn,
+  sortFields,
+} from './catalog-filter-state.js';
 import { CatalogFiltersPanel } from './catalog-filters-panel.js';
 import { CatalogSearchField } from './catalog-search-field.js';
 import { catalogTableColumns } from './catalog-table-columns.js';
 import { useCatalogFacets } from './use-catalog-facets.js';
-import { useCatalogFilterState } from './use-catalog-filter-state.js';
+import { type CatalogFilterStateHandle, useCatalogFilterState } from './use-catalog-filter-state.js';
 import { useCatalogPage } from './use-catalog-page.js';
+
+/** Whether anything narrows the view beyond the kinds the catalog opens on. */
+function isNarrowed(state: CatalogFilterState): boolean {
+  const { kind, ...others } = state.facets;
+  return (
+    state.starredOnly ||
+    state.text.trim() !== '' ||
+    Object.values(others).some((values) => values.length > 0) ||
+    (kind.length > 0 && !hasDefaultKinds(state))
+  );
+}
+
+function EmptyCatalog({
+  filters,
+  isCatalogEmpty,
+}: {
+  filters: CatalogFilterStateHandle;
+  isCatalogEmpty: boolean;
+}) {
+  const register = (
+    <Button variant="contained" component={RouterLink} to={catalogImportPath}>
+      Register existing component
+    </Button>
+  );
+  if (isNarrowed(filters.state))
+    return (
+      <EmptyState
+        title="No entities match these filters"
+        description="Try fewer filters or a different search."
+        action={<Button onClick={filters.clearFilters}>Clear all filters</Button>}
+      />
+    );
+  if (isCatalogEmpty || filters.state.facets.kind.length === 0)
+    return (
+      <EmptyState
+        title="The catalog is empty"
+        description="Register a catalog-info.yaml file to add your first component."
+        action={register}
+      />
+    );
+  return (
+    <EmptyState
+      title="No components yet"
+      description="The catalog holds other kinds of entities. Show them, or register a catalog-info.yaml file."
+      action={
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <Button onClick={() => filters.setFacet('kind', [])}>Show all kinds</Button>
+          {register}
+        </Box>
+      }
+    />
+  );
+}
 
 function tableHeading(kinds: readonly string[], starredOnly: boolean): string {
   const what = kinds.length === 1 ? `${kinds[0]} entities` : 'All entities';
@@ -24,7 +83,8 @@ function tableHeading(kinds: readonly string[], starredOnly: boolean): string {
 
 /**
  * The catalog index at `/catalog`: a server-paged, sortable, searchable table of entities
- * with facet filters; the whole state lives in the URL.
+ * with facet filters; the whole state lives in the URL. It opens on Components, as
+ * Backstage's does; `?kind=all` opens every kind.
  *
  * @example
  * PageBlueprint.make({ params: { path: '/catalog', title: 'Catalog', loader: async () => <CatalogIndexPage /> } });
@@ -61,8 +121,6 @@ export function CatalogIndexPage() {
     else if (next.page === state.page - 1) filters.goToPage(next.page, pageInfo.prevCursor);
     else if (next.page === 0) filters.goToPage(0, undefined);
   };
-  const isFiltered =
-    state.starredOnly || state.text.trim() !== '' || Object.values(state.facets).some((v) => v.length);
   const total = page.data?.totalItems;
   return (
     <Page
@@ -106,23 +164,8 @@ export function CatalogIndexPage() {
             onRetry={() => void page.refetch()}
             pageSizeOptions={pageSizes}
             emptyState={
-              isFiltered ? (
-                <EmptyState
-                  title="No entities match these filters"
-                  description="Try fewer filters or a different search."
-                  action={<Button onClick={filters.clearFilters}>Clear all filters</Button>}
-                />
-              ) : (
-                <EmptyState
-                  title="The catalog is empty"
-                  description="Register a catalog-info.yaml file to add your first component."
-                  action={
-                    <Button variant="contained" component={RouterLink} to={catalogImportPath}>
-                      Register existing component
-                    </Button>
-                  }
-                />
-              )
+              // Kind counts leave the kind filter out: none at all means no entity of any kind.
+              <EmptyCatalog filters={filters} isCatalogEmpty={facets.counts.kind?.length === 0} />
             }
           />
         </Box>

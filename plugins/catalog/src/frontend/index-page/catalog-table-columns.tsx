@@ -12,8 +12,18 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '');
 function NameCell({ entity }: { entity: Entity }) {
   const display = entityDisplayName(entity);
   return (
-    // Names like `service-00` must not break at their hyphen in a narrow column.
-    <Box sx={{ minWidth: 140, hyphens: 'none', '& a': { wordBreak: 'normal' } }}>
+    // Names like `service-00` must not break at their hyphen in a narrow column, but a
+    // long one without spaces (a generated location's) wraps rather than widening the
+    // column until the description leaves the screen.
+    <Box
+      sx={{
+        minWidth: 140,
+        maxWidth: 280,
+        hyphens: 'none',
+        overflowWrap: 'anywhere',
+        '& a': { wordBreak: 'normal' },
+      }}
+    >
       <Link to={entityRoute(entity)} sx={{ fontWeight: 600 }}>
         {display}
       </Link>

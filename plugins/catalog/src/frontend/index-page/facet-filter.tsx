@@ -19,6 +19,8 @@ export interface FacetFilterProps {
   onChange(values: string[]): void;
   /** Display text of a value, e.g. a humanized owner ref. */
   format?: (value: string) => string;
+  /** Label of a first choice that stands for no selection (every value), e.g. `All kinds`. */
+  allLabel?: string;
 }
 
 const collapsedCount = 6;
@@ -29,13 +31,21 @@ const maxShown = 100;
 const sameValue = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /**
- * A labelled group of checkboxes, one per value with its count, most common first. Long
- * lists collapse, and can be searched when expanded; ticked values always stay visible.
+ * A labelled group of checkboxes, one per value with its count, most common first (after
+ * an optional "all" choice). Long lists collapse, and can be searched when expanded;
+ * ticked values always stay visible.
  *
  * @example
  * <FacetFilter label="Kind" counts={counts.kind} selected={state.facets.kind} onChange={(v) => setFacet('kind', v)} />
  */
-export function FacetFilter({ label, counts, selected, onChange, format = (v) => v }: FacetFilterProps) {
+export function FacetFilter({
+  label,
+  counts,
+  selected,
+  onChange,
+  format = (v) => v,
+  allLabel,
+}: FacetFilterProps) {
   const headingId = useId();
   const [isExpanded, setExpanded] = useState(false);
   const [find, setFind] = useState('');
@@ -80,22 +90,21 @@ export function FacetFilter({ label, counts, selected, onChange, format = (v) =>
           sx={{ my: 1 }}
         />
       )}
+      {allLabel && all.length > 0 && (
+        <FacetChoice
+          text={allLabel}
+          count={counts.reduce((sum, c) => sum + c.count, 0)}
+          checked={selected.length === 0}
+          onToggle={() => selected.length > 0 && onChange([])}
+        />
+      )}
       {visible.map(({ value, count }) => (
-        <FormControlLabel
+        <FacetChoice
           key={value}
-          sx={{ display: 'flex', mr: 0, '& .MuiFormControlLabel-label': { flexGrow: 1, minWidth: 0 } }}
-          control={<Checkbox size="small" checked={isSelected(value)} onChange={() => toggle(value)} />}
-          label={
-            <Box component="span" sx={{ display: 'flex', gap: 1, fontSize: 14 }}>
-              <Box component="span" sx={{ flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                {format(value)}
-                <VisuallyHidden>{`, ${count} ${count === 1 ? 'entity' : 'entities'}`}</VisuallyHidden>
-              </Box>
-              <Box component="span" sx={{ color: 'text.secondary' }} aria-hidden="true">
-                {count}
-              </Box>
-            </Box>
-          }
+          text={format(value)}
+          count={count}
+          checked={isSelected(value)}
+          onToggle={() => toggle(value)}
         />
       ))}
       {all.length > collapsedCount && (
@@ -106,6 +115,27 @@ export function FacetFilter({ label, counts, selected, onChange, format = (v) =>
         </Button>
       )}
     </Box>
+  );
+}
+
+function FacetChoice(props: { text: string; count: number; checked: boolean; onToggle(): void }) {
+  const { text, count, checked, onToggle } = props;
+  return (
+    <FormControlLabel
+      sx={{ display: 'flex', mr: 0, '& .MuiFormControlLabel-label': { flexGrow: 1, minWidth: 0 } }}
+      control={<Checkbox size="small" checked={checked} onChange={onToggle} />}
+      label={
+        <Box component="span" sx={{ display: 'flex', gap: 1, fontSize: 14 }}>
+          <Box component="span" sx={{ flexGrow: 1, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+            {text}
+            <VisuallyHidden>{`, ${count} ${count === 1 ? 'entity' : 'entities'}`}</VisuallyHidden>
+          </Box>
+          <Box component="span" sx={{ color: 'text.secondary' }} aria-hidden="true">
+            {count}
+          </Box>
+        </Box>
+      }
+    />
   );
 }
 

@@ -87,7 +87,10 @@ export function OwnedEntitiesCard() {
           ? `${data.totalItems} ${data.totalItems === 1 ? 'entity' : 'entities'}`
           : undefined
       }
-      action={<Link to={`${catalogIndexPath}?owner=${encodeURIComponent(ref)}`}>View in catalog</Link>}
+      // Every kind, as the card lists them: the catalog alone opens on Components.
+      action={
+        <Link to={`${catalogIndexPath}?kind=all&owner=${encodeURIComponent(ref)}`}>View in catalog</Link>
+      }
     >
       {body}
     </InfoCard>
