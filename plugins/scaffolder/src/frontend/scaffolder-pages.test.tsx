@@ -259,7 +259,7 @@ describe('scaffolder pages', () => {
           'user:default/ana': {
             apiVersion: 'backstage.io/v1alpha1',
             kind: 'User',
-            metadata: { name: 'ana', namespace: 'default', title: 'ana.lima' },
+            metadata: { name: 'ana', namespace: 'default' },
             spec: { profile: { displayName: 'Ana Lima' } },
           },
           'template:default/node-service': {

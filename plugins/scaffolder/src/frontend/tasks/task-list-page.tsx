@@ -1,3 +1,4 @@
+import { useEntityTitles } from '@atrium/catalog/frontend';
 import { DataTable, type DataTableColumn, EmptyState, Link, Page, useTableState } from '@atrium/ui';
 import { identityApiRef, useApi } from '@atrium/web-kernel';
 import MenuItem from '@mui/material/MenuItem';
@@ -10,7 +11,6 @@ import { useState } from 'react';
 import type { SerializedTask, TaskStatus } from '../../common/index.js';
 import { scaffolderApiRef } from '../api/scaffolder-api.js';
 import { EntityRefLink } from '../components/entity-links.js';
-import { useEntityTitles } from '../components/use-entity-titles.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import { TaskStatusChip } from '../task/task-status-chip.js';
 import { templateTitleOf } from '../task/template-title.js';
@@ -48,7 +48,9 @@ export function TaskListPage() {
   });
   const tasks = query.data?.tasks ?? [];
   const titles = useEntityTitles(
-    tasks.flatMap((task) => [task.createdBy, task.spec.templateInfo?.entityRef]),
+    tasks.flatMap((task) =>
+      [task.createdBy, task.spec.templateInfo?.entityRef].filter((ref): ref is string => !!ref),
+    ),
   );
   // The signed-in user may have no catalog entity (the guest): their sign-in profile names them.
   const myName = identity.status === 'signed-in' ? identity.session.profile.displayName : undefined;
