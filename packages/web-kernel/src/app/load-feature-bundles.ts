@@ -74,31 +74,32 @@ export async function loadFeatureBundles(
     return { features: [], diagnostics: diagnostics.list };
   }
   const importModule = options.importModule ?? browserImport;
-  const loaded = await Promise.all(
-    bundles.map(async ({ name, url }) => {
-      let module: Record<string, unknown>;
-      try {
-        module = await importModule(url);
-      } catch (error) {
-        const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
-        diagnostics.report(
-          'WEB_FEATURE_LOAD_FAILED',
-          undefined,
-          `feature '${name}' listed in app.features could not be loaded from ${url}: ${reason}. Its pages are left out; rebuild it (npm run build in its package) and restart.`,
-          error,
-        );
-        return [];
-      }
-      const plugins = pluginsOf(module);
-      if (plugins.length === 0) {
-        diagnostics.report(
-          'WEB_FEATURE_INVALID',
-          undefined,
-          `feature '${name}' listed in app.features exports no web plugin; export one made with defineWebPlugin (as default, or by name).`,
-        );
-      }
-      return plugins;
-    }),
-  );
-  return { features: loaded.flat(), diagnostics: diagnostics.list };
+  // Imports run in parallel but are reported in the order app.features lists them, so the
+  // messages read the same on every load.
+  const settled = await Promise.allSettled(bundles.map(({ url }) => importModule(url)));
+  const features: WebPlugin[] = [];
+  settled.forEach((result, index) => {
+    const { name, url } = bundles[index] as FeatureBundle;
+    if (result.status === 'rejected') {
+      const error: unknown = result.reason;
+      const reason = (error instanceof Error ? error.message : String(error)).replace(/\.+$/, '');
+      diagnostics.report(
+        'WEB_FEATURE_LOAD_FAILED',
+        undefined,
+        `feature '${name}' listed in app.features could not be loaded from ${url}: ${reason}. Its pages are left out; rebuild it (npm run build in its package) and restart.`,
+        error,
+      );
+      return;
+    }
+    const plugins = pluginsOf(result.value);
+    if (plugins.length === 0) {
+      diagnostics.report(
+        'WEB_FEATURE_INVALID',
+        undefined,
+        `feature '${name}' listed in app.features exports no web plugin; export one made with defineWebPlugin (as default, or by name).`,
+      );
+    }
+    features.push(...plugins);
+  });
+  return { features, diagnostics: diagnostics.list };
 }
