@@ -110,8 +110,10 @@ export function createLocationStore(sql: SqlClient): LocationStore {
     async delete(id) {
       const existing = await get(id);
       if (!existing) throw new NotFoundError(`Found no location with ID ${id}`);
-      await sql.run('DELETE FROM locations WHERE id = ?', [id]);
+      // Entities first (one transaction, see createProviderConnection), then the row: a
+      // failure leaves the location registered, so unregistering again finishes the job.
       await connected().applyMutation({ type: 'delta', added: [], removed: [deferred(existing)] });
+      await sql.run('DELETE FROM locations WHERE id = ?', [id]);
     },
   };
 }
