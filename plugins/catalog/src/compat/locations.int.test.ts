@@ -181,7 +181,7 @@ describeCompat('locations', (compat) => {
       'component:default/tree-trunk',
       'component:default/tree-leaf',
     ];
-    expect((await client.getEntitiesByRefs({ entityRefs: refs })).items).toEqual([undefined, undefined, undefined, undefined]);
+    expect((await client.getEntitiesByRefs({ entityRefs: refs })).items).toEqual(refs.map(() => undefined));
     const byLeaf = await client.queryEntities({
       filter: { 'metadata.uid': leaf.metadata.uid ?? '' },
       limit: 0,
