@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG_FILTER_EXISTS } from '../../common/index.js';
+import { CATALOG_FILTER_EXISTS, type EntityFilterSet } from '../../common/index.js';
 import { exactMatchPredicate } from './exact-match-predicate.js';
 
 const exact = { $any: [{ 'metadata.name': 'pay' }, { 'metadata.title': 'pay' }] };
@@ -12,7 +12,7 @@ describe('exactMatchPredicate', () => {
   });
 
   it('keeps alternatives (starred entities) as an $any and existence as $exists', () => {
-    const starred = [
+    const starred: EntityFilterSet[] = [
       { kind: 'component', 'metadata.name': 'a' },
       { 'metadata.annotations.x': CATALOG_FILTER_EXISTS },
     ];
