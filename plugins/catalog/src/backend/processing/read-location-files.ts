@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '@atrium/errors';
-import type { UrlReaderService } from '@atrium/kernel';
+import { runLimited, type UrlReaderService } from '@atrium/kernel';
 import type {
   CatalogProcessorParser,
   CatalogProcessorResult,
   LocationSpec,
 } from '../extensions/catalog-processor.js';
 import { readerUrlOf } from './resolve-target.js';
-import { runLimited } from './run-limited.js';
 
 /** What reading one file of a location gave; `T` is what the caller made of its results. */
 export interface FileScope<T> {
