@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '@atrium/errors';
-import { runLimited, type UrlReaderService } from '@atrium/kernel';
+import { isGlobPattern, runLimited, type UrlReaderService } from '@atrium/kernel';
 import type {
   CatalogProcessorParser,
   CatalogProcessorResult,
@@ -36,7 +36,7 @@ interface ReadOptions<T> {
 }
 
 const isGlob = (location: LocationSpec) =>
-  location.type === 'file' ? /[*?[{]/.test(location.target) : location.target.includes('*');
+  location.type === 'file' ? isGlobPattern(location.target) : location.target.includes('*');
 
 async function parseAll(parser: CatalogProcessorParser, data: Buffer, location: LocationSpec) {
   const results: CatalogProcessorResult[] = [];
