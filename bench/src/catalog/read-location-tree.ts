@@ -5,7 +5,7 @@ import { globSync } from 'tinyglobby';
 import { parse, parseAllDocuments } from 'yaml';
 
 /** One entity document read from a descriptor file, placeholders resolved. */
-export interface LoadedEntity {
+interface LoadedEntity {
   entity: Record<string, unknown>;
   /** Absolute path of the descriptor file. */
   file: string;

@@ -9,7 +9,7 @@ import type { FeaturePackage } from './resolve-feature-package.js';
 import { rewriteSharedImports } from './rewrite-shared-imports.js';
 
 /** One file of a served bundle, held in memory so its URL always answers the same bytes. */
-export interface FeatureBundleFile {
+interface FeatureBundleFile {
   body: Buffer;
   /** Precompressed, for files worth it. */
   gzip?: Buffer;

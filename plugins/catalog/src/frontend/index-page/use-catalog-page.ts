@@ -11,7 +11,7 @@ import {
 } from './catalog-filter-state.js';
 
 /** Only what the table shows is fetched, which keeps pages small on big catalogs. */
-export const tableFields = [
+const tableFields = [
   'kind',
   'metadata.name',
   'metadata.namespace',
