@@ -10,7 +10,7 @@ import type {
 import { generatedLocationName, locationToEntity } from '../processing/collect-children.js';
 
 /** The name of the provider that feeds registered locations (Backstage's). */
-export const LOCATION_STORE_PROVIDER = 'DefaultLocationStore';
+const LOCATION_STORE_PROVIDER = 'DefaultLocationStore';
 
 /** Locations registered through the API, which also feeds them to the catalog. */
 export interface LocationStore extends EntityProvider {

@@ -12,7 +12,7 @@ import {
 } from './catalog-filter-state.js';
 
 /** Counts per facet; `undefined` while a facet's counts load. */
-export type CatalogFacetCounts = Partial<Record<FacetKey, EntityFacetCount[]>>;
+type CatalogFacetCounts = Partial<Record<FacetKey, EntityFacetCount[]>>;
 
 /** What {@link useCatalogFacets} returns. */
 export interface CatalogFacets {

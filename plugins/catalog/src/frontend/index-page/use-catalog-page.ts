@@ -13,7 +13,7 @@ import {
 import { exactMatchPredicate } from './exact-match-predicate.js';
 
 /** Only what the table shows is fetched, which keeps pages small on big catalogs. */
-export const tableFields = [
+const tableFields = [
   'kind',
   'metadata.name',
   'metadata.namespace',
