@@ -1,10 +1,15 @@
 import { coreServices, type DatabaseService, definePlugin, sql } from '@atrium/kernel';
-import { createTestDatabase, startTestBackend, type TestBackend, testDatabaseKinds } from '@atrium/test-kit';
+import {
+  createTestDatabase,
+  startTestBackend,
+  type TestBackend,
+  testDatabaseVariants,
+} from '@atrium/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertRows, insertRowsReturning, updateRows } from './bulk-write.js';
 import { createSqlClient, type SqlClient } from './sql-client.js';
 
-describe.each(testDatabaseKinds())('bulk writes on %s', (kind) => {
+describe.each(testDatabaseVariants())('bulk writes on %s', (kind) => {
   const running: Array<{ backend: TestBackend; cleanup(): Promise<void> }> = [];
   afterEach(async () => {
     for (const { backend, cleanup } of running.splice(0)) {
