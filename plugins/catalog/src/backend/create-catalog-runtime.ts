@@ -8,7 +8,7 @@ import type {
 } from '@atrium/kernel';
 import { durationToMs, sql } from '@atrium/kernel';
 import type { CatalogConfig } from './config/catalog-config.js';
-import type { SqlClient } from './database/sql-client.js';
+import { listOf, type SqlClient } from './database/sql-client.js';
 import type { SqlReader } from './database/sql-reader.js';
 import type { StoredJson } from './database/stored-json.js';
 import { ancestorsOf } from './entities/remove-entity.js';
@@ -136,7 +136,7 @@ export async function loadEntities(reader: SqlReader, refs: string[]): Promise<A
     sql<{
       ref: string;
       json: StoredJson;
-    }>`SELECT entity_ref AS ref, final_entity AS json FROM final_entities WHERE entity_ref IN (${sql.join(refs)})`,
+    }>`SELECT entity_ref AS ref, final_entity AS json FROM final_entities WHERE entity_ref IN (${listOf(reader.dialect, refs)})`,
   );
   const byRef = new Map(rows.map((row) => [row.ref, JSON.parse(row.json) as Entity]));
   return refs.map((ref) => byRef.get(ref.toLowerCase()));

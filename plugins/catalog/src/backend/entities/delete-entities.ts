@@ -1,6 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
 import { sql } from '@atrium/kernel';
-import { chunked, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import type { StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from '../stitching/build-search-rows.js';
 import { deleteSearchRows } from '../stitching/search-index.js';
@@ -21,7 +21,7 @@ export interface DeletionResult {
 }
 
 async function deleteChunk(tx: SqlClient, refs: string[], out: DeletionResult): Promise<void> {
-  const list = sql.join(refs);
+  const list = listOf(tx.dialect, refs);
   const states = await tx.all(
     sql<{
       id: number;
@@ -31,7 +31,7 @@ async function deleteChunk(tx: SqlClient, refs: string[], out: DeletionResult): 
   );
   if (states.length === 0) return;
   const ids = states.map((state) => Number(state.id));
-  const idList = sql.join(ids);
+  const idList = listOf(tx.dialect, ids);
   const peers = await tx.all(
     sql<{
       ref: string;
@@ -97,7 +97,7 @@ export async function findOrphans(db: SqlClient, refs: Iterable<string>): Promis
     const rows = await db.all(
       sql<{
         entity_ref: string;
-      }>`SELECT entity_ref FROM refresh_state s WHERE entity_ref IN (${sql.join(chunk)})
+      }>`SELECT entity_ref FROM refresh_state s WHERE entity_ref IN (${listOf(db.dialect, chunk)})
        AND NOT EXISTS (SELECT 1 FROM refs r WHERE r.target_entity_ref = s.entity_ref)`,
     );
     for (const row of rows) out.push(row.entity_ref);

@@ -1,5 +1,5 @@
 import { type LoggerService, sql } from '@atrium/kernel';
-import type { SqlClient } from '../database/sql-client.js';
+import { listOf, type SqlClient } from '../database/sql-client.js';
 import { stitchEntities } from '../stitching/stitch-entities.js';
 import { claimStitches } from '../stitching/stitch-queue.js';
 import type { CatalogEventPublisher } from './catalog-event-publisher.js';
@@ -190,7 +190,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     const released = queue.splice(0).map((claim) => claim.id);
     if (released.length > 0) {
       await db.run(
-        sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${sql.join(released)})`,
+        sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${listOf(db.dialect, released)})`,
       );
     }
     const deadline = Date.now() + 5000;

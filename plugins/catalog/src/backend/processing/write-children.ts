@@ -3,7 +3,7 @@ import { ConflictError } from '@atrium/errors';
 import { sql } from '@atrium/kernel';
 import type { CatalogConflictEvent } from '../../common/catalog-events.js';
 import { insertRows, insertRowsReturning, updateRows } from '../database/bulk-write.js';
-import { chunked, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import type { ChildEntity, ChildScopes, SerializedError } from './processing-types.js';
 import { serializeProcessingError } from './serialize-error.js';
 
@@ -44,7 +44,7 @@ async function loadStored(tx: SqlClient, refs: string[]): Promise<Map<string, St
     const rows = await tx.all(
       sql<
         Stored & { entity_ref: string }
-      >`SELECT entity_ref, location_key, unprocessed_hash FROM refresh_state WHERE entity_ref IN (${sql.join(chunk)})`,
+      >`SELECT entity_ref, location_key, unprocessed_hash FROM refresh_state WHERE entity_ref IN (${listOf(tx.dialect, chunk)})`,
     );
     for (const row of rows) stored.set(row.entity_ref, row);
   }
@@ -203,7 +203,7 @@ async function addEdges(
     const rows = await tx.all(
       sql<{
         ref: string;
-      }>`SELECT target_entity_ref AS ref FROM refs WHERE ${isSource(parent)} AND target_entity_ref IN (${sql.join(chunk)})`,
+      }>`SELECT target_entity_ref AS ref FROM refs WHERE ${isSource(parent)} AND target_entity_ref IN (${listOf(tx.dialect, chunk)})`,
     );
     const present = new Set(rows.map((row) => row.ref));
     for (const ref of chunk) if (!present.has(ref)) missing.push(ref);
@@ -230,7 +230,7 @@ async function staleTargets(tx: SqlClient, parent: ParentChildren, keep: Set<str
       const rows = await tx.all(
         sql<{
           ref: string;
-        }>`SELECT entity_ref AS ref FROM refresh_state WHERE location_key IN (${sql.join(chunk)})`,
+        }>`SELECT entity_ref AS ref FROM refresh_state WHERE location_key IN (${listOf(tx.dialect, chunk)})`,
       );
       candidates.push(...rows.map((row) => row.ref));
     }
@@ -247,7 +247,7 @@ export async function removeEdges(
 ) {
   for (const chunk of chunked(targets, 500)) {
     const removed = await tx.run(
-      sql`DELETE FROM refs WHERE ${isSource(parent)} AND target_entity_ref IN (${sql.join(chunk)})`,
+      sql`DELETE FROM refs WHERE ${isSource(parent)} AND target_entity_ref IN (${listOf(tx.dialect, chunk)})`,
     );
     if (removed > 0) for (const ref of chunk) out.orphanCandidates.add(ref);
   }

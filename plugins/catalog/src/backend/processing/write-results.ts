@@ -1,6 +1,6 @@
 import { sql } from '@atrium/kernel';
 import { insertRows, updateRows } from '../database/bulk-write.js';
-import { chunked, type SqlClient, type SqlFragment } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient, type SqlFragment } from '../database/sql-client.js';
 import { type DeletionResult, resolveOrphans } from '../entities/delete-entities.js';
 import { markForStitching } from '../stitching/stitch-queue.js';
 import type { ClaimedEntity } from './claim-entities.js';
@@ -43,7 +43,7 @@ async function replaceRelations(tx: SqlClient, changed: ProcessedItem[], stitch:
     changed.map((item) => item.claim.id),
     500,
   )) {
-    const list = sql.join(chunk);
+    const list = listOf(tx.dialect, chunk);
     const old = await tx.all(
       sql<{
         ref: string;

@@ -1,6 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
 import { type LoggerService, sql } from '@atrium/kernel';
-import { chunked, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import { resolveOrphans } from '../entities/delete-entities.js';
 import type {
   DeferredEntity,
@@ -94,7 +94,7 @@ export function createProviderConnection(options: ProviderConnectionOptions): En
       const now = Date.now();
       for (const chunk of chunked(keys, 500)) {
         await db.run(
-          sql`UPDATE refresh_state SET next_update_at = ${now} WHERE id IN (SELECT entity_id FROM refresh_keys WHERE key IN (${sql.join(chunk)}))`,
+          sql`UPDATE refresh_state SET next_update_at = ${now} WHERE id IN (SELECT entity_id FROM refresh_keys WHERE key IN (${listOf(db.dialect, chunk)}))`,
         );
       }
       options.wake();

@@ -1,6 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
 import { sql } from '@atrium/kernel';
-import { chunked } from '../database/sql-client.js';
+import { chunked, listOf } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
 import { joinJson, type StoredJson } from '../database/stored-json.js';
 import { type EntityFields, projectJson } from './entity-fields.js';
@@ -42,7 +42,7 @@ export async function entitiesByRefs(
       sql<{
         ref: string;
         json: StoredJson;
-      }>`SELECT f.entity_ref AS ref, f.final_entity AS json FROM final_entities f WHERE f.entity_ref IN (${sql.join(chunk)}) AND ${condition}`,
+      }>`SELECT f.entity_ref AS ref, f.final_entity AS json FROM final_entities f WHERE f.entity_ref IN (${listOf(reader.dialect, chunk)}) AND ${condition}`,
     );
     for (const row of rows) found.set(row.ref, row.json);
   }

@@ -1,6 +1,6 @@
 import { InputError } from '@atrium/errors';
 import { sql } from '@atrium/kernel';
-import { chunked } from '../database/sql-client.js';
+import { chunked, listOf } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
 import type { StoredJson } from '../database/stored-json.js';
 import { NULL_VALUE } from '../stitching/build-search-rows.js';
@@ -108,7 +108,7 @@ export async function* readEntitiesInOrder(
       sql<{
         id: number;
         json: StoredJson;
-      }>`SELECT entity_id AS id, final_entity AS json FROM final_entities WHERE entity_id IN (${sql.join(chunk)})`,
+      }>`SELECT entity_id AS id, final_entity AS json FROM final_entities WHERE entity_id IN (${listOf(reader.dialect, chunk)})`,
     );
     const byId = new Map(rows.map((row) => [Number(row.id), row.json]));
     yield chunk.map((id) => byId.get(id)).filter((json): json is StoredJson => json !== undefined);

@@ -1,5 +1,5 @@
 import { sql } from '@atrium/kernel';
-import { chunked } from '../database/sql-client.js';
+import { chunked, listOf } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
 import type { EntityReadFilter } from '../permissions/entity-read-filter.js';
 import { normalizeFilter } from './entity-filter.js';
@@ -27,7 +27,7 @@ export async function visibleRefs(
     const rows = await reader.all(
       sql<{
         ref: string;
-      }>`SELECT f.entity_ref AS ref FROM final_entities f WHERE f.entity_ref IN (${sql.join(chunk)}) AND ${condition}`,
+      }>`SELECT f.entity_ref AS ref FROM final_entities f WHERE f.entity_ref IN (${listOf(reader.dialect, chunk)}) AND ${condition}`,
     );
     for (const row of rows) visible.add(row.ref);
   }

@@ -1,7 +1,7 @@
 import type { Entity } from '@atrium/catalog-model';
 import { type LoggerService, sql } from '@atrium/kernel';
 import { insertRows, type TableShape } from '../database/bulk-write.js';
-import { chunked, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import type { StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from './build-search-rows.js';
 import { deleteSearchRows, diffSearchRows, insertSearchRows } from './search-index.js';
@@ -36,7 +36,7 @@ interface Inputs {
 }
 
 async function loadInputs(db: SqlClient, refs: string[]): Promise<Inputs> {
-  const list = sql.join(refs);
+  const list = listOf(db.dialect, refs);
   const states = await db.all(
     sql<
       Inputs['states'][number]
@@ -67,7 +67,7 @@ async function loadInputs(db: SqlClient, refs: string[]): Promise<Inputs> {
           entity_id: number;
           hash: string;
           final_entity: StoredJson;
-        }>`SELECT entity_id, hash, final_entity FROM final_entities WHERE entity_id IN (${sql.join(ids)})`,
+        }>`SELECT entity_id, hash, final_entity FROM final_entities WHERE entity_id IN (${listOf(db.dialect, ids)})`,
       )
     : [];
   const previous = new Map(previousRows.map((row) => [Number(row.entity_id), row]));

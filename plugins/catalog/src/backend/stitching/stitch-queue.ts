@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from '@atrium/kernel';
 import { insertRows } from '../database/bulk-write.js';
-import { chunked, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 
 /** A claimed stitch: the ref and the ticket that must still be current when it completes. */
 export interface StitchTicket {
@@ -69,7 +69,7 @@ export async function completeStitches(
   }
   for (const [ticket, refs] of byTicket) {
     for (const chunk of chunked(refs, 500)) {
-      const list = sql.join(chunk);
+      const list = listOf(db.dialect, chunk);
       await db.run(sql`DELETE FROM stitch_queue WHERE ticket = ${ticket} AND entity_ref IN (${list})`);
       await db.run(sql`UPDATE stitch_queue SET next_stitch_at = ${now} WHERE entity_ref IN (${list})`);
     }
