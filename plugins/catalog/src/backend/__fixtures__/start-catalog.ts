@@ -9,7 +9,7 @@ import {
   createTestDatabase,
   startTestBackend,
   type TestBackend,
-  type TestDatabaseKind,
+  type TestDatabaseVariant,
 } from '@atrium/test-kit';
 import { catalogPlugin } from '../plugin.js';
 
@@ -55,7 +55,7 @@ export interface TestCatalog {
 
 /** Options of {@link startCatalog}. */
 export interface StartCatalogOptions {
-  database: TestDatabaseKind;
+  database: TestDatabaseVariant;
   /** Merged into `catalog` (fast polling is the default). */
   catalog?: JsonObject;
   /** Merged into `backend`. */

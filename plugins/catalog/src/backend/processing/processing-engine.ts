@@ -1,5 +1,5 @@
-import type { LoggerService } from '@atrium/kernel';
-import { placeholders, type SqlClient } from '../database/sql-client.js';
+import { type LoggerService, sql } from '@atrium/kernel';
+import { listOf, type SqlClient } from '../database/sql-client.js';
 import { stitchEntities } from '../stitching/stitch-entities.js';
 import { claimStitches } from '../stitching/stitch-queue.js';
 import type { CatalogEventPublisher } from './catalog-event-publisher.js';
@@ -55,7 +55,7 @@ const STITCH_MAX_DELAY_MS = 3000;
  * engine.start();
  */
 export function createProcessingEngine(options: ProcessingEngineOptions): ProcessingEngine {
-  const { sql, logger } = options;
+  const { sql: db, logger } = options;
   const queue: ClaimedEntity[] = [];
   const buffer: ProcessedItem[] = [];
   let running = 0;
@@ -113,7 +113,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   async function flush(): Promise<void> {
     const items = buffer.splice(0);
     const now = Date.now();
-    const summary = await writeProcessingResults(sql, items, {
+    const summary = await writeProcessingResults(db, items, {
       now,
       nextRunAt: (failures) => now + options.schedule.delayMs(failures),
       orphanStrategy: options.orphanStrategy,
@@ -133,10 +133,10 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     const started = Date.now();
     let worked = false;
     while (Date.now() - started < STITCH_ROUND_MS) {
-      const tickets = await claimStitches(sql, STITCH_BATCH, Date.now(), options.leaseMs);
+      const tickets = await claimStitches(db, STITCH_BATCH, Date.now(), options.leaseMs);
       if (tickets.length === 0) break;
       worked = true;
-      options.publish.upserted(await stitchEntities(sql, tickets, { now: Date.now(), logger }));
+      options.publish.upserted(await stitchEntities(db, tickets, { now: Date.now(), logger }));
       await new Promise((resolve) => setImmediate(resolve));
       if (tickets.length < STITCH_BATCH) break;
     }
@@ -148,7 +148,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     let worked = false;
     const load = queue.length + running;
     if (load < options.batchSize / 2) {
-      const claimed = await claimDueEntities(sql, options.batchSize - load, Date.now(), options.leaseMs);
+      const claimed = await claimDueEntities(db, options.batchSize - load, Date.now(), options.leaseMs);
       if (claimed.length > 0) {
         queue.push(...claimed);
         pump();
@@ -189,9 +189,8 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   async function drain(): Promise<void> {
     const released = queue.splice(0).map((claim) => claim.id);
     if (released.length > 0) {
-      await sql.run(
-        `UPDATE refresh_state SET next_update_at = ? WHERE id IN (${placeholders(released.length)})`,
-        [Date.now(), ...released],
+      await db.run(
+        sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${listOf(db.dialect, released)})`,
       );
     }
     const deadline = Date.now() + 5000;

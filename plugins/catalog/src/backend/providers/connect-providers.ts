@@ -1,4 +1,4 @@
-import type { LoggerService } from '@atrium/kernel';
+import { type LoggerService, sql } from '@atrium/kernel';
 import type { CatalogConfig } from '../config/catalog-config.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { resolveOrphans } from '../entities/delete-entities.js';
@@ -16,18 +16,17 @@ interface ConnectOptions {
 }
 
 async function evictGoneProviders(names: Set<string>, options: ConnectOptions): Promise<void> {
-  const rows = await options.sql.all<{ name: string }>(
-    'SELECT DISTINCT source_key AS name FROM refs WHERE source_key IS NOT NULL',
+  const rows = await options.sql.all(
+    sql<{ name: string }>`SELECT DISTINCT source_key AS name FROM refs WHERE source_key IS NOT NULL`,
   );
   const gone = rows.map((row) => row.name).filter((name) => !names.has(name));
   if (gone.length === 0 || options.config.orphanProviderStrategy === 'keep') return;
   for (const name of gone) {
     const deleted = await options.sql.transaction(async (tx) => {
-      const targets = await tx.all<{ ref: string }>(
-        'SELECT target_entity_ref AS ref FROM refs WHERE source_key = ?',
-        [name],
+      const targets = await tx.all(
+        sql<{ ref: string }>`SELECT target_entity_ref AS ref FROM refs WHERE source_key = ${name}`,
       );
-      await tx.run('DELETE FROM refs WHERE source_key = ?', [name]);
+      await tx.run(sql`DELETE FROM refs WHERE source_key = ${name}`);
       // Pruned like any provider removal (see createProviderConnection).
       const orphans = await resolveOrphans(
         tx,

@@ -1,6 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
-import type { LoggerService } from '@atrium/kernel';
-import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
+import { type LoggerService, sql } from '@atrium/kernel';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import { resolveOrphans } from '../entities/delete-entities.js';
 import type {
   DeferredEntity,
@@ -55,12 +55,12 @@ function removedRef(item: DeferredEntity | { entityRef: string }): string | unde
  * await provider.connect(createProviderConnection({ providerName: provider.getProviderName(), sql, ... }));
  */
 export function createProviderConnection(options: ProviderConnectionOptions): EntityProviderConnection {
-  const { sql, providerName } = options;
+  const { sql: db, providerName } = options;
   return {
     async applyMutation(mutation: EntityProviderMutation) {
       const now = Date.now();
       const added = toChildren(mutation.type === 'full' ? mutation.entities : mutation.added, options);
-      const result = await sql.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const written = await writeChildren(
           tx,
           [
@@ -95,9 +95,8 @@ export function createProviderConnection(options: ProviderConnectionOptions): En
     async refresh({ keys }) {
       const now = Date.now();
       for (const chunk of chunked(keys, 500)) {
-        await sql.run(
-          `UPDATE refresh_state SET next_update_at = ? WHERE id IN (SELECT entity_id FROM refresh_keys WHERE key IN (${placeholders(chunk.length)}))`,
-          [now, ...chunk],
+        await db.run(
+          sql`UPDATE refresh_state SET next_update_at = ${now} WHERE id IN (SELECT entity_id FROM refresh_keys WHERE key IN (${listOf(db.dialect, chunk)}))`,
         );
       }
       options.wake();

@@ -1,3 +1,4 @@
+import { sql } from '@atrium/kernel';
 import { LRUCache } from 'lru-cache';
 import type { SqlReader } from '../database/sql-reader.js';
 
@@ -13,16 +14,16 @@ export interface GenerationCache {
  * matches is milliseconds. Concurrent misses for one key share one computation.
  *
  * @example
- * const total = await cache.get(`count:${key}`, () => countEntities(sql, spec));
+ * const total = await cache.get(`count:${key}`, () => countEntities(reader, spec));
  */
-export function createGenerationCache(sql: SqlReader, maxEntries = 500): GenerationCache {
+export function createGenerationCache(reader: SqlReader, maxEntries = 500): GenerationCache {
   const entries = new LRUCache<string, { generation: number; value: Promise<unknown> }>({ max: maxEntries });
   // Requests arriving while a read is in flight share it: on PostgreSQL each read is a
   // round trip, and under load most of them would answer the same number.
   let reading: Promise<number> | undefined;
   const readGeneration = () => {
-    reading ??= sql
-      .all<{ value: number }>("SELECT value FROM catalog_meta WHERE key = 'generation'")
+    reading ??= reader
+      .all(sql<{ value: number }>`SELECT value FROM catalog_meta WHERE key = 'generation'`)
       .then(([row]) => Number(row?.value ?? 0))
       .finally(() => {
         reading = undefined;

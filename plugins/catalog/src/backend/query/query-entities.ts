@@ -137,8 +137,7 @@ export async function queryEntities(deps: Dependencies, request: QueryEntitiesRe
     (cursor.skipTotalItems
       ? 0
       : await deps.cache.get(`count:${JSON.stringify(spec)}`, async () => {
-          const query = countQuery(spec, kinds);
-          const [row] = await deps.sql.all<{ n: number }>(query.sql, query.params);
+          const [row] = await deps.sql.all(countQuery(spec, kinds).$castTo<{ n: number }>());
           return Number(row?.n ?? 0);
         }));
   const backwards = cursor.isPrevious;
@@ -154,7 +153,7 @@ export async function queryEntities(deps: Dependencies, request: QueryEntitiesRe
       },
       kinds,
     );
-    rows = await deps.sql.all<Row>(query.sql, query.params);
+    rows = await deps.sql.all(query.$castTo<Row>());
     if (backwards) rows.reverse();
   }
   const hasMore = limit > 0 && (backwards || rows.length > limit);
