@@ -6,7 +6,7 @@ import type { SandboxFailure, SandboxSettings } from './sandbox-settings.js';
 import { templatingErrorCodes } from './templating-error-codes.js';
 
 /** The sandbox's answer to one request: the per-item results as JSON text, or a failure. */
-export type SandboxReply = { ok: true; response: string } | { ok: false; error: SandboxFailure };
+type SandboxReply = { ok: true; response: string } | { ok: false; error: SandboxFailure };
 
 /** A serial connection to the sandbox process that restarts it after a crash or hang. */
 export interface SandboxClient {

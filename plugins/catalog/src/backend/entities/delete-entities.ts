@@ -82,7 +82,7 @@ export async function deleteEntities(tx: SqlClient, refs: Iterable<string>): Pro
 }
 
 /** Of the given refs, those that exist and have no parent left. */
-export async function findOrphans(sql: SqlClient, refs: Iterable<string>): Promise<string[]> {
+async function findOrphans(sql: SqlClient, refs: Iterable<string>): Promise<string[]> {
   const out: string[] = [];
   for (const chunk of chunked([...new Set(refs)], 500)) {
     const rows = await sql.all<{ entity_ref: string }>(

@@ -29,6 +29,9 @@ describe.each(testDatabaseKinds())('orphanStrategy keep on %s', (database) => {
         '/entities/by-query?filter=metadata.annotations.backstage.io/orphan=true&limit=0',
       );
       expect(filtered.body.totalItems).toBe(1);
+      // No parent is left to read it from, so there is nothing to refresh (as in Backstage).
+      const refresh = await catalog.send('POST', '/refresh', { entityRef: 'component:default/twin' });
+      expect(refresh.status).toBe(404);
     } finally {
       await catalog.stop();
     }

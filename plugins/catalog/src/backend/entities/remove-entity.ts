@@ -32,12 +32,15 @@ export async function removeEntity(
 
 /**
  * Makes an entity and every `location:` ancestor due now (`POST /refresh`). Returns false
- * when the entity is unknown.
+ * when the entity is unknown or an orphan: with no parent left there is nothing to
+ * refresh it from (Backstage answers 404 too).
  */
 export async function scheduleRefresh(sql: SqlClient, entityRef: string): Promise<boolean> {
-  const [row] = await sql.all<{ id: number }>('SELECT id FROM refresh_state WHERE entity_ref = ?', [
-    entityRef,
-  ]);
+  const [row] = await sql.all<{ id: number }>(
+    `SELECT id FROM refresh_state s WHERE entity_ref = ?
+     AND EXISTS (SELECT 1 FROM refs r WHERE r.target_entity_ref = s.entity_ref)`,
+    [entityRef],
+  );
   if (!row) return false;
   await sql.run(
     `WITH RECURSIVE ancestors(ref) AS (

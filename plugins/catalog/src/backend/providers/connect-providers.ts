@@ -9,7 +9,7 @@ import { createProviderConnection } from './provider-connection.js';
 
 interface ConnectOptions {
   sql: SqlClient;
-  config: Pick<CatalogConfig, 'orphanStrategy' | 'orphanProviderStrategy' | 'providerOptions'>;
+  config: Pick<CatalogConfig, 'orphanProviderStrategy' | 'providerOptions'>;
   logger: LoggerService;
   publish: CatalogEventPublisher;
   wake(): void;
@@ -28,10 +28,11 @@ async function evictGoneProviders(names: Set<string>, options: ConnectOptions): 
         [name],
       );
       await tx.run('DELETE FROM refs WHERE source_key = ?', [name]);
+      // Pruned like any provider removal (see createProviderConnection).
       const orphans = await resolveOrphans(
         tx,
         targets.map((row) => row.ref),
-        options.config.orphanStrategy,
+        'delete',
       );
       await markForStitching(tx, orphans.restitch, Date.now());
       return orphans.deleted;
@@ -67,11 +68,7 @@ export async function connectProviders(
   await evictGoneProviders(names, options);
   for (const [index, provider] of enabled.entries()) {
     const name = provider.getProviderName();
-    const connection = createProviderConnection({
-      ...options,
-      providerName: name,
-      orphanStrategy: options.config.orphanStrategy,
-    });
+    const connection = createProviderConnection({ ...options, providerName: name });
     const connecting = provider.connect(connection).catch((error: unknown) => {
       options.logger.error(`entity provider '${name}' failed to connect`, error as Error);
     });

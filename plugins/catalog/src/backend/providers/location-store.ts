@@ -10,7 +10,7 @@ import type {
 import { generatedLocationName, locationToEntity } from '../processing/collect-children.js';
 
 /** The name of the provider that feeds registered locations (Backstage's). */
-export const LOCATION_STORE_PROVIDER = 'DefaultLocationStore';
+const LOCATION_STORE_PROVIDER = 'DefaultLocationStore';
 
 /** Locations registered through the API, which also feeds them to the catalog. */
 export interface LocationStore extends EntityProvider {
@@ -110,8 +110,10 @@ export function createLocationStore(sql: SqlClient): LocationStore {
     async delete(id) {
       const existing = await get(id);
       if (!existing) throw new NotFoundError(`Found no location with ID ${id}`);
-      await sql.run('DELETE FROM locations WHERE id = ?', [id]);
+      // Entities first (one transaction, see createProviderConnection), then the row: a
+      // failure leaves the location registered, so unregistering again finishes the job.
       await connected().applyMutation({ type: 'delta', added: [], removed: [deferred(existing)] });
+      await sql.run('DELETE FROM locations WHERE id = ?', [id]);
     },
   };
 }

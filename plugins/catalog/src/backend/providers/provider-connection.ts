@@ -18,7 +18,6 @@ import { markForStitching } from '../stitching/stitch-queue.js';
 export interface ProviderConnectionOptions {
   providerName: string;
   sql: SqlClient;
-  orphanStrategy: 'keep' | 'delete';
   logger: LoggerService;
   publish: CatalogEventPublisher;
   /** Called after a mutation or refresh, so the engine picks the work up at once. */
@@ -49,8 +48,8 @@ function removedRef(item: DeferredEntity | { entityRef: string }): string | unde
 
 /**
  * The connection an entity provider gets: `full` mutations replace everything the
- * provider emitted (what it no longer lists loses its edge and may be orphaned), `delta`
- * mutations add and remove; `refresh` makes every entity with a matching refresh key due.
+ * provider emitted (what it no longer lists is deleted with its descendants), `delta`
+ * mutations add and remove (likewise); `refresh` makes every entity with a matching refresh key due.
  *
  * @example
  * await provider.connect(createProviderConnection({ providerName: provider.getProviderName(), sql, ... }));
@@ -79,7 +78,10 @@ export function createProviderConnection(options: ProviderConnectionOptions): En
           const refs = mutation.removed.map(removedRef).filter((ref): ref is string => ref !== undefined);
           await removeEdges(tx, { parentRef: providerName, source: 'provider' }, refs, written);
         }
-        const orphans = await resolveOrphans(tx, written.orphanCandidates, options.orphanStrategy);
+        // What a provider stops emitting goes, with every descendant nothing else holds,
+        // whatever catalog.orphanStrategy says (Backstage's eager pruning): unregistering a
+        // location removes what it produced. The strategy is for a processed parent's children.
+        const orphans = await resolveOrphans(tx, written.orphanCandidates, 'delete');
         await markForStitching(tx, [...written.adopted, ...orphans.restitch], now);
         return { written, orphans };
       });

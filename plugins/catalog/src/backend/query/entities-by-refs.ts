@@ -7,7 +7,7 @@ import type { EntityFilter } from './entity-filter.js';
 import { filterCondition } from './filter-sql.js';
 
 /** The canonical form of a requested ref; `undefined` when it cannot name an entity. */
-export function canonicalRef(ref: string): string | undefined {
+function canonicalRef(ref: string): string | undefined {
   try {
     return stringifyEntityRef(parseEntityRef(ref));
   } catch {

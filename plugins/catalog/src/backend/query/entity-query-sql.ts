@@ -35,16 +35,28 @@ export interface PageRequest {
 
 const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function fullTextCondition(spec: EntityQuerySpec, id: string, kinds: readonly string[]): SqlFragment[] {
+/** The words of a full-text term: whitespace-separated, each matched on its own. */
+export function fullTextWords(term: string): string[] {
+  return [...new Set(term.split(/\s+/).filter((word) => word !== ''))];
+}
+
+/**
+ * Full-text conditions on an entity id column: every word of the term must be a substring
+ * of one of the keys' values (AND, as Backstage's catalog page filters by text). A term
+ * without spaces is Backstage's `fullTextFilter` exactly: one case-insensitive substring.
+ */
+export function fullTextCondition(
+  spec: Pick<EntityQuerySpec, 'fullText'>,
+  id: string,
+  kinds: readonly string[],
+): SqlFragment[] {
   if (!spec.fullText) return [];
   const { term, keys } = spec.fullText;
   if (kinds.length === 0) return [{ sql: '1 = 0', params: [] }];
-  return [
-    {
-      sql: `${id} IN (SELECT entity_id FROM search WHERE key IN (${placeholders(keys.length)}) AND kind IN (${placeholders(kinds.length)}) AND value LIKE ? ESCAPE '\\')`,
-      params: [...keys, ...kinds, likeTerm(term)],
-    },
-  ];
+  return fullTextWords(term).map((word) => ({
+    sql: `${id} IN (SELECT entity_id FROM search WHERE key IN (${placeholders(keys.length)}) AND kind IN (${placeholders(kinds.length)}) AND value LIKE ? ESCAPE '\\')`,
+    params: [...keys, ...kinds, likeTerm(word)],
+  }));
 }
 
 function keyset(
@@ -100,7 +112,10 @@ function sortedWhere(
   const scope = kind !== undefined ? [kind] : kinds;
   const fullText =
     spec.fullText && spec.fullText.keys.length === 1 && spec.fullText.keys[0] === sortKey
-      ? [{ sql: "s.value LIKE ? ESCAPE '\\'", params: [likeTerm(spec.fullText.term)] }]
+      ? fullTextWords(spec.fullText.term).map((word) => ({
+          sql: "s.value LIKE ? ESCAPE '\\'",
+          params: [likeTerm(word)],
+        }))
       : fullTextCondition(spec, 's.entity_id', scope);
   return allConditions([
     { sql: 's.key = ?', params: [sortKey] },

@@ -91,7 +91,7 @@ const isEquality = (part: EntityFilter): part is EntityFilterLeaf & { values: st
   isFilterLeaf(part) && Array.isArray(part.values) && part.values.length > 0 && part.prefix === undefined;
 
 /** The top-level conjuncts of a filter. */
-export function conjuncts(filter: EntityFilter | undefined): EntityFilter[] {
+function conjuncts(filter: EntityFilter | undefined): EntityFilter[] {
   if (!filter) return [];
   return !isFilterLeaf(filter) && 'allOf' in filter ? filter.allOf : [filter];
 }
