@@ -34,6 +34,12 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, '**/*.int.test.ts'],
           // Worker threads start faster than processes: about 10% less CPU for this project.
           pool: 'threads',
+          // Files in one worker share its module cache: importing the kernel, zod and Kysely
+          // once per worker instead of once per file takes the project from ~140 s to ~45 s
+          // of CPU. Tests therefore leave no global state behind (globals unstubbed below).
+          isolate: false,
+          unstubGlobals: true,
+          unstubEnvs: true,
           ...quick,
         },
       },
