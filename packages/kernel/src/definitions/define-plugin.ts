@@ -62,6 +62,7 @@ export interface PluginOptions<
       TConfigSchema extends z.ZodType ? z.output<TConfigSchema> : undefined,
       TPoints
     >,
+    // biome-ignore lint/suspicious/noConfusingVoidType: an init that returns nothing is the common case, as in Backstage
   ): void | PluginHooks | Promise<void | PluginHooks>;
 }
 
@@ -82,6 +83,7 @@ export interface PluginFeature {
   readonly errorCodes: readonly ErrorCodes[];
   readonly init: (
     context: PluginInitContext<ServiceRefs, unknown, ExtensionPoints>,
+    // biome-ignore lint/suspicious/noConfusingVoidType: as PluginOptions.init
   ) => void | PluginHooks | Promise<void | PluginHooks>;
 }
 
