@@ -128,3 +128,13 @@ export type {
   TreeFile,
   UrlReaderService,
 } from './services/url-reader/url-reader-service.js';
+export type {
+  WorkClaimRequest,
+  WorkItem,
+  WorkOutcome,
+  WorkQueue,
+  WorkQueueDefinition,
+  WorkQueueService,
+  WorkQueueSource,
+  WorkQueueTable,
+} from './services/work-queue/work-queue-service.js';
