@@ -172,7 +172,10 @@ describe('work queue over a SQLite table', () => {
     // Another backend took the row over: the next heartbeat finds the lease gone.
     await table.db.updateTable('jobs').set({ lease_owner: 'backend-2' }).execute();
     await until(() => aborted !== undefined, 'the abort');
-    expect(String(aborted)).toMatch(/lease of '1' in queue 'jobs' was lost/);
+    expect(aborted).toMatchObject({
+      code: 'WORK_LEASE_LOST',
+      message: expect.stringMatching(/lease of '1' in queue 'jobs' was lost/),
+    });
     const row = await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
     expect(row.lease_owner).toBe('backend-2');
   });
@@ -215,7 +218,7 @@ describe('work queue over a SQLite table', () => {
     });
     await until(() => started.length === 1, 'the first item');
     await queue.stop(2000);
-    expect(String(reason)).toMatch(/shutting down/);
+    expect(reason).toMatchObject({ code: 'WORK_QUEUE_STOPPED' });
     const rows = await table.db.selectFrom('jobs').selectAll().orderBy('id').execute();
     const unstarted = rows.filter((row) => row.name !== started[0]);
     expect(unstarted.every((row) => row.lease_owner === null && row.attempts === 0 && row.due_at === 0)).toBe(

@@ -1,3 +1,5 @@
+import { AtriumError } from '@atrium/errors';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { EventsService } from '../events/events-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import { createTableSource } from './create-table-source.js';
@@ -56,6 +58,8 @@ export function createWorkQueue<T>(definition: WorkQueueDefinition<T>, deps: Wor
   const leaseMs = definition.leaseMs ?? 60_000;
   const heartbeatMs = definition.heartbeatMs ?? Math.max(Math.floor(leaseMs / 3), 10);
   const pollMs = definition.pollMs ?? 1000;
+  // Claiming ahead (batchSize > concurrency) refills at half, so claims stay large batches.
+  const refillAt = batchSize > concurrency ? batchSize / 2 : batchSize - 1;
   const retryAt = definition.retryAt ?? defaultRetryAt;
   const held = new Map<string | number, Held<T>>();
   const waiting: WorkItem<T>[] = [];
@@ -157,7 +161,7 @@ export function createWorkQueue<T>(definition: WorkQueueDefinition<T>, deps: Wor
 
   async function claim(): Promise<boolean> {
     const room = definition.handleBatch ? (runs.size < concurrency ? batchSize : 0) : batchSize - held.size;
-    if (room <= 0 || (!definition.handleBatch && held.size > batchSize / 2)) return false;
+    if (room <= 0 || (!definition.handleBatch && held.size > refillAt)) return false;
     const now = Date.now();
     const { items, expiredLeases } = await source.claim({
       owner,
@@ -195,7 +199,10 @@ export function createWorkQueue<T>(definition: WorkQueueDefinition<T>, deps: Wor
       entry.lost = true;
       metrics.leaseExpiries.inc(label);
       entry.controller?.abort(
-        new Error(`the lease of '${entry.item.id}' in queue '${definition.name}' was lost`),
+        new AtriumError(
+          kernelErrorCodes.WORK_LEASE_LOST,
+          `the lease of '${entry.item.id}' in queue '${definition.name}' was lost`,
+        ),
       );
       const index = waiting.indexOf(entry.item);
       if (index >= 0) {
@@ -267,7 +274,10 @@ export function createWorkQueue<T>(definition: WorkQueueDefinition<T>, deps: Wor
             logger.warn(`queue '${definition.name}' could not hand back claimed items`, error as Error),
           );
       }
-      const shutdown = new Error('the backend is shutting down');
+      const shutdown = new AtriumError(
+        kernelErrorCodes.WORK_QUEUE_STOPPED,
+        `queue '${definition.name}' stopped: the backend is shutting down`,
+      );
       for (const entry of held.values()) entry.controller?.abort(shutdown);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
