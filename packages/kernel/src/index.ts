@@ -137,4 +137,5 @@ export type {
   WorkQueueService,
   WorkQueueSource,
   WorkQueueTable,
+  WorkResult,
 } from './services/work-queue/work-queue-service.js';

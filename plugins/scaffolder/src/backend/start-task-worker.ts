@@ -10,9 +10,6 @@ import { runClaimedTask, type TaskRunDeps } from './tasks/run-claimed-task.js';
 import { sweepWorkspaces } from './tasks/sweep-workspaces.js';
 import { type CancelRegistry, createTaskQueueSource } from './tasks/task-queue-source.js';
 
-/** A task that ended failed: counted as a failure of the work queue, already stored. */
-class TaskFailed extends Error {}
-
 /**
  * Creates this backend's task queue on the kernel's work queue (started once the backend
  * is up) and schedules the janitor, which runs on one backend at a time and fails tasks
@@ -72,7 +69,9 @@ export async function setUpTaskWorker(
     retryAt: () => null,
     async handle(item, signal) {
       const status = await runClaimedTask(runDeps, item.data, signal);
-      if (status === 'failed') throw new TaskFailed(`task '${item.id}' failed`);
+      // Stored with the task already: counted as a failure of the queue, not logged again.
+      if (status === 'failed') return { failure: new Error(`task '${item.id}' failed`) };
+      return undefined;
     },
   });
   // New or retried tasks on this backend (the store notifies 'tasks') wake every backend.

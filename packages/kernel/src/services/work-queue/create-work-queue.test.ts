@@ -1,4 +1,4 @@
-import { createCaptureLogger } from '@atrium/test-kit';
+import { type CapturedLog, createCaptureLogger } from '@atrium/test-kit';
 import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabaseManager, type DatabaseManager } from '../database/create-database-manager.js';
@@ -121,6 +121,36 @@ describe('work queue over a SQLite table', () => {
     expect(row.last_error).toBe('broken #3');
     expect(calls).toBe(3);
     expect(await metric(root, 'work_items_failed_total')).toBe(3);
+  });
+
+  it('counts a failure the handler reported itself, without logging it, and retries it when asked', async () => {
+    const table = await jobsTable(['reported']);
+    const logs: CapturedLog[] = [];
+    const root = createRootMetrics();
+    const retryAt = Date.now() + 60_000;
+    const queue = createWorkQueue<Record<string, unknown>>(
+      {
+        name: 'jobs',
+        source: table,
+        handle: async () => ({ failure: new Error('bad input'), dueAt: retryAt }),
+      },
+      {
+        owner: 'b1',
+        logger: createCaptureLogger(logs),
+        metrics: createWorkQueueMetrics(root.forPlugin('jobs')),
+      },
+    );
+    queues.push(queue);
+    queue.start();
+    await until(async () => (await metric(root, 'work_items_failed_total')) === 1, 'the failure');
+    await until(
+      async () =>
+        (await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow()).due_at === retryAt,
+      'the retry time',
+    );
+    const row = await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
+    expect(row.last_error).toBe('bad input');
+    expect(logs.filter((log) => log.level === 'warn' || log.level === 'error')).toEqual([]);
   });
 
   it('takes over an expired lease and counts the expiry', async () => {

@@ -125,8 +125,15 @@ export function createWorkQueue<T>(definition: WorkQueueDefinition<T>, deps: Wor
       } else {
         const [entry] = entries as [Held<T>];
         const result = await definition.handle?.(entry.item, controller.signal);
-        metrics.processed.inc(label);
-        await finish([entry], () => ({ status: 'done', dueAt: result?.dueAt ?? null }));
+        const failure = result?.failure;
+        const now = Date.now();
+        if (failure) metrics.failed.inc(label);
+        else metrics.processed.inc(label);
+        await finish([entry], (item) =>
+          failure
+            ? { status: 'failed', error: failure, retryAt: result.dueAt ?? retryAt(item, failure, now) }
+            : { status: 'done', dueAt: result?.dueAt ?? null },
+        );
       }
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));

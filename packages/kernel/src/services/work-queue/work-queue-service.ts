@@ -8,6 +8,12 @@ export interface WorkItem<T = Record<string, unknown>> {
   data: T;
 }
 
+/** What a handler may return: when the item is due again, or a failure it reported itself. */
+export interface WorkResult {
+  dueAt?: number | null;
+  failure?: Error;
+}
+
 /** What a claim asks the source for. */
 export interface WorkClaimRequest {
   /** This backend's lease owner id. */
@@ -72,10 +78,12 @@ export interface WorkQueueDefinition<T> {
   source: WorkQueueSource<T> | WorkQueueTable;
   /**
    * Runs one item. Return `{ dueAt }` to make it due again (recurring work); throwing
-   * fails the attempt and retries it after a backoff. `signal` aborts on a lost lease or shutdown.
+   * fails the attempt (logged) and retries it after a backoff; return `{ failure }` for a
+   * failure the handler has reported itself (counted, not logged). `signal` aborts on a
+   * lost lease or shutdown.
    */
   // biome-ignore lint/suspicious/noConfusingVoidType: a handler with nothing to say is a plain async function.
-  handle?(item: WorkItem<T>, signal: AbortSignal): Promise<void | { dueAt: number | null }>;
+  handle?(item: WorkItem<T>, signal: AbortSignal): Promise<void | WorkResult>;
   /** Runs a whole claimed batch at once instead (e.g. one transaction); it completes the items itself. */
   handleBatch?(items: WorkItem<T>[], signal: AbortSignal): Promise<void>;
   /** Items held at once (claimed ahead of running); default `concurrency`. */
