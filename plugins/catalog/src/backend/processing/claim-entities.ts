@@ -77,3 +77,12 @@ export async function claimDueEntities(
     failures: Number(row.failures),
   }));
 }
+
+/** Entities due for processing now (the work queue's depth). */
+export async function countDueEntities(sql: SqlClient, now: number): Promise<number> {
+  const [row] = await sql.all<{ n: number | string }>(
+    'SELECT count(*) AS n FROM refresh_state WHERE next_update_at <= ? AND pure_hash IS NULL',
+    [now],
+  );
+  return Number(row?.n ?? 0);
+}

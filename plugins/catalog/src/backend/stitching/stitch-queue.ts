@@ -78,3 +78,12 @@ export async function completeStitches(
     }
   }
 }
+
+/** Entities due for stitching now (the work queue's depth). */
+export async function countDueStitches(sql: SqlClient, now: number): Promise<number> {
+  const [row] = await sql.all<{ n: number | string }>(
+    'SELECT count(*) AS n FROM stitch_queue WHERE next_stitch_at <= ?',
+    [now],
+  );
+  return Number(row?.n ?? 0);
+}
