@@ -110,11 +110,14 @@ export function createTaskScheduler(options: {
       concurrency: 32,
       leaseMs: LEASE_MS,
       pollMs: pollIntervalMs,
-      // A failed task runs again at its next regular time, not sooner.
-      retryAt: (item, _error, now) => nextRun(item.id, now),
       async handle(item, signal) {
         const task = tasks.get(String(item.id));
-        if (task) await run(task, signal);
+        try {
+          if (task) await run(task, signal);
+        } catch (error) {
+          // Logged by run(); a failed task runs again at its next regular time, not sooner.
+          return { failure: error as Error, dueAt: nextRun(item.id, Date.now()) };
+        }
         return { dueAt: nextRun(item.id, Date.now()) };
       },
     },

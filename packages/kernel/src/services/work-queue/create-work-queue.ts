@@ -131,7 +131,11 @@ export function createWorkQueue<T>(definition: WorkQueueDefinition<T>, deps: Wor
         else metrics.processed.inc(label);
         await finish([entry], (item) =>
           failure
-            ? { status: 'failed', error: failure, retryAt: result.dueAt ?? retryAt(item, failure, now) }
+            ? {
+                status: 'failed',
+                error: failure,
+                retryAt: result.dueAt !== undefined ? result.dueAt : retryAt(item, failure, now),
+              }
             : { status: 'done', dueAt: result?.dueAt ?? null },
         );
       }

@@ -10,6 +10,7 @@ export interface WorkItem<T = Record<string, unknown>> {
 
 /** What a handler may return: when the item is due again, or a failure it reported itself. */
 export interface WorkResult {
+  /** When the item is due again (null: never); with a `failure`, overrides `retryAt`. */
   dueAt?: number | null;
   failure?: Error;
 }
