@@ -60,7 +60,8 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
   const { sql, logger } = options;
   const buffer: ProcessedItem[] = [];
   let pending = 0;
-  let flushing: Promise<void> = Promise.resolve();
+  let writing: Promise<void> = Promise.resolve();
+  let queuedFlush: Promise<void> | undefined;
   let flushTimer: NodeJS.Timeout | undefined;
   let lastStitch = Date.now();
 
@@ -86,19 +87,34 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     options.publish.deleted(summary.orphans.deleted, 'orphaned');
   }
 
-  // Writes run one at a time; a failed write leaves its entities due after their lease.
+  // Result writes and stitches run one at a time, as they touch the same rows: run at
+  // once, they wait on each other's locks (PostgreSQL) or the one connection (SQLite).
+  function serialWrite<T>(write: () => Promise<T>): Promise<T> {
+    const run = writing.then(write);
+    writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  // A failed write leaves its entities due after their lease.
   function flush(): Promise<void> {
     clearTimeout(flushTimer);
     flushTimer = undefined;
-    flushing = flushing
-      .then(writeBuffer)
+    // One queued flush takes whatever is buffered when its turn comes.
+    if (queuedFlush) return queuedFlush;
+    queuedFlush = serialWrite(() => {
+      queuedFlush = undefined;
+      return writeBuffer();
+    })
       .catch((error: unknown) => logger.error('writing catalog processing results failed', error as Error))
       .finally(() => {
         // New children are due at once; with processing done, stitching may start.
         processing.wake();
         if (!busy()) stitching.wake();
       });
-    return flushing;
+    return queuedFlush ?? Promise.resolve();
   }
 
   const processing = options.workQueue.create<ClaimedEntity>({
@@ -167,7 +183,8 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     pollMs: Math.min(options.pollMs, STITCH_MAX_DELAY_MS),
     async handleBatch(items) {
       const tickets = items.map((item) => item.data);
-      options.publish.upserted(await stitchEntities(sql, tickets, { now: Date.now(), logger }));
+      const changes = await serialWrite(() => stitchEntities(sql, tickets, { now: Date.now(), logger }));
+      options.publish.upserted(changes);
       lastStitch = Date.now();
     },
   });
