@@ -41,6 +41,19 @@ spec:
   owner: team-checkout
 `;
 
+// Names that share words with each other and with nothing in the example catalog, for the
+// text search: the exact name is ranked first, though another one sorts before it.
+const searchFixtures = [
+  ['hidden-payments-gateway', 'Card payments behind the edge'],
+  ['a-payments-gateway-proxy', 'Proxy in front of the payments gateway'],
+  ['payments-gateway', 'The payments gateway'],
+]
+  .map(
+    ([name, description]) =>
+      `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  description: ${description}\nspec:\n  type: service\n  lifecycle: production\n  owner: team-checkout\n`,
+  )
+  .join('---\n');
+
 beforeAll(async () => {
   const port = await freePort();
   files = createServer((req, res) => {
@@ -56,10 +69,14 @@ beforeAll(async () => {
   checkouts = mkdtempSync(join(tmpdir(), 'atrium-e2e-checkouts-'));
   mkdirSync(join(checkouts, 'cart-fork'));
   writeFileSync(join(checkouts, 'cart-fork', 'catalog-info.yaml'), cartServiceCopy);
+  const searchFile = join(checkouts, 'search-fixtures.yaml');
+  writeFileSync(searchFile, searchFixtures);
+  const locations = ['./examples/catalog/all.yaml', './examples/templates/all.yaml', searchFile];
   portal = await startPortal(
     [
       `backend:\n  reading:\n    allow: [{ host: '127.0.0.1:${port}' }]`,
-      `catalog:\n  allowedFileRoots: [${JSON.stringify(checkouts)}]\n`,
+      `catalog:\n  allowedFileRoots: [${JSON.stringify(checkouts)}]`,
+      `  locations: [${locations.map((target) => `{ type: file, target: ${JSON.stringify(target)} }`).join(', ')}]\n`,
     ].join('\n'),
   );
   browser = await launchBrowser();
@@ -106,6 +123,42 @@ describe('catalog in the browser', () => {
     await table.getByRole('link', { name: /Product Catalog API/ }).waitFor({ state: 'detached' });
     await page.waitForURL(/graphql/i);
     expect(await table.getByRole('link', { name: /Search GraphQL API/ }).count()).toBe(1);
+  });
+
+  it('searches by text: every word must match, an exact name comes first, and the counts follow', async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/catalog`);
+    const table = page.getByRole('table', { name: 'Catalog entities' });
+    const rows = table.locator('tbody tr');
+    const search = page.getByRole('searchbox', { name: 'Search the catalog' });
+    const kinds = page.getByRole('group', { name: 'Kind' });
+    const firstName = () => rows.first().getByRole('link').first().textContent();
+    await table.getByRole('link').first().waitFor({ timeout: 30_000 });
+
+    await search.fill('hidden-payments-gateway');
+    await page.waitForURL(/q=hidden-payments-gateway/);
+    await kinds.getByRole('checkbox', { name: /^Component\W+1 entity$/ }).waitFor();
+    await table.getByRole('link', { name: 'a-payments-gateway-proxy' }).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(1);
+    expect(await firstName()).toBe('hidden-payments-gateway');
+    expect(await page.getByTestId('catalog-total').textContent()).toBe('1 entity');
+    await screenshot(page, 'catalog-search-one');
+
+    // Sorted by name, the proxy would lead; the exact name is ranked first instead.
+    await search.fill('payments-gateway');
+    await kinds.getByRole('checkbox', { name: /^Component\W+3 entities$/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 3);
+    expect(await firstName()).toBe('payments-gateway');
+
+    // Both words, anywhere in name or description: not the entity with only one of them.
+    await search.fill('gateway card');
+    await kinds.getByRole('checkbox', { name: /^Component\W+1 entity$/ }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('tbody tr').length === 1);
+    expect(await firstName()).toBe('hidden-payments-gateway');
+
+    await search.fill('no-such-words-anywhere');
+    await kinds.getByRole('checkbox', { name: /^Component\W+0 entities$/ }).waitFor();
+    await page.getByText('No entities match these filters').waitFor();
   });
 
   it('opens an entity and switches between its tabs, including the relations graph', async () => {

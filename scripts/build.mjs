@@ -38,13 +38,9 @@ function workspaces() {
 }
 
 function listFiles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir)) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 const isTest = (file) => /\.test\.tsx?$/.test(file) || /[\\/]__fixtures__[\\/]/.test(file);

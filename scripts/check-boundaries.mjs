@@ -29,13 +29,9 @@ function listDirs(dir) {
 
 function listSources(dir) {
   if (!existsSync(dir)) return [];
-  const out = [];
-  for (const entry of readdirSync(dir)) {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) out.push(...listSources(full));
-    else if (/\.(ts|tsx)$/.test(entry)) out.push(full);
-  }
-  return out;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.(ts|tsx)$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 const importPattern =

@@ -28,7 +28,7 @@ function metadata(random: SeededRandom, name: string, description: string, withL
 }
 
 /** The owning team of a system; every member of the system defaults to it. */
-export function systemOwner(plan: CatalogPlan, system: number): string {
+function systemOwner(plan: CatalogPlan, system: number): string {
   return plan.groups[plan.teams[(system * 7) % plan.teams.length] as number] as string;
 }
 

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { globBaseDirectory } from '@atrium/kernel';
+import { globSync } from 'tinyglobby';
 import { parse, parseAllDocuments } from 'yaml';
-import { expandGlob } from './expand-glob.js';
 
 /** One entity document read from a descriptor file, placeholders resolved. */
-export interface LoadedEntity {
+interface LoadedEntity {
   entity: Record<string, unknown>;
   /** Absolute path of the descriptor file. */
   file: string;
@@ -19,6 +20,13 @@ export interface LocationTree {
   placeholderFiles: string[];
   /** Parse errors, missing targets and unreadable placeholders, each naming the file. */
   problems: string[];
+}
+
+/** The files an absolute path or glob names, sorted; a plain path gives the file if it exists. */
+function filesMatching(pattern: string): string[] {
+  const base = globBaseDirectory(pattern);
+  const relativePattern = relative(base, pattern).split(sep).join('/');
+  return globSync(relativePattern, { cwd: base, absolute: true, onlyFiles: true }).sort();
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -78,7 +86,7 @@ function visit(file: string, tree: LocationTree, seen: Set<string>): void {
     tree.entities.push({ entity, file });
     if (entity.kind !== 'Location') continue;
     for (const target of locationTargets(entity)) {
-      const matches = expandGlob(resolve(dirname(file), target));
+      const matches = filesMatching(resolve(dirname(file), target));
       if (matches.length === 0) tree.problems.push(`${file}: target '${target}' matches no file`);
       for (const match of matches) visit(match, tree, seen);
     }

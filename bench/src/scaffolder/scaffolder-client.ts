@@ -1,3 +1,5 @@
+import { parseSseBlocks } from '@atrium/http-api';
+
 /** One task event as streamed. */
 export interface StreamedEvent {
   type: string;
@@ -35,17 +37,10 @@ export function createScaffolderClient(baseUrl: string, token: string) {
       let buffer = '';
       try {
         for await (const chunk of response.body ?? []) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let end = buffer.indexOf('\n\n');
-          while (end !== -1) {
-            const data = buffer
-              .slice(0, end)
-              .split('\n')
-              .find((l) => l.startsWith('data: '));
-            buffer = buffer.slice(end + 2);
-            end = buffer.indexOf('\n\n');
-            if (!data) continue;
-            const event = { ...(JSON.parse(data.slice(6)) as StreamedEvent), receivedAt: performance.now() };
+          const parsed = parseSseBlocks(buffer + decoder.decode(chunk, { stream: true }));
+          buffer = parsed.rest;
+          for (const message of parsed.messages) {
+            const event = { ...(JSON.parse(message.data) as StreamedEvent), receivedAt: performance.now() };
             events.push(event);
             if (onEvent?.(event)) {
               controller.abort();

@@ -90,7 +90,6 @@ export {
 } from './kind-entities.js';
 export {
   createKindRegistry,
-  createKindValidator,
   type KindRegistration,
   type KindRegistry,
   type KindRegistryOptions,

@@ -156,9 +156,6 @@ export function createKindRegistry(options: KindRegistryOptions = {}): KindRegis
   };
 }
 
-/** Same as {@link createKindRegistry}, under the name the catalog design uses. */
-export const createKindValidator = createKindRegistry;
-
 function extensionSchema(extension: KindExtension): JsonSchema {
   return { type: 'object', properties: extension.properties, required: [...(extension.required ?? [])] };
 }

@@ -7,7 +7,7 @@ import { pluginBuild } from './commands/plugin-build.js';
 import { start } from './commands/start.js';
 
 /** The parsed flags every command may read. */
-export interface CliFlags {
+interface CliFlags {
   config?: string[];
   json?: boolean;
   dir?: string;
@@ -24,7 +24,7 @@ export interface CliCommand {
 }
 
 /** Every command, in the order usage lists them. */
-export const cliCommands: readonly CliCommand[] = [
+const cliCommands: readonly CliCommand[] = [
   {
     words: ['start'],
     args: '[--config <file>]...',

@@ -34,7 +34,7 @@ describe('ResponseError.fromResponse', () => {
   it("reads the error body a Backstage backend sends (its serializer's shape)", async () => {
     const backstageBody = {
       error: backstageSerialize(new Error("No entity named 'x' found")),
-      request: { method: 'GET', url: '/api/catalog/entities/by-name/component/default/x' },
+      request: { method: 'GET', url: '/entities/by-name/component/default/x' },
       response: { statusCode: 404 },
     };
     backstageBody.error.name = 'NotFoundError';
@@ -51,7 +51,7 @@ describe('ResponseError.fromResponse', () => {
       statusCode: 404,
     });
     expect(error.code).toBe('RESPONSE_ERROR');
-    expect(error.body?.request?.url).toBe('/api/catalog/entities/by-name/component/default/x');
+    expect(error.body?.request?.url).toBe('/entities/by-name/component/default/x');
   });
 
   it("keeps the code of an Atrium server's error body", async () => {

@@ -16,4 +16,5 @@ export {
   type RouteSpec,
 } from './define-http-api.js';
 export { type HttpApiErrorCode, httpApiErrorCodes } from './http-api-error-codes.js';
+export { parseSseBlocks, type SseMessage } from './parse-sse-blocks.js';
 export { toOpenApiDocument } from './to-open-api-document.js';

@@ -5,6 +5,7 @@ export type { DeclaredFileRoots } from './boot/check-config.js';
 export { type Backend, type BackendOptions, createBackend } from './boot/create-backend.js';
 export { type BackendInspection, inspectBackend, migrateDatabases } from './boot/inspect-backend.js';
 export { loadFeatures } from './boot/load-features.js';
+export { runLimited } from './concurrency/run-limited.js';
 export {
   defineModule,
   type ModuleFeature,
@@ -69,6 +70,7 @@ export {
 } from './services/config/config-reader.js';
 export { durationSchema } from './services/config/duration-schema.js';
 export { type LoadConfigOptions, type LoadedConfig, loadConfig } from './services/config/load-config.js';
+export { mergeConfig } from './services/config/merge-config.js';
 export {
   type ConfigValidation,
   type ConfigVisibility,
@@ -77,6 +79,7 @@ export {
 } from './services/config/validate-config.js';
 export { coreServices } from './services/core-services.js';
 export type { DatabaseClient, DatabaseService } from './services/database/database-service.js';
+export type { TransactionOptions } from './services/database/retry-transaction.js';
 export type { DiscoveryService } from './services/discovery/discovery-service.js';
 export type { EventParams, EventsService } from './services/events/events-service.js';
 export type { HealthService } from './services/health/health-service.js';
@@ -118,6 +121,7 @@ export type {
   TaskFrequency,
 } from './services/scheduler/scheduler-service.js';
 export type { FileRoots, FileRuleViolation } from './services/url-reader/file-access-rule.js';
+export { globBaseDirectory, isGlobPattern } from './services/url-reader/glob-base-directory.js';
 export {
   type LocationBase,
   locationBaseOf,

@@ -64,6 +64,8 @@ export const kernelErrorCodes = defineErrorCodes({
   PERMISSION_UNKNOWN_RULE:
     'A conditional decision names a rule its resource type does not register; register the rule or fix the policy.',
   DATABASE_CONNECT_FAILED: "A plugin's database could not be opened; check backend.database.",
+  DATABASE_TRANSACTION_CONFLICT:
+    'A transaction kept conflicting with other writers and ran out of attempts; retry later or write less at once.',
   DATABASE_MIGRATION_FAILED:
     'A plugin migration failed; migrations are append-only, so fix forward with a new one.',
   AUTH_KEYS_UNAVAILABLE:

@@ -160,25 +160,4 @@ describe('resource limits', () => {
     ];
     await expect(templater.renderMany(items, {})).rejects.toThrow(/'slow'.*time limit of 300 ms/);
   });
-
-  it('contains a heap overflow in the sandbox process and restarts it', async () => {
-    const small = createTemplater({ memoryLimitMb: 32, timeoutMs: 5000 });
-    try {
-      const template =
-        '{% set s = "xxxxxxxxxx" %}{% for i in range(0, 24) %}{% set s = s + s %}{% endfor %}${{ s | upper }}';
-      await expect(small.renderString(template, {})).rejects.toMatchObject({
-        code: 'TEMPLATING_MEMORY_LIMIT',
-        message: expect.stringContaining('memory limit of 32 MB'),
-      });
-      expect(await small.renderString('after ${{ 1 + 1 }}', {})).toBe('after 2');
-    } finally {
-      await small.close();
-    }
-  });
-
-  it('survives one 500 MB allocation, which would abort a worker thread and its host', async () => {
-    expect(await outcome('${{ "x".repeat(500000000) | upper | length }}')).toMatch(
-      /^TEMPLATING_MEMORY_LIMIT: /,
-    );
-  });
 });

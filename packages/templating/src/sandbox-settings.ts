@@ -12,7 +12,7 @@ export interface SandboxSettings {
 }
 
 /** How one item is rendered inside the sandbox. */
-export type SandboxItemMode = 'string' | 'value' | 'status';
+type SandboxItemMode = 'string' | 'value' | 'status';
 
 /** One template sent to the sandbox in a batch. */
 export interface SandboxItem {

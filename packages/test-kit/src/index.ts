@@ -14,5 +14,7 @@ export {
   TEST_POSTGRES_URL,
   type TestDatabase,
   type TestDatabaseKind,
+  type TestDatabaseVariant,
   testDatabaseKinds,
+  testDatabaseVariants,
 } from './test-databases.js';

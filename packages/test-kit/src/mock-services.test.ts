@@ -39,6 +39,7 @@ describe('mockServices', () => {
         mockServices.urlReader({
           'https://example.com/a/catalog-info.yaml': 'kind: Component',
           'https://example.com/a/b.txt': 'b',
+          'https://example.com/a/sub/deep.yaml': 'kind: API',
         }),
       ],
     });
@@ -56,6 +57,11 @@ describe('mockServices', () => {
       expect((await (await reader!.readUrl('https://example.com/a/b.txt')).buffer()).toString()).toBe('b');
       const found = await reader!.search('https://example.com/a/*.yaml');
       expect(found.files.map((f) => f.url)).toEqual(['https://example.com/a/catalog-info.yaml']);
+      const deep = await reader!.search('https://example.com/a/**/*.yaml');
+      expect(deep.files.map((f) => f.url)).toEqual([
+        'https://example.com/a/catalog-info.yaml',
+        'https://example.com/a/sub/deep.yaml',
+      ]);
       await expect(reader!.readUrl('https://example.com/missing')).rejects.toMatchObject({
         name: 'NotFoundError',
       });

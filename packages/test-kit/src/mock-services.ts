@@ -8,6 +8,7 @@ import {
   type ServiceFactory,
   type UrlReaderService,
 } from '@atrium/kernel';
+import { Minimatch } from 'minimatch';
 import { type CaptureLogger, createCaptureLogger } from './capture-logger.js';
 
 function inMemoryUrlReader(files: Readonly<Record<string, string>>): UrlReaderService {
@@ -31,16 +32,11 @@ function inMemoryUrlReader(files: Readonly<Record<string, string>>): UrlReaderSe
       };
     },
     async search(url) {
-      if (!url.includes('*')) throw new InputError(`'${url}' has no glob`);
-      const pattern = new RegExp(
-        `^${url
-          .split('*')
-          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-          .join('.*')}$`,
-      );
+      const pattern = new Minimatch(url, { dot: true });
+      if (!pattern.hasMagic()) throw new InputError(`'${url}' has no glob`);
       return {
         files: Object.keys(files)
-          .filter((u) => pattern.test(u))
+          .filter((u) => pattern.match(u))
           .map((u) => ({ url: u, content: async () => read(u) })),
       };
     },

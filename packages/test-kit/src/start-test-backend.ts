@@ -6,6 +6,7 @@ import {
   definePlugin,
   type JsonObject,
   type LoggerService,
+  mergeConfig,
   type UserTokensService,
 } from '@atrium/kernel';
 import { createCaptureLogger } from './capture-logger.js';
@@ -34,18 +35,6 @@ export interface TestBackend {
   /** `fetch` against the backend with an optional token. */
   fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   stop(): Promise<void>;
-}
-
-function merge(base: JsonObject, over: JsonObject): JsonObject {
-  const out: JsonObject = { ...base };
-  for (const [key, value] of Object.entries(over)) {
-    const current = out[key];
-    const bothObjects = [current, value].every(
-      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
-    );
-    out[key] = bothObjects ? merge(current as JsonObject, value as JsonObject) : value;
-  }
-  return out;
 }
 
 const defaults: JsonObject = {
@@ -80,7 +69,7 @@ export async function startTestBackend(options: TestBackendOptions): Promise<Tes
   });
   const backend = createBackend({
     configPaths: options.configPaths ?? [],
-    config: merge(defaults, options.config ?? {}),
+    config: mergeConfig(defaults, options.config ?? {}),
     logger: options.logger ?? createCaptureLogger(),
     env: options.env ?? { NODE_ENV: 'test' },
   });

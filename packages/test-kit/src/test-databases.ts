@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { JsonObject } from '@atrium/kernel';
 import pg from 'pg';
 import { TEST_POSTGRES_URL } from './test-service-urls.js';
@@ -7,6 +10,23 @@ export { TEST_POSTGRES_URL };
 
 /** The databases tests run against. */
 export type TestDatabaseKind = 'sqlite' | 'postgres';
+
+/**
+ * A database set-up a suite runs on: a kind, or SQLite in files (`sqlite-file`), where a
+ * plugin also gets a read connection of its own, unlike in memory.
+ */
+export type TestDatabaseVariant = TestDatabaseKind | 'sqlite-file';
+
+/**
+ * The kinds plus SQLite in files: for suites whose code reads through the database
+ * service's read connection, which in-memory SQLite shares with the writer.
+ *
+ * @example
+ * describe.each(testDatabaseVariants())('entity endpoints on %s', (database) => { ... });
+ */
+export function testDatabaseVariants(): TestDatabaseVariant[] {
+  return ['sqlite', 'sqlite-file', 'postgres'];
+}
 
 /**
  * Every database kind a database test must pass on. PostgreSQL is never skipped: when it
@@ -20,7 +40,7 @@ export function testDatabaseKinds(): TestDatabaseKind[] {
 export interface TestDatabase {
   kind: TestDatabaseKind;
   config: JsonObject;
-  /** Drops what the test created (PostgreSQL schemas with the test's prefix). */
+  /** Drops what the test created (PostgreSQL schemas with the test's prefix, SQLite files in a temp folder). */
   cleanup(): Promise<void>;
 }
 
@@ -39,26 +59,32 @@ async function assertPostgresReachable(): Promise<void> {
 }
 
 /**
- * Creates an isolated database: in-memory SQLite, or PostgreSQL schemas under a random
- * prefix. Pass `prefix` to share one database between two backends.
+ * Creates an isolated database: in-memory SQLite, SQLite files in a fresh temp folder
+ * (`file: true` or the `sqlite-file` variant; removed by cleanup), or PostgreSQL schemas
+ * under a random prefix. Pass `prefix` to share one database between two backends.
  *
  * @example
- * const db = await createTestDatabase('postgres');
+ * const db = await createTestDatabase('sqlite', { file: true });
  * const backend = await startTestBackend({ features, config: { backend: { database: db.config } } });
  * await db.cleanup();
  */
 export async function createTestDatabase(
-  kind: TestDatabaseKind,
-  options: { prefix?: string; sqliteDirectory?: string } = {},
+  variant: TestDatabaseVariant,
+  options: { prefix?: string; sqliteDirectory?: string; file?: boolean } = {},
 ): Promise<TestDatabase> {
+  const kind: TestDatabaseKind = variant === 'postgres' ? 'postgres' : 'sqlite';
   if (kind === 'sqlite') {
+    const temporary =
+      !options.sqliteDirectory && (options.file || variant === 'sqlite-file')
+        ? mkdtempSync(join(tmpdir(), 'atrium-test-db-'))
+        : undefined;
+    const directory = options.sqliteDirectory ?? temporary;
     return {
       kind,
-      config: {
-        client: 'better-sqlite3',
-        connection: options.sqliteDirectory ? { directory: options.sqliteDirectory } : ':memory:',
+      config: { client: 'better-sqlite3', connection: directory ? { directory } : ':memory:' },
+      cleanup: async () => {
+        if (temporary) rmSync(temporary, { recursive: true, force: true });
       },
-      cleanup: async () => undefined,
     };
   }
   await assertPostgresReachable();

@@ -8,7 +8,7 @@ afterEach(cleanup);
 
 const serverBody = {
   error: { name: 'NotFoundError', message: "entity 'component:default/x' not found" },
-  request: { method: 'GET', url: '/api/catalog/entities/by-name/component/default/x' },
+  request: { method: 'GET', url: '/entities/by-name/component/default/x' },
   response: { statusCode: 404 },
 };
 

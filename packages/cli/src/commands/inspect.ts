@@ -24,7 +24,7 @@ function configKeys(prefix: string, schema: z.ZodType | undefined): string[] {
 }
 
 /** Everything a plugin's manifest declares, as plain data (file roots as the config makes them). */
-export function describePlugin(
+function describePlugin(
   plugin: PluginFeature,
   modules: readonly ModuleFeature[],
   fileRoots: readonly DeclaredFileRoots[] = [],

@@ -87,9 +87,9 @@ export const databaseManagerRef: ServiceRef<DatabaseManager, 'root'> = defineSer
 });
 
 /** The kernel database's tables. */
-export type KernelTables = AuthKeysTable & AuthSessionsTable & SchedulerTable & EventPayloadsTable;
+type KernelTables = AuthKeysTable & AuthSessionsTable & SchedulerTable & EventPayloadsTable;
 
-export const kernelDbRef: ServiceRef<Kysely<KernelTables>, 'root'> = defineServiceRef({
+const kernelDbRef: ServiceRef<Kysely<KernelTables>, 'root'> = defineServiceRef({
   id: 'kernel.db',
   scope: 'root',
   defaultFactory: async () =>

@@ -1,14 +1,10 @@
-import { AtriumError, ResponseError } from '@atrium/errors';
-import { webKernelErrorCodes } from '../web-kernel-error-codes.js';
+import { ResponseError } from '@atrium/errors';
 import { defineApiRef } from './api-ref.js';
+import { requestProviders, requestSession, requestSignOut, type SignInProvider } from './auth-requests.js';
 import type { DiscoveryApi } from './discovery-api.js';
-import { createSessionStore, parseRefreshResponse, type SignInSession } from './sign-in-session.js';
+import { createSessionStore, type SessionStore, type SignInSession } from './sign-in-session.js';
 
-/** A sign-in method the auth backend offers (`GET /api/auth/providers`). */
-export interface SignInProvider {
-  id: string;
-  title: string;
-}
+export type { SignInProvider } from './auth-requests.js';
 
 /** Whether someone is signed in; signed-out says why, so the sign-in page can explain. */
 export type IdentityState =
@@ -49,6 +45,39 @@ function refreshDelay(session: SignInSession, now: number): number {
 }
 
 /**
+ * Runs one refresh at a time, when scheduled. A refused token (401) ends the session; a
+ * network blip must not sign the user out while the token is still valid, so it retries.
+ */
+function createRefresher(options: {
+  refresh(session: SignInSession): Promise<SignInSession>;
+  onRefreshed(session: SignInSession): void;
+  onExpired(): void;
+  now(): number;
+}) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = (session: SignInSession, delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      options.refresh(session).then(options.onRefreshed, (error: unknown) => {
+        if (error instanceof ResponseError && error.statusCode === 401) return options.onExpired();
+        if (session.expiresAt - options.now() > retryAfterFailureMs)
+          return schedule(session, retryAfterFailureMs);
+        options.onExpired();
+      });
+    }, delay);
+  };
+  return { schedule, cancel: () => clearTimeout(timer) };
+}
+
+/** A reload of the tab keeps the user signed in while the stored token is still valid. */
+function restoreSession(store: SessionStore, now: number): SignInSession | undefined {
+  const restored = store.load();
+  if (restored && restored.expiresAt > now) return restored;
+  if (restored) store.clear();
+  return undefined;
+}
+
+/**
  * Creates the identity API against the auth backend's Backstage-shaped routes
  * (`/api/auth/<provider>/refresh`, `/logout`, `/providers`).
  *
@@ -60,8 +89,10 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
   const now = options.now ?? Date.now;
   const store = createSessionStore(options.storage);
   const listeners = new Set<() => void>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let state: IdentityState = { status: 'signed-out', reason: 'not-signed-in' };
+  const restored = restoreSession(store, now());
+  let state: IdentityState = restored
+    ? { status: 'signed-in', session: restored }
+    : { status: 'signed-out', reason: 'not-signed-in' };
 
   const authUrl = async (path: string) => `${await options.discoveryApi.getBaseUrl('auth')}/${path}`;
   const setState = (next: IdentityState) => {
@@ -69,49 +100,24 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
     for (const listener of listeners) listener();
   };
   const endSession = (reason: Extract<IdentityState, { status: 'signed-out' }>['reason']) => {
-    clearTimeout(timer);
+    refresher.cancel();
     store.clear();
     if (state.status === 'signed-in') setState({ status: 'signed-out', reason });
   };
 
-  /** Signs in, or refreshes: showing the current token lets the backend continue its session. */
-  async function fetchSession(providerId: string, currentToken?: string): Promise<SignInSession> {
-    const headers: Record<string, string> = { 'X-Requested-With': 'XMLHttpRequest' };
-    if (currentToken) headers.Authorization = `Bearer ${currentToken}`;
-    const response = await fetch(await authUrl(`${encodeURIComponent(providerId)}/refresh`), {
-      headers,
-      credentials: 'include',
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return parseRefreshResponse(providerId, await response.json(), now());
-  }
-
   function startSession(session: SignInSession) {
     store.save(session);
     setState({ status: 'signed-in', session });
-    schedule(session, refreshDelay(session, now()));
+    refresher.schedule(session, refreshDelay(session, now()));
   }
+  const refresher = createRefresher({
+    refresh: (session) => requestSession(authUrl, session.providerId, session.token, now),
+    onRefreshed: startSession,
+    onExpired: () => endSession('expired'),
+    now,
+  });
 
-  function schedule(session: SignInSession, delay: number) {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      fetchSession(session.providerId, session.token).then(startSession, (error: unknown) => {
-        if (error instanceof ResponseError && error.statusCode === 401) return endSession('expired');
-        // A network blip must not sign the user out while the token is still valid.
-        if (session.expiresAt - now() > retryAfterFailureMs) return schedule(session, retryAfterFailureMs);
-        endSession('expired');
-      });
-    }, delay);
-  }
-
-  // A reload of the tab keeps the user signed in while the stored token is still valid.
-  const restored = store.load();
-  if (restored && restored.expiresAt > now()) {
-    state = { status: 'signed-in', session: restored };
-    schedule(restored, refreshDelay(restored, now()));
-  } else if (restored) {
-    store.clear();
-  }
+  if (restored) refresher.schedule(restored, refreshDelay(restored, now()));
 
   return {
     getState: () => state,
@@ -119,49 +125,22 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async listProviders() {
-      const response = await fetch(await authUrl('providers'), { credentials: 'include' });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      const body = (await response.json()) as { providers?: unknown };
-      if (!Array.isArray(body.providers)) {
-        throw new AtriumError(
-          webKernelErrorCodes.WEB_AUTH_INVALID_RESPONSE,
-          'GET /api/auth/providers answered without a providers list; expected { "providers": [{ "id", "title" }] }.',
-        );
-      }
-      return body.providers.filter(
-        (p): p is SignInProvider => typeof p?.id === 'string' && typeof p?.title === 'string',
-      );
-    },
+    listProviders: () => requestProviders(authUrl),
     async signIn(providerId) {
-      const session = await fetchSession(providerId);
+      const session = await requestSession(authUrl, providerId, undefined, now);
       startSession(session);
       return session;
     },
     async signOut() {
       const session = state.status === 'signed-in' ? state.session : undefined;
       endSession('signed-out');
-      if (!session) return;
-      try {
-        // The backend revokes the session of the token it is shown, so a copy of the
-        // token stops working too.
-        await fetch(await authUrl(`${encodeURIComponent(session.providerId)}/logout`), {
-          method: 'POST',
-          headers: { 'X-Requested-With': 'XMLHttpRequest', Authorization: `Bearer ${session.token}` },
-          credentials: 'include',
-        });
-      } catch (error) {
-        // The local session is gone either way; the token still expires by itself.
-        console.warn(`Atrium: signing out of '${session.providerId}' on the server failed`, error);
-      }
+      if (session) await requestSignOut(authUrl, session);
     },
     async getCredentials() {
       if (state.status !== 'signed-in') return {};
-      if (state.session.expiresAt <= now()) {
-        endSession('expired');
-        return {};
-      }
-      return { token: state.session.token };
+      if (state.session.expiresAt > now()) return { token: state.session.token };
+      endSession('expired');
+      return {};
     },
     handleUnauthorized: () => endSession('unauthorized'),
   };

@@ -43,7 +43,7 @@ export interface DefineExtensionOptions<
 }
 
 /** Factory context with the types erased, as the kernel calls it. */
-export interface ErasedFactoryContext {
+interface ErasedFactoryContext {
   id: string;
   config: unknown;
   inputs: Record<string, unknown>;

@@ -7,9 +7,9 @@ import type {
   UrlReaderService,
   WorkQueueService,
 } from '@atrium/kernel';
-import { durationToMs } from '@atrium/kernel';
+import { durationToMs, sql } from '@atrium/kernel';
 import type { CatalogConfig } from './config/catalog-config.js';
-import { placeholders, type SqlClient } from './database/sql-client.js';
+import { listOf, type SqlClient } from './database/sql-client.js';
 import type { SqlReader } from './database/sql-reader.js';
 import type { StoredJson } from './database/stored-json.js';
 import { ancestorsOf } from './entities/remove-entity.js';
@@ -133,11 +133,13 @@ export function createCatalogRuntime(deps: RuntimeDeps): {
 }
 
 /** Loads served entities by ref, for permission checks on one resource. */
-export async function loadEntities(sql: SqlReader, refs: string[]): Promise<Array<Entity | undefined>> {
+export async function loadEntities(reader: SqlReader, refs: string[]): Promise<Array<Entity | undefined>> {
   if (refs.length === 0) return [];
-  const rows = await sql.all<{ ref: string; json: StoredJson }>(
-    `SELECT entity_ref AS ref, final_entity AS json FROM final_entities WHERE entity_ref IN (${placeholders(refs.length)})`,
-    refs,
+  const rows = await reader.all(
+    sql<{
+      ref: string;
+      json: StoredJson;
+    }>`SELECT entity_ref AS ref, final_entity AS json FROM final_entities WHERE entity_ref IN (${listOf(reader.dialect, refs)})`,
   );
   const byRef = new Map(rows.map((row) => [row.ref, JSON.parse(row.json) as Entity]));
   return refs.map((ref) => byRef.get(ref.toLowerCase()));

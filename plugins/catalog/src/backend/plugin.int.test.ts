@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { coreServices, defineModule } from '@atrium/kernel';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_EVENT_TOPICS } from '../common/catalog-events.js';
 import { ALL_KINDS, copyFixture, startCatalog, type TestCatalog } from './__fixtures__/start-catalog.js';
@@ -26,7 +26,7 @@ function recordEventsInto(events: RecordedEvent[]) {
   });
 }
 
-describe.each(testDatabaseKinds())('catalog plugin on %s', (database) => {
+describe.each(testDatabaseVariants())('catalog plugin on %s', (database) => {
   // Per run: the PostgreSQL assertions must not pass on the SQLite run's events.
   const events: RecordedEvent[] = [];
   let catalog: TestCatalog;

@@ -1,5 +1,5 @@
 import { catalogModelErrorCodes, type Entity } from '@atrium/catalog-model';
-import { coreServices, definePlugin } from '@atrium/kernel';
+import { coreServices, definePlugin, sql } from '@atrium/kernel';
 import { catalogApi } from '../common/catalog-api.js';
 import { catalogErrorCodes } from '../common/catalog-error-codes.js';
 import { catalogPermissionList, RESOURCE_TYPE_CATALOG_ENTITY } from '../common/catalog-permissions.js';
@@ -56,22 +56,22 @@ export const catalogPlugin = definePlugin({
     kinds: catalogKindsPoint,
   },
   async init({ deps, config, extensions }) {
-    const sql = createSqlClient(await deps.db.getClient(), deps.db.client);
-    if (sql.dialect === 'sqlite') {
+    const db = createSqlClient(deps.db, await deps.db.getClient());
+    if (db.dialect === 'sqlite') {
       // A larger page cache keeps the search index hot; temp B-trees (sorts) stay in memory.
-      await sql.run('PRAGMA cache_size = -16384');
-      await sql.run('PRAGMA temp_store = MEMORY');
+      await db.run(sql`PRAGMA cache_size = -16384`);
+      await db.run(sql`PRAGMA temp_store = MEMORY`);
       // Checkpoint every ~128 MB of WAL instead of 4 MB: a page rewritten by several
       // ingestion batches is copied into the database file (and synced) once, not each
       // time (one instrumented 100k ingest: 21.8 s in commits at 32 MB, 15.1 s at 128 MB).
       // The file is cut back to 32 MB after a checkpoint, so an idle catalog does not keep
       // the peak size on disk.
-      await sql.run('PRAGMA wal_autocheckpoint = 32768');
-      await sql.run('PRAGMA journal_size_limit = 33554432');
+      await db.run(sql`PRAGMA wal_autocheckpoint = 32768`);
+      await db.run(sql`PRAGMA journal_size_limit = 33554432`);
     }
-    const reader = await createSqlReader(sql);
+    const reader = createSqlReader(deps.db.client, await deps.db.getReader());
     const { services, engine, fingerprint } = createCatalogRuntime({
-      sql,
+      sql: db,
       reader,
       config,
       logger: deps.logger,
@@ -102,18 +102,17 @@ export const catalogPlugin = definePlugin({
           ...extensions.providers,
         ];
         await connectProviders(providers, 2, {
-          sql,
+          sql: db,
           config,
           logger: deps.logger,
           publish: services.publish,
           wake: engine.wake,
         });
-        await resetPureEntities(sql, fingerprint);
+        await resetPureEntities(db, fingerprint);
         engine.start();
       },
       async stop() {
         await engine.stop();
-        reader.close();
       },
     };
   },

@@ -66,6 +66,12 @@ export const queryEntitiesQuery = z.object({
   cursor: catalogText().optional(),
 });
 
+/** A text filter: every whitespace-separated word of `term` is in one of `fields`. */
+export const fullTextFilterSchema = z.object({
+  term: catalogText().optional(),
+  fields: z.array(catalogText()).optional(),
+});
+
 /** Body of `POST /entities/by-query`. */
 export const queryEntitiesBody = z.object({
   query: predicateSchema.optional(),
@@ -75,9 +81,7 @@ export const queryEntitiesBody = z.object({
   orderBy: z
     .array(z.object({ field: catalogText().min(1), order: z.enum(['asc', 'desc']).default('asc') }))
     .optional(),
-  fullTextFilter: z
-    .object({ term: catalogText().optional(), fields: z.array(catalogText()).optional() })
-    .optional(),
+  fullTextFilter: fullTextFilterSchema.optional(),
   totalItems: z.enum(['include', 'exclude']).optional(),
   cursor: catalogText().optional(),
 });

@@ -10,6 +10,7 @@ import {
   entitySchema,
   facetNames,
   facetsResponse,
+  fullTextFilterSchema,
   getEntitiesQuery,
   idParam,
   locationInput,
@@ -114,14 +115,24 @@ export const catalogApi = defineHttpApi({
     getEntityFacets: {
       method: 'GET',
       path: '/entity-facets',
-      query: z.object({ facet: repeatedParam, filter: repeatedParam.optional() }),
+      // The full-text parameters are Atrium's (by-query's names): counts that match the rows.
+      query: z.object({
+        facet: repeatedParam,
+        filter: repeatedParam.optional(),
+        fullTextFilterTerm: catalogText().optional(),
+        fullTextFilterFields: repeatedParam.optional(),
+      }),
       response: facetsResponse,
       permissions: P.entityRead,
     },
     queryEntityFacetsByPredicate: {
       method: 'POST',
       path: '/entity-facets',
-      body: z.object({ facets: facetNames, query: predicateSchema.optional() }),
+      body: z.object({
+        facets: facetNames,
+        query: predicateSchema.optional(),
+        fullTextFilter: fullTextFilterSchema.optional(),
+      }),
       response: facetsResponse,
       bodyLimit: LARGE_BODY,
       permissions: P.entityRead,

@@ -52,8 +52,7 @@ export interface CompatBackend {
   configLocationName: string;
   /** What the backend logged, for diagnosing a failed test. */
   logs: CapturedLog[];
-  /** Whether every fixture entity was served with its relations before the tests started. */
-  settled: boolean;
+  /** Why the fixture entities were not all served with their relations before the tests started; '' when they were. */
   settleProblem: string;
   stop(): Promise<void>;
 }
@@ -178,7 +177,6 @@ export async function startCompatBackend(kind: TestDatabaseKind): Promise<Compat
     repo,
     configLocationName: generatedLocationName('file', rootTarget),
     logs: logger.lines,
-    settled: false,
     settleProblem: '',
     async stop() {
       await backend.stop();
@@ -192,6 +190,5 @@ export async function startCompatBackend(kind: TestDatabaseKind): Promise<Compat
   // A catalog that never settles is explained by its first errors, which tests cannot see otherwise.
   compat.settleProblem =
     problem && [problem, ...errors.map((e) => `logged: ${e.message} ${JSON.stringify(e.meta)}`)].join('\n');
-  compat.settled = compat.settleProblem === '';
   return compat;
 }

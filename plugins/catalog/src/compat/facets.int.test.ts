@@ -40,6 +40,35 @@ describeCompat('getEntityFacets (GET /entity-facets)', (compat) => {
     });
   });
 
+  it('applies a full-text filter (Atrium addition, by-query parameter names), or counts nothing', async () => {
+    const counts = async (term: string) => {
+      const query = new URLSearchParams({
+        facet: 'kind',
+        fullTextFilterTerm: term,
+        fullTextFilterFields: 'metadata.name,metadata.description',
+      });
+      const response = await compat().fetch(`/entity-facets?${query}`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { facets: { kind: unknown[] } }).facets.kind;
+    };
+    expect(await counts('shop carts')).toEqual([{ value: 'Component', count: 1 }]);
+    expect(await counts('orders')).toEqual([
+      { value: 'API', count: 1 },
+      { value: 'Component', count: 1 },
+    ]);
+    expect(await counts('matches-nothing-at-all')).toEqual([]);
+    const posted = await compat().fetch('/entity-facets', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        facets: ['kind'],
+        query: { kind: 'api' },
+        fullTextFilter: { term: 'orders', fields: ['metadata.description'] },
+      }),
+    });
+    expect(await posted.json()).toEqual({ facets: { kind: [{ value: 'API', count: 1 }] } });
+  });
+
   it('keeps the casing of names in values', async () => {
     const { facets } = await compat().client.getEntityFacets({
       facets: ['metadata.name'],

@@ -160,4 +160,33 @@ describeCompat('locations', (compat) => {
       { timeout: 15_000, interval: 200 },
     );
   });
+
+  it('removeLocationById also removes what its nested locations produced, in the same request', async () => {
+    const { client } = compat();
+    const treeTarget = `${compat().repo.url}/tree/catalog-info.yaml`;
+    const { location } = await client.addLocation({ target: treeTarget });
+    const leaf = await vi.waitFor(
+      async () => {
+        const found = await client.getEntityByRef('component:default/tree-leaf');
+        if (!found?.relations?.length) throw new Error('tree-leaf not ingested yet');
+        return found;
+      },
+      { timeout: 15_000, interval: 200 },
+    );
+    await client.removeLocationById(location.id);
+    // Gone at once, not left for the processing loop: the request deletes them.
+    const refs = [
+      `location:default/${generatedLocationName('url', treeTarget)}`,
+      'location:default/tree-nested',
+      'component:default/tree-trunk',
+      'component:default/tree-leaf',
+    ];
+    expect((await client.getEntitiesByRefs({ entityRefs: refs })).items).toEqual(refs.map(() => undefined));
+    const byLeaf = await client.queryEntities({
+      filter: { 'metadata.uid': leaf.metadata.uid ?? '' },
+      limit: 0,
+    });
+    expect(byLeaf.totalItems).toBe(0);
+    await expectFailure(client.refreshEntity('component:default/tree-leaf'), 404, 'NotFoundError');
+  });
 });

@@ -109,7 +109,15 @@ describeCompat('refresh, delete, update, conflicts', (compat) => {
       request: { method: 'GET' },
       response: { statusCode: 404 },
     });
-    // The contract's example shows the URL without the /api/catalog mount point.
-    expect(String(body.request?.url)).toMatch(/\/entities\/by-name\/component\/default\/nope$/);
+    // As in Backstage: the URL under the plugin's mount point, without /api/catalog.
+    expect(body.request?.url).toBe('/entities/by-name/component/default/nope');
+  });
+
+  it('names the URL under the mount point, query string included, in a 400 body', async () => {
+    const response = await compat().fetch('/entities/by-query?filter=kind%3Dcomponent&limit=-1');
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { name: string }; request: { url: string } };
+    expect(body.error.name).toBe('InputError');
+    expect(body.request.url).toBe('/entities/by-query?filter=kind%3Dcomponent&limit=-1');
   });
 });

@@ -108,6 +108,16 @@ describeCompat('queryEntities (GET /entities/by-query)', (compat) => {
     ]);
   });
 
+  it('matches a term with spaces word by word (all words, in any of the fields)', async () => {
+    const fields = ['metadata.name', 'metadata.description'];
+    const query = (term: string) => compat().client.queryEntities({ fullTextFilter: { term, fields } });
+    // A term without spaces is one substring, as in Backstage: hyphens do not split it.
+    expect((await query('shop-backend')).items.map(refOf)).toEqual(['component:default/shop-backend']);
+    // "shop" is in the name, "carts" in the description: both words, so it matches.
+    expect((await query('shop  carts')).items.map(refOf)).toEqual(['component:default/shop-backend']);
+    expect((await query('shop nowhere')).totalItems).toBe(0);
+  });
+
   it('skips the count with totalItems: exclude, and counts without items at limit 0', async () => {
     const excluded = await compat().client.queryEntities({ filter: { kind: 'user' }, totalItems: 'exclude' });
     expect(excluded.totalItems).toBe(0);

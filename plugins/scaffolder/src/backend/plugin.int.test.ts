@@ -423,6 +423,17 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     expect((await backend.api('/v2/templates/template/default/hello/parameter-schema')).status).toBe(404);
   });
 
+  it('answers 400 InputError, as Backstage does, for an entity that is not a Template', async () => {
+    const notTemplate = await backend.api<{ error: { name: string; message: string } }>(
+      '/v2/templates/default/user/test-user/parameter-schema',
+    );
+    expect(notTemplate.status).toBe(400);
+    expect(notTemplate.body.error.name).toBe('InputError');
+    expect(notTemplate.body.error.message).toContain("'user:default/test-user'");
+    const missing = await backend.api('/v2/templates/default/user/nobody/parameter-schema');
+    expect(missing.status).toBe(404);
+  });
+
   it('lists actions sorted by id with JSON Schemas, templating extensions and autocomplete', async () => {
     const { body: actions } =
       await backend.api<Array<{ id: string; schema: { input?: JsonObject } }>>('/v2/actions');

@@ -56,7 +56,7 @@ export const dryRunResultSchema = z.object({
  * Answer of `GET /v2/templates/:namespace/:kind/:name/files`: the files the template's
  * fetch steps read, and the fetch URLs that could not be read, each with the reason.
  */
-export const templateFilesSchema = z.object({
+const templateFilesSchema = z.object({
   files: z.array(directoryEntrySchema),
   unread: z.array(z.object({ stepId: z.string(), url: z.string(), reason: z.string() })),
 });

@@ -2,10 +2,11 @@
 
 import { catalogWebPlugin } from '@atrium/catalog/frontend';
 import { createApp } from '@atrium/web-kernel';
-import { cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scaffolderWebPlugin } from './plugin.js';
 import { createFakeServer, sseResponse } from './test-utils/fake-server.js';
+import { preloadScaffolderScreens } from './test-utils/preload-scaffolder-screens.js';
 
 const template = {
   apiVersion: 'scaffolder.backstage.io/v1beta3',
@@ -157,8 +158,7 @@ beforeEach(() => {
   server = startServer();
   vi.stubGlobal('fetch', server.fetch);
 });
-// The first visit loads the page chunks (rjsf among them), slow on a busy machine.
-configure({ asyncUtilTimeout: 8000 });
+beforeAll(preloadScaffolderScreens);
 
 afterEach(() => {
   cleanup();

@@ -2,15 +2,15 @@
 
 import { catalogWebPlugin } from '@atrium/catalog/frontend';
 import { createApp, defineWebPlugin, parseRefreshResponse } from '@atrium/web-kernel';
-import { cleanup, configure, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FormFieldBlueprint, type FormFieldProps } from './index.js';
 import { scaffolderWebPlugin } from './plugin.js';
 import { LogViewer } from './task/log-viewer.js';
 import { createFakeServer, sseResponse } from './test-utils/fake-server.js';
+import { preloadScaffolderScreens } from './test-utils/preload-scaffolder-screens.js';
 
-// The first visit loads the page chunks (rjsf among them), slow on a busy machine.
-configure({ asyncUtilTimeout: 8000 });
+beforeAll(preloadScaffolderScreens);
 
 afterEach(() => {
   cleanup();

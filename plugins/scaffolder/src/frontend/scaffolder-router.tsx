@@ -20,7 +20,7 @@ const TemplateEditorPage = lazy(() =>
 );
 
 /** Props of {@link ScaffolderRouter}. */
-export interface ScaffolderRouterProps {
+interface ScaffolderRouterProps {
   formFields: readonly FormField[];
   /** Where the page is mounted, `/create` unless configured. */
   basePath: string;

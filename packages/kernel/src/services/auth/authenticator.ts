@@ -1,4 +1,5 @@
 import { AuthenticationError, NotAllowedError } from '@atrium/errors';
+import { LRUCache } from 'lru-cache';
 import type { AccessRestrictionsMap } from './access-restrictions.js';
 import {
   type Credentials,
@@ -91,7 +92,7 @@ export function createAuthenticator(
   externalAccess: ExternalAccess,
   sessions: UserSessions,
 ): Authenticator {
-  const cache = new Map<string, Verified>();
+  const cache = new LRUCache<string, Verified>({ max: MAX_CACHED });
 
   async function verify(token: string): Promise<Verified> {
     const own = await signer.verify(token);
@@ -148,10 +149,6 @@ export function createAuthenticator(
       const entry = await verify(token);
       if (entry.expiresAtMs <= Date.now()) {
         throw new AuthenticationError('the bearer token has expired; sign in again');
-      }
-      if (cache.size >= MAX_CACHED) {
-        const oldest = cache.keys().next().value;
-        if (oldest !== undefined) cache.delete(oldest);
       }
       cache.set(token, entry);
       return forPlugin(entry, pluginId);

@@ -40,7 +40,7 @@ export const externalAccessSchema = z
 export type ExternalAccessConfig = z.output<typeof externalAccessSchema>;
 
 /** An external caller, as configured. */
-export interface ExternalCaller {
+interface ExternalCaller {
   subject: string;
   /** Per plugin; absent when the entry has no `accessRestrictions`. */
   restrictions?: AccessRestrictionsMap;

@@ -8,7 +8,7 @@ export const USER_TOKEN_TYPE = 'vnd.backstage.user';
 /** Header `typ` of plugin-to-plugin tokens. */
 export const SERVICE_TOKEN_TYPE = 'vnd.backstage.plugin';
 /** Audience of user tokens (Backstage's value). */
-export const USER_TOKEN_AUDIENCE = 'backstage';
+const USER_TOKEN_AUDIENCE = 'backstage';
 
 /** Claims of a verified token. */
 export interface VerifiedToken {

@@ -26,7 +26,7 @@ describe.each([
 });
 
 describe('memory cache bound', () => {
-  it('evicts the oldest entry when full', async () => {
+  it('evicts the least recently used entry when full', async () => {
     const cache = createCacheService(createMemoryCacheStore({ maxEntries: 2 }), 'p');
     await cache.set('one', 1);
     await cache.set('two', 2);

@@ -7,9 +7,11 @@ import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { DatabaseConfig } from './database-config.js';
 import type { DatabaseClient, DatabaseService } from './database-service.js';
+import { retryTransaction } from './retry-transaction.js';
 import { runMigrations } from './run-migrations.js';
 import { withSchemaLock } from './schema-lock.js';
 import { withSqliteWriteLock } from './sqlite-write-lock.js';
+import { createStatementCache } from './statement-cache.js';
 
 /** Owns every plugin's database connection; the kernel closes them at shutdown. */
 export interface DatabaseManager {
@@ -28,6 +30,8 @@ const int8 = 20;
 interface OpenDatabase {
   // biome-ignore lint/suspicious/noExplicitAny: one instance per plugin, typed by the plugin.
   db: Kysely<any>;
+  // biome-ignore lint/suspicious/noExplicitAny: as db.
+  reader: Kysely<any>;
   exclusive<T>(fn: (db: MigrationDb) => Promise<T>): Promise<T>;
 }
 
@@ -84,6 +88,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   async function open(pluginId: string): Promise<OpenDatabase> {
     let dialect: Dialect;
     let exclusive: OpenDatabase['exclusive'];
+    let reader: Kysely<unknown> | undefined;
     if (client === 'postgres') {
       // Drivers load on first use, so a SQLite install never loads pg and vice versa.
       const { default: pg } = await import('pg');
@@ -101,17 +106,25 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       exclusive = (fn) => withSchemaLock(pool, schema, fn);
     } else {
       const { default: Database } = await import('better-sqlite3');
-      const db = new Database(sqliteFile(config, pluginId));
+      const file = sqliteFile(config, pluginId);
+      const db = new Database(file);
       // First: switching to WAL waits for another process opening the same file.
       db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
-      dialect = new SqliteDialect({ database: db });
+      dialect = new SqliteDialect({ database: createStatementCache(db) });
       exclusive = (fn) => withSqliteWriteLock(kysely, fn);
+      if (file !== ':memory:') {
+        // Opened after the writer switched the file to WAL, in which readers never wait for it.
+        const readOnly = new Database(file, { readonly: true, fileMustExist: true });
+        readOnly.pragma('busy_timeout = 5000');
+        readOnly.pragma('cache_size = -16384');
+        reader = new Kysely({ dialect: new SqliteDialect({ database: createStatementCache(readOnly) }) });
+      }
     }
     const kysely = new Kysely({ dialect });
-    return { db: kysely, exclusive };
+    return { db: kysely, reader: reader ?? kysely, exclusive };
   }
 
   function get(pluginId: string) {
@@ -133,7 +146,12 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   return {
     client,
     schemaFor,
-    forPlugin: (pluginId) => ({ client, getClient: async () => (await get(pluginId)).db }),
+    forPlugin: (pluginId) => ({
+      client,
+      getClient: async () => (await get(pluginId)).db,
+      getReader: async () => (await get(pluginId)).reader,
+      transaction: async (fn, options) => retryTransaction((await get(pluginId)).db, pluginId, fn, options),
+    }),
     migrate: async (pluginId, migrations) => {
       if (Object.keys(migrations).length === 0) return [];
       const schema = client === 'postgres' ? schemaFor(pluginId) : undefined;
@@ -142,7 +160,13 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
     close: async () => {
       const all = [...instances.values()];
       instances.clear();
-      await Promise.allSettled(all.map(async (instance) => (await instance).db.destroy()));
+      await Promise.allSettled(
+        all.map(async (instance) => {
+          const { db, reader } = await instance;
+          if (reader !== db) await reader.destroy();
+          await db.destroy();
+        }),
+      );
     },
   };
 }

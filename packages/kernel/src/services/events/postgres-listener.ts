@@ -1,8 +1,6 @@
 import type pg from 'pg';
 import type { LoggerService } from '../logger/logger-service.js';
-
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 30_000;
+import { reconnectDelayMs } from './reconnect-delay.js';
 
 /** Options of {@link createPostgresListener}. */
 export interface PostgresListenerOptions {
@@ -58,7 +56,6 @@ export function createPostgresListener(options: PostgresListenerOptions) {
   }
 
   function retry(attempt: number) {
-    const delay = Math.min(FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS) * (0.5 + Math.random() / 2);
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
       if (closed) return;
@@ -66,7 +63,7 @@ export function createPostgresListener(options: PostgresListenerOptions) {
         () => logger.info('receiving events from other backends again; those sent meanwhile were missed'),
         () => retry(attempt + 1),
       );
-    }, delay);
+    }, reconnectDelayMs(attempt));
     retryTimer.unref();
   }
 

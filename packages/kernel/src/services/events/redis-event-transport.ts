@@ -2,9 +2,7 @@ import { AtriumError } from '@atrium/errors';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import type { EventTransport } from './event-transport.js';
-
-const FIRST_RETRY_MS = 250;
-const MAX_RETRY_MS = 30_000;
+import { reconnectDelayMs } from './reconnect-delay.js';
 
 /** Options of {@link createRedisEventTransport}. */
 export interface RedisEventTransportOptions {
@@ -32,8 +30,8 @@ export async function createRedisEventTransport(
   const { Redis } = await import('ioredis');
   const settings = {
     lazyConnect: true,
-    retryStrategy: (attempt: number) =>
-      Math.min(FIRST_RETRY_MS * 2 ** (attempt - 1), MAX_RETRY_MS) * (0.5 + Math.random() / 2),
+    // ioredis counts attempts from 1.
+    retryStrategy: (attempt: number) => reconnectDelayMs(attempt - 1),
   };
   const subscriber = new Redis(options.connection, { ...settings, connectionName: options.clientName });
   const publisher = new Redis(options.connection, { ...settings, maxRetriesPerRequest: 2 });

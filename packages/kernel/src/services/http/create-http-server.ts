@@ -1,5 +1,5 @@
 import { NotFoundError, serializeError, statusForError } from '@atrium/errors';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { RootHealth } from '../health/health-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import type { RootMetrics } from '../metrics/metrics-service.js';
@@ -16,6 +16,16 @@ export interface HttpServer {
   listen(): Promise<{ host: string; port: number }>;
   /** Stops accepting connections and waits for requests in flight. */
   close(): Promise<void>;
+}
+
+// As in Backstage, an error body names the URL under the plugin's mount point
+// (`/entities?filter=…`, not `/api/catalog/entities?filter=…`): the request reached the
+// plugin's router, which knows no prefix. The server's own routes keep the full URL.
+function urlUnderMount(request: FastifyRequest): string {
+  const prefix = request.server.prefix;
+  if (!prefix || !request.url.startsWith(prefix)) return request.url;
+  const rest = request.url.slice(prefix.length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 /**
@@ -72,7 +82,7 @@ export async function createHttpServer(options: {
     const status = statusForError(error);
     if (status >= 500) logger.error(`${request.method} ${request.url} failed`, error as Error);
     const body = serializeError(error, {
-      request: { method: request.method, url: request.url },
+      request: { method: request.method, url: urlUnderMount(request) },
       includeStack: options.includeStackInErrors,
     });
     return reply.code(status).type('application/json; charset=utf-8').send(body);

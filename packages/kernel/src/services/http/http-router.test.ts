@@ -110,7 +110,7 @@ describe('authentication', () => {
         message: 'GET /api/notes/notes needs a credential: send Authorization: Bearer <token>',
         code: 'AUTHENTICATION_FAILED',
       },
-      request: { method: 'GET', url: '/api/notes/notes' },
+      request: { method: 'GET', url: '/notes' },
       response: { statusCode: 401 },
     });
   });
@@ -261,7 +261,7 @@ describe('routes', () => {
       status: 500,
       body: {
         error: { name: 'Error', message: 'Internal server error' },
-        request: { method: 'GET', url: '/api/notes/fail' },
+        request: { method: 'GET', url: '/fail' },
         response: { statusCode: 500 },
       },
     });

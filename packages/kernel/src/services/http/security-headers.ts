@@ -34,10 +34,7 @@ function defaultDirectives(baseUrl: string): Record<string, string[]> {
 }
 
 /** The Content-Security-Policy value: the defaults with `backend.csp` applied over them. */
-export function buildContentSecurityPolicy(
-  baseUrl: string,
-  overrides: z.output<typeof cspConfigSchema>,
-): string {
+function buildContentSecurityPolicy(baseUrl: string, overrides: z.output<typeof cspConfigSchema>): string {
   const directives: Record<string, string[] | false> = { ...defaultDirectives(baseUrl), ...overrides };
   return Object.entries(directives)
     .flatMap(([name, sources]) => (sources === false ? [] : [[name, ...new Set(sources)].join(' ')]))

@@ -7,7 +7,7 @@ import { bearerToken } from '../auth/http-auth-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
 
 /** The audience plugin tokens need, and the accessRestrictions plugin id external tokens need, for `/metrics`. */
-export const METRICS_AUDIENCE = 'metrics';
+const METRICS_AUDIENCE = 'metrics';
 
 /**
  * Serves `/metrics` on the main listener to service and external access tokens only:

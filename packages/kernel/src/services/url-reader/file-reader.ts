@@ -11,9 +11,8 @@ import {
   parseGitBlobPath,
   readGitBlob,
 } from './git-blob-reader.js';
+import { globBaseDirectory, isGlobPattern } from './glob-base-directory.js';
 import type { ReadUrlResponse, TreeFile } from './url-reader-service.js';
-
-const GLOB = /[*?[{]/;
 
 function pathOf(url: string): string {
   try {
@@ -21,12 +20,6 @@ function pathOf(url: string): string {
   } catch {
     throw new InputError(`'${url}' is not a valid file URL`);
   }
-}
-
-/** The directory a glob starts from: the part before its first wildcard. */
-function globBase(pattern: string): string {
-  const head = pattern.split(GLOB)[0] ?? pattern;
-  return head.endsWith(sep) ? head : resolve(head, '..');
 }
 
 /**
@@ -68,7 +61,7 @@ export function createFileReader(rule: FileAccessRule, maxBytes: number) {
       const path = resolve(pathOf(url));
       const blob = parseGitBlobPath(path);
       if (blob) await confineBlob(blob, path, false);
-      else await rule.check(GLOB.test(path) ? globBase(path) : path);
+      else await rule.check(isGlobPattern(path) ? globBaseDirectory(path) : path);
     },
     async readUrl(url: string, etag?: string): Promise<ReadUrlResponse> {
       const requested = resolve(pathOf(url));
@@ -97,7 +90,7 @@ export function createFileReader(rule: FileAccessRule, maxBytes: number) {
     },
     async search(url: string) {
       const pattern = resolve(fileURLToPath(url.replace(/\*/g, '__STAR__')).replace(/__STAR__/g, '*'));
-      const baseDir = await rule.confine(globBase(pattern));
+      const baseDir = await rule.confine(globBaseDirectory(pattern));
       const { glob } = await import('tinyglobby');
       const matches = (
         await glob(relative(baseDir, pattern).split(sep).join('/'), {

@@ -20,7 +20,7 @@ function hostMatches(pattern: string, host: string): boolean {
 }
 
 /** True when the URL's host (and path, if restricted) is on the allow-list. */
-export function isAllowedUrl(url: URL, allow: readonly AllowEntry[]): boolean {
+function isAllowedUrl(url: URL, allow: readonly AllowEntry[]): boolean {
   return allow.some(
     (entry) =>
       hostMatches(entry.host, url.host) &&

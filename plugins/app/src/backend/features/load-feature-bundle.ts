@@ -9,7 +9,7 @@ import type { FeaturePackage } from './resolve-feature-package.js';
 import { rewriteSharedImports } from './rewrite-shared-imports.js';
 
 /** One file of a served bundle, held in memory so its URL always answers the same bytes. */
-export interface FeatureBundleFile {
+interface FeatureBundleFile {
   body: Buffer;
   /** Precompressed, for files worth it. */
   gzip?: Buffer;
@@ -40,13 +40,11 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-// Regular files only: a symbolic link could point anywhere.
+// Regular files only: a symbolic link could point anywhere (recursive readdir does not follow one).
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return listFiles(path);
-    return entry.isFile() ? [path] : [];
-  });
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 async function readBundleFiles(pkg: FeaturePackage, shared: SharedModuleUrls) {

@@ -9,7 +9,7 @@ import {
   createTestDatabase,
   startTestBackend,
   type TestBackend,
-  type TestDatabaseKind,
+  type TestDatabaseVariant,
 } from '@atrium/test-kit';
 import { catalogPlugin } from '../plugin.js';
 
@@ -55,7 +55,7 @@ export interface TestCatalog {
 
 /** Options of {@link startCatalog}. */
 export interface StartCatalogOptions {
-  database: TestDatabaseKind;
+  database: TestDatabaseVariant;
   /** Merged into `catalog` (fast polling is the default). */
   catalog?: JsonObject;
   /** Merged into `backend`. */
@@ -76,9 +76,6 @@ export async function startCatalog(options: StartCatalogOptions): Promise<TestCa
   const logger = createCaptureLogger();
   const backend = await startTestBackend({
     logger,
-    // An empty file: with no config path at all the kernel falls back to the repository's
-    // app-config.yaml, whose catalog settings would leak into the tests.
-    configPaths: [fileURLToPath(new URL('./empty-app-config.yaml', import.meta.url))],
     features: [catalogPlugin, ...(options.features ?? [])],
     config: {
       backend: { database: database.config, ...options.backend },

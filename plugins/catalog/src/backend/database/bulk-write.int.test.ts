@@ -1,10 +1,15 @@
-import { coreServices, type DatabaseService, definePlugin } from '@atrium/kernel';
-import { createTestDatabase, startTestBackend, type TestBackend, testDatabaseKinds } from '@atrium/test-kit';
+import { coreServices, type DatabaseService, definePlugin, sql } from '@atrium/kernel';
+import {
+  createTestDatabase,
+  startTestBackend,
+  type TestBackend,
+  testDatabaseVariants,
+} from '@atrium/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertRows, insertRowsReturning, updateRows } from './bulk-write.js';
 import { createSqlClient, type SqlClient } from './sql-client.js';
 
-describe.each(testDatabaseKinds())('bulk writes on %s', (kind) => {
+describe.each(testDatabaseVariants())('bulk writes on %s', (kind) => {
   const running: Array<{ backend: TestBackend; cleanup(): Promise<void> }> = [];
   afterEach(async () => {
     for (const { backend, cleanup } of running.splice(0)) {
@@ -29,7 +34,7 @@ describe.each(testDatabaseKinds())('bulk writes on %s', (kind) => {
     });
     running.push({ backend, cleanup: database.cleanup });
     if (!service) throw new Error('the plugin did not start');
-    return createSqlClient(await service.getClient(), service.client);
+    return createSqlClient(service, await service.getClient());
   };
   const edges = {
     table: 'edges',
@@ -41,31 +46,35 @@ describe.each(testDatabaseKinds())('bulk writes on %s', (kind) => {
 
   // 10,005 rows take two statements on SQLite (10,000 rows of 3 columns each at most).
   it.each([1, 7, 10_005])('stores exactly %i rows', async (count) => {
-    const sql = await open();
-    await sql.run('CREATE TABLE edges (source TEXT, target TEXT NOT NULL, weight INTEGER NOT NULL)');
-    await insertRows(sql, edges, rows(count));
-    const stored = await sql.all<{ source: string | null; target: string; weight: number }>(
-      'SELECT source, target, weight FROM edges ORDER BY weight',
+    const db = await open();
+    await db.run(sql`CREATE TABLE edges (source TEXT, target TEXT NOT NULL, weight INTEGER NOT NULL)`);
+    await insertRows(db, edges, rows(count));
+    const stored = await db.all(
+      sql<{
+        source: string | null;
+        target: string;
+        weight: number;
+      }>`SELECT source, target, weight FROM edges ORDER BY weight`,
     );
     expect(stored.map((row) => [row.source, row.target, row.weight])).toEqual(rows(count));
   });
 
   it('returns the inserted rows only, and applies the conflict clause', async () => {
-    const sql = await open();
-    await sql.run('CREATE TABLE edges (source TEXT, target TEXT PRIMARY KEY, weight INTEGER NOT NULL)');
-    await insertRows(sql, edges, [['a', 't1', 1]]);
+    const db = await open();
+    await db.run(sql`CREATE TABLE edges (source TEXT, target TEXT PRIMARY KEY, weight INTEGER NOT NULL)`);
+    await insertRows(db, edges, [['a', 't1', 1]]);
     const returned = await insertRowsReturning<{ target: string }>(
-      sql,
+      db,
       edges,
       [
         ['b', 't1', 2],
         ['c', 't2', 3],
         ['d', 't3', 4],
       ],
-      'ON CONFLICT (target) DO NOTHING RETURNING target',
+      sql`ON CONFLICT (target) DO NOTHING RETURNING target`,
     );
     expect(returned.map((row) => row.target).sort()).toEqual(['t2', 't3']);
-    expect(await sql.all('SELECT source FROM edges ORDER BY target')).toEqual([
+    expect(await db.all(sql`SELECT source FROM edges ORDER BY target`)).toEqual([
       { source: 'a' },
       { source: 'c' },
       { source: 'd' },
@@ -73,20 +82,20 @@ describe.each(testDatabaseKinds())('bulk writes on %s', (kind) => {
   });
 
   it('updates the keyed rows and no others', async () => {
-    const sql = await open();
-    await sql.run('CREATE TABLE edges (source TEXT, target TEXT PRIMARY KEY, weight INTEGER NOT NULL)');
-    await insertRows(sql, edges, rows(10));
+    const db = await open();
+    await db.run(sql`CREATE TABLE edges (source TEXT, target TEXT PRIMARY KEY, weight INTEGER NOT NULL)`);
+    await insertRows(db, edges, rows(10));
     await updateRows(
-      sql,
+      db,
       { table: 'edges', columns: ['target', 'weight'], types: ['text', 'integer'] },
       [
         ['t1', 100],
         ['t4', 400],
         ['t9', 900],
       ],
-      { weight: 'v.weight' },
+      { weight: sql`v.weight` },
     );
-    const stored = await sql.all<{ weight: number }>('SELECT weight FROM edges ORDER BY target');
+    const stored = await db.all(sql<{ weight: number }>`SELECT weight FROM edges ORDER BY target`);
     expect(stored.map((row) => row.weight)).toEqual([0, 100, 2, 3, 400, 5, 6, 7, 8, 900]);
   });
 });

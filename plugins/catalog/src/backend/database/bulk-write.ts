@@ -1,4 +1,5 @@
-import { chunked, type SqlClient } from './sql-client.js';
+import { sql } from '@atrium/kernel';
+import { chunked, type SqlClient, type SqlFragment } from './sql-client.js';
 
 /** PostgreSQL element type of each inserted column, for `unnest`. */
 export type ColumnType = 'text' | 'bigint' | 'integer';
@@ -10,97 +11,110 @@ export interface TableShape {
   types: readonly ColumnType[];
 }
 
-// SQLite accepts 32766 bound variables per statement; stay well under it.
-const SQLITE_MAX_VARIABLES = 30_000;
+// Values per statement on SQLite: bounds the JSON text of one statement.
+const SQLITE_VALUES_PER_STATEMENT = 30_000;
 const PG_ROWS_PER_STATEMENT = 20_000;
 
+const columnList = (shape: TableShape) => sql.join(shape.columns.map((column) => sql.ref(column)));
+
+// `unnest($1::text[], $2::bigint[], ...)`: one array parameter per column.
+function unnestArrays(shape: TableShape, chunk: readonly (readonly unknown[])[]): SqlFragment {
+  return sql`unnest(${sql.join(
+    shape.types.map((type, index) => sql`${chunk.map((row) => row[index] ?? null)}::${sql.raw(type)}[]`),
+  )})`;
+}
+
+// SQLite's counterpart of unnest: the rows as one JSON array parameter, one column per
+// element. A parameter per value would build (and compile) a Kysely node per value, five
+// times slower than the write itself on large batches; SQLite parses the JSON in C.
+function jsonRows(shape: TableShape, chunk: readonly (readonly unknown[])[]): SqlFragment {
+  const columns = shape.columns.map((column, index) => sql`value->>${sql.lit(index)} AS ${sql.ref(column)}`);
+  return sql`SELECT ${sql.join(columns)} FROM json_each(${JSON.stringify(chunk)})`;
+}
+
+function rowsPerStatement(shape: TableShape): number {
+  return Math.max(1, Math.floor(SQLITE_VALUES_PER_STATEMENT / shape.columns.length));
+}
+
 /**
- * Inserts many rows with few statements: multi-row VALUES on SQLite, `unnest` of one
- * array per column on PostgreSQL (a single round trip for thousands of rows).
+ * Inserts many rows with few statements: `json_each` of one JSON array on SQLite, `unnest`
+ * of one array per column on PostgreSQL (a single round trip for thousands of rows).
  *
  * @example
  * await insertRows(tx, { table: 'refresh_keys', columns: ['entity_id', 'key'], types: ['bigint', 'text'] }, rows);
  */
 export async function insertRows(
-  sql: SqlClient,
+  db: SqlClient,
   shape: TableShape,
   rows: readonly (readonly unknown[])[],
-  suffix = '',
+  suffix: SqlFragment = sql``,
 ): Promise<void> {
-  await insertRowsReturning(sql, shape, rows, suffix);
+  for (const query of insertStatements(db, shape, rows, suffix)) await db.run(query);
 }
 
 /** As {@link insertRows}; with a `RETURNING ...` suffix, returns the rows the database reports. */
 export async function insertRowsReturning<T = unknown>(
-  sql: SqlClient,
+  db: SqlClient,
   shape: TableShape,
   rows: readonly (readonly unknown[])[],
-  suffix = '',
+  suffix: SqlFragment,
 ): Promise<T[]> {
   const out: T[] = [];
-  if (rows.length === 0) return out;
-  const columns = shape.columns.join(', ');
-  const returning = suffix.includes('RETURNING');
-  if (sql.dialect === 'postgres') {
-    const arrays = shape.types.map((type) => `?::${type}[]`).join(', ');
-    const text = `INSERT INTO ${shape.table} (${columns}) SELECT * FROM unnest(${arrays}) ${suffix}`;
-    for (const chunk of chunked(rows, PG_ROWS_PER_STATEMENT)) {
-      const params = shape.columns.map((_, index) => chunk.map((row) => row[index] ?? null));
-      if (returning) out.push(...(await sql.all<T>(text, params)));
-      else await sql.run(text, params);
-    }
-    return out;
-  }
-  const width = shape.columns.length;
-  const tuple = `(?${',?'.repeat(width - 1)})`;
-  const perStatement = Math.max(1, Math.floor(SQLITE_MAX_VARIABLES / width));
-  for (const chunk of chunked(rows, perStatement)) {
-    const text = `INSERT INTO ${shape.table} (${columns}) VALUES ${tuple}${`,${tuple}`.repeat(chunk.length - 1)} ${suffix}`;
-    if (returning) out.push(...(await sql.all<T>(text, chunk.flat())));
-    else await sql.run(text, chunk.flat());
-  }
+  for (const query of insertStatements(db, shape, rows, suffix))
+    out.push(...(await db.all(query as SqlFragment<T>)));
   return out;
 }
 
+function insertStatements(
+  db: SqlClient,
+  shape: TableShape,
+  rows: readonly (readonly unknown[])[],
+  suffix: SqlFragment,
+): SqlFragment[] {
+  const into = sql`INSERT INTO ${sql.table(shape.table)} (${columnList(shape)})`;
+  if (db.dialect === 'postgres') {
+    return chunked(rows, PG_ROWS_PER_STATEMENT).map(
+      (chunk) => sql`${into} SELECT * FROM ${unnestArrays(shape, chunk)} ${suffix}`,
+    );
+  }
+  // `WHERE true`: without it SQLite would read an ON CONFLICT suffix as a join's ON.
+  return chunked(rows, rowsPerStatement(shape)).map(
+    (chunk) => sql`${into} ${jsonRows(shape, chunk)} WHERE true ${suffix}`,
+  );
+}
+
 /**
- * Updates many rows by key with one statement per chunk: `UPDATE ... FROM (VALUES ...)`
+ * Updates many rows by key with one statement per chunk: `UPDATE ... FROM json_each(...)`
  * on SQLite, `UPDATE ... FROM unnest(...)` on PostgreSQL. `set` maps each column to an
  * expression over `v.<column>` (e.g. `failures = refresh_state.failures + 1`).
  *
  * @example
  * await updateRows(tx, { table: 'refresh_state', columns: ['id', 'errors'], types: ['bigint', 'text'] }, rows, {
- *   errors: 'v.errors',
+ *   errors: sql`v.errors`,
  * });
  */
 export async function updateRows(
-  sql: SqlClient,
+  db: SqlClient,
   shape: TableShape,
   rows: readonly (readonly unknown[])[],
-  set: Record<string, string>,
+  set: Record<string, SqlFragment>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const key = shape.columns[0];
-  const assignments = Object.entries(set)
-    .map(([column, expression]) => `${column} = ${expression}`)
-    .join(', ');
-  if (sql.dialect === 'postgres') {
-    const arrays = shape.types.map((type) => `?::${type}[]`).join(', ');
-    const text = `UPDATE ${shape.table} SET ${assignments} FROM unnest(${arrays}) AS v(${shape.columns.join(', ')}) WHERE ${shape.table}.${key} = v.${key}`;
+  const key = shape.columns[0] as string;
+  const assignments = sql.join(
+    Object.entries(set).map(([column, expression]) => sql`${sql.ref(column)} = ${expression}`),
+  );
+  const update = sql`UPDATE ${sql.table(shape.table)} SET ${assignments}`;
+  const match = sql`${sql.ref(`${shape.table}.${key}`)} = ${sql.ref(`v.${key}`)}`;
+  if (db.dialect === 'postgres') {
     for (const chunk of chunked(rows, PG_ROWS_PER_STATEMENT)) {
-      await sql.run(
-        text,
-        shape.columns.map((_, index) => chunk.map((row) => row[index] ?? null)),
+      await db.run(
+        sql`${update} FROM ${unnestArrays(shape, chunk)} AS v(${columnList(shape)}) WHERE ${match}`,
       );
     }
     return;
   }
-  const width = shape.columns.length;
-  const tuple = `(?${',?'.repeat(width - 1)})`;
-  const aliases = shape.columns.map((column, index) => `column${index + 1} AS ${column}`).join(', ');
-  const perStatement = Math.max(1, Math.floor(SQLITE_MAX_VARIABLES / width));
-  for (const chunk of chunked(rows, perStatement)) {
-    const values = `VALUES ${tuple}${`,${tuple}`.repeat(chunk.length - 1)}`;
-    const text = `UPDATE ${shape.table} SET ${assignments} FROM (SELECT ${aliases} FROM (${values})) AS v WHERE ${shape.table}.${key} = v.${key}`;
-    await sql.run(text, chunk.flat());
+  for (const chunk of chunked(rows, rowsPerStatement(shape))) {
+    await db.run(sql`${update} FROM (${jsonRows(shape, chunk)}) AS v WHERE ${match}`);
   }
 }

@@ -1,75 +1,58 @@
-import { CompiledQuery, type DatabaseClient } from '@atrium/kernel';
-import type { Kysely } from 'kysely';
+import { type DatabaseClient, type DatabaseService, sql } from '@atrium/kernel';
+import type { Kysely, RawBuilder } from 'kysely';
 
-/** Raw SQL over the plugin's Kysely instance: `?` placeholders on both dialects. */
+/** A query or a piece of one, written with Kysely's `sql` template (values bound as parameters). */
+export type SqlFragment<T = unknown> = RawBuilder<T>;
+
+/** The catalog's queries over the kernel's write connection: Kysely `sql` templates in, rows out. */
 export interface SqlClient {
   readonly dialect: DatabaseClient;
   /** Rows of a query. */
-  all<T>(text: string, params?: readonly unknown[]): Promise<T[]>;
+  all<T>(query: RawBuilder<T>): Promise<T[]>;
   /** Runs a statement; returns the number of affected rows. */
-  run(text: string, params?: readonly unknown[]): Promise<number>;
-  /** Runs `fn` in one transaction (nested calls reuse it). */
+  run(query: RawBuilder<unknown>): Promise<number>;
+  /** Runs `fn` in one transaction, retried by the kernel on conflicts (nested calls reuse it). */
   transaction<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;
 }
 
-// PostgreSQL errors worth one more try: a deadlock, a serialization failure, a unique
-// violation between two replicas inserting the same row at once.
-const RETRYABLE_PG_CODES = new Set(['40P01', '40001', '23505']);
-const MAX_ATTEMPTS = 4;
+// Two replicas inserting the same row at once: the loser's rerun finds the row.
+const isUniqueViolation = (error: unknown) => (error as { code?: unknown }).code === '23505';
 
-function toPostgresPlaceholders(text: string, cache: Map<string, string>): string {
-  let converted = cache.get(text);
-  if (converted === undefined) {
-    let index = 0;
-    converted = text.replace(/\?/g, () => `$${++index}`);
-    if (cache.size > 2000) cache.clear();
-    cache.set(text, converted);
-  }
-  return converted;
+/**
+ * Binds the catalog's queries to the kernel's connection (or a transaction on it).
+ *
+ * @example
+ * const db = createSqlClient(deps.db, await deps.db.getClient());
+ * const rows = await db.all(sql<{ n: number }>`SELECT count(*) AS n FROM final_entities`);
+ */
+export function createSqlClient(database: DatabaseService, connection: Kysely<unknown>): SqlClient {
+  const wrap = (executor: Kysely<unknown>): SqlClient => ({
+    dialect: database.client,
+    all: async <T>(query: RawBuilder<T>) => (await query.execute(executor)).rows,
+    run: async (query) => Number((await query.execute(executor)).numAffectedRows ?? 0n),
+    transaction: (fn) =>
+      executor.isTransaction
+        ? fn(wrap(executor))
+        : database.transaction((trx) => fn(wrap(trx as unknown as Kysely<unknown>)), {
+            isRetryable: isUniqueViolation,
+          }),
+  });
+  return wrap(connection);
 }
 
 /**
- * Wraps a Kysely instance. Hot paths use hand-written SQL: Kysely's builder compiles every
- * query (tens of microseconds), which list endpoints cannot afford per request.
+ * The inside of `IN (...)` for a list of values. On SQLite one JSON parameter: the
+ * statement text is the same for every list (prepared once, kept by the kernel's
+ * statement cache) and compiling it does not build a node per value, which for 500 refs
+ * costs more than running the query. PostgreSQL keeps a parameter per value.
  *
  * @example
- * const sql = createSqlClient(await deps.db.getClient(), deps.db.client);
- * const rows = await sql.all<{ n: number }>('SELECT count(*) AS n FROM final_entities');
+ * await db.all(sql`SELECT id FROM refresh_state WHERE entity_ref IN (${listOf(db.dialect, refs)})`);
  */
-export function createSqlClient(db: Kysely<unknown>, dialect: DatabaseClient): SqlClient {
-  const converted = new Map<string, string>();
-  const compile = (text: string, params: readonly unknown[] = []) =>
-    CompiledQuery.raw(dialect === 'postgres' ? toPostgresPlaceholders(text, converted) : text, [...params]);
-  const wrap = (executor: Kysely<unknown>, inTransaction: boolean): SqlClient => ({
-    dialect,
-    async all<T>(text: string, params?: readonly unknown[]) {
-      return (await executor.executeQuery<T>(compile(text, params))).rows as T[];
-    },
-    async run(text, params) {
-      const result = await executor.executeQuery(compile(text, params));
-      return Number(result.numAffectedRows ?? 0n);
-    },
-    async transaction(fn) {
-      if (inTransaction) return fn(wrap(executor, true));
-      for (let attempt = 1; ; attempt++) {
-        try {
-          return await executor.transaction().execute((trx) => fn(wrap(trx, true)));
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (dialect !== 'postgres' || attempt >= MAX_ATTEMPTS || !code || !RETRYABLE_PG_CODES.has(code)) {
-            throw error;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
-        }
-      }
-    },
-  });
-  return wrap(db, false);
-}
-
-/** `?, ?, ?` for an IN list of `count` items. */
-export function placeholders(count: number): string {
-  return count <= 0 ? '' : `?${',?'.repeat(count - 1)}`;
+export function listOf(dialect: DatabaseClient, values: readonly unknown[]): SqlFragment {
+  return dialect === 'sqlite'
+    ? sql`SELECT value FROM json_each(${JSON.stringify(values)})`
+    : sql.join(values);
 }
 
 /** Splits a list into chunks, so IN lists and multi-row inserts stay within driver limits. */

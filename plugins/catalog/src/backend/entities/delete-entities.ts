@@ -1,5 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
-import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
+import { sql } from '@atrium/kernel';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import type { StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from '../stitching/build-search-rows.js';
 import { deleteSearchRows } from '../stitching/search-index.js';
@@ -20,25 +21,32 @@ export interface DeletionResult {
 }
 
 async function deleteChunk(tx: SqlClient, refs: string[], out: DeletionResult): Promise<void> {
-  const list = placeholders(refs.length);
-  const states = await tx.all<{ id: number; uid: string; entity_ref: string }>(
-    `SELECT id, uid, entity_ref FROM refresh_state WHERE entity_ref IN (${list})`,
-    refs,
+  const list = listOf(tx.dialect, refs);
+  const states = await tx.all(
+    sql<{
+      id: number;
+      uid: string;
+      entity_ref: string;
+    }>`SELECT id, uid, entity_ref FROM refresh_state WHERE entity_ref IN (${list})`,
   );
   if (states.length === 0) return;
   const ids = states.map((state) => Number(state.id));
-  const idList = placeholders(ids.length);
-  const peers = await tx.all<{ ref: string }>(
-    `SELECT DISTINCT source_entity_ref AS ref FROM relations WHERE originating_entity_id IN (${idList})`,
-    ids,
+  const idList = listOf(tx.dialect, ids);
+  const peers = await tx.all(
+    sql<{
+      ref: string;
+    }>`SELECT DISTINCT source_entity_ref AS ref FROM relations WHERE originating_entity_id IN (${idList})`,
   );
-  const children = await tx.all<{ ref: string }>(
-    `SELECT DISTINCT target_entity_ref AS ref FROM refs WHERE source_entity_ref IN (${list})`,
-    refs,
+  const children = await tx.all(
+    sql<{
+      ref: string;
+    }>`SELECT DISTINCT target_entity_ref AS ref FROM refs WHERE source_entity_ref IN (${list})`,
   );
-  const finals = await tx.all<{ entity_id: number; final_entity: StoredJson }>(
-    `SELECT entity_id, final_entity FROM final_entities WHERE entity_id IN (${idList})`,
-    ids,
+  const finals = await tx.all(
+    sql<{
+      entity_id: number;
+      final_entity: StoredJson;
+    }>`SELECT entity_id, final_entity FROM final_entities WHERE entity_id IN (${idList})`,
   );
   const searchRows: SearchRow[] = [];
   for (const row of finals) {
@@ -48,15 +56,16 @@ async function deleteChunk(tx: SqlClient, refs: string[], out: DeletionResult): 
       // Rows of an entity that never indexed cleanly were never written.
     }
   }
-  await tx.run(`DELETE FROM relations WHERE originating_entity_id IN (${idList})`, ids);
-  await tx.run(`DELETE FROM refs WHERE source_entity_ref IN (${list})`, refs);
-  await tx.run(`DELETE FROM refs WHERE target_entity_ref IN (${list})`, refs);
-  await tx.run(`DELETE FROM refresh_keys WHERE entity_id IN (${idList})`, ids);
-  await tx.run(`DELETE FROM stitch_queue WHERE entity_ref IN (${list})`, refs);
+  await tx.run(sql`DELETE FROM relations WHERE originating_entity_id IN (${idList})`);
+  await tx.run(sql`DELETE FROM refs WHERE source_entity_ref IN (${list})`);
+  await tx.run(sql`DELETE FROM refs WHERE target_entity_ref IN (${list})`);
+  await tx.run(sql`DELETE FROM refresh_keys WHERE entity_id IN (${idList})`);
+  await tx.run(sql`DELETE FROM stitch_queue WHERE entity_ref IN (${list})`);
   await deleteSearchRows(tx, searchRows);
-  await tx.run(`DELETE FROM final_entities WHERE entity_id IN (${idList})`, ids);
-  await tx.run(`DELETE FROM refresh_state WHERE id IN (${idList})`, ids);
-  if (finals.length > 0) await tx.run("UPDATE catalog_meta SET value = value + 1 WHERE key = 'generation'");
+  await tx.run(sql`DELETE FROM final_entities WHERE entity_id IN (${idList})`);
+  await tx.run(sql`DELETE FROM refresh_state WHERE id IN (${idList})`);
+  if (finals.length > 0)
+    await tx.run(sql`UPDATE catalog_meta SET value = value + 1 WHERE key = 'generation'`);
   for (const state of states) out.deleted.push({ entityRef: state.entity_ref, uid: state.uid });
   for (const peer of peers) out.restitch.add(peer.ref);
   for (const child of children) out.orphanCandidates.add(child.ref);
@@ -82,13 +91,14 @@ export async function deleteEntities(tx: SqlClient, refs: Iterable<string>): Pro
 }
 
 /** Of the given refs, those that exist and have no parent left. */
-export async function findOrphans(sql: SqlClient, refs: Iterable<string>): Promise<string[]> {
+export async function findOrphans(db: SqlClient, refs: Iterable<string>): Promise<string[]> {
   const out: string[] = [];
   for (const chunk of chunked([...new Set(refs)], 500)) {
-    const rows = await sql.all<{ entity_ref: string }>(
-      `SELECT entity_ref FROM refresh_state s WHERE entity_ref IN (${placeholders(chunk.length)})
+    const rows = await db.all(
+      sql<{
+        entity_ref: string;
+      }>`SELECT entity_ref FROM refresh_state s WHERE entity_ref IN (${listOf(db.dialect, chunk)})
        AND NOT EXISTS (SELECT 1 FROM refs r WHERE r.target_entity_ref = s.entity_ref)`,
-      chunk,
     );
     for (const row of rows) out.push(row.entity_ref);
   }

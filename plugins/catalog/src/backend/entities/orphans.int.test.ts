@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, startCatalog } from '../__fixtures__/start-catalog.js';
 
-describe.each(testDatabaseKinds())('orphanStrategy keep on %s', (database) => {
+describe.each(testDatabaseVariants())('orphanStrategy keep on %s', (database) => {
   it('keeps an entity its file no longer lists, annotated as an orphan, and re-adopts it', async () => {
     const dir = copyFixture('duplicates');
     const file = join(dir, 'a/catalog-info.yaml');
@@ -29,6 +29,9 @@ describe.each(testDatabaseKinds())('orphanStrategy keep on %s', (database) => {
         '/entities/by-query?filter=metadata.annotations.backstage.io/orphan=true&limit=0',
       );
       expect(filtered.body.totalItems).toBe(1);
+      // No parent is left to read it from, so there is nothing to refresh (as in Backstage).
+      const refresh = await catalog.send('POST', '/refresh', { entityRef: 'component:default/twin' });
+      expect(refresh.status).toBe(404);
     } finally {
       await catalog.stop();
     }

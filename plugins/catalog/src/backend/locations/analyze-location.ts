@@ -1,5 +1,6 @@
 import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError } from '@atrium/errors';
+import { sql } from '@atrium/kernel';
 import type { AnalyzeLocationResponse } from '../../common/catalog-types.js';
 import { readerUrlOf } from '../processing/resolve-target.js';
 import type { CatalogServices } from '../routes/catalog-services.js';
@@ -65,7 +66,7 @@ export async function analyzeLocation(
   services: Pick<CatalogServices, 'sql' | 'context' | 'config'>,
   request: { location: { type: string; target: string }; catalogFilename?: string; catalogFileName?: string },
 ): Promise<AnalyzeLocationResponse> {
-  const { sql, context } = services;
+  const { context } = services;
   const { type } = request.location;
   if (type === 'url' && !URL.canParse(request.location.target))
     throw new InputError('The given location.target is not a URL');
@@ -90,9 +91,10 @@ export async function analyzeLocation(
     if (result.type === 'error') throw new InputError(result.error.message);
     if (result.type !== 'entity') continue;
     const entity = result.entity as Entity;
-    const [row] = await sql.all<{ n: number }>(
-      'SELECT count(*) AS n FROM final_entities WHERE entity_ref = ?',
-      [stringifyEntityRef(entity)],
+    const [row] = await services.sql.all(
+      sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM final_entities WHERE entity_ref = ${stringifyEntityRef(entity)}`,
     );
     existingEntityFiles.push({ entity, isRegistered: Number(row?.n ?? 0) > 0, location });
   }

@@ -1,16 +1,6 @@
-import { dirname, resolve } from 'node:path';
-import type { FileRoots } from '@atrium/kernel';
+import { resolve } from 'node:path';
+import { type FileRoots, globBaseDirectory } from '@atrium/kernel';
 import type { CatalogConfig } from '../config/catalog-config.js';
-
-const GLOB = /[*?[{]/;
-
-/** The folder a config location's `file` target reads from: its directory, or where its glob starts. */
-export function configLocationDirectory(target: string): string {
-  const absolute = resolve(target);
-  if (!GLOB.test(absolute)) return dirname(absolute);
-  const head = absolute.split(GLOB)[0] ?? absolute;
-  return head.endsWith('/') ? resolve(head) : dirname(head);
-}
 
 /**
  * The local folders the catalog's trusted config makes readable, declared to the kernel
@@ -24,7 +14,7 @@ export function configLocationDirectory(target: string): string {
 export function catalogFileRoots(config: CatalogConfig): FileRoots[] {
   const locations = config.locations
     .filter((location) => location.type === 'file')
-    .map((location) => configLocationDirectory(location.target));
+    .map((location) => globBaseDirectory(resolve(location.target)));
   return [
     { setting: 'catalog.allowedFileRoots', paths: config.allowedFileRoots },
     { setting: 'directories of catalog.locations', paths: [...new Set(locations)] },

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { coreServices, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_KINDS, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
 
@@ -39,7 +39,7 @@ const policy: PermissionPolicy = {
 // What alice must never see, in any answer.
 const HIDDEN = ['b-service', 'b-location', 'hidden-description-of-b', 'r-b', 'team-b', HIDDEN_URL];
 
-describe.each(testDatabaseKinds())('every read path goes through catalog.entity.read, on %s', (database) => {
+describe.each(testDatabaseVariants())('every read path passes catalog.entity.read, on %s', (database) => {
   let catalog: TestCatalog;
   let alice: string;
   let mallory: string;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineModule } from '@atrium/kernel';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
 import { catalogProcessorsPoint } from '../extensions/catalog-extension-points.js';
@@ -27,7 +27,7 @@ type StatusItem = { type: string; level: string; message: string; error: { name:
 const messages = (entity: { status?: { items?: StatusItem[] } }) =>
   (entity.status?.items ?? []).map((item) => item.message).join('\n');
 
-describe.each(testDatabaseKinds())('bad input on %s', (database) => {
+describe.each(testDatabaseVariants())('bad input on %s', (database) => {
   let catalog: TestCatalog;
   let dir: string;
   let dup: string;

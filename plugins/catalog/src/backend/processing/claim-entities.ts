@@ -1,3 +1,4 @@
+import { sql } from '@atrium/kernel';
 import type { SqlClient } from '../database/sql-client.js';
 
 /** An entity claimed for processing. */
@@ -19,17 +20,16 @@ export interface ClaimedEntity {
  * Forgets which entities were pure when the pipeline (kinds, processors, code) changed,
  * and makes them due: they are all processed again once.
  */
-export async function resetPureEntities(sql: SqlClient, fingerprint: string): Promise<void> {
-  const [row] = await sql.all<{ text: string | null }>(
-    "SELECT text FROM catalog_meta WHERE key = 'pipeline'",
+export async function resetPureEntities(db: SqlClient, fingerprint: string): Promise<void> {
+  const [row] = await db.all(
+    sql<{ text: string | null }>`SELECT text FROM catalog_meta WHERE key = 'pipeline'`,
   );
   if (row?.text === fingerprint) return;
-  await sql.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await tx.run(
-      'UPDATE refresh_state SET pure_hash = NULL, next_update_at = ? WHERE pure_hash IS NOT NULL',
-      [Date.now()],
+      sql`UPDATE refresh_state SET pure_hash = NULL, next_update_at = ${Date.now()} WHERE pure_hash IS NOT NULL`,
     );
-    await tx.run("UPDATE catalog_meta SET text = ? WHERE key = 'pipeline'", [fingerprint]);
+    await tx.run(sql`UPDATE catalog_meta SET text = ${fingerprint} WHERE key = 'pipeline'`);
   });
 }
 
@@ -39,31 +39,30 @@ export async function resetPureEntities(sql: SqlClient, fingerprint: string): Pr
  * and a worker that dies leaves them due again once the lease runs out.
  *
  * @example
- * const batch = await claimDueEntities(sql, 500, Date.now(), 60_000);
+ * const batch = await claimDueEntities(db, 500, Date.now(), 60_000);
  */
 export async function claimDueEntities(
-  sql: SqlClient,
+  db: SqlClient,
   limit: number,
   now: number,
   leaseMs: number,
 ): Promise<ClaimedEntity[]> {
-  const lock = sql.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-  const rows = await sql.all<{
-    id: number;
-    entity_ref: string;
-    unprocessed_entity: string;
-    unprocessed_hash: string;
-    version: number;
-    result_hash: string | null;
-    cache: string | null;
-    errors: string | null;
-    failures: number;
-  }>(
-    `UPDATE refresh_state SET next_update_at = ? WHERE id IN (
-       SELECT id FROM refresh_state WHERE next_update_at <= ? AND pure_hash IS NULL
-       ORDER BY next_update_at LIMIT ?${lock}
+  const lock = db.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
+  const rows = await db.all(
+    sql<{
+      id: number;
+      entity_ref: string;
+      unprocessed_entity: string;
+      unprocessed_hash: string;
+      version: number;
+      result_hash: string | null;
+      cache: string | null;
+      errors: string | null;
+      failures: number;
+    }>`UPDATE refresh_state SET next_update_at = ${now + leaseMs} WHERE id IN (
+       SELECT id FROM refresh_state WHERE next_update_at <= ${now} AND pure_hash IS NULL
+       ORDER BY next_update_at LIMIT ${limit}${lock}
      ) RETURNING id, entity_ref, unprocessed_entity, unprocessed_hash, version, result_hash, cache, errors, failures`,
-    [now + leaseMs, now, limit],
   );
   return rows.map((row) => ({
     id: Number(row.id),
@@ -79,10 +78,11 @@ export async function claimDueEntities(
 }
 
 /** Entities due for processing now (the work queue's depth). */
-export async function countDueEntities(sql: SqlClient, now: number): Promise<number> {
-  const [row] = await sql.all<{ n: number | string }>(
-    'SELECT count(*) AS n FROM refresh_state WHERE next_update_at <= ? AND pure_hash IS NULL',
-    [now],
+export async function countDueEntities(db: SqlClient, now: number): Promise<number> {
+  const [row] = await db.all(
+    sql<{
+      n: number | string;
+    }>`SELECT count(*) AS n FROM refresh_state WHERE next_update_at <= ${now} AND pure_hash IS NULL`,
   );
   return Number(row?.n ?? 0);
 }

@@ -10,12 +10,12 @@ import { writeChildren } from './write-children.js';
  * being read. Stale children are only removed once the whole location was read.
  *
  * @example
- * const context = { ...context, childSink: createChildSink(sql, publish) };
+ * const context = { ...context, childSink: createChildSink(db, publish) };
  */
-export function createChildSink(sql: SqlClient, publish: CatalogEventPublisher): ChildSink {
+export function createChildSink(db: SqlClient, publish: CatalogEventPublisher): ChildSink {
   return async (parentRef, children) => {
     const now = Date.now();
-    const written = await sql.transaction(async (tx) => {
+    const written = await db.transaction(async (tx) => {
       const scopes = { fresh: [], removed: [], complete: false };
       const result = await writeChildren(tx, [{ parentRef, children, scopes, hadChildren: false }], now);
       await markForStitching(tx, result.adopted, now);

@@ -1,5 +1,5 @@
-import type { LoggerService, WorkItem, WorkQueueService } from '@atrium/kernel';
-import { placeholders, type SqlClient } from '../database/sql-client.js';
+import { type LoggerService, sql, type WorkItem, type WorkQueueService } from '@atrium/kernel';
+import { listOf, type SqlClient } from '../database/sql-client.js';
 import { stitchEntities } from '../stitching/stitch-entities.js';
 import { claimStitches, countDueStitches, type StitchTicket } from '../stitching/stitch-queue.js';
 import type { CatalogEventPublisher } from './catalog-event-publisher.js';
@@ -57,7 +57,7 @@ const SHUTDOWN_GRACE_MS = 5000;
  * engine.start();
  */
 export function createProcessingEngine(options: ProcessingEngineOptions): ProcessingEngine {
-  const { sql, logger } = options;
+  const { sql: db, logger } = options;
   const buffer: ProcessedItem[] = [];
   let pending = 0;
   let writing: Promise<void> = Promise.resolve();
@@ -71,7 +71,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     const items = buffer.splice(0);
     if (items.length === 0) return;
     const now = Date.now();
-    const summary = await writeProcessingResults(sql, items, {
+    const summary = await writeProcessingResults(db, items, {
       now,
       nextRunAt: (failures) => now + options.schedule.delayMs(failures),
       orphanStrategy: options.orphanStrategy,
@@ -121,7 +121,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     name: 'processing',
     source: {
       async claim({ limit, now, leaseExpiresAt }) {
-        const claimed = await claimDueEntities(sql, limit, now, leaseExpiresAt - now);
+        const claimed = await claimDueEntities(db, limit, now, leaseExpiresAt - now);
         pending += claimed.length;
         return {
           items: claimed.map((claim) => ({ id: claim.id, attempts: claim.failures + 1, data: claim })),
@@ -132,12 +132,11 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
       async release(items) {
         pending -= items.length;
         const ids = items.map((item) => item.data.id);
-        await sql.run(
-          `UPDATE refresh_state SET next_update_at = ? WHERE id IN (${placeholders(ids.length)})`,
-          [Date.now(), ...ids],
+        await db.run(
+          sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${listOf(db.dialect, ids)})`,
         );
       },
-      depth: (now) => countDueEntities(sql, now),
+      depth: (now) => countDueEntities(db, now),
     },
     batchSize: options.batchSize,
     concurrency: options.concurrency,
@@ -170,12 +169,12 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
       async claim({ limit, now, leaseExpiresAt }) {
         if (busy() && now - lastStitch < STITCH_MAX_DELAY_MS) return { items: [] };
         lastStitch = now;
-        const tickets = await claimStitches(sql, limit, now, leaseExpiresAt - now);
+        const tickets = await claimStitches(db, limit, now, leaseExpiresAt - now);
         return { items: tickets.map((ticket) => ({ id: ticket.entityRef, attempts: 1, data: ticket })) };
       },
       // stitchEntities completes its tickets in its own transaction.
       complete: async () => undefined,
-      depth: (now) => countDueStitches(sql, now),
+      depth: (now) => countDueStitches(db, now),
     },
     batchSize: STITCH_BATCH,
     leaseMs: options.leaseMs,
@@ -183,7 +182,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     pollMs: Math.min(options.pollMs, STITCH_MAX_DELAY_MS),
     async handleBatch(items) {
       const tickets = items.map((item) => item.data);
-      const changes = await serialWrite(() => stitchEntities(sql, tickets, { now: Date.now(), logger }));
+      const changes = await serialWrite(() => stitchEntities(db, tickets, { now: Date.now(), logger }));
       options.publish.upserted(changes);
       lastStitch = Date.now();
     },

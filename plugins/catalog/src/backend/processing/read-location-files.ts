@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '@atrium/errors';
-import type { UrlReaderService } from '@atrium/kernel';
+import { isGlobPattern, runLimited, type UrlReaderService } from '@atrium/kernel';
 import type {
   CatalogProcessorParser,
   CatalogProcessorResult,
   LocationSpec,
 } from '../extensions/catalog-processor.js';
 import { readerUrlOf } from './resolve-target.js';
-import { runLimited } from './run-limited.js';
 
 /** What reading one file of a location gave; `T` is what the caller made of its results. */
 export interface FileScope<T> {
@@ -37,7 +36,7 @@ interface ReadOptions<T> {
 }
 
 const isGlob = (location: LocationSpec) =>
-  location.type === 'file' ? /[*?[{]/.test(location.target) : location.target.includes('*');
+  location.type === 'file' ? isGlobPattern(location.target) : location.target.includes('*');
 
 async function parseAll(parser: CatalogProcessorParser, data: Buffer, location: LocationSpec) {
   const results: CatalogProcessorResult[] = [];

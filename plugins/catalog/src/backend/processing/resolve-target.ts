@@ -7,7 +7,7 @@ const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const HTTP_URL = /^https?:\/\//i;
 
 /** The 400 for a `url` location whose target is not http(s). */
-export function urlNotHttp(target: string): InputError {
+function urlNotHttp(target: string): InputError {
   return new InputError(
     `'${target}' is not an http(s) URL: locations of type 'url' are read over http(s) only; register a local file as type 'file' (under catalog.allowedFileRoots)`,
     { details: { rule: 'location-scheme', target } },

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '@atrium/errors';
+import { sql } from '@atrium/kernel';
 import type { CatalogConflictEvent } from '../../common/catalog-events.js';
 import { insertRows, insertRowsReturning, updateRows } from '../database/bulk-write.js';
-import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import type { ChildEntity, ChildScopes, SerializedError } from './processing-types.js';
 import { serializeProcessingError } from './serialize-error.js';
 
@@ -40,9 +41,10 @@ interface Stored {
 async function loadStored(tx: SqlClient, refs: string[]): Promise<Map<string, Stored>> {
   const stored = new Map<string, Stored>();
   for (const chunk of chunked(refs, 500)) {
-    const rows = await tx.all<Stored & { entity_ref: string }>(
-      `SELECT entity_ref, location_key, unprocessed_hash FROM refresh_state WHERE entity_ref IN (${placeholders(chunk.length)})`,
-      chunk,
+    const rows = await tx.all(
+      sql<
+        Stored & { entity_ref: string }
+      >`SELECT entity_ref, location_key, unprocessed_hash FROM refresh_state WHERE entity_ref IN (${listOf(tx.dialect, chunk)})`,
     );
     for (const row of rows) stored.set(row.entity_ref, row);
   }
@@ -154,7 +156,7 @@ async function upsertChildren(tx: SqlClient, parents: ParentChildren[], out: Chi
       child.locationKey,
       now,
     ]),
-    'ON CONFLICT (entity_ref) DO NOTHING RETURNING entity_ref',
+    sql`ON CONFLICT (entity_ref) DO NOTHING RETURNING entity_ref`,
   );
   const inserted = new Set(written.map((row) => row.entity_ref));
   await resolveRaces(
@@ -173,11 +175,11 @@ async function upsertChildren(tx: SqlClient, parents: ParentChildren[], out: Chi
     },
     result.updates,
     {
-      unprocessed_entity: 'v.unprocessed_entity',
-      unprocessed_hash: 'v.unprocessed_hash',
-      location_key: 'v.location_key',
-      next_update_at: 'v.next_update_at',
-      pure_hash: 'NULL',
+      unprocessed_entity: sql`v.unprocessed_entity`,
+      unprocessed_hash: sql`v.unprocessed_hash`,
+      location_key: sql`v.location_key`,
+      next_update_at: sql`v.next_update_at`,
+      pure_hash: sql`NULL`,
     },
   );
   return { accepted: result.accepted, inserted };
@@ -185,6 +187,8 @@ async function upsertChildren(tx: SqlClient, parents: ParentChildren[], out: Chi
 
 const sourceColumn = (parent: ParentChildren) =>
   parent.source === 'provider' ? 'source_key' : 'source_entity_ref';
+const isSource = (parent: Pick<ParentChildren, 'parentRef' | 'source'>) =>
+  sql`${sql.ref(sourceColumn(parent as ParentChildren))} = ${parent.parentRef}`;
 
 async function addEdges(
   tx: SqlClient,
@@ -196,9 +200,10 @@ async function addEdges(
   const column = sourceColumn(parent);
   const missing: string[] = [];
   for (const chunk of chunked([...targets], 500)) {
-    const rows = await tx.all<{ ref: string }>(
-      `SELECT target_entity_ref AS ref FROM refs WHERE ${column} = ? AND target_entity_ref IN (${placeholders(chunk.length)})`,
-      [parent.parentRef, ...chunk],
+    const rows = await tx.all(
+      sql<{
+        ref: string;
+      }>`SELECT target_entity_ref AS ref FROM refs WHERE ${isSource(parent)} AND target_entity_ref IN (${listOf(tx.dialect, chunk)})`,
     );
     const present = new Set(rows.map((row) => row.ref));
     for (const ref of chunk) if (!present.has(ref)) missing.push(ref);
@@ -216,16 +221,16 @@ async function staleTargets(tx: SqlClient, parent: ParentChildren, keep: Set<str
   const candidates: string[] = [];
   if (parent.scopes.complete) {
     if (parent.children.length === 0 && !parent.hadChildren) return [];
-    const rows = await tx.all<{ ref: string }>(
-      `SELECT target_entity_ref AS ref FROM refs WHERE ${sourceColumn(parent)} = ?`,
-      [parent.parentRef],
+    const rows = await tx.all(
+      sql<{ ref: string }>`SELECT target_entity_ref AS ref FROM refs WHERE ${isSource(parent)}`,
     );
     candidates.push(...rows.map((row) => row.ref));
   } else {
     for (const chunk of chunked([...parent.scopes.fresh, ...parent.scopes.removed], 500)) {
-      const rows = await tx.all<{ ref: string }>(
-        `SELECT entity_ref AS ref FROM refresh_state WHERE location_key IN (${placeholders(chunk.length)})`,
-        chunk,
+      const rows = await tx.all(
+        sql<{
+          ref: string;
+        }>`SELECT entity_ref AS ref FROM refresh_state WHERE location_key IN (${listOf(tx.dialect, chunk)})`,
       );
       candidates.push(...rows.map((row) => row.ref));
     }
@@ -240,11 +245,9 @@ export async function removeEdges(
   targets: string[],
   out: Pick<ChildrenWritten, 'orphanCandidates'>,
 ) {
-  const column = sourceColumn(parent as ParentChildren);
   for (const chunk of chunked(targets, 500)) {
     const removed = await tx.run(
-      `DELETE FROM refs WHERE ${column} = ? AND target_entity_ref IN (${placeholders(chunk.length)})`,
-      [parent.parentRef, ...chunk],
+      sql`DELETE FROM refs WHERE ${isSource(parent)} AND target_entity_ref IN (${listOf(tx.dialect, chunk)})`,
     );
     if (removed > 0) for (const ref of chunk) out.orphanCandidates.add(ref);
   }

@@ -1,5 +1,6 @@
+import { sql } from '@atrium/kernel';
 import { insertRows, updateRows } from '../database/bulk-write.js';
-import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient, type SqlFragment } from '../database/sql-client.js';
 import { type DeletionResult, resolveOrphans } from '../entities/delete-entities.js';
 import { markForStitching } from '../stitching/stitch-queue.js';
 import type { ClaimedEntity } from './claim-entities.js';
@@ -42,14 +43,15 @@ async function replaceRelations(tx: SqlClient, changed: ProcessedItem[], stitch:
     changed.map((item) => item.claim.id),
     500,
   )) {
-    const list = placeholders(chunk.length);
-    const old = await tx.all<{ ref: string }>(
-      `SELECT DISTINCT source_entity_ref AS ref FROM relations WHERE originating_entity_id IN (${list})`,
-      chunk,
+    const list = listOf(tx.dialect, chunk);
+    const old = await tx.all(
+      sql<{
+        ref: string;
+      }>`SELECT DISTINCT source_entity_ref AS ref FROM relations WHERE originating_entity_id IN (${list})`,
     );
     for (const row of old) stitch.add(row.ref);
-    await tx.run(`DELETE FROM relations WHERE originating_entity_id IN (${list})`, chunk);
-    await tx.run(`DELETE FROM refresh_keys WHERE entity_id IN (${list})`, chunk);
+    await tx.run(sql`DELETE FROM relations WHERE originating_entity_id IN (${list})`);
+    await tx.run(sql`DELETE FROM refresh_keys WHERE entity_id IN (${list})`);
   }
   const relations = changed.flatMap(({ claim, outcome }) =>
     outcome.relations.map((r) => [claim.id, r.source, r.type, r.target]),
@@ -71,103 +73,147 @@ async function replaceRelations(tx: SqlClient, changed: ProcessedItem[], stitch:
   );
 }
 
+/** Rows for `refresh_state`, by how much of the entity's state a result replaces. */
+interface StateUpdates {
+  /** Processing failed: errors and due time only, the previous output stays. */
+  failed: unknown[][];
+  /** Same output as before: errors, cache, due time and purity. */
+  same: unknown[][];
+  /** New output: everything. */
+  changed: unknown[][];
+}
+
+// Rows start with the claim's identity; the write checks it is still current.
+const claimColumns = (claim: ClaimedEntity) => [claim.id, claim.unprocessedHash, claim.version];
+
+function sortStateUpdates(
+  items: ProcessedItem[],
+  children: ChildrenWritten,
+  options: WriteOptions,
+  stitch: Set<string>,
+): StateUpdates {
+  const updates: StateUpdates = { failed: [], same: [], changed: [] };
+  for (const { claim, outcome } of items) {
+    const conflicts = children.errors.get(claim.entityRef) ?? [];
+    const errors = errorsJson([...outcome.errors, ...conflicts]);
+    if (errors !== claim.errorsJson) stitch.add(claim.entityRef);
+    if (!outcome.ok) {
+      updates.failed.push([...claimColumns(claim), errors, options.nextRunAt(claim.failures + 1)]);
+      continue;
+    }
+    const cache = conflicts.length > 0 ? forgetFiles(outcome.cacheJson) : outcome.cacheJson;
+    const next = options.nextRunAt(0);
+    const pure = outcome.pure ? claim.unprocessedHash : null;
+    if (outcome.resultHash === claim.resultHash) {
+      updates.same.push([...claimColumns(claim), errors, cache, next, pure]);
+    } else {
+      const output = [outcome.processedJson, outcome.resultHash];
+      updates.changed.push([...claimColumns(claim), ...output, errors, cache, next, pure]);
+    }
+  }
+  return updates;
+}
+
+const STATE_TABLE = 'refresh_state';
+const base = ['id', 'claimed_hash', 'claimed_version'];
+const baseTypes = ['bigint', 'text', 'integer'] as const;
+// A parent may have rewritten the entity since it was claimed, or a deleted child reset
+// it: then this result is stale, nothing of it is kept, and the entity stays due.
+const isCurrent = sql`refresh_state.unprocessed_hash = v.claimed_hash AND refresh_state.version = v.claimed_version`;
+const keep = (column: string, value: SqlFragment = sql.ref(`v.${column}`)) =>
+  sql`CASE WHEN ${isCurrent} THEN ${value} ELSE ${sql.ref(`${STATE_TABLE}.${column}`)} END`;
+const keepPurity = sql`CASE WHEN ${isCurrent} THEN v.pure_hash ELSE NULL END`;
+
+async function writeFailedStates(tx: SqlClient, rows: unknown[][]): Promise<void> {
+  await updateRows(
+    tx,
+    {
+      table: STATE_TABLE,
+      columns: [...base, 'errors', 'next_update_at'],
+      types: [...baseTypes, 'text', 'bigint'],
+    },
+    rows,
+    {
+      errors: keep('errors'),
+      next_update_at: keep('next_update_at'),
+      failures: keep('failures', sql`refresh_state.failures + 1`),
+      pure_hash: sql`NULL`,
+    },
+  );
+}
+
+async function writeUnchangedStates(tx: SqlClient, rows: unknown[][]): Promise<void> {
+  await updateRows(
+    tx,
+    {
+      table: STATE_TABLE,
+      columns: [...base, 'errors', 'cache', 'next_update_at', 'pure_hash'],
+      types: [...baseTypes, 'text', 'text', 'bigint', 'text'],
+    },
+    rows,
+    {
+      errors: keep('errors'),
+      cache: keep('cache'),
+      next_update_at: keep('next_update_at'),
+      failures: keep('failures', sql`0`),
+      pure_hash: keepPurity,
+    },
+  );
+}
+
+async function writeChangedStates(tx: SqlClient, rows: unknown[][]): Promise<void> {
+  await updateRows(
+    tx,
+    {
+      table: STATE_TABLE,
+      columns: [...base, 'processed_entity', 'result_hash', 'errors', 'cache', 'next_update_at', 'pure_hash'],
+      types: [...baseTypes, 'text', 'text', 'text', 'text', 'bigint', 'text'],
+    },
+    rows,
+    {
+      processed_entity: keep('processed_entity'),
+      result_hash: keep('result_hash'),
+      errors: keep('errors'),
+      cache: keep('cache'),
+      next_update_at: keep('next_update_at'),
+      failures: keep('failures', sql`0`),
+      pure_hash: keepPurity,
+    },
+  );
+}
+
+/** Stores each entity's new state; adds to `stitch` the entities whose errors changed. */
 async function updateStates(
   tx: SqlClient,
   items: ProcessedItem[],
   children: ChildrenWritten,
   options: WriteOptions,
   stitch: Set<string>,
-) {
-  const changed: unknown[][] = [];
-  const same: unknown[][] = [];
-  const failed: unknown[][] = [];
-  for (const { claim, outcome } of items) {
-    const conflicts = children.errors.get(claim.entityRef) ?? [];
-    const errors = errorsJson([...outcome.errors, ...conflicts]);
-    if (errors !== claim.errorsJson) stitch.add(claim.entityRef);
-    if (!outcome.ok) {
-      failed.push([
-        claim.id,
-        claim.unprocessedHash,
-        claim.version,
-        errors,
-        options.nextRunAt(claim.failures + 1),
-      ]);
-      continue;
-    }
-    const cache = conflicts.length > 0 ? forgetFiles(outcome.cacheJson) : outcome.cacheJson;
-    const next = options.nextRunAt(0);
-    const pure = outcome.pure ? claim.unprocessedHash : null;
-    if (outcome.resultHash === claim.resultHash)
-      same.push([claim.id, claim.unprocessedHash, claim.version, errors, cache, next, pure]);
-    else
-      changed.push([
-        claim.id,
-        claim.unprocessedHash,
-        claim.version,
-        outcome.processedJson,
-        outcome.resultHash,
-        errors,
-        cache,
-        next,
-        pure,
-      ]);
-  }
-  const table = 'refresh_state';
-  // A parent may have rewritten the entity since it was claimed, or a deleted child reset
-  // it: then this result is stale, nothing of it is kept, and the entity stays due.
-  const current = `${table}.unprocessed_hash = v.claimed_hash AND ${table}.version = v.claimed_version`;
-  const keep = (column: string, value = `v.${column}`) =>
-    `CASE WHEN ${current} THEN ${value} ELSE ${table}.${column} END`;
-  const due = keep('next_update_at');
-  const pure = `CASE WHEN ${current} THEN v.pure_hash ELSE NULL END`;
-  const base = ['id', 'claimed_hash', 'claimed_version'];
-  const baseTypes = ['bigint', 'text', 'integer'] as const;
-  await updateRows(
-    tx,
-    { table, columns: [...base, 'errors', 'next_update_at'], types: [...baseTypes, 'text', 'bigint'] },
-    failed,
-    {
-      errors: keep('errors'),
-      next_update_at: due,
-      failures: keep('failures', `${table}.failures + 1`),
-      pure_hash: 'NULL',
-    },
-  );
-  await updateRows(
-    tx,
-    {
-      table,
-      columns: [...base, 'errors', 'cache', 'next_update_at', 'pure_hash'],
-      types: [...baseTypes, 'text', 'text', 'bigint', 'text'],
-    },
-    same,
-    {
-      errors: keep('errors'),
-      cache: keep('cache'),
-      next_update_at: due,
-      failures: keep('failures', '0'),
-      pure_hash: pure,
-    },
-  );
-  await updateRows(
-    tx,
-    {
-      table,
-      columns: [...base, 'processed_entity', 'result_hash', 'errors', 'cache', 'next_update_at', 'pure_hash'],
-      types: [...baseTypes, 'text', 'text', 'text', 'text', 'bigint', 'text'],
-    },
-    changed,
-    {
-      processed_entity: keep('processed_entity'),
-      result_hash: keep('result_hash'),
-      errors: keep('errors'),
-      cache: keep('cache'),
-      next_update_at: due,
-      failures: keep('failures', '0'),
-      pure_hash: pure,
-    },
-  );
+): Promise<void> {
+  const updates = sortStateUpdates(items, children, options, stitch);
+  await writeFailedStates(tx, updates.failed);
+  await writeUnchangedStates(tx, updates.same);
+  await writeChangedStates(tx, updates.changed);
+}
+
+/** The processed entities whose children are written (or whose old children may go). */
+function parentsOf(items: ProcessedItem[]) {
+  return items
+    .filter(
+      ({ outcome }) =>
+        outcome.ok &&
+        (outcome.children.length > 0 ||
+          outcome.scopes.removed.length > 0 ||
+          outcome.scopes.fresh.length > 0 ||
+          outcome.hadChildren),
+    )
+    .map(({ claim, outcome }) => ({
+      parentRef: claim.entityRef,
+      children: outcome.children,
+      streamed: outcome.streamed,
+      scopes: outcome.scopes,
+      hadChildren: outcome.hadChildren,
+    }));
 }
 
 /**
@@ -177,31 +223,15 @@ async function updateStates(
  * relations and refresh keys of changed entities, orphan handling and stitch marks.
  *
  * @example
- * const summary = await writeProcessingResults(sql, items, { now, nextRunAt, orphanStrategy: 'delete' });
+ * const summary = await writeProcessingResults(db, items, { now, nextRunAt, orphanStrategy: 'delete' });
  */
 export async function writeProcessingResults(
-  sql: SqlClient,
+  db: SqlClient,
   items: ProcessedItem[],
   options: WriteOptions,
 ): Promise<WriteSummary> {
-  return sql.transaction(async (tx) => {
-    const parents = items
-      .filter(
-        ({ outcome }) =>
-          outcome.ok &&
-          (outcome.children.length > 0 ||
-            outcome.scopes.removed.length > 0 ||
-            outcome.scopes.fresh.length > 0 ||
-            outcome.hadChildren),
-      )
-      .map(({ claim, outcome }) => ({
-        parentRef: claim.entityRef,
-        children: outcome.children,
-        streamed: outcome.streamed,
-        scopes: outcome.scopes,
-        hadChildren: outcome.hadChildren,
-      }));
-    const children = await writeChildren(tx, parents, options.now);
+  return db.transaction(async (tx) => {
+    const children = await writeChildren(tx, parentsOf(items), options.now);
     const stitch = new Set<string>(children.adopted);
     await updateStates(tx, items, children, options, stitch);
     const changed = items.filter(

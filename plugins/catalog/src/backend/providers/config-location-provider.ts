@@ -4,7 +4,7 @@ import type { EntityProvider } from '../extensions/entity-provider.js';
 import { locationToEntity } from '../processing/collect-children.js';
 
 /** The name of the provider that feeds `catalog.locations`. */
-export const CONFIG_LOCATION_PROVIDER = 'ConfigLocationProvider';
+const CONFIG_LOCATION_PROVIDER = 'ConfigLocationProvider';
 
 /** A config location's target as stored: `file` targets resolved against the working directory. */
 export function resolveConfigTarget(location: { type: string; target: string }): string {

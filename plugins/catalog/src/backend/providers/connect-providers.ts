@@ -1,4 +1,4 @@
-import type { LoggerService } from '@atrium/kernel';
+import { type LoggerService, sql } from '@atrium/kernel';
 import type { CatalogConfig } from '../config/catalog-config.js';
 import type { SqlClient } from '../database/sql-client.js';
 import { resolveOrphans } from '../entities/delete-entities.js';
@@ -9,29 +9,29 @@ import { createProviderConnection } from './provider-connection.js';
 
 interface ConnectOptions {
   sql: SqlClient;
-  config: Pick<CatalogConfig, 'orphanStrategy' | 'orphanProviderStrategy' | 'providerOptions'>;
+  config: Pick<CatalogConfig, 'orphanProviderStrategy' | 'providerOptions'>;
   logger: LoggerService;
   publish: CatalogEventPublisher;
   wake(): void;
 }
 
 async function evictGoneProviders(names: Set<string>, options: ConnectOptions): Promise<void> {
-  const rows = await options.sql.all<{ name: string }>(
-    'SELECT DISTINCT source_key AS name FROM refs WHERE source_key IS NOT NULL',
+  const rows = await options.sql.all(
+    sql<{ name: string }>`SELECT DISTINCT source_key AS name FROM refs WHERE source_key IS NOT NULL`,
   );
   const gone = rows.map((row) => row.name).filter((name) => !names.has(name));
   if (gone.length === 0 || options.config.orphanProviderStrategy === 'keep') return;
   for (const name of gone) {
     const deleted = await options.sql.transaction(async (tx) => {
-      const targets = await tx.all<{ ref: string }>(
-        'SELECT target_entity_ref AS ref FROM refs WHERE source_key = ?',
-        [name],
+      const targets = await tx.all(
+        sql<{ ref: string }>`SELECT target_entity_ref AS ref FROM refs WHERE source_key = ${name}`,
       );
-      await tx.run('DELETE FROM refs WHERE source_key = ?', [name]);
+      await tx.run(sql`DELETE FROM refs WHERE source_key = ${name}`);
+      // Pruned like any provider removal (see createProviderConnection).
       const orphans = await resolveOrphans(
         tx,
         targets.map((row) => row.ref),
-        options.config.orphanStrategy,
+        'delete',
       );
       await markForStitching(tx, orphans.restitch, Date.now());
       return orphans.deleted;
@@ -67,11 +67,7 @@ export async function connectProviders(
   await evictGoneProviders(names, options);
   for (const [index, provider] of enabled.entries()) {
     const name = provider.getProviderName();
-    const connection = createProviderConnection({
-      ...options,
-      providerName: name,
-      orphanStrategy: options.config.orphanStrategy,
-    });
+    const connection = createProviderConnection({ ...options, providerName: name });
     const connecting = provider.connect(connection).catch((error: unknown) => {
       options.logger.error(`entity provider '${name}' failed to connect`, error as Error);
     });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ServiceUnavailableError } from '@atrium/errors';
+import { sql } from '@atrium/kernel';
 import type { CatalogLocation } from '../../common/catalog-types.js';
 import type { SqlClient } from '../database/sql-client.js';
 import type {
@@ -10,7 +11,7 @@ import type {
 import { generatedLocationName, locationToEntity } from '../processing/collect-children.js';
 
 /** The name of the provider that feeds registered locations (Backstage's). */
-export const LOCATION_STORE_PROVIDER = 'DefaultLocationStore';
+const LOCATION_STORE_PROVIDER = 'DefaultLocationStore';
 
 /** Locations registered through the API, which also feeds them to the catalog. */
 export interface LocationStore extends EntityProvider {
@@ -27,7 +28,13 @@ export function locationEntityRef(location: { type: string; target: string }): s
   return `location:default/${generatedLocationName(location)}`;
 }
 
-function toLocation(row: { id: string; type: string; target: string }): CatalogLocation {
+interface LocationRow {
+  id: string;
+  type: string;
+  target: string;
+}
+
+function toLocation(row: LocationRow): CatalogLocation {
   return { id: row.id, type: row.type, target: row.target, entityRef: locationEntityRef(row) };
 }
 
@@ -40,10 +47,10 @@ function deferred(location: { type: string; target: string }): DeferredEntity {
  * Creates the store of registered locations over the `locations` table.
  *
  * @example
- * const store = createLocationStore(sql);
+ * const store = createLocationStore(db);
  * const location = await store.create({ type: 'url', target: 'https://github.com/org/repo/blob/main/catalog-info.yaml' });
  */
-export function createLocationStore(sql: SqlClient): LocationStore {
+export function createLocationStore(db: SqlClient): LocationStore {
   let connection: EntityProviderConnection | undefined;
   const connected = () => {
     if (!connection)
@@ -51,16 +58,12 @@ export function createLocationStore(sql: SqlClient): LocationStore {
     return connection;
   };
   const get = async (id: string) => {
-    const [row] = await sql.all<{ id: string; type: string; target: string }>(
-      'SELECT id, type, target FROM locations WHERE id = ?',
-      [id],
-    );
+    const [row] = await db.all(sql<LocationRow>`SELECT id, type, target FROM locations WHERE id = ${id}`);
     return row ? toLocation(row) : undefined;
   };
   const find = async (type: string, target: string) => {
-    const [row] = await sql.all<{ id: string; type: string; target: string }>(
-      'SELECT id, type, target FROM locations WHERE type = ? AND target = ?',
-      [type, target],
+    const [row] = await db.all(
+      sql<LocationRow>`SELECT id, type, target FROM locations WHERE type = ${type} AND target = ${target}`,
     );
     return row ? toLocation(row) : undefined;
   };
@@ -68,15 +71,11 @@ export function createLocationStore(sql: SqlClient): LocationStore {
     getProviderName: () => LOCATION_STORE_PROVIDER,
     async connect(newConnection) {
       connection = newConnection;
-      const rows = await sql.all<{ id: string; type: string; target: string }>(
-        'SELECT id, type, target FROM locations',
-      );
+      const rows = await db.all(sql<LocationRow>`SELECT id, type, target FROM locations`);
       await newConnection.applyMutation({ type: 'full', entities: rows.map(deferred) });
     },
     async list() {
-      const rows = await sql.all<{ id: string; type: string; target: string }>(
-        'SELECT id, type, target FROM locations ORDER BY id',
-      );
+      const rows = await db.all(sql<LocationRow>`SELECT id, type, target FROM locations ORDER BY id`);
       return rows.map(toLocation);
     },
     get,
@@ -85,11 +84,9 @@ export function createLocationStore(sql: SqlClient): LocationStore {
       if (await find(spec.type, spec.target))
         throw new ConflictError(`Location ${spec.type}:${spec.target} already exists`);
       const id = randomUUID();
-      await sql.run('INSERT INTO locations (id, type, target) VALUES (?, ?, ?)', [
-        id,
-        spec.type,
-        spec.target,
-      ]);
+      await db.run(
+        sql`INSERT INTO locations (id, type, target) VALUES (${id}, ${spec.type}, ${spec.target})`,
+      );
       await connected().applyMutation({ type: 'delta', added: [deferred(spec)], removed: [] });
       return toLocation({ id, ...spec });
     },
@@ -99,7 +96,7 @@ export function createLocationStore(sql: SqlClient): LocationStore {
       const other = await find(spec.type, spec.target);
       if (other && other.id !== id)
         throw new ConflictError(`Location ${spec.type}:${spec.target} already exists`);
-      await sql.run('UPDATE locations SET type = ?, target = ? WHERE id = ?', [spec.type, spec.target, id]);
+      await db.run(sql`UPDATE locations SET type = ${spec.type}, target = ${spec.target} WHERE id = ${id}`);
       await connected().applyMutation({
         type: 'delta',
         added: [deferred(spec)],
@@ -110,8 +107,10 @@ export function createLocationStore(sql: SqlClient): LocationStore {
     async delete(id) {
       const existing = await get(id);
       if (!existing) throw new NotFoundError(`Found no location with ID ${id}`);
-      await sql.run('DELETE FROM locations WHERE id = ?', [id]);
+      // Entities first (one transaction, see createProviderConnection), then the row: a
+      // failure leaves the location registered, so unregistering again finishes the job.
       await connected().applyMutation({ type: 'delta', added: [], removed: [deferred(existing)] });
+      await db.run(sql`DELETE FROM locations WHERE id = ${id}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Entity } from '@atrium/catalog-model';
-import type { LoggerService } from '@atrium/kernel';
-import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
+import { type LoggerService, sql } from '@atrium/kernel';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import { resolveOrphans } from '../entities/delete-entities.js';
 import type {
   DeferredEntity,
@@ -18,7 +18,6 @@ import { markForStitching } from '../stitching/stitch-queue.js';
 export interface ProviderConnectionOptions {
   providerName: string;
   sql: SqlClient;
-  orphanStrategy: 'keep' | 'delete';
   logger: LoggerService;
   publish: CatalogEventPublisher;
   /** Called after a mutation or refresh, so the engine picks the work up at once. */
@@ -49,19 +48,19 @@ function removedRef(item: DeferredEntity | { entityRef: string }): string | unde
 
 /**
  * The connection an entity provider gets: `full` mutations replace everything the
- * provider emitted (what it no longer lists loses its edge and may be orphaned), `delta`
- * mutations add and remove; `refresh` makes every entity with a matching refresh key due.
+ * provider emitted (what it no longer lists is deleted with its descendants), `delta`
+ * mutations add and remove (likewise); `refresh` makes every entity with a matching refresh key due.
  *
  * @example
  * await provider.connect(createProviderConnection({ providerName: provider.getProviderName(), sql, ... }));
  */
 export function createProviderConnection(options: ProviderConnectionOptions): EntityProviderConnection {
-  const { sql, providerName } = options;
+  const { sql: db, providerName } = options;
   return {
     async applyMutation(mutation: EntityProviderMutation) {
       const now = Date.now();
       const added = toChildren(mutation.type === 'full' ? mutation.entities : mutation.added, options);
-      const result = await sql.transaction(async (tx) => {
+      const result = await db.transaction(async (tx) => {
         const written = await writeChildren(
           tx,
           [
@@ -79,7 +78,10 @@ export function createProviderConnection(options: ProviderConnectionOptions): En
           const refs = mutation.removed.map(removedRef).filter((ref): ref is string => ref !== undefined);
           await removeEdges(tx, { parentRef: providerName, source: 'provider' }, refs, written);
         }
-        const orphans = await resolveOrphans(tx, written.orphanCandidates, options.orphanStrategy);
+        // What a provider stops emitting goes, with every descendant nothing else holds,
+        // whatever catalog.orphanStrategy says (Backstage's eager pruning): unregistering a
+        // location removes what it produced. The strategy is for a processed parent's children.
+        const orphans = await resolveOrphans(tx, written.orphanCandidates, 'delete');
         await markForStitching(tx, [...written.adopted, ...orphans.restitch], now);
         return { written, orphans };
       });
@@ -93,9 +95,8 @@ export function createProviderConnection(options: ProviderConnectionOptions): En
     async refresh({ keys }) {
       const now = Date.now();
       for (const chunk of chunked(keys, 500)) {
-        await sql.run(
-          `UPDATE refresh_state SET next_update_at = ? WHERE id IN (SELECT entity_id FROM refresh_keys WHERE key IN (${placeholders(chunk.length)}))`,
-          [now, ...chunk],
+        await db.run(
+          sql`UPDATE refresh_state SET next_update_at = ${now} WHERE id IN (SELECT entity_id FROM refresh_keys WHERE key IN (${listOf(db.dialect, chunk)}))`,
         );
       }
       options.wake();

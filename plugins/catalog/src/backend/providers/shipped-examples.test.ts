@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { startTestBackend, type TestBackend } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -10,12 +10,12 @@ import { catalogPlugin } from '../plugin.js';
 // catalog.locations and catalog.allowedFileRoots are readable).
 const repoRoot = resolve(import.meta.dirname, '../../../../..');
 
+// Template skeletons hold templated YAML, not descriptors.
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((entry) => {
-    const full = join(dir, entry);
-    if (statSync(full).isDirectory()) return entry === 'skeleton' ? [] : yamlFiles(full);
-    return /\.ya?ml$/.test(entry) && entry !== 'mkdocs.yml' ? [full] : [];
-  });
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name) && entry.name !== 'mkdocs.yml')
+    .map((entry) => join(entry.parentPath, entry.name))
+    .filter((file) => !relative(dir, file).split(sep).includes('skeleton'));
 }
 
 /** Refs of every descriptor document under examples/ (placeholder targets have no kind). */

@@ -1,13 +1,14 @@
 import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
-import { chunked, placeholders } from '../database/sql-client.js';
+import { sql } from '@atrium/kernel';
+import { chunked, listOf } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
 import { joinJson, type StoredJson } from '../database/stored-json.js';
 import { type EntityFields, projectJson } from './entity-fields.js';
 import type { EntityFilter } from './entity-filter.js';
-import { filterCondition } from './filter-sql.js';
+import { filterCondition, TRUE_CONDITION } from './filter-sql.js';
 
 /** The canonical form of a requested ref; `undefined` when it cannot name an entity. */
-export function canonicalRef(ref: string): string | undefined {
+function canonicalRef(ref: string): string | undefined {
   try {
     return stringifyEntityRef(parseEntityRef(ref));
   } catch {
@@ -21,11 +22,11 @@ export function canonicalRef(ref: string): string | undefined {
  * the JSON body.
  *
  * @example
- * await entitiesByRefs(sql, ['component:default/web', 'api:default/missing'], undefined, undefined);
+ * await entitiesByRefs(reader, ['component:default/web', 'api:default/missing'], undefined, undefined);
  * // '{"items":[{...},null]}'
  */
 export async function entitiesByRefs(
-  sql: SqlReader,
+  reader: SqlReader,
   refs: readonly string[],
   filter: EntityFilter | undefined,
   fields: EntityFields,
@@ -35,11 +36,13 @@ export async function entitiesByRefs(
   const found = new Map<string, StoredJson>();
   const condition = filter
     ? filterCondition(filter, { id: 'f.entity_id', mode: 'probe', kindColumn: 'f.kind' })
-    : { sql: '1 = 1', params: [] };
+    : TRUE_CONDITION;
   for (const chunk of chunked(unique, 500)) {
-    const rows = await sql.all<{ ref: string; json: StoredJson }>(
-      `SELECT f.entity_ref AS ref, f.final_entity AS json FROM final_entities f WHERE f.entity_ref IN (${placeholders(chunk.length)}) AND ${condition.sql}`,
-      [...chunk, ...condition.params],
+    const rows = await reader.all(
+      sql<{
+        ref: string;
+        json: StoredJson;
+      }>`SELECT f.entity_ref AS ref, f.final_entity AS json FROM final_entities f WHERE f.entity_ref IN (${listOf(reader.dialect, chunk)}) AND ${condition}`,
     );
     for (const row of rows) found.set(row.ref, row.json);
   }

@@ -1,4 +1,4 @@
-import { placeholders } from '../database/sql-client.js';
+import { sql } from '@atrium/kernel';
 import { NULL_VALUE } from '../stitching/build-search-rows.js';
 import { andFilters, type EntityFilter, isFilterLeaf } from './entity-filter.js';
 import {
@@ -8,6 +8,7 @@ import {
   pickDriver,
   type SqlFragment,
   splitKind,
+  TRUE_CONDITION,
 } from './filter-sql.js';
 
 /** What to select: filters (the caller's and the permission filter), sort, text search. */
@@ -35,16 +36,28 @@ export interface PageRequest {
 
 const likeTerm = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function fullTextCondition(spec: EntityQuerySpec, id: string, kinds: readonly string[]): SqlFragment[] {
+/** The words of a full-text term: whitespace-separated, each matched on its own. */
+export function fullTextWords(term: string): string[] {
+  return [...new Set(term.split(/\s+/).filter((word) => word !== ''))];
+}
+
+/**
+ * Full-text conditions on an entity id column: every word of the term must be a substring
+ * of one of the keys' values (AND, as Backstage's catalog page filters by text). A term
+ * without spaces is Backstage's `fullTextFilter` exactly: one case-insensitive substring.
+ */
+export function fullTextCondition(
+  spec: Pick<EntityQuerySpec, 'fullText'>,
+  id: string,
+  kinds: readonly string[],
+): SqlFragment[] {
   if (!spec.fullText) return [];
   const { term, keys } = spec.fullText;
-  if (kinds.length === 0) return [{ sql: '1 = 0', params: [] }];
-  return [
-    {
-      sql: `${id} IN (SELECT entity_id FROM search WHERE key IN (${placeholders(keys.length)}) AND kind IN (${placeholders(kinds.length)}) AND value LIKE ? ESCAPE '\\')`,
-      params: [...keys, ...kinds, likeTerm(term)],
-    },
-  ];
+  if (kinds.length === 0) return [sql`1 = 0`];
+  return fullTextWords(term).map(
+    (word) =>
+      sql`${sql.ref(id)} IN (SELECT entity_id FROM search WHERE key IN (${sql.join(keys)}) AND kind IN (${sql.join(kinds)}) AND value LIKE ${likeTerm(word)} ESCAPE '\\')`,
+  );
 }
 
 function keyset(
@@ -54,35 +67,30 @@ function keyset(
   sorted: boolean,
 ): SqlFragment[] {
   if (!after) return [];
-  const op = descending ? '<' : '>';
-  if (!sorted) return [{ sql: `${column} ${op} ?`, params: [after.id] }];
+  const op = sql.raw(descending ? '<' : '>');
+  if (!sorted) return [sql`${sql.ref(column)} ${op} ${after.id}`];
   return [
-    {
-      sql: `(s.value ${op} ? OR (s.value = ? AND s.entity_id ${op} ?))`,
-      params: [after.value, after.value, after.id],
-    },
+    sql`(s.value ${op} ${after.value} OR (s.value = ${after.value} AND s.entity_id ${op} ${after.id}))`,
   ];
 }
 
+// Limits and offsets are written into the SQL, as the planner sees a constant row count.
 function finish(
-  select: string,
-  from: string,
+  select: SqlFragment,
+  from: SqlFragment,
   where: SqlFragment,
-  orderBy: string,
+  orderBy: SqlFragment,
   page: PageRequest,
 ): SqlFragment {
-  const offset = page.offset ? ` OFFSET ${Math.floor(page.offset)}` : '';
-  return {
-    sql: `SELECT ${select} FROM ${from} WHERE ${where.sql} ORDER BY ${orderBy} LIMIT ${Math.floor(page.limit)}${offset}`,
-    params: where.params,
-  };
+  const offset = page.offset ? sql` OFFSET ${sql.lit(Math.floor(page.offset))}` : sql``;
+  return sql`SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT ${sql.lit(Math.floor(page.limit))}${offset}`;
 }
 
+const direction = (descending: boolean) => sql.raw(descending ? 'DESC' : 'ASC');
+
 function kindRange(kind: string | undefined, kinds: readonly string[]): SqlFragment {
-  if (kind !== undefined) return { sql: 's.kind = ?', params: [kind] };
-  return kinds.length === 0
-    ? { sql: '1 = 0', params: [] }
-    : { sql: `s.kind IN (${placeholders(kinds.length)})`, params: [...kinds] };
+  if (kind !== undefined) return sql`s.kind = ${kind}`;
+  return kinds.length === 0 ? sql`1 = 0` : sql`s.kind IN (${sql.join(kinds)})`;
 }
 
 /** Whether rows are read in descending sort order (a backwards page flips the order). */
@@ -100,12 +108,12 @@ function sortedWhere(
   const scope = kind !== undefined ? [kind] : kinds;
   const fullText =
     spec.fullText && spec.fullText.keys.length === 1 && spec.fullText.keys[0] === sortKey
-      ? [{ sql: "s.value LIKE ? ESCAPE '\\'", params: [likeTerm(spec.fullText.term)] }]
+      ? fullTextWords(spec.fullText.term).map((word) => sql`s.value LIKE ${likeTerm(word)} ESCAPE '\\'`)
       : fullTextCondition(spec, 's.entity_id', scope);
   return allConditions([
-    { sql: 's.key = ?', params: [sortKey] },
+    sql`s.key = ${sortKey}`,
     kindRange(kind, kinds),
-    { sql: 's.value <> ?', params: [NULL_VALUE] },
+    sql`s.value <> ${NULL_VALUE}`,
     ...rest.map((part) => filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' })),
     ...fullText,
     ...keyset('s.entity_id', page.after, descending, true),
@@ -122,21 +130,17 @@ function mergedSortedPage(
   rest: EntityFilter[],
   kinds: readonly string[],
 ): SqlFragment {
-  const descending = isDescending(spec, page);
-  const direction = descending ? 'DESC' : 'ASC';
-  const perKind = Math.floor(page.limit + (page.offset ?? 0));
+  const order = direction(isDescending(spec, page));
+  const perKind = sql.lit(Math.floor(page.limit + (page.offset ?? 0)));
   const parts = kinds.map((kind, index) => {
     const where = sortedWhere(spec, sortKey, page, { kind, rest }, kinds);
-    return {
-      sql: `SELECT * FROM (SELECT s.entity_id AS id, s.value AS sort_value FROM search s WHERE ${where.sql} ORDER BY s.value ${direction}, s.entity_id ${direction} LIMIT ${perKind}) AS k${index}`,
-      params: where.params,
-    };
+    return sql`SELECT * FROM (SELECT s.entity_id AS id, s.value AS sort_value FROM search s WHERE ${where} ORDER BY s.value ${order}, s.entity_id ${order} LIMIT ${perKind}) AS ${sql.ref(`k${index}`)}`;
   });
   return finish(
-    'u.id AS id, u.sort_value AS sort_value, f.final_entity AS json',
-    `(${parts.map((part) => part.sql).join(' UNION ALL ')}) AS u JOIN final_entities f ON f.entity_id = u.id`,
-    { sql: '1 = 1', params: parts.flatMap((part) => part.params) },
-    `u.sort_value ${direction}, u.id ${direction}`,
+    sql`u.id AS id, u.sort_value AS sort_value, f.final_entity AS json`,
+    sql`(${sql.join(parts, sql` UNION ALL `)}) AS u JOIN final_entities f ON f.entity_id = u.id`,
+    TRUE_CONDITION,
+    sql`u.sort_value ${order}, u.id ${order}`,
     page,
   );
 }
@@ -150,13 +154,12 @@ function sortedPage(
   const split = splitKind(spec.filter);
   if (split.kind === undefined && kinds.length > 1)
     return mergedSortedPage(spec, sortKey, page, split.rest, kinds);
-  const descending = isDescending(spec, page);
-  const direction = descending ? 'DESC' : 'ASC';
+  const order = direction(isDescending(spec, page));
   return finish(
-    's.entity_id AS id, s.value AS sort_value, f.final_entity AS json',
-    'search s JOIN final_entities f ON f.entity_id = s.entity_id',
+    sql`s.entity_id AS id, s.value AS sort_value, f.final_entity AS json`,
+    sql`search s JOIN final_entities f ON f.entity_id = s.entity_id`,
     sortedWhere(spec, sortKey, page, split, kinds),
-    `s.value ${direction}, s.entity_id ${direction}`,
+    sql`s.value ${order}, s.entity_id ${order}`,
     page,
   );
 }
@@ -175,17 +178,17 @@ function drivenRange(kind: string, rest: EntityFilter[]) {
  * every kind in the catalog (for lookups that do not name one).
  *
  * @example
- * const { sql, params } = pageQuery({ filter: { key: 'kind', values: ['component'] } }, { limit: 51 }, kinds);
+ * const rows = await reader.all(pageQuery({ filter: { key: 'kind', values: ['component'] } }, { limit: 51 }, kinds);
  */
 export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: readonly string[]): SqlFragment {
   if (spec.sort) return sortedPage(spec, spec.sort.key, page, kinds);
   const descending = Boolean(page.backwards);
-  const direction = descending ? 'DESC' : 'ASC';
+  const order = direction(descending);
   const { kind, rest } = splitKind(spec.filter);
   if (kind !== undefined) {
     const range = drivenRange(kind, rest);
     const where = allConditions([
-      { sql: 's.key = ? AND s.kind = ? AND s.value = ?', params: [range.key, kind, range.value] },
+      sql`s.key = ${range.key} AND s.kind = ${kind} AND s.value = ${range.value}`,
       ...range.rest.map((part) =>
         filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' }),
       ),
@@ -193,10 +196,10 @@ export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: reado
       ...keyset('s.entity_id', page.after, descending, false),
     ]);
     return finish(
-      's.entity_id AS id, f.final_entity AS json',
-      'search s JOIN final_entities f ON f.entity_id = s.entity_id',
+      sql`s.entity_id AS id, f.final_entity AS json`,
+      sql`search s JOIN final_entities f ON f.entity_id = s.entity_id`,
       where,
-      `s.entity_id ${direction}`,
+      sql`s.entity_id ${order}`,
       page,
     );
   }
@@ -206,10 +209,10 @@ export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: reado
     ...keyset('f.entity_id', page.after, descending, false),
   ]);
   return finish(
-    'f.entity_id AS id, f.final_entity AS json',
-    'final_entities f',
+    sql`f.entity_id AS id, f.final_entity AS json`,
+    sql`final_entities f`,
     where,
-    `f.entity_id ${direction}`,
+    sql`f.entity_id ${order}`,
     page,
   );
 }
@@ -218,33 +221,27 @@ export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: reado
 export function countQuery(spec: EntityQuerySpec, kinds: readonly string[]): SqlFragment {
   if (spec.sort && spec.filter === undefined && !spec.fullText && kinds.length > 0) {
     // Everything that has the sort key, as the sorted page reads it: one index range per kind.
-    return {
-      sql: `SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ? AND kind IN (${placeholders(kinds.length)}) AND value <> ?`,
-      params: [spec.sort.key, ...kinds, NULL_VALUE],
-    };
+    return sql`SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ${spec.sort.key} AND kind IN (${sql.join(kinds)}) AND value <> ${NULL_VALUE}`;
   }
   const filter = spec.sort ? andFilters(spec.filter, { key: spec.sort.key }) : spec.filter;
   const { kind, rest } = splitKind(filter);
   if (kind !== undefined) {
     const range = drivenRange(kind, rest);
     const where = allConditions([
-      { sql: 's.key = ? AND s.kind = ? AND s.value = ?', params: [range.key, kind, range.value] },
+      sql`s.key = ${range.key} AND s.kind = ${kind} AND s.value = ${range.value}`,
       ...range.rest.map((part) =>
         filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' }),
       ),
       ...fullTextCondition(spec, 's.entity_id', [kind]),
     ]);
-    return { sql: `SELECT count(*) AS n FROM search s WHERE ${where.sql}`, params: where.params };
+    return sql`SELECT count(*) AS n FROM search s WHERE ${where}`;
   }
   if (filter && isFilterLeaf(filter) && filter.values?.length && !spec.fullText && kinds.length > 0) {
-    return {
-      sql: `SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ? AND kind IN (${placeholders(kinds.length)}) AND value IN (${placeholders(filter.values.length)})`,
-      params: [filter.key, ...kinds, ...filter.values],
-    };
+    return sql`SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ${filter.key} AND kind IN (${sql.join(kinds)}) AND value IN (${sql.join(filter.values)})`;
   }
   const where = allConditions([
     ...(filter ? [filterCondition(filter, { id: 'f.entity_id', mode: 'set', kinds })] : []),
     ...fullTextCondition(spec, 'f.entity_id', kinds),
   ]);
-  return { sql: `SELECT count(*) AS n FROM final_entities f WHERE ${where.sql}`, params: where.params };
+  return sql`SELECT count(*) AS n FROM final_entities f WHERE ${where}`;
 }

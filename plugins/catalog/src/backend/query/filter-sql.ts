@@ -1,18 +1,16 @@
-import { placeholders } from '../database/sql-client.js';
+import { sql } from '@atrium/kernel';
+import type { SqlFragment } from '../database/sql-client.js';
 import { NULL_VALUE } from '../stitching/build-search-rows.js';
 import { type EntityFilter, type EntityFilterLeaf, isFilterLeaf } from './entity-filter.js';
 
-/** A piece of SQL with its `?` parameters in order. */
-export interface SqlFragment {
-  sql: string;
-  params: unknown[];
-}
+export type { SqlFragment };
 
 /**
  * How leaves test an entity. The search primary key is (key, kind, value, entity id), so
  * a lookup needs the kind: `probe` tests one row's entity through its kind column (a
  * primary-key seek per row, for the rows of a page); `set` builds the set of matching ids
- * once per query over the given kinds (one seek per kind; for scans and counts).
+ * once per query over the given kinds (one seek per kind; for scans and counts). Columns
+ * are written `alias.column`.
  */
 export type LeafContext =
   | { id: string; mode: 'probe'; kindColumn: string }
@@ -21,42 +19,32 @@ export type LeafContext =
 // The largest code point: every string starting with `prefix` sorts below prefix + it.
 const MAX_CHAR = String.fromCodePoint(0x10ffff);
 
+/** Always true. */
+export const TRUE_CONDITION: SqlFragment = sql`1 = 1`;
+const FALSE_CONDITION: SqlFragment = sql`1 = 0`;
+
 function kindsClause(kinds: readonly string[]): SqlFragment {
-  return kinds.length === 0
-    ? { sql: '1 = 0', params: [] }
-    : { sql: `kind IN (${placeholders(kinds.length)})`, params: [...kinds] };
+  return kinds.length === 0 ? FALSE_CONDITION : sql`kind IN (${sql.join(kinds)})`;
 }
 
 function valueClause(leaf: EntityFilterLeaf, column: string): SqlFragment {
+  const ref = sql.ref(column);
   if (leaf.prefix !== undefined) {
-    return {
-      sql: `${column} >= ? AND ${column} < ? AND ${column} <> ?`,
-      params: [leaf.prefix, leaf.prefix + MAX_CHAR, NULL_VALUE],
-    };
+    return sql`${ref} >= ${leaf.prefix} AND ${ref} < ${leaf.prefix + MAX_CHAR} AND ${ref} <> ${NULL_VALUE}`;
   }
-  const values = leaf.values ?? [];
-  return { sql: `${column} IN (${placeholders(values.length)})`, params: values };
+  return sql`${ref} IN (${sql.join(leaf.values ?? [])})`;
 }
 
 function leafCondition(leaf: EntityFilterLeaf, context: LeafContext): SqlFragment {
-  if (leaf.values && leaf.values.length === 0) return { sql: '1 = 0', params: [] };
-  const { id } = context;
+  if (leaf.values && leaf.values.length === 0) return FALSE_CONDITION;
+  const id = sql.ref(context.id);
   if (!leaf.values && leaf.prefix === undefined) {
-    return { sql: `${id} IN (SELECT entity_id FROM search WHERE key = ?)`, params: [leaf.key] };
+    return sql`${id} IN (SELECT entity_id FROM search WHERE key = ${leaf.key})`;
   }
   if (context.mode === 'probe') {
-    const value = valueClause(leaf, 'x.value');
-    return {
-      sql: `EXISTS (SELECT 1 FROM search x WHERE x.key = ? AND x.kind = ${context.kindColumn} AND ${value.sql} AND x.entity_id = ${id})`,
-      params: [leaf.key, ...value.params],
-    };
+    return sql`EXISTS (SELECT 1 FROM search x WHERE x.key = ${leaf.key} AND x.kind = ${sql.ref(context.kindColumn)} AND ${valueClause(leaf, 'x.value')} AND x.entity_id = ${id})`;
   }
-  const kinds = kindsClause(context.kinds);
-  const value = valueClause(leaf, 'value');
-  return {
-    sql: `${id} IN (SELECT entity_id FROM search WHERE key = ? AND ${kinds.sql} AND ${value.sql})`,
-    params: [leaf.key, ...kinds.params, ...value.params],
-  };
+  return sql`${id} IN (SELECT entity_id FROM search WHERE key = ${leaf.key} AND ${kindsClause(context.kinds)} AND ${valueClause(leaf, 'value')})`;
 }
 
 /**
@@ -68,30 +56,23 @@ function leafCondition(leaf: EntityFilterLeaf, context: LeafContext): SqlFragmen
  */
 export function filterCondition(filter: EntityFilter, context: LeafContext): SqlFragment {
   if (isFilterLeaf(filter)) return leafCondition(filter, context);
-  if ('not' in filter) {
-    const inner = filterCondition(filter.not, context);
-    return { sql: `NOT (${inner.sql})`, params: inner.params };
-  }
+  if ('not' in filter) return sql`NOT (${filterCondition(filter.not, context)})`;
   const isAll = 'allOf' in filter;
   const parts = (isAll ? filter.allOf : filter.anyOf).map((part) => filterCondition(part, context));
-  if (parts.length === 0) return { sql: isAll ? '1 = 1' : '1 = 0', params: [] };
-  return {
-    sql: `(${parts.map((part) => part.sql).join(isAll ? ' AND ' : ' OR ')})`,
-    params: parts.flatMap((part) => part.params),
-  };
+  if (parts.length === 0) return isAll ? TRUE_CONDITION : FALSE_CONDITION;
+  return sql`(${sql.join(parts, isAll ? sql` AND ` : sql` OR `)})`;
 }
 
 /** Conditions ANDed together (`1 = 1` when there are none). */
 export function allConditions(parts: SqlFragment[]): SqlFragment {
-  if (parts.length === 0) return { sql: '1 = 1', params: [] };
-  return { sql: parts.map((part) => part.sql).join(' AND '), params: parts.flatMap((part) => part.params) };
+  return parts.length === 0 ? TRUE_CONDITION : sql.join(parts, sql` AND `);
 }
 
 const isEquality = (part: EntityFilter): part is EntityFilterLeaf & { values: string[] } =>
   isFilterLeaf(part) && Array.isArray(part.values) && part.values.length > 0 && part.prefix === undefined;
 
 /** The top-level conjuncts of a filter. */
-export function conjuncts(filter: EntityFilter | undefined): EntityFilter[] {
+function conjuncts(filter: EntityFilter | undefined): EntityFilter[] {
   if (!filter) return [];
   return !isFilterLeaf(filter) && 'allOf' in filter ? filter.allOf : [filter];
 }

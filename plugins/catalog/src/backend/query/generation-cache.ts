@@ -1,3 +1,5 @@
+import { sql } from '@atrium/kernel';
+import { LRUCache } from 'lru-cache';
 import type { SqlReader } from '../database/sql-reader.js';
 
 /** Results keyed by request, valid while the catalog's generation is unchanged. */
@@ -12,16 +14,16 @@ export interface GenerationCache {
  * matches is milliseconds. Concurrent misses for one key share one computation.
  *
  * @example
- * const total = await cache.get(`count:${key}`, () => countEntities(sql, spec));
+ * const total = await cache.get(`count:${key}`, () => countEntities(reader, spec));
  */
-export function createGenerationCache(sql: SqlReader, maxEntries = 500): GenerationCache {
-  const entries = new Map<string, { generation: number; value: Promise<unknown> }>();
+export function createGenerationCache(reader: SqlReader, maxEntries = 500): GenerationCache {
+  const entries = new LRUCache<string, { generation: number; value: Promise<unknown> }>({ max: maxEntries });
   // Requests arriving while a read is in flight share it: on PostgreSQL each read is a
   // round trip, and under load most of them would answer the same number.
   let reading: Promise<number> | undefined;
   const readGeneration = () => {
-    reading ??= sql
-      .all<{ value: number }>("SELECT value FROM catalog_meta WHERE key = 'generation'")
+    reading ??= reader
+      .all(sql<{ value: number }>`SELECT value FROM catalog_meta WHERE key = 'generation'`)
       .then(([row]) => Number(row?.value ?? 0))
       .finally(() => {
         reading = undefined;
@@ -32,15 +34,10 @@ export function createGenerationCache(sql: SqlReader, maxEntries = 500): Generat
     async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
       const generation = await readGeneration();
       const hit = entries.get(key);
-      if (hit && hit.generation === generation) {
-        entries.delete(key);
-        entries.set(key, hit);
-        return hit.value as Promise<T>;
-      }
+      if (hit && hit.generation === generation) return hit.value as Promise<T>;
       const value = compute();
       entries.set(key, { generation, value });
       value.catch(() => entries.delete(key));
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
       return value;
     },
   };

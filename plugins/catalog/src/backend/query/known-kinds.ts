@@ -1,3 +1,4 @@
+import { sql } from '@atrium/kernel';
 import type { SqlReader } from '../database/sql-reader.js';
 import type { GenerationCache } from './generation-cache.js';
 
@@ -9,10 +10,10 @@ import type { GenerationCache } from './generation-cache.js';
  * @example
  * await knownKinds(reader, cache); // ['api', 'component', 'group', ...]
  */
-export async function knownKinds(sql: SqlReader, cache: GenerationCache): Promise<string[]> {
+export async function knownKinds(reader: SqlReader, cache: GenerationCache): Promise<string[]> {
   return cache.get('kinds', async () => {
-    const rows = await sql.all<{ kind: string | null }>(
-      `WITH RECURSIVE k(kind) AS (
+    const rows = await reader.all(
+      sql<{ kind: string | null }>`WITH RECURSIVE k(kind) AS (
          SELECT (SELECT min(kind) FROM search WHERE key = 'kind')
          UNION ALL
          SELECT (SELECT min(kind) FROM search WHERE key = 'kind' AND kind > k.kind) FROM k WHERE k.kind IS NOT NULL

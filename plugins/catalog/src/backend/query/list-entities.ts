@@ -1,10 +1,11 @@
 import { InputError } from '@atrium/errors';
-import { chunked, placeholders } from '../database/sql-client.js';
+import { sql } from '@atrium/kernel';
+import { chunked, listOf } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
 import type { StoredJson } from '../database/stored-json.js';
 import { NULL_VALUE } from '../stitching/build-search-rows.js';
 import type { EntityFilter } from './entity-filter.js';
-import { filterCondition } from './filter-sql.js';
+import { filterCondition, TRUE_CONDITION } from './filter-sql.js';
 import { paramList, type QueryParam } from './parse-filter-params.js';
 
 /** One `order` directive of `GET /entities`. */
@@ -48,10 +49,12 @@ export function encodeAfterCursor(limit: number, offset: number): string {
   return Buffer.from(JSON.stringify({ limit, offset }), 'utf8').toString('base64');
 }
 
-async function sortValues(sql: SqlReader, key: string): Promise<Map<number, string>> {
-  const rows = await sql.all<{ id: number; value: string }>(
-    'SELECT entity_id AS id, value FROM search WHERE key = ? AND value <> ?',
-    [key, NULL_VALUE],
+async function sortValues(reader: SqlReader, key: string): Promise<Map<number, string>> {
+  const rows = await reader.all(
+    sql<{
+      id: number;
+      value: string;
+    }>`SELECT entity_id AS id, value FROM search WHERE key = ${key} AND value <> ${NULL_VALUE}`,
   );
   const values = new Map<number, string>();
   for (const row of rows) {
@@ -68,21 +71,18 @@ async function sortValues(sql: SqlReader, key: string): Promise<Map<number, stri
  * sorted in memory; the JSON is read page by page afterwards.
  */
 export async function listEntityIds(
-  sql: SqlReader,
+  reader: SqlReader,
   filter: EntityFilter | undefined,
   order: ListOrder[],
   kinds: readonly string[],
 ): Promise<number[]> {
-  const where = filter
-    ? filterCondition(filter, { id: 'f.entity_id', mode: 'set', kinds })
-    : { sql: '1 = 1', params: [] };
-  const rows = await sql.all<{ id: number }>(
-    `SELECT f.entity_id AS id FROM final_entities f WHERE ${where.sql} ORDER BY f.entity_ref`,
-    where.params,
+  const where = filter ? filterCondition(filter, { id: 'f.entity_id', mode: 'set', kinds }) : TRUE_CONDITION;
+  const rows = await reader.all(
+    sql<{ id: number }>`SELECT f.entity_id AS id FROM final_entities f WHERE ${where} ORDER BY f.entity_ref`,
   );
   const ids = rows.map((row) => Number(row.id));
   if (order.length === 0) return ids;
-  const values = await Promise.all(order.map((directive) => sortValues(sql, directive.key)));
+  const values = await Promise.all(order.map((directive) => sortValues(reader, directive.key)));
   return ids.sort((a, b) => {
     for (const [index, directive] of order.entries()) {
       const map = values[index] as Map<number, string>;
@@ -99,14 +99,16 @@ export async function listEntityIds(
 
 /** Reads served entities by id, in the given order (ids that vanished meanwhile are skipped). */
 export async function* readEntitiesInOrder(
-  sql: SqlReader,
+  reader: SqlReader,
   ids: readonly number[],
   chunkSize = 500,
 ): AsyncGenerator<StoredJson[]> {
   for (const chunk of chunked(ids, chunkSize)) {
-    const rows = await sql.all<{ id: number; json: StoredJson }>(
-      `SELECT entity_id AS id, final_entity AS json FROM final_entities WHERE entity_id IN (${placeholders(chunk.length)})`,
-      chunk,
+    const rows = await reader.all(
+      sql<{
+        id: number;
+        json: StoredJson;
+      }>`SELECT entity_id AS id, final_entity AS json FROM final_entities WHERE entity_id IN (${listOf(reader.dialect, chunk)})`,
     );
     const byId = new Map(rows.map((row) => [Number(row.id), row.json]));
     yield chunk.map((id) => byId.get(id)).filter((json): json is StoredJson => json !== undefined);

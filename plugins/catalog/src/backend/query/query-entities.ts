@@ -68,16 +68,23 @@ function specOf(
   const first = cursor.orderFields[0];
   const sort = first ? { key: first.field.toLowerCase(), order: first.order } : undefined;
   const filter = andFilters(cursorFilter(cursor), permission);
-  const text = cursor.fullTextFilter;
-  const fullText = text?.term.trim()
-    ? {
-        term: text.term.trim().toLowerCase(),
-        keys: (text.fields?.length ? text.fields : [sort?.key ?? 'metadata.uid']).map((field) =>
-          field.toLowerCase(),
-        ),
-      }
-    : undefined;
+  const fullText = toFullText(cursor.fullTextFilter, sort?.key);
   return { filter: filter ? normalizeFilter(filter) : undefined, sort, fullText };
+}
+
+/**
+ * A `fullTextFilter` as the SQL takes it: the trimmed, lowercased term and the keys to
+ * search, by default the sort key, else `metadata.uid` (Backstage's defaults); none for
+ * an empty term.
+ */
+export function toFullText(
+  text: { term?: string; fields?: string[] } | undefined,
+  sortKey?: string,
+): EntityQuerySpec['fullText'] {
+  const term = text?.term?.trim();
+  if (!term) return undefined;
+  const fields = text?.fields?.length ? text.fields : [sortKey ?? 'metadata.uid'];
+  return { term: term.toLowerCase(), keys: fields.map((field) => field.toLowerCase()) };
 }
 
 const positionOf = (row: Row | undefined, sorted: boolean): Array<string | number | null> | undefined =>
@@ -130,8 +137,7 @@ export async function queryEntities(deps: Dependencies, request: QueryEntitiesRe
     (cursor.skipTotalItems
       ? 0
       : await deps.cache.get(`count:${JSON.stringify(spec)}`, async () => {
-          const query = countQuery(spec, kinds);
-          const [row] = await deps.sql.all<{ n: number }>(query.sql, query.params);
+          const [row] = await deps.sql.all(countQuery(spec, kinds).$castTo<{ n: number }>());
           return Number(row?.n ?? 0);
         }));
   const backwards = cursor.isPrevious;
@@ -147,7 +153,7 @@ export async function queryEntities(deps: Dependencies, request: QueryEntitiesRe
       },
       kinds,
     );
-    rows = await deps.sql.all<Row>(query.sql, query.params);
+    rows = await deps.sql.all(query.$castTo<Row>());
     if (backwards) rows.reverse();
   }
   const hasMore = limit > 0 && (backwards || rows.length > limit);

@@ -1,8 +1,9 @@
-import { chunked, placeholders } from '../database/sql-client.js';
+import { sql } from '@atrium/kernel';
+import { chunked, listOf } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
 import type { EntityReadFilter } from '../permissions/entity-read-filter.js';
 import { normalizeFilter } from './entity-filter.js';
-import { filterCondition } from './filter-sql.js';
+import { filterCondition, TRUE_CONDITION } from './filter-sql.js';
 
 /**
  * Which of the given (canonical) refs name a served entity that the read filter lets
@@ -13,7 +14,7 @@ import { filterCondition } from './filter-sql.js';
  * const visible = await visibleRefs(reader, ['component:default/web'], await entityReadFilter(permissions, credentials));
  */
 export async function visibleRefs(
-  sql: SqlReader,
+  reader: SqlReader,
   refs: readonly string[],
   filter: EntityReadFilter,
 ): Promise<Set<string>> {
@@ -21,11 +22,12 @@ export async function visibleRefs(
   if (filter === 'deny') return visible;
   const condition = filter
     ? filterCondition(normalizeFilter(filter), { id: 'f.entity_id', mode: 'probe', kindColumn: 'f.kind' })
-    : { sql: '1 = 1', params: [] };
+    : TRUE_CONDITION;
   for (const chunk of chunked([...new Set(refs)], 500)) {
-    const rows = await sql.all<{ ref: string }>(
-      `SELECT f.entity_ref AS ref FROM final_entities f WHERE f.entity_ref IN (${placeholders(chunk.length)}) AND ${condition.sql}`,
-      [...chunk, ...condition.params],
+    const rows = await reader.all(
+      sql<{
+        ref: string;
+      }>`SELECT f.entity_ref AS ref FROM final_entities f WHERE f.entity_ref IN (${listOf(reader.dialect, chunk)}) AND ${condition}`,
     );
     for (const row of rows) visible.add(row.ref);
   }

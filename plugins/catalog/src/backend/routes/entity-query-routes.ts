@@ -9,9 +9,10 @@ import { entityAncestry } from '../query/entity-ancestry.js';
 import { facetValues } from '../query/entity-facets.js';
 import { parseFieldsParam } from '../query/entity-fields.js';
 import { andFilters, type EntityFilter } from '../query/entity-filter.js';
+import { knownKinds } from '../query/known-kinds.js';
 import { paramList, parseFilterParams, type QueryParam } from '../query/parse-filter-params.js';
 import { predicateToFilter } from '../query/predicate-to-filter.js';
-import { queryEntities } from '../query/query-entities.js';
+import { queryEntities, toFullText } from '../query/query-entities.js';
 import type { CatalogServices } from './catalog-services.js';
 import { visibleFilter } from './entity-read-routes.js';
 import { sendJson } from './send-json.js';
@@ -29,12 +30,21 @@ function parseOrderFields(param: QueryParam) {
   });
 }
 
-async function facets(services: CatalogServices, names: string[], filter: EntityFilter | undefined) {
+// Counts honour a text filter (an Atrium addition), so a catalog page's facets agree with
+// the rows its search shows.
+async function facets(
+  services: CatalogServices,
+  names: string[],
+  filter: EntityFilter | undefined,
+  textFilter: { term?: string; fields?: string[] } | undefined,
+) {
+  const fullText = toFullText(textFilter);
+  const text = fullText && { fullText, kinds: await knownKinds(services.reader, services.cache) };
   const out: Record<string, Array<{ value: string; count: number }>> = {};
   for (const name of names) {
     out[name] = await services.cache.get(
-      `facet:${name.toLowerCase()}:${JSON.stringify(filter ?? null)}`,
-      () => facetValues(services.reader, name, filter),
+      `facet:${name.toLowerCase()}:${JSON.stringify(filter ?? null)}:${JSON.stringify(fullText ?? null)}`,
+      () => facetValues(services.reader, name, filter, text),
     );
   }
   return { facets: out };
@@ -111,14 +121,17 @@ export function entityQueryRoutes(
         parseFilterParams(query.filter as QueryParam),
         await permissionOf(credentials),
       );
-      return facets(services, names, filter);
+      return facets(services, names, filter, {
+        term: query.fullTextFilterTerm,
+        fields: parseFieldsParam(query.fullTextFilterFields as QueryParam)?.map((parts) => parts.join('.')),
+      });
     },
     async queryEntityFacetsByPredicate({ body, credentials }) {
       const filter = visibleFilter(
         body.query ? predicateToFilter(body.query) : undefined,
         await permissionOf(credentials),
       );
-      return facets(services, body.facets, filter);
+      return facets(services, body.facets, filter, body.fullTextFilter);
     },
     async getEntityAncestryByName({ params, credentials }) {
       return entityAncestry(services.reader, stringifyEntityRef(params), await permissionOf(credentials));

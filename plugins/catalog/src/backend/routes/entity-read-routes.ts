@@ -1,13 +1,13 @@
 import { Readable } from 'node:stream';
 import { stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError, NotFoundError } from '@atrium/errors';
-import type { RouteHandlers } from '@atrium/kernel';
+import { type RouteHandlers, sql } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { joinJson, type StoredJson } from '../database/stored-json.js';
 import { entityReadFilter } from '../permissions/entity-read-filter.js';
 import { parseFieldsParam, projectJson } from '../query/entity-fields.js';
 import { andFilters, type EntityFilter, MATCH_NOTHING, normalizeFilter } from '../query/entity-filter.js';
-import { filterCondition } from '../query/filter-sql.js';
+import { filterCondition, TRUE_CONDITION } from '../query/filter-sql.js';
 import { knownKinds } from '../query/known-kinds.js';
 import {
   encodeAfterCursor,
@@ -69,10 +69,11 @@ async function oneEntity(
   if (permission === 'deny') return undefined;
   const condition = permission
     ? filterCondition(normalizeFilter(permission), { id: 'f.entity_id', mode: 'probe', kindColumn: 'f.kind' })
-    : { sql: '1 = 1', params: [] };
-  const [row] = await services.reader.all<{ json: StoredJson }>(
-    `SELECT f.final_entity AS json FROM final_entities f WHERE f.${column} = ? AND ${condition.sql}`,
-    [value, ...condition.params],
+    : TRUE_CONDITION;
+  const [row] = await services.reader.all(
+    sql<{
+      json: StoredJson;
+    }>`SELECT f.final_entity AS json FROM final_entities f WHERE ${sql.ref(`f.${column}`)} = ${value} AND ${condition}`,
   );
   return row?.json;
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_KINDS, copyFixture, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
 
@@ -7,7 +7,7 @@ type Named = { kind: string; metadata: { name: string; uid: string } };
 const names = (items: Named[]) => items.map((e) => e.metadata.name);
 const decode = (cursor: string) => JSON.parse(Buffer.from(cursor, 'base64').toString('utf8'));
 
-describe.each(testDatabaseKinds())('entity endpoints on %s', (database) => {
+describe.each(testDatabaseVariants())('entity endpoints on %s', (database) => {
   let catalog: TestCatalog;
   beforeAll(async () => {
     const dir = copyFixture('catalog');

@@ -8,7 +8,7 @@ import {
   validateEntityEnvelope,
 } from '@atrium/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
-import type { Credentials, RouteHandlers } from '@atrium/kernel';
+import { type Credentials, type RouteHandlers, sql } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
 import { removeEntity, scheduleRefresh } from '../entities/remove-entity.js';
@@ -90,15 +90,13 @@ async function readableRefOfUid(
 ): Promise<string | undefined> {
   if (permission === 'deny') return undefined;
   if (permission === undefined) {
-    const [row] = await services.sql.all<{ ref: string }>(
-      'SELECT entity_ref AS ref FROM refresh_state WHERE uid = ?',
-      [uid],
+    const [row] = await services.sql.all(
+      sql<{ ref: string }>`SELECT entity_ref AS ref FROM refresh_state WHERE uid = ${uid}`,
     );
     return row?.ref;
   }
-  const [row] = await services.reader.all<{ ref: string }>(
-    'SELECT entity_ref AS ref FROM final_entities WHERE uid = ?',
-    [uid],
+  const [row] = await services.reader.all(
+    sql<{ ref: string }>`SELECT entity_ref AS ref FROM final_entities WHERE uid = ${uid}`,
   );
   return row && (await visibleRefs(services.reader, [row.ref], permission)).has(row.ref)
     ? row.ref

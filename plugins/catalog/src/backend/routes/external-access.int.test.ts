@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
 
 const token = (name: string) => `${name}-token-0123456789`;
 
-describe.each(testDatabaseKinds())('external access restrictions on the catalog (%s)', (database) => {
+describe.each(testDatabaseVariants())('external access restrictions on the catalog (%s)', (database) => {
   let catalog: TestCatalog;
   let locationId: string;
   let dir: string;

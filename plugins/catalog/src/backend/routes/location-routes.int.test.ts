@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
 
 const URL_TARGET = 'https://github.com/acme/web/blob/main/catalog-info.yaml';
 
-describe.each(testDatabaseKinds())('location endpoints on %s', (database) => {
+describe.each(testDatabaseVariants())('location endpoints on %s', (database) => {
   let catalog: TestCatalog;
   let dir: string;
   beforeAll(async () => {

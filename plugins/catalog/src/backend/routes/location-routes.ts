@@ -4,7 +4,7 @@ import {
   stringifyEntityRef,
 } from '@atrium/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
-import type { Credentials, Permission, RouteHandlers } from '@atrium/kernel';
+import { type Credentials, type Permission, type RouteHandlers, sql } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
 import type { CatalogLocation } from '../../common/catalog-types.js';
@@ -139,9 +139,8 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
       const notFound = () => new NotFoundError(`No location found for entity ${ref}`);
       const filter = await readFilter(credentials);
       if (filter !== undefined && !(await visibleRefs(reader, [ref], filter)).has(ref)) throw notFound();
-      const [row] = await services.sql.all<{ json: string }>(
-        'SELECT processed_entity AS json FROM refresh_state WHERE entity_ref = ?',
-        [ref],
+      const [row] = await services.sql.all(
+        sql<{ json: string }>`SELECT processed_entity AS json FROM refresh_state WHERE entity_ref = ${ref}`,
       );
       const origin = row?.json
         ? (JSON.parse(row.json) as { metadata?: { annotations?: Record<string, string> } }).metadata

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_KINDS, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
 
@@ -10,7 +10,7 @@ const b64 = (text: string) => Buffer.from(text).toString('base64');
 const deepNot = (depth: number) => `${'{"$not":'.repeat(depth)}{"kind":"component"}${'}'.repeat(depth)}`;
 const manyValues = (count: number) => Array.from({ length: count }, (_, i) => `name-${i}`);
 
-describe.each(testDatabaseKinds())('malformed input answers 400 naming the limit, on %s', (database) => {
+describe.each(testDatabaseVariants())('malformed input answers 400 naming the limit, on %s', (database) => {
   let catalog: TestCatalog;
   const raw = async (method: string, path: string, body: string) => {
     const response = await catalog.backend.fetch(`/api/catalog${path}`, {

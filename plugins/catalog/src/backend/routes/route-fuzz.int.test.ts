@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { hostileProbes, testDatabaseKinds } from '@atrium/test-kit';
+import { hostileProbes, testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogApi } from '../../common/catalog-api.js';
 import { ALL_KINDS, startCatalog, type TestCatalog } from '../__fixtures__/start-catalog.js';
@@ -8,7 +8,7 @@ import { ALL_KINDS, startCatalog, type TestCatalog } from '../__fixtures__/start
 const OWNED = fileURLToPath(new URL('../__fixtures__/owned', import.meta.url));
 const PARAMS = { kind: 'component', namespace: 'default', name: 'a-service', uid: 'x', id: 'x' };
 
-describe.each(testDatabaseKinds())('every catalog route with hostile input, on %s', (database) => {
+describe.each(testDatabaseVariants())('every catalog route with hostile input, on %s', (database) => {
   let catalog: TestCatalog;
   beforeAll(async () => {
     catalog = await startCatalog({

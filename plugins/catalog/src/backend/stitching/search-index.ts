@@ -1,3 +1,4 @@
+import { sql } from '@atrium/kernel';
 import { insertRows, type TableShape } from '../database/bulk-write.js';
 import { chunked, type SqlClient } from '../database/sql-client.js';
 import type { SearchRow } from './build-search-rows.js';
@@ -19,15 +20,15 @@ function compareRows(a: SearchRow, b: SearchRow): number {
  * Adds rows to the filter index, in primary-key order: neighbouring inserts then land on
  * the same B-tree pages, which a transaction writes once instead of once per row.
  */
-export async function insertSearchRows(sql: SqlClient, rows: readonly SearchRow[]): Promise<void> {
+export async function insertSearchRows(db: SqlClient, rows: readonly SearchRow[]): Promise<void> {
   const sorted = [...rows].sort(compareRows);
   // Idempotent: a retried or concurrent stitch of the same entity must not fail on a row
   // that is already there.
   await insertRows(
-    sql,
+    db,
     SEARCH,
     sorted.map((row) => [row.key, row.kind, row.value, row.entityId, row.original]),
-    'ON CONFLICT DO NOTHING',
+    sql`ON CONFLICT DO NOTHING`,
   );
 }
 
@@ -36,29 +37,24 @@ export async function insertSearchRows(sql: SqlClient, rows: readonly SearchRow[
  * (it would cost a second B-tree on millions of rows), so callers name the exact rows:
  * those built from the previously served entity.
  */
-export async function deleteSearchRows(sql: SqlClient, rows: readonly SearchRow[]): Promise<void> {
+export async function deleteSearchRows(db: SqlClient, rows: readonly SearchRow[]): Promise<void> {
   if (rows.length === 0) return;
-  if (sql.dialect === 'postgres') {
+  if (db.dialect === 'postgres') {
     for (const chunk of chunked(rows, 20_000)) {
-      await sql.run(
-        'DELETE FROM search WHERE (key, kind, value, entity_id) IN (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]))',
-        [
-          chunk.map((row) => row.key),
-          chunk.map((row) => row.kind),
-          chunk.map((row) => row.value),
-          chunk.map((row) => row.entityId),
-        ],
+      const keys = chunk.map((row) => row.key);
+      const kinds = chunk.map((row) => row.kind);
+      const values = chunk.map((row) => row.value);
+      const ids = chunk.map((row) => row.entityId);
+      await db.run(
+        sql`DELETE FROM search WHERE (key, kind, value, entity_id) IN (SELECT * FROM unnest(${keys}::text[], ${kinds}::text[], ${values}::text[], ${ids}::bigint[]))`,
       );
     }
     return;
   }
   for (const row of [...rows].sort(compareRows)) {
-    await sql.run('DELETE FROM search WHERE key = ? AND kind = ? AND value = ? AND entity_id = ?', [
-      row.key,
-      row.kind,
-      row.value,
-      row.entityId,
-    ]);
+    await db.run(
+      sql`DELETE FROM search WHERE key = ${row.key} AND kind = ${row.kind} AND value = ${row.value} AND entity_id = ${row.entityId}`,
+    );
   }
 }
 

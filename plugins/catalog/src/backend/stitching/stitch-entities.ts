@@ -1,7 +1,7 @@
 import type { Entity } from '@atrium/catalog-model';
-import type { LoggerService } from '@atrium/kernel';
+import { type LoggerService, sql } from '@atrium/kernel';
 import { insertRows, type TableShape } from '../database/bulk-write.js';
-import { chunked, placeholders, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 import type { StoredJson } from '../database/stored-json.js';
 import { buildSearchRows, type SearchRow } from './build-search-rows.js';
 import { deleteSearchRows, diffSearchRows, insertSearchRows } from './search-index.js';
@@ -35,19 +35,24 @@ interface Inputs {
   previous: Map<number, { hash: string; final_entity: StoredJson }>;
 }
 
-async function loadInputs(sql: SqlClient, refs: string[]): Promise<Inputs> {
-  const list = placeholders(refs.length);
-  const states = await sql.all<Inputs['states'][number]>(
-    `SELECT id, uid, entity_ref, processed_entity, errors FROM refresh_state WHERE entity_ref IN (${list})`,
-    refs,
+async function loadInputs(db: SqlClient, refs: string[]): Promise<Inputs> {
+  const list = listOf(db.dialect, refs);
+  const states = await db.all(
+    sql<
+      Inputs['states'][number]
+    >`SELECT id, uid, entity_ref, processed_entity, errors FROM refresh_state WHERE entity_ref IN (${list})`,
   );
-  const parentRows = await sql.all<{ ref: string }>(
-    `SELECT DISTINCT target_entity_ref AS ref FROM refs WHERE target_entity_ref IN (${list})`,
-    refs,
+  const parentRows = await db.all(
+    sql<{
+      ref: string;
+    }>`SELECT DISTINCT target_entity_ref AS ref FROM refs WHERE target_entity_ref IN (${list})`,
   );
-  const relationRows = await sql.all<{ source: string; type: string; target: string }>(
-    `SELECT DISTINCT source_entity_ref AS source, type, target_entity_ref AS target FROM relations WHERE source_entity_ref IN (${list})`,
-    refs,
+  const relationRows = await db.all(
+    sql<{
+      source: string;
+      type: string;
+      target: string;
+    }>`SELECT DISTINCT source_entity_ref AS source, type, target_entity_ref AS target FROM relations WHERE source_entity_ref IN (${list})`,
   );
   const relations = new Map<string, Array<{ type: string; target: string }>>();
   for (const row of relationRows) {
@@ -57,9 +62,12 @@ async function loadInputs(sql: SqlClient, refs: string[]): Promise<Inputs> {
   }
   const ids = states.map((state) => Number(state.id));
   const previousRows = ids.length
-    ? await sql.all<{ entity_id: number; hash: string; final_entity: StoredJson }>(
-        `SELECT entity_id, hash, final_entity FROM final_entities WHERE entity_id IN (${placeholders(ids.length)})`,
-        ids,
+    ? await db.all(
+        sql<{
+          entity_id: number;
+          hash: string;
+          final_entity: StoredJson;
+        }>`SELECT entity_id, hash, final_entity FROM final_entities WHERE entity_id IN (${listOf(db.dialect, ids)})`,
       )
     : [];
   const previous = new Map(previousRows.map((row) => [Number(row.entity_id), row]));
@@ -138,7 +146,7 @@ async function writeStitched(tx: SqlClient, writes: StitchWrite[], now: number):
       write.json,
       now,
     ]),
-    'ON CONFLICT (entity_id) DO UPDATE SET hash = excluded.hash, final_entity = excluded.final_entity, updated_at = excluded.updated_at',
+    sql`ON CONFLICT (entity_id) DO UPDATE SET hash = excluded.hash, final_entity = excluded.final_entity, updated_at = excluded.updated_at`,
   );
   const removed: SearchRow[] = [];
   const added: SearchRow[] = [];
@@ -149,7 +157,8 @@ async function writeStitched(tx: SqlClient, writes: StitchWrite[], now: number):
   }
   await deleteSearchRows(tx, removed);
   await insertSearchRows(tx, added);
-  if (writes.length > 0) await tx.run("UPDATE catalog_meta SET value = value + 1 WHERE key = 'generation'");
+  if (writes.length > 0)
+    await tx.run(sql`UPDATE catalog_meta SET value = value + 1 WHERE key = 'generation'`);
 }
 
 /**
@@ -160,10 +169,10 @@ async function writeStitched(tx: SqlClient, writes: StitchWrite[], now: number):
  * returns what changed.
  *
  * @example
- * const changes = await stitchEntities(sql, await claimStitches(sql, 500, Date.now(), 60_000), { now: Date.now(), logger });
+ * const changes = await stitchEntities(db, await claimStitches(db, 500, Date.now(), 60_000), { now: Date.now(), logger });
  */
 export async function stitchEntities(
-  sql: SqlClient,
+  db: SqlClient,
   tickets: readonly StitchTicket[],
   options: { now: number; logger: LoggerService },
 ): Promise<StitchedChange[]> {
@@ -172,14 +181,14 @@ export async function stitchEntities(
     writes.push(
       ...buildWrites(
         await loadInputs(
-          sql,
+          db,
           chunk.map((ticket) => ticket.entityRef),
         ),
         options.logger,
       ),
     );
   }
-  await sql.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     await writeStitched(tx, writes, options.now);
     await completeStitches(tx, tickets);
   });

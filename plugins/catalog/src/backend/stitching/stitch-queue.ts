@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from '@atrium/kernel';
 import { insertRows } from '../database/bulk-write.js';
-import { chunked, type SqlClient } from '../database/sql-client.js';
+import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
 
 /** A claimed stitch: the ref and the ticket that must still be current when it completes. */
 export interface StitchTicket {
@@ -12,13 +13,13 @@ export interface StitchTicket {
  * Queues entities for stitching (idempotent: a queued ref just gets a new ticket). Runs
  * inside the transaction that changed their inputs, so a crash cannot lose a stitch.
  */
-export async function markForStitching(sql: SqlClient, refs: Iterable<string>, now: number): Promise<void> {
+export async function markForStitching(db: SqlClient, refs: Iterable<string>, now: number): Promise<void> {
   // Sorted: concurrent transactions on PostgreSQL then lock rows in one order (no deadlock).
   const unique = [...new Set(refs)].sort();
   if (unique.length === 0) return;
   const ticket = randomUUID();
   await insertRows(
-    sql,
+    db,
     {
       table: 'stitch_queue',
       columns: ['entity_ref', 'ticket', 'next_stitch_at'],
@@ -28,23 +29,25 @@ export async function markForStitching(sql: SqlClient, refs: Iterable<string>, n
     // A queued ref that is not being stitched right now is left alone (nothing to change);
     // one under a stitch lease gets a new ticket, so that stitch does not complete it (and
     // it becomes due again right after; see completeStitches), never a second stitch at once.
-    'ON CONFLICT (entity_ref) DO UPDATE SET ticket = excluded.ticket WHERE stitch_queue.next_stitch_at > excluded.next_stitch_at',
+    sql`ON CONFLICT (entity_ref) DO UPDATE SET ticket = excluded.ticket WHERE stitch_queue.next_stitch_at > excluded.next_stitch_at`,
   );
 }
 
 /** Claims due stitches for `leaseMs`; another worker may take them over after that. */
 export async function claimStitches(
-  sql: SqlClient,
+  db: SqlClient,
   limit: number,
   now: number,
   leaseMs: number,
 ): Promise<StitchTicket[]> {
-  const lock = sql.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
-  const rows = await sql.all<{ entity_ref: string; ticket: string }>(
-    `UPDATE stitch_queue SET next_stitch_at = ? WHERE entity_ref IN (
-       SELECT entity_ref FROM stitch_queue WHERE next_stitch_at <= ? ORDER BY next_stitch_at LIMIT ?${lock}
+  const lock = db.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
+  const rows = await db.all(
+    sql<{
+      entity_ref: string;
+      ticket: string;
+    }>`UPDATE stitch_queue SET next_stitch_at = ${now + leaseMs} WHERE entity_ref IN (
+       SELECT entity_ref FROM stitch_queue WHERE next_stitch_at <= ${now} ORDER BY next_stitch_at LIMIT ${limit}${lock}
      ) RETURNING entity_ref, ticket`,
-    [now + leaseMs, now, limit],
   );
   return rows.map((row) => ({ entityRef: row.entity_ref, ticket: row.ticket }));
 }
@@ -54,7 +57,7 @@ export async function claimStitches(
  * their row and become due at once.
  */
 export async function completeStitches(
-  sql: SqlClient,
+  db: SqlClient,
   tickets: readonly StitchTicket[],
   now = Date.now(),
 ): Promise<void> {
@@ -66,24 +69,17 @@ export async function completeStitches(
   }
   for (const [ticket, refs] of byTicket) {
     for (const chunk of chunked(refs, 500)) {
-      const list = `?${',?'.repeat(chunk.length - 1)}`;
-      await sql.run(`DELETE FROM stitch_queue WHERE ticket = ? AND entity_ref IN (${list})`, [
-        ticket,
-        ...chunk,
-      ]);
-      await sql.run(`UPDATE stitch_queue SET next_stitch_at = ? WHERE entity_ref IN (${list})`, [
-        now,
-        ...chunk,
-      ]);
+      const list = listOf(db.dialect, chunk);
+      await db.run(sql`DELETE FROM stitch_queue WHERE ticket = ${ticket} AND entity_ref IN (${list})`);
+      await db.run(sql`UPDATE stitch_queue SET next_stitch_at = ${now} WHERE entity_ref IN (${list})`);
     }
   }
 }
 
 /** Entities due for stitching now (the work queue's depth). */
-export async function countDueStitches(sql: SqlClient, now: number): Promise<number> {
-  const [row] = await sql.all<{ n: number | string }>(
-    'SELECT count(*) AS n FROM stitch_queue WHERE next_stitch_at <= ?',
-    [now],
+export async function countDueStitches(db: SqlClient, now: number): Promise<number> {
+  const [row] = await db.all(
+    sql<{ n: number | string }>`SELECT count(*) AS n FROM stitch_queue WHERE next_stitch_at <= ${now}`,
   );
   return Number(row?.n ?? 0);
 }

@@ -4,7 +4,7 @@ const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The last segment of a `$ref`, e.g. `Pet` for `#/components/schemas/Pet`. */
-export function refName(ref: string): string {
+function refName(ref: string): string {
   return decodeURIComponent(ref.split('/').pop() ?? ref)
     .replace(/~1/g, '/')
     .replace(/~0/g, '~');

@@ -6,7 +6,7 @@ import { describeSchema } from './describe-schema.js';
 type Json = Record<string, unknown>;
 
 /** One parameter of an operation. */
-export interface ParameterView {
+interface ParameterView {
   name: string;
   in: string;
   required: boolean;

@@ -10,7 +10,7 @@ export interface EntityGraphNode {
 }
 
 /** A relation between two nodes, in its forward direction (`ownedBy`, not `ownerOf`). */
-export interface EntityGraphEdge {
+interface EntityGraphEdge {
   from: string;
   to: string;
   type: string;
@@ -46,7 +46,7 @@ const forwardOf = new Map<string, { type: string; isInverse: boolean }>(
 );
 
 /** Fields the graph needs of each entity: enough to label a node and follow its relations. */
-export const graphFields = [
+const graphFields = [
   'kind',
   'metadata.name',
   'metadata.namespace',

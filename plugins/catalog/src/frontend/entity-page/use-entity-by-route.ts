@@ -15,7 +15,7 @@ export interface EntityRouteParams {
 const isNotFound = (error: unknown) => error instanceof ResponseError && error.statusCode === 404;
 
 /** Query key of one entity; refs compare case-insensitively, so the key is lowercased. */
-export function entityQueryKey({ kind, namespace, name }: EntityRouteParams): readonly unknown[] {
+function entityQueryKey({ kind, namespace, name }: EntityRouteParams): readonly unknown[] {
   return ['catalog', 'entity', `${kind}:${namespace}/${name}`.toLocaleLowerCase('en-US')];
 }
 

@@ -5,7 +5,7 @@ import { type CatalogLocation, toEntityQueryParams } from '../../common/index.js
 import { catalogApiRef } from '../api/catalog-api.js';
 
 /** How many of a location's entities the unregister dialog lists. */
-export const listedEntities = 20;
+const listedEntities = 20;
 
 /** The registered location an entity came from, and what else came from it. */
 export interface EntityLocation {

@@ -18,7 +18,7 @@ export interface RefusalDetails {
 }
 
 /** The server's error details, when the error is one of its answers. */
-export function refusalDetails(error: unknown): RefusalDetails | undefined {
+function refusalDetails(error: unknown): RefusalDetails | undefined {
   const body = (error as { body?: { error?: { details?: unknown } } } | null)?.body;
   const details = body?.error?.details;
   return typeof details === 'object' && details !== null ? (details as RefusalDetails) : undefined;

@@ -2,7 +2,7 @@ import { parseEntityRef } from '@atrium/catalog-model';
 import type { EntityFilterSet, EntityOrderField } from '../../common/index.js';
 
 /** The filters of the catalog index that entity facets count. */
-export const facetKeys = ['kind', 'type', 'owner', 'lifecycle', 'namespace', 'tag'] as const;
+const facetKeys = ['kind', 'type', 'owner', 'lifecycle', 'namespace', 'tag'] as const;
 
 /** One facet filter of the catalog index; also its URL parameter name. */
 export type FacetKey = (typeof facetKeys)[number];
@@ -53,13 +53,13 @@ const defaultSort = { by: 'name', direction: 'asc' } as const;
 const defaultPageSize = 20;
 
 /** The kinds the catalog opens on, as Backstage's does: Components. */
-export const defaultKinds: readonly string[] = ['Component'];
+const defaultKinds: readonly string[] = ['Component'];
 
 /**
  * The `kind` value that stands for every kind, so a link can open all of them. Kind names
  * start with a capital by convention, and a kind literally named "all" is not plausible.
  */
-export const allKindsParam = 'all';
+const allKindsParam = 'all';
 
 const sameKinds = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((kind, index) => kind.toLowerCase() === b[index]?.toLowerCase());

@@ -8,10 +8,11 @@ import {
   type FacetKey,
   facetFields,
   facetRequests,
+  fullTextFields,
 } from './catalog-filter-state.js';
 
 /** Counts per facet; `undefined` while a facet's counts load. */
-export type CatalogFacetCounts = Partial<Record<FacetKey, EntityFacetCount[]>>;
+type CatalogFacetCounts = Partial<Record<FacetKey, EntityFacetCount[]>>;
 
 /** What {@link useCatalogFacets} returns. */
 export interface CatalogFacets {
@@ -22,8 +23,8 @@ export interface CatalogFacets {
 }
 
 /**
- * The counts behind each filter: each facet counted with the other filters applied, so a
- * count says how many entities the table would show after ticking that value.
+ * The counts behind each filter: each facet counted with the other filters and the search
+ * text applied, so a count says how many entities the table would show after ticking that value.
  *
  * @example
  * const { counts } = useCatalogFacets(state);
@@ -33,15 +34,19 @@ export function useCatalogFacets(state: CatalogFilterState): CatalogFacets {
   const catalogApi = useApi(catalogApiRef);
   const { starredRefs } = useStarredEntities();
   const requests = facetRequests(state, starredRefs);
+  const text = state.text.trim();
+  const textParams = text ? { fullTextFilterTerm: text, fullTextFilterFields: fullTextFields.join(',') } : {};
   return useQueries({
     queries: requests.map(({ facetKeys, filter }) => {
       const facets = facetKeys.map((key) => facetFields[key]);
       return {
-        queryKey: ['catalog', 'facets', { facets, filter: filter.filter }],
+        queryKey: ['catalog', 'facets', { facets, filter: filter.filter, text }],
         queryFn: async () =>
           filter.matchesNothing
             ? { facets: {} as Record<string, EntityFacetCount[]> }
-            : catalogApi.getEntityFacets({ query: { facet: facets, filter: toFilterParams(filter.filter) } }),
+            : catalogApi.getEntityFacets({
+                query: { facet: facets, filter: toFilterParams(filter.filter), ...textParams },
+              }),
         placeholderData: keepPreviousData,
         // Counts move slowly and each one scans the catalog; a minute of reuse is fine.
         staleTime: 60_000,

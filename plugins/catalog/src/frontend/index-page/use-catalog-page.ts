@@ -1,3 +1,4 @@
+import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { useApi } from '@atrium/web-kernel';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type QueryEntitiesResponse, toEntityQueryParams } from '../../common/index.js';
@@ -9,9 +10,10 @@ import {
   toEntityFilter,
   toOrderField,
 } from './catalog-filter-state.js';
+import { exactMatchPredicate } from './exact-match-predicate.js';
 
 /** Only what the table shows is fetched, which keeps pages small on big catalogs. */
-export const tableFields = [
+const tableFields = [
   'kind',
   'metadata.name',
   'metadata.namespace',
@@ -27,9 +29,24 @@ export const tableFields = [
 
 const nothing: QueryEntitiesResponse = { items: [], totalItems: 0, pageInfo: {} };
 
+/** At most this many exact name/title matches are ranked first. */
+const exactMatchLimit = 5;
+
+const uidOf = (entity: Entity) => entity.metadata.uid ?? stringifyEntityRef(entity);
+
+// Exact name/title matches lead the first page and are left out of every page after, so
+// each shows once. The total already counts them: the first page may run a row or two over.
+function rankExactMatches(page: QueryEntitiesResponse, exact: Entity[], isFirstPage: boolean) {
+  if (exact.length === 0) return page;
+  const ranked = new Set(exact.map(uidOf));
+  const rest = page.items.filter((entity) => !ranked.has(uidOf(entity)));
+  return { ...page, items: isFirstPage ? [...exact, ...rest] : rest };
+}
+
 /**
- * The page of entities the catalog index state asks for. The previous page stays on
- * screen (with a progress bar) while the next one loads.
+ * The page of entities the catalog index state asks for: with search text, every word must
+ * match (name, title or description) and an entity named or titled exactly as the text
+ * comes first. The previous page stays on screen (with a progress bar) while the next one loads.
  *
  * @example
  * const page = useCatalogPage(state);
@@ -47,7 +64,7 @@ export function useCatalogPage(state: CatalogFilterState) {
       'entities',
       { filter, orderField, text, limit: state.pageSize, cursor: state.cursor },
     ],
-    queryFn: () => {
+    queryFn: async () => {
       if (matchesNothing) return nothing;
       const page = { limit: state.pageSize, fields: tableFields };
       const request = state.cursor
@@ -58,7 +75,20 @@ export function useCatalogPage(state: CatalogFilterState) {
             orderField,
             fullTextFilter: text ? { term: text, fields: fullTextFields } : undefined,
           };
-      return catalogApi.getEntitiesByQuery({ query: toEntityQueryParams(request) });
+      const [found, exact] = await Promise.all([
+        catalogApi.getEntitiesByQuery({ query: toEntityQueryParams(request) }),
+        text
+          ? catalogApi.queryEntitiesByPredicate({
+              body: {
+                query: exactMatchPredicate(filter, text),
+                fields: tableFields,
+                limit: exactMatchLimit,
+                totalItems: 'exclude',
+              },
+            })
+          : undefined,
+      ]);
+      return rankExactMatches(found, exact?.items ?? [], !state.cursor);
     },
     placeholderData: keepPreviousData,
   });

@@ -6,7 +6,7 @@ import { useEntity } from '../blueprints/entity-context.js';
 import { ProcessingErrors } from './processing-errors.js';
 
 /** One card as the overview receives it from its `cards` input. */
-export type EntityCardItem = ExtensionInputItem<typeof entityCardsInput.data>;
+type EntityCardItem = ExtensionInputItem<typeof entityCardsInput.data>;
 
 /**
  * The Overview tab: processing errors first, then every card whose filter accepts the

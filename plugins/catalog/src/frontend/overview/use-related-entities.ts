@@ -18,7 +18,7 @@ export const summaryFields = [
 ];
 
 /** One relation target and the entity behind it; `null` when the catalog has no such entity. */
-export interface RelatedEntity {
+interface RelatedEntity {
   ref: string;
   entity: Entity | null;
 }

@@ -1,5 +1,5 @@
 /** A canned error answer for a route a test wants to fail. */
-export interface CatalogFailure {
+interface CatalogFailure {
   status: number;
   name: string;
   message: string;

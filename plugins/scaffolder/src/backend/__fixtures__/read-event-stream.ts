@@ -1,3 +1,4 @@
+import { parseSseBlocks } from '@atrium/http-api';
 import type { SerializedTaskEvent } from '../../common/index.js';
 
 /** A task's event stream read to its end: headers, the raw text and the parsed events. */
@@ -8,17 +9,12 @@ export interface ReadStream {
   events: Array<{ event: string; data: SerializedTaskEvent }>;
 }
 
-/** Parses SSE text: `event:` and `data:` lines, frames separated by a blank line. */
-export function parseServerSentEvents(raw: string): ReadStream['events'] {
-  return raw
-    .split('\n\n')
-    .filter((frame) => frame.trim() !== '')
-    .map((frame) => {
-      const lines = frame.split('\n');
-      const field = (name: string) =>
-        lines.find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2) ?? '';
-      return { event: field('event'), data: JSON.parse(field('data')) as SerializedTaskEvent };
-    });
+/** The events of a whole SSE text, their data parsed as task events. */
+function parseServerSentEvents(raw: string): ReadStream['events'] {
+  return parseSseBlocks(raw).messages.map(({ event, data }) => ({
+    event,
+    data: JSON.parse(data) as SerializedTaskEvent,
+  }));
 }
 
 /** Reads `GET /v2/tasks/:id/eventstream` until the server closes it (or `timeoutMs`). */

@@ -65,24 +65,6 @@ export function createWorkspaceWriter(workspace: string) {
   };
 }
 
-/** Runs `fn` over `items` with at most `limit` at a time, keeping the results in order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** True when the content looks binary (a NUL byte near the start), so it is copied as is. */
 export function isBinary(content: Buffer): boolean {
   return content.subarray(0, 8000).includes(0);

@@ -19,7 +19,7 @@ export interface GitOptions {
 const OUTPUT_LIMIT = 64 * 1024;
 
 /** Masks passwords in URLs inside a text (`https://user:***@host`). */
-export function maskCredentials(text: string): string {
+function maskCredentials(text: string): string {
   return text.replace(/(\/\/[^/\s:@]+:)[^@\s/]+@/g, '$1***@');
 }
 

@@ -7,7 +7,7 @@ const FINISHED = ['completed', 'failed', 'cancelled'];
 type Routes = typeof scaffolderApi.routes;
 
 /** One event in SSE framing (scaffolder.md §8): `event:` and `data:` lines, no `id:`. */
-export function formatServerSentEvent(event: SerializedTaskEvent): string {
+function formatServerSentEvent(event: SerializedTaskEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 

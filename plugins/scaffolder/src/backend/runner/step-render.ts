@@ -3,7 +3,7 @@ import type { RenderedValue, Templater } from '@atrium/templating';
 import type { JsonObject, JsonValue, TaskStepSpec } from '../../common/index.js';
 
 /** How a step is named in messages: `step 'fetch' (Fetch skeleton)`. */
-export function describeStep(step: Pick<TaskStepSpec, 'id' | 'name'>): string {
+function describeStep(step: Pick<TaskStepSpec, 'id' | 'name'>): string {
   return step.name && step.name !== step.id ? `step '${step.id}' (${step.name})` : `step '${step.id}'`;
 }
 

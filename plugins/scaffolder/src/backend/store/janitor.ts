@@ -4,7 +4,7 @@ import type { TaskEventStore } from './event-store.js';
 import type { TaskLifecycle } from './task-lifecycle.js';
 
 /** The step a task was running when its events stop: begun but never finished. */
-export function findHungStep(events: readonly SerializedTaskEvent[]): string | undefined {
+function findHungStep(events: readonly SerializedTaskEvent[]): string | undefined {
   const open = new Set<string>();
   let last: string | undefined;
   for (const event of events) {

@@ -33,7 +33,7 @@ export interface TaskEventRow {
 }
 
 /** Plugin-wide settings, e.g. the generated secrets key. */
-export interface SettingRow {
+interface SettingRow {
   id: string;
   value: string;
 }

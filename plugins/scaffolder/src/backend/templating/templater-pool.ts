@@ -2,7 +2,7 @@
 import { createTemplater, type Templater, type TemplaterOptions } from '@atrium/templating';
 
 /** The syntax options that need a templater of their own (they configure its Nunjucks environment). */
-export interface SyntaxOptions {
+interface SyntaxOptions {
   cookiecutterCompat?: boolean;
   trimBlocks?: boolean;
   lstripBlocks?: boolean;

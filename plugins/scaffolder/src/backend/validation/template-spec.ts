@@ -3,7 +3,6 @@ import {
   ANNOTATION_MANAGED_BY_LOCATION,
   type Entity,
   parseLocationRef,
-  stringifyEntityRef,
   TEMPLATE_API_VERSION,
 } from '@atrium/catalog-model';
 import type { JsonObject, JsonValue, TaskStepSpec } from '../../common/index.js';
@@ -132,11 +131,6 @@ export function templateBaseUrl(template: Entity): string | undefined {
     // An unparsable annotation: the template simply has no base URL.
   }
   return undefined;
-}
-
-/** The canonical ref of a template entity. */
-export function templateRefOf(template: Entity): string {
-  return stringifyEntityRef(template);
 }
 
 /** Deep-copies a value as JSON (drops undefined), for storing in a spec. */

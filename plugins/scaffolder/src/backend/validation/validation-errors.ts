@@ -72,7 +72,7 @@ export function toValidationErrors(errors: ErrorObject[], root: string): Validat
 }
 
 /** A copy of a schema without rjsf's `ui:*` hints, which are not validation keywords. */
-export function withoutUiKeys<T>(value: T): T {
+function withoutUiKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUiKeys) as T;
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(

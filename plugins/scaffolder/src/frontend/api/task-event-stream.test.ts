@@ -1,7 +1,6 @@
 import { createApiClient } from '@atrium/http-api';
 import { describe, expect, it, vi } from 'vitest';
 import { type SerializedTaskEvent, scaffolderApi } from '../../common/index.js';
-import { parseSseBlocks } from './sse-parser.js';
 import { createTaskEventStream } from './task-event-stream.js';
 
 // The events pass through the client derived from the API definition, so they must fit it.
@@ -47,16 +46,6 @@ function collect() {
     },
   };
 }
-
-describe('parseSseBlocks', () => {
-  it('splits complete messages, joins data lines and keeps the unfinished tail', () => {
-    const { messages, rest } = parseSseBlocks(
-      ': comment\r\nevent: log\r\ndata: {"a":\r\ndata: 1}\r\n\r\nevent: lo',
-    );
-    expect(messages).toEqual([{ event: 'log', data: '{"a":\n1}' }]);
-    expect(rest).toBe('event: lo');
-  });
-});
 
 describe('createTaskEventStream', () => {
   it('resumes with after=<last id> when the stream drops, delivering each event once', async () => {

@@ -1,8 +1,7 @@
 import { ResponseError } from '@atrium/errors';
-import type { ApiClient } from '@atrium/http-api';
+import { type ApiClient, parseSseBlocks } from '@atrium/http-api';
 import { type SerializedTaskEvent, type scaffolderApi, taskEventSchema } from '../../common/index.js';
 import type { TaskEventHandlers } from './scaffolder-api.js';
-import { parseSseBlocks } from './sse-parser.js';
 
 /** Options of {@link createTaskEventStream}. */
 export interface TaskEventStreamOptions {

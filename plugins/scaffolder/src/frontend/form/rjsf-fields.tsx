@@ -4,7 +4,7 @@ import { Suspense } from 'react';
 import type { FormField } from '../blueprints/form-field-blueprint.js';
 
 /** What the template form puts in rjsf's `formContext` for the adapter to find its field. */
-export interface ScaffolderFormContext {
+interface ScaffolderFormContext {
   formFields: readonly FormField[];
 }
 

@@ -5,7 +5,7 @@ import type { ReceivedValidationError } from '../api/scaffolder-api.js';
 export type ErrorTree = { __errors?: string[]; [key: string]: ErrorTree | string[] | undefined };
 
 /** Field path of a validation error; `required` errors name the missing property in `argument`. */
-export function errorPath(error: ReceivedValidationError): string[] {
+function errorPath(error: ReceivedValidationError): string[] {
   let path = (error.path ?? []).map(String);
   if (path.length === 0 && error.property) {
     path = error.property

@@ -2,23 +2,16 @@ import Box from '@mui/material/Box';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
-import Typography from '@mui/material/Typography';
-import Form from '@rjsf/mui';
-import type { ErrorSchema } from '@rjsf/utils';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { JsonObject, TemplateParameterSchema } from '../../common/index.js';
 import { TaskValidationError } from '../api/scaffolder-api.js';
 import type { FormField } from '../blueprints/form-field-blueprint.js';
 import { type FormPage, toFormPages } from './form-pages.js';
-import { createJsonSchemaValidator } from './json-schema-validator.js';
 import { ReviewStep } from './review-step.js';
-import { toRjsfFields, validateCustomFields } from './rjsf-fields.js';
+import { validateCustomFields } from './rjsf-fields.js';
 import { type ErrorTree, serverErrorTrees } from './server-errors.js';
 import { evaluateWhen } from './when-expression.js';
-import { WizardButtons } from './wizard-buttons.js';
-
-// Interprets schemas instead of compiling them: the app's CSP forbids eval.
-const validator = createJsonSchemaValidator();
+import { WizardPage } from './wizard-page.js';
 
 /** Props of {@link TemplateWizard}. */
 export interface TemplateWizardProps {
@@ -68,44 +61,113 @@ function visibleValues(
 }
 
 /**
+ * Places a 400 answer's messages on the visible pages' fields: error trees keyed by page
+ * index, the messages no field takes, and the first visible page with an error.
+ */
+function placeServerErrors(error: TaskValidationError, visible: readonly FormPage[]) {
+  const trees = serverErrorTrees(
+    error.errors,
+    visible.map((p) => p.schema),
+  );
+  const byPage: Record<number, ErrorTree> = Object.fromEntries(
+    Object.entries(trees.pages).map(([i, tree]) => [visible[Number(i)]!.index, tree]),
+  );
+  const first = Object.keys(trees.pages)
+    .map(Number)
+    .sort((a, b) => a - b)[0];
+  return { byPage, unplaced: trees.unplaced, first };
+}
+
+/** The wizard's steps, the current one marked for assistive technology. */
+function WizardStepper({ titles, active }: { titles: readonly string[]; active: number }) {
+  return (
+    <Stepper activeStep={active} alternativeLabel aria-label="Form steps" sx={{ mb: 3 }}>
+      {titles.map((title, index) => (
+        <Step key={title + String(index)} aria-current={index === active ? 'step' : undefined}>
+          <StepLabel>{title}</StepLabel>
+        </Step>
+      ))}
+    </Stepper>
+  );
+}
+
+/**
+ * A page's errors less those of the fields whose value the change replaced (they may be
+ * fixed now), or undefined when no value changed.
+ */
+function withoutChanged(errors: ErrorTree, next: JsonObject, values: JsonObject): ErrorTree | undefined {
+  const changed = Object.keys(next).filter(
+    (key) => JSON.stringify(next[key]) !== JSON.stringify(values[key]),
+  );
+  if (changed.length === 0) return undefined;
+  const remaining = { ...errors };
+  for (const key of changed) delete remaining[key];
+  return remaining;
+}
+
+/** What the review step shows of the submission. */
+function submitStateProps(state: SubmitState) {
+  return {
+    isSubmitting: state.status === 'submitting',
+    error: state.status === 'error' ? state.error : undefined,
+    unplacedErrors: state.status === 'error' ? state.unplaced : [],
+  };
+}
+
+/**
+ * Sends the values and keeps the outcome; a 400 answer's messages go to `onInvalid`
+ * placed on the visible pages.
+ */
+function useWizardSubmit(
+  onSubmit: (values: JsonObject) => Promise<void>,
+  onInvalid: (placed: ReturnType<typeof placeServerErrors>) => void,
+) {
+  const [submitState, setSubmitState] = useState<SubmitState>({ status: 'idle' });
+  const submit = async (values: JsonObject, visible: readonly FormPage[]) => {
+    setSubmitState({ status: 'submitting' });
+    try {
+      await onSubmit(values);
+      setSubmitState({ status: 'idle' });
+    } catch (error) {
+      if (!(error instanceof TaskValidationError))
+        return setSubmitState({ status: 'error', error, unplaced: [] });
+      const placed = placeServerErrors(error, visible);
+      setSubmitState({ status: 'error', error, unplaced: placed.unplaced });
+      onInvalid(placed);
+    }
+  };
+  return { submitState, submit };
+}
+
+/**
  * The multi-page template form: one rjsf page per parameter page (pages whose `when` is
  * false are skipped), a stepper, custom fields from extensions, then a review page.
  *
  * @example
  * <TemplateWizard parameters={schema} formFields={fields} onSubmit={(values) => create(values)} />
  */
-export function TemplateWizard({
-  parameters,
-  formFields,
-  onSubmit,
-  submitLabel,
-  initialValues,
-}: TemplateWizardProps) {
-  const headingId = useId();
+export function TemplateWizard(props: TemplateWizardProps) {
+  const { parameters, formFields } = props;
   const pages = useMemo(
     () => toFormPages(parameters, new Set(formFields.map((field) => field.name))),
     [parameters, formFields],
   );
-  const fields = useMemo(() => toRjsfFields(formFields), [formFields]);
-  const formContext = useMemo(() => ({ formFields }), [formFields]);
-  const [values, setValues] = useState<JsonObject>(initialValues ?? {});
+  const [values, setValues] = useState<JsonObject>(props.initialValues ?? {});
   const [active, setActive] = useState(0);
   const [pageErrors, setPageErrors] = useState<Record<number, ErrorTree>>({});
-  const [submitState, setSubmitState] = useState<SubmitState>({ status: 'idle' });
+  const { submitState, submit } = useWizardSubmit(props.onSubmit, (placed) => {
+    setPageErrors(placed.byPage);
+    if (placed.first !== undefined && placed.unplaced.length === 0) setActive(placed.first);
+  });
   const visible = pages.filter((page) => evaluateWhen(page.when, values));
   const labels = buttonLabelsOf(parameters);
   const page = visible[active];
 
   const onPageChange = (next: JsonObject) => {
-    const changed = Object.keys(next).filter(
-      (key) => JSON.stringify(next[key]) !== JSON.stringify(values[key]),
-    );
     setValues((previous) => ({ ...previous, ...next }));
-    if (page && pageErrors[page.index] && changed.length > 0) {
-      const remaining = { ...pageErrors[page.index] };
-      for (const key of changed) delete remaining[key];
-      setPageErrors((previous) => ({ ...previous, [page.index]: remaining }));
-    }
+    const errors = page && pageErrors[page.index];
+    const remaining = errors && withoutChanged(errors, next, values);
+    if (page && remaining) setPageErrors((previous) => ({ ...previous, [page.index]: remaining }));
   };
 
   const goNext = async () => {
@@ -115,81 +177,30 @@ export function TemplateWizard({
     if (Object.keys(custom).length === 0) setActive(active + 1);
   };
 
-  const submit = async () => {
-    setSubmitState({ status: 'submitting' });
-    try {
-      await onSubmit(visibleValues(pages, visible, values));
-      setSubmitState({ status: 'idle' });
-    } catch (error) {
-      if (!(error instanceof TaskValidationError))
-        return setSubmitState({ status: 'error', error, unplaced: [] });
-      const trees = serverErrorTrees(
-        error.errors,
-        visible.map((p) => p.schema),
-      );
-      const byPage = Object.fromEntries(
-        Object.entries(trees.pages).map(([i, tree]) => [visible[Number(i)]!.index, tree]),
-      );
-      setPageErrors(byPage);
-      setSubmitState({ status: 'error', error, unplaced: trees.unplaced });
-      const first = Object.keys(trees.pages)
-        .map(Number)
-        .sort((a, b) => a - b)[0];
-      if (first !== undefined && trees.unplaced.length === 0) setActive(first);
-    }
-  };
-
   return (
     <Box>
-      <Stepper activeStep={active} alternativeLabel aria-label="Form steps" sx={{ mb: 3 }}>
-        {[...visible.map((p) => p.title), 'Review'].map((title, index) => (
-          <Step key={title + String(index)} aria-current={index === active ? 'step' : undefined}>
-            <StepLabel>{title}</StepLabel>
-          </Step>
-        ))}
-      </Stepper>
+      <WizardStepper titles={[...visible.map((p) => p.title), 'Review']} active={active} />
       {page ? (
-        <Box component="section" aria-labelledby={headingId}>
-          <Typography id={headingId} variant="h6" component="h2">
-            {page.title}
-          </Typography>
-          {page.description && (
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-              {page.description}
-            </Typography>
-          )}
-          <Form
-            key={page.index}
-            schema={page.schema}
-            uiSchema={page.uiSchema}
-            formData={values}
-            fields={fields}
-            formContext={formContext}
-            validator={validator}
-            extraErrors={pageErrors[page.index] as ErrorSchema | undefined}
-            showErrorList={false}
-            noHtml5Validate
-            onChange={(event) => onPageChange((event.formData ?? {}) as JsonObject)}
-            onSubmit={() => void goNext()}
-          >
-            <WizardButtons
-              onBack={active > 0 ? () => setActive(active - 1) : undefined}
-              backLabel={labels.backButtonText}
-              nextLabel={active === visible.length - 1 ? (labels.reviewButtonText ?? 'Review') : 'Next'}
-            />
-          </Form>
-        </Box>
+        <WizardPage
+          page={page}
+          values={values}
+          formFields={formFields}
+          errors={pageErrors[page.index]}
+          onChange={onPageChange}
+          onNext={() => void goNext()}
+          onBack={active > 0 ? () => setActive(active - 1) : undefined}
+          backLabel={labels.backButtonText}
+          nextLabel={active === visible.length - 1 ? (labels.reviewButtonText ?? 'Review') : 'Next'}
+        />
       ) : (
         <ReviewStep
           pages={visible}
           values={visibleValues(pages, visible, values)}
           onBack={visible.length > 0 ? () => setActive(visible.length - 1) : undefined}
           backLabel={labels.backButtonText}
-          submitLabel={submitLabel ?? labels.createButtonText ?? 'Create'}
-          isSubmitting={submitState.status === 'submitting'}
-          error={submitState.status === 'error' ? submitState.error : undefined}
-          unplacedErrors={submitState.status === 'error' ? submitState.unplaced : []}
-          onSubmit={() => void submit()}
+          submitLabel={props.submitLabel ?? labels.createButtonText ?? 'Create'}
+          {...submitStateProps(submitState)}
+          onSubmit={() => void submit(visibleValues(pages, visible, values), visible)}
         />
       )}
     </Box>

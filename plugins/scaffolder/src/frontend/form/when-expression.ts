@@ -33,7 +33,7 @@ function wordToken(word: string): Token {
 }
 
 /** Template truthiness: JavaScript's, plus an empty array is false (as for step `if`). */
-export function isTruthy(value: unknown): boolean {
+function isTruthy(value: unknown): boolean {
   return Array.isArray(value) ? value.length > 0 : Boolean(value);
 }
 

@@ -19,7 +19,7 @@ export interface TemplateCardProps {
 }
 
 /** The owner's ref: the `ownedBy` relation, else `spec.owner` (default kind Group). */
-export function templateOwner(template: Entity): string | undefined {
+function templateOwner(template: Entity): string | undefined {
   const relation = template.relations?.find((r) => r.type === RELATION_OWNED_BY)?.targetRef;
   if (relation) return relation;
   const owner = template.spec?.owner;

@@ -21,7 +21,7 @@ export interface LogLine {
 }
 
 /** Why a run failed, from its `completion` event. */
-export interface CompletionError {
+interface CompletionError {
   name?: string;
   message?: string;
   isRetryable: boolean;

@@ -10,7 +10,7 @@ export interface OutputLink {
 }
 
 /** A markdown text of a template's output. */
-export interface OutputText {
+interface OutputText {
   title?: string;
   icon?: string;
   content?: string;

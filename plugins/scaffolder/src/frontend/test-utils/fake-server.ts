@@ -6,7 +6,7 @@ import type { HttpApi, RouteSpec } from '@atrium/http-api';
 import { scaffolderApi } from '../../common/index.js';
 
 /** A recorded request, with the route of the API definition it matched. */
-export interface FakeRequest {
+interface FakeRequest {
   /** `<plugin>.<route>`, e.g. `scaffolder.createTask`. */
   route: string;
   method: string;

@@ -15,7 +15,7 @@ import { resolveInsideRepository } from '../../catalog/repository-base.js';
 import { createTemplateAction, type TemplateAction } from '../template-action.js';
 
 /** The entity `catalog:register` reports: the first non-generated Component, else the first non-generated entity. */
-export function pickRegisteredEntity(entities: readonly Entity[]): Entity | undefined {
+function pickRegisteredEntity(entities: readonly Entity[]): Entity | undefined {
   const real = entities.filter((e) => !e.metadata.name.startsWith('generated-'));
   return real.find((e) => e.kind.toLowerCase() === 'component') ?? real[0] ?? entities[0];
 }

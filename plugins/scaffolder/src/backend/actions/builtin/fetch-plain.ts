@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
+import { runLimited } from '@atrium/kernel';
 import { z } from 'zod';
 import { assertRelativePath, resolveSafeChildPath } from '../../files/safe-path.js';
-import { createWorkspaceWriter, mapLimit, writeWorkspaceFile } from '../../files/write-files.js';
+import { createWorkspaceWriter, writeWorkspaceFile } from '../../files/write-files.js';
 import { createTemplateAction, type TemplateAction } from '../template-action.js';
 
 const url = z.string().min(1).describe('Relative path from the template (its base URL) or an absolute URL');
@@ -31,7 +32,7 @@ export function createFetchPlainAction(): TemplateAction {
       await resolveSafeChildPath(ctx.workspacePath, ctx.input.targetPath, 'input.targetPath');
       const files = await ctx.templateFiles.readTree(source);
       const write = createWorkspaceWriter(ctx.workspacePath);
-      await mapLimit(files, 32, async (file) => {
+      await runLimited(files, 32, async (file) => {
         assertRelativePath(file.path, 'fetched file');
         await write(posix.join(ctx.input.targetPath, file.path), await file.content(), {
           executable: file.executable,

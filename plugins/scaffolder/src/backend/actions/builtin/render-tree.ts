@@ -1,11 +1,12 @@
 import { posix } from 'node:path';
 import { InputError } from '@atrium/errors';
+import { runLimited } from '@atrium/kernel';
 import type { RenderItem, Templater } from '@atrium/templating';
 import { minimatch } from 'minimatch';
 import type { JsonObject } from '../../../common/index.js';
 import { assertRelativePath } from '../../files/safe-path.js';
 import type { SourceFile } from '../../files/template-source.js';
-import { createWorkspaceWriter, isBinary, mapLimit } from '../../files/write-files.js';
+import { createWorkspaceWriter, isBinary } from '../../files/write-files.js';
 
 /** How a skeleton is rendered (fetch:template's options). */
 export interface TreeRenderOptions {
@@ -39,7 +40,7 @@ function matcher(patterns: string[] | undefined): (path: string) => boolean {
 async function plan(files: SourceFile[], options: TreeRenderOptions): Promise<PlannedFile[]> {
   const withoutRender = matcher(options.copyWithoutRender);
   const withoutTemplating = matcher(options.copyWithoutTemplating);
-  return mapLimit(files, 64, async (file) => {
+  return runLimited(files, 64, async (file) => {
     assertRelativePath(file.path, `template file`);
     const content = await file.content();
     const raw = withoutRender(file.path);
@@ -99,7 +100,7 @@ export async function renderTree(
     return { entry, path, content };
   });
   const write = createWorkspaceWriter(workspace);
-  const written = await mapLimit(writes, 32, async ({ entry, path, content }) => {
+  const written = await runLimited(writes, 32, async ({ entry, path, content }) => {
     if (path === undefined) return false;
     return write(posix.join(targetDir, path), content, {
       overwrite: options.replace,

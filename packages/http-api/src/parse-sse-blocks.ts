@@ -5,17 +5,19 @@ export interface SseMessage {
 }
 
 /**
- * Splits buffered SSE text into complete messages and the unfinished tail to keep for the
- * next chunk. Comments (`:`), `id:` and `retry:` lines are ignored; messages without data
- * are dropped, as browsers do.
+ * Splits buffered `text/event-stream` text into complete messages and the unfinished tail
+ * to keep for the next chunk. Comments (`:`), `id:` and `retry:` lines are ignored;
+ * messages without data are dropped, as browsers do. Line ends may be `\n`, `\r\n` or `\r`.
  *
  * @example
  * parseSseBlocks('event: log\ndata: {"id":1}\n\nevent: lo'); // { messages: [{ event: 'log', data: '{"id":1}' }], rest: 'event: lo' }
  */
 export function parseSseBlocks(text: string): { messages: SseMessage[]; rest: string } {
-  const normalized = text.replace(/\r\n?/g, '\n');
+  // A chunk may end between the `\r` and `\n` of one line end: that `\r` waits for the next chunk.
+  const held = text.endsWith('\r') ? '\r' : '';
+  const normalized = text.slice(0, text.length - held.length).replace(/\r\n?/g, '\n');
   const blocks = normalized.split('\n\n');
-  const rest = blocks.pop() ?? '';
+  const rest = (blocks.pop() ?? '') + held;
   const messages: SseMessage[] = [];
   for (const block of blocks) {
     let event = 'message';
