@@ -177,7 +177,7 @@ describe('atrium', () => {
     const first = io(dir);
     expect(await runCli(['db', 'migrate'], first.io)).toBe(0);
     expect(first.out).toContain(
-      'kernel: applied 0001_auth_keys_and_scheduler, 0002_auth_sessions, 0003_event_payloads',
+      'kernel: applied 0001_auth_keys_and_scheduler, 0002_auth_sessions, 0003_event_payloads, 0004_scheduler_attempts',
     );
     expect(existsSync(join(dir, 'data'))).toBe(true);
     const second = io(dir);

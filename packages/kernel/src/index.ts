@@ -132,3 +132,14 @@ export type {
   TreeFile,
   UrlReaderService,
 } from './services/url-reader/url-reader-service.js';
+export type {
+  WorkClaimRequest,
+  WorkItem,
+  WorkOutcome,
+  WorkQueue,
+  WorkQueueDefinition,
+  WorkQueueService,
+  WorkQueueSource,
+  WorkQueueTable,
+  WorkResult,
+} from './services/work-queue/work-queue-service.js';

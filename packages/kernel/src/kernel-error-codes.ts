@@ -77,6 +77,10 @@ export const kernelErrorCodes = defineErrorCodes({
     'An event could not be sent to the other backends; check the database or Redis of backend.events.',
   EVENTS_CONNECT_FAILED:
     'The events transport (PostgreSQL LISTEN or Redis) could not be reached; check backend.events.',
+  WORK_LEASE_LOST:
+    "A work item's lease ran out or was taken over (the signal's reason); stop working on it, another backend has it.",
+  WORK_QUEUE_STOPPED:
+    "The backend is shutting down (the signal's reason); finish or hand back the item quickly.",
 });
 
 /** A code the kernel throws. */

@@ -28,6 +28,7 @@ import {
   type TaskScheduler,
 } from '../services/scheduler/create-task-scheduler.js';
 import { durationToMs } from '../services/scheduler/duration.js';
+import { createWorkQueueMetrics } from '../services/work-queue/work-queue-metrics.js';
 import type { DeclaredFileRoots } from './check-config.js';
 import { kernelMigrations } from './kernel-migrations.js';
 
@@ -204,10 +205,14 @@ export const taskSchedulerRef: ServiceRef<TaskScheduler, 'root'> = defineService
         logger: coreServices.rootLogger,
         instanceId: instanceIdRef,
         lifecycle: rootLifecycleRef,
+        databases: databaseManagerRef,
+        metrics: rootMetricsRef,
       },
-      factory: ({ config, db, logger, instanceId, lifecycle }) => {
+      factory: ({ config, db, logger, instanceId, lifecycle, databases, metrics }) => {
         const scheduler = createTaskScheduler({
           db,
+          dialect: databases.client,
+          metrics: createWorkQueueMetrics(metrics.forPlugin('kernel')),
           logger: logger.child({ service: 'scheduler' }),
           instanceId,
           pollIntervalMs: durationToMs(config.scheduler.pollInterval),

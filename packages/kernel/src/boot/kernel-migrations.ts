@@ -69,4 +69,13 @@ export const kernelMigrations: Migrations = {
         .execute();
     },
   },
+  // Scheduled tasks are claimed through the work queue, which counts attempts.
+  '0004_scheduler_attempts': {
+    async up(db) {
+      await db.schema
+        .alterTable('atrium_scheduler_tasks')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };

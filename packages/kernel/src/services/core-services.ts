@@ -24,6 +24,7 @@ import type {
 } from './permissions/permission-types.js';
 import type { SchedulerService } from './scheduler/scheduler-service.js';
 import type { UrlReaderService } from './url-reader/url-reader-service.js';
+import type { WorkQueueService } from './work-queue/work-queue-service.js';
 
 // The loader's return type is spelled out: inferring it would make this module's type
 // depend on default-factories.ts, which depends on this module.
@@ -109,6 +110,11 @@ export const coreServices = {
   scheduler: defineServiceRef<SchedulerService>({
     id: 'core.scheduler',
     defaultFactory: lazy('schedulerFactory'),
+  }),
+  /** Background work over the plugin's own table: claim, lease, heartbeat, wake, backoff, metrics. */
+  workQueue: defineServiceRef<WorkQueueService>({
+    id: 'core.workQueue',
+    defaultFactory: lazy('workQueueFactory'),
   }),
   /** Key/value cache. */
   cache: defineServiceRef<CacheService>({ id: 'core.cache', defaultFactory: lazy('cacheFactory') }),

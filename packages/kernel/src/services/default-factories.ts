@@ -5,6 +5,7 @@ import {
   declaredFileRootsRef,
   eventBusRef,
   httpServerRef,
+  instanceIdRef,
   kernelConfigRef,
   permissionNamesRef,
   resourceRegistryRef,
@@ -29,6 +30,7 @@ import {
   createPermissionsService,
 } from './permissions/create-permissions-service.js';
 import { createUrlReader } from './url-reader/create-url-reader.js';
+import { createWorkQueueService } from './work-queue/create-work-queue-service.js';
 
 /** Default factories of the core services; each can be replaced with backend.add(...). */
 export const loggerFactory = defineServiceFactory({
@@ -168,4 +170,18 @@ export const metricsFactory = defineServiceFactory({
   service: coreServices.metrics,
   deps: { metrics: rootMetricsRef, meta: coreServices.pluginMetadata },
   factory: ({ metrics, meta }) => metrics.forPlugin(meta.getId()),
+});
+
+export const workQueueFactory = defineServiceFactory({
+  service: coreServices.workQueue,
+  deps: {
+    meta: coreServices.pluginMetadata,
+    instanceId: instanceIdRef,
+    logger: coreServices.logger,
+    metrics: coreServices.metrics,
+    events: coreServices.events,
+    lifecycle: coreServices.lifecycle,
+  },
+  factory: ({ meta, instanceId, logger, metrics, events, lifecycle }) =>
+    createWorkQueueService({ pluginId: meta.getId(), owner: instanceId, logger, metrics, events, lifecycle }),
 });

@@ -5,6 +5,7 @@ import type {
   LoggerService,
   PermissionsService,
   UrlReaderService,
+  WorkQueueService,
 } from '@atrium/kernel';
 import { durationToMs, sql } from '@atrium/kernel';
 import type { CatalogConfig } from './config/catalog-config.js';
@@ -34,6 +35,7 @@ export interface RuntimeDeps {
   logger: LoggerService;
   urlReader: UrlReaderService;
   events: EventsService;
+  workQueue: WorkQueueService;
   permissions: PermissionsService;
   auth: AuthService;
   processors: readonly CatalogProcessor[];
@@ -95,6 +97,7 @@ export function createCatalogRuntime(deps: RuntimeDeps): {
   const engine: ProcessingEngine = schedule
     ? createProcessingEngine({
         sql,
+        workQueue: deps.workQueue,
         context,
         schedule,
         orphanStrategy: config.orphanStrategy,

@@ -37,6 +37,7 @@ export const scaffolderPlugin = definePlugin({
     permissions: coreServices.permissions,
     permissionsRegistry: coreServices.permissionsRegistry,
     scheduler: coreServices.scheduler,
+    workQueue: coreServices.workQueue,
   },
   permissions: scaffolderPermissionList,
   migrations: scaffolderMigrations,
@@ -56,7 +57,7 @@ export const scaffolderPlugin = definePlugin({
       getTemplateFiles: createTemplateFilesHandler(ctx),
       streamTaskEvents: createEventStreamHandler(ctx),
     });
-    const worker = await setUpTaskWorker(ctx, deps.scheduler);
+    const worker = await setUpTaskWorker(ctx, deps);
     return {
       start: () => worker.start(),
       async stop() {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { SchedulerService } from '@atrium/kernel';
+import type { SchedulerService, WorkQueue, WorkQueueService } from '@atrium/kernel';
 import { toMs } from './create-scaffolder-context.js';
 import { createTemplateSource } from './files/template-source.js';
 import type { ScaffolderContext } from './routes/scaffolder-context.js';
@@ -8,17 +8,20 @@ import type { EventNotifier } from './store/event-notifier.js';
 import { runJanitorPass } from './store/janitor.js';
 import { runClaimedTask, type TaskRunDeps } from './tasks/run-claimed-task.js';
 import { sweepWorkspaces } from './tasks/sweep-workspaces.js';
-import { createTaskWorker, type TaskWorker } from './tasks/task-worker.js';
+import { type CancelRegistry, createTaskQueueSource } from './tasks/task-queue-source.js';
 
 /**
- * Creates this backend's task worker (started once the backend is up) and schedules the
- * janitor, which runs on one backend at a time and fails tasks whose worker died.
+ * Creates this backend's task queue on the kernel's work queue (started once the backend
+ * is up) and schedules the janitor, which runs on one backend at a time and fails tasks
+ * whose worker died. A task created here wakes every backend's queue at once.
  */
 export async function setUpTaskWorker(
   ctx: ScaffolderContext & { notifier: EventNotifier },
-  scheduler: SchedulerService,
-): Promise<TaskWorker> {
+  services: { scheduler: SchedulerService; workQueue: WorkQueueService },
+): Promise<{ start(): void; stop(graceMs: number): Promise<void> }> {
+  const { scheduler } = services;
   const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const cancels: CancelRegistry = new Map();
   const runDeps: TaskRunDeps = {
     runner: ctx.runner,
     store: ctx.store,
@@ -29,7 +32,7 @@ export async function setUpTaskWorker(
     source: createTemplateSource({ urlReader: ctx.urlReader }),
     workerId,
     workingDirectory: ctx.workingDirectory,
-    heartbeatMs: toMs(ctx.config.taskHeartbeatInterval),
+    cancels,
     authorizeActionFor: (credentials) => ctx.authorizer.actionAuthorizer(credentials),
   };
   const taskTimeoutMs = toMs(ctx.config.taskTimeout);
@@ -52,13 +55,42 @@ export async function setUpTaskWorker(
   sweepWorkspaces(ctx.workingDirectory, ctx.store, ctx.logger).catch((error: unknown) =>
     ctx.logger.warn(`could not sweep old workspaces in ${ctx.workingDirectory}`, error as Error),
   );
-  return createTaskWorker({
-    workerId,
-    store: ctx.store,
-    notifier: ctx.notifier,
-    concurrency: ctx.config.concurrentTasksLimit,
-    pollIntervalMs: ctx.eventPollIntervalMs,
-    logger: ctx.logger,
-    run: (claimed, shutdown) => runClaimedTask(runDeps, claimed, shutdown),
+  const heartbeatMs = toMs(ctx.config.taskHeartbeatInterval);
+  const concurrency = ctx.config.concurrentTasksLimit;
+  const queue: WorkQueue = services.workQueue.create({
+    name: 'tasks',
+    source: createTaskQueueSource({ store: ctx.store, workerId, cancels }),
+    concurrency: Math.max(concurrency, 1),
+    heartbeatMs,
+    // The janitor, not the lease, decides when a silent worker's task is abandoned.
+    leaseMs: 3 * heartbeatMs,
+    pollMs: ctx.eventPollIntervalMs,
+    // A failed task is not retried by itself: the user retries it.
+    retryAt: () => null,
+    async handle(item, signal) {
+      const status = await runClaimedTask(runDeps, item.data, signal);
+      // Stored with the task already: counted as a failure of the queue, not logged again.
+      if (status === 'failed') return { failure: new Error(`task '${item.id}' failed`) };
+      return undefined;
+    },
   });
+  // New or retried tasks on this backend (the store notifies 'tasks') wake every backend.
+  const stopped = new AbortController();
+  const wakeOnNewTasks = async () => {
+    while (!stopped.signal.aborted) {
+      await ctx.notifier.wait('tasks', 2 ** 31 - 1, stopped.signal);
+      if (!stopped.signal.aborted) queue.wake({ allBackends: true });
+    }
+  };
+  return {
+    start() {
+      if (concurrency === 0) return;
+      queue.start();
+      void wakeOnNewTasks();
+    },
+    async stop(graceMs) {
+      stopped.abort();
+      await queue.stop(graceMs);
+    },
+  };
 }

@@ -1,6 +1,9 @@
 import { ConflictError, NotFoundError } from '@atrium/errors';
 import type { Kysely } from 'kysely';
+import type { DatabaseClient } from '../database/database-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
+import { createWorkQueue } from '../work-queue/create-work-queue.js';
+import type { WorkQueueMetrics } from '../work-queue/work-queue-metrics.js';
 import { durationToMs } from './duration.js';
 import { firstRunAt, nextRunAt } from './next-run-at.js';
 import type { ScheduledTaskInfo, SchedulerService, TaskDefinition } from './scheduler-service.js';
@@ -12,6 +15,7 @@ export interface SchedulerTable {
     next_run_at: number | null;
     lease_owner: string | null;
     lease_expires_at: number | null;
+    attempts: number;
     last_run_at: number | null;
     last_error: string | null;
     settings: string;
@@ -32,15 +36,22 @@ interface Registered {
   localNext?: number | null;
 }
 
+// A crashed backend stops renewing its leases; another backend takes its tasks over after this.
+const LEASE_MS = 30_000;
+
 /**
- * Creates the scheduler. Global tasks are claimed with a conditional update on the lease
- * columns, so among backends sharing one database exactly one runs a due task; a crashed
- * holder's lease expires after the task's timeout and another backend takes over.
+ * Creates the scheduler. Global tasks are rows of `atrium_scheduler_tasks` claimed through
+ * the kernel's work queue (the same claim, lease and heartbeat as every queue), so among
+ * backends sharing one database exactly one runs a due task; a crashed holder's lease
+ * runs out and another backend takes over. A task that outlives its timeout is aborted
+ * and its lease given up, but it is not claimed again here until its function returns.
  */
 export function createTaskScheduler(options: {
   db: Kysely<SchedulerTable>;
+  dialect: DatabaseClient;
   logger: LoggerService;
   instanceId: string;
+  metrics: WorkQueueMetrics;
   pollIntervalMs?: number;
 }): TaskScheduler {
   const { db, logger, instanceId } = options;
@@ -50,73 +61,81 @@ export function createTaskScheduler(options: {
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
 
-  async function run(task: Registered, release: (error?: string) => Promise<void>) {
+  /** Runs a task's function; rejects on failure or once `signal` or the timeout aborts it. */
+  function run(task: Registered, signal?: AbortSignal): Promise<void> {
     const controller = new AbortController();
+    const abort = () => controller.abort(signal?.reason);
+    signal?.addEventListener('abort', abort, { once: true });
     const timeout = setTimeout(
       () => controller.abort(new Error(`task '${task.fullId}' exceeded its timeout`)),
       task.timeoutMs,
     );
-    const done = (async () => {
-      let failure: string | undefined;
-      try {
-        await task.definition.fn(controller.signal);
-      } catch (error) {
-        failure = (error as Error).message ?? String(error);
-        logger.error(`task '${task.fullId}' failed`, error as Error);
-      } finally {
-        clearTimeout(timeout);
-        running.delete(task.fullId);
-        await release(failure).catch((error: unknown) =>
-          logger.warn(`could not release task '${task.fullId}'`, error as Error),
-        );
-      }
-    })();
-    running.set(task.fullId, { controller, done });
-    await done;
-  }
-
-  async function tryGlobal(task: Registered, now: number) {
-    const claim = await db
-      .updateTable('atrium_scheduler_tasks')
-      .set({ lease_owner: instanceId, lease_expires_at: now + task.timeoutMs })
-      .where('id', '=', task.fullId)
-      .where('next_run_at', 'is not', null)
-      .where('next_run_at', '<=', now)
-      .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_expires_at', '<', now)]))
-      .executeTakeFirst();
-    if (Number(claim.numUpdatedRows) !== 1) return;
-    void run(task, async (error) => {
-      const finished = Date.now();
-      await db
-        .updateTable('atrium_scheduler_tasks')
-        .set({
-          lease_owner: null,
-          lease_expires_at: null,
-          last_run_at: finished,
-          last_error: error ?? null,
-          next_run_at: nextRunAt(task.definition.frequency, finished),
-        })
-        .where('id', '=', task.fullId)
-        .where('lease_owner', '=', instanceId)
-        .execute();
+    const done = task.definition.fn(controller.signal).finally(() => {
+      clearTimeout(timeout);
+      signal?.removeEventListener('abort', abort);
+      running.delete(task.fullId);
+    });
+    running.set(task.fullId, { controller, done: done.catch(() => undefined) });
+    const aborted = new Promise<never>((_, reject) => {
+      if (controller.signal.aborted) reject(controller.signal.reason);
+      controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
+    });
+    return Promise.race([done, aborted]).catch((error: unknown) => {
+      logger.error(`task '${task.fullId}' failed`, error as Error);
+      throw error;
     });
   }
 
-  async function tick() {
+  const nextRun = (id: string | number, from: number) => {
+    const task = tasks.get(String(id));
+    return task ? nextRunAt(task.definition.frequency, from) : null;
+  };
+  const globalQueue = createWorkQueue<Record<string, unknown>>(
+    {
+      name: 'scheduler',
+      source: {
+        db,
+        dialect: options.dialect,
+        table: 'atrium_scheduler_tasks',
+        columns: { dueAt: 'next_run_at', lastError: 'last_error', finishedAt: 'last_run_at' },
+        // Only tasks this backend knows, and none whose function it is still running.
+        only: {
+          column: 'id',
+          values: () =>
+            [...tasks.values()]
+              .filter((t) => (t.definition.scope ?? 'global') === 'global' && !running.has(t.fullId))
+              .map((t) => t.fullId),
+        },
+      },
+      concurrency: 32,
+      leaseMs: LEASE_MS,
+      pollMs: pollIntervalMs,
+      async handle(item, signal) {
+        const task = tasks.get(String(item.id));
+        try {
+          if (task) await run(task, signal);
+        } catch (error) {
+          // Logged by run(); a failed task runs again at its next regular time, not sooner.
+          return { failure: error as Error, dueAt: nextRun(item.id, Date.now()) };
+        }
+        return { dueAt: nextRun(item.id, Date.now()) };
+      },
+    },
+    { owner: instanceId, logger, metrics: options.metrics },
+  );
+
+  function tickLocal() {
     const now = Date.now();
     for (const task of tasks.values()) {
       if (stopped) return;
-      if (running.has(task.fullId)) continue;
-      try {
-        if ((task.definition.scope ?? 'global') === 'global') await tryGlobal(task, now);
-        else if (task.localNext != null && task.localNext <= now) {
-          task.localNext = null;
-          void run(task, async () => {
+      if ((task.definition.scope ?? 'global') !== 'local' || running.has(task.fullId)) continue;
+      if (task.localNext != null && task.localNext <= now) {
+        task.localNext = null;
+        run(task)
+          .catch(() => undefined)
+          .finally(() => {
             task.localNext = nextRunAt(task.definition.frequency, Date.now());
           });
-        }
-      } catch (error) {
-        logger.warn(`scheduler could not check task '${task.fullId}'`, error as Error);
       }
     }
   }
@@ -124,7 +143,8 @@ export function createTaskScheduler(options: {
   function loop() {
     if (stopped) return;
     timer = setTimeout(() => {
-      void tick().finally(loop);
+      tickLocal();
+      loop();
     }, pollIntervalMs);
     timer.unref();
   }
@@ -142,6 +162,7 @@ export function createTaskScheduler(options: {
           next_run_at: first,
           lease_owner: null,
           lease_expires_at: null,
+          attempts: 0,
           last_run_at: null,
           last_error: null,
           settings,
@@ -152,7 +173,10 @@ export function createTaskScheduler(options: {
       task.localNext = first;
     }
     tasks.set(fullId, task);
-    if (!timer && !stopped) loop();
+    if (!timer && !stopped) {
+      loop();
+      globalQueue.start();
+    }
   }
 
   return {
@@ -165,6 +189,7 @@ export function createTaskScheduler(options: {
         if (running.has(fullId)) throw new ConflictError(`task '${fullId}' is running now`);
         if ((task.definition.scope ?? 'global') === 'local') {
           task.localNext = Date.now();
+          tickLocal();
         } else {
           const result = await db
             .updateTable('atrium_scheduler_tasks')
@@ -174,8 +199,8 @@ export function createTaskScheduler(options: {
             .executeTakeFirst();
           if (Number(result.numUpdatedRows) !== 1)
             throw new ConflictError(`task '${fullId}' is running on another backend`);
+          globalQueue.wake();
         }
-        void tick();
       },
       async getScheduledTasks(): Promise<ScheduledTaskInfo[]> {
         const prefix = `${pluginId}.`;
@@ -203,6 +228,7 @@ export function createTaskScheduler(options: {
     async stop(graceMs = 10_000) {
       stopped = true;
       if (timer) clearTimeout(timer);
+      await globalQueue.stop(graceMs);
       const pending = [...running.values()];
       for (const { controller } of pending) controller.abort(new Error('the backend is shutting down'));
       await Promise.race([

@@ -86,6 +86,31 @@ describe('local tasks', () => {
   });
 });
 
+describe('global tasks on SQLite', () => {
+  it('records a failure and runs a failed one-off task no more', async () => {
+    let runs = 0;
+    const sink: { scheduler?: SchedulerService } = {};
+    const plugin = schedulingPlugin(
+      { id: 'once', frequency: { trigger: 'once' }, timeout: { seconds: 5 } },
+      async () => {
+        runs++;
+        throw new Error('the source is down');
+      },
+      sink,
+    );
+    const backend = await startTestBackend({
+      features: [plugin],
+      config: { backend: { scheduler: { pollInterval: { milliseconds: 20 } } } },
+    });
+    await sleep(500);
+    const [info] = await sink.scheduler!.getScheduledTasks();
+    await backend.stop();
+    expect(runs).toBe(1);
+    expect(info).toMatchObject({ id: 'once', lastError: 'the source is down', nextRunAt: undefined });
+    expect(info?.lastRunAt).toBeInstanceOf(Date);
+  });
+});
+
 describe('global tasks on one PostgreSQL shared by two backends', () => {
   async function twoBackends(fn: TaskDefinition['fn'], timeout = { seconds: 30 }) {
     const database = await createTestDatabase('postgres');

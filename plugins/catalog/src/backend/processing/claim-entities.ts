@@ -76,3 +76,13 @@ export async function claimDueEntities(
     failures: Number(row.failures),
   }));
 }
+
+/** Entities due for processing now (the work queue's depth). */
+export async function countDueEntities(db: SqlClient, now: number): Promise<number> {
+  const [row] = await db.all(
+    sql<{
+      n: number | string;
+    }>`SELECT count(*) AS n FROM refresh_state WHERE next_update_at <= ${now} AND pure_hash IS NULL`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -1,9 +1,9 @@
-import { type LoggerService, sql } from '@atrium/kernel';
+import { type LoggerService, sql, type WorkItem, type WorkQueueService } from '@atrium/kernel';
 import { listOf, type SqlClient } from '../database/sql-client.js';
 import { stitchEntities } from '../stitching/stitch-entities.js';
-import { claimStitches } from '../stitching/stitch-queue.js';
+import { claimStitches, countDueStitches, type StitchTicket } from '../stitching/stitch-queue.js';
 import type { CatalogEventPublisher } from './catalog-event-publisher.js';
-import { type ClaimedEntity, claimDueEntities } from './claim-entities.js';
+import { type ClaimedEntity, claimDueEntities, countDueEntities } from './claim-entities.js';
 import { processEntity } from './process-entity.js';
 import type { ProcessingContext } from './processing-context.js';
 import type { ProcessingSchedule } from './processing-schedule.js';
@@ -12,6 +12,7 @@ import { type ProcessedItem, writeProcessingResults } from './write-results.js';
 /** Options of {@link createProcessingEngine}. */
 export interface ProcessingEngineOptions {
   sql: SqlClient;
+  workQueue: WorkQueueService;
   context: ProcessingContext;
   schedule: ProcessingSchedule;
   orphanStrategy: 'keep' | 'delete';
@@ -23,7 +24,7 @@ export interface ProcessingEngineOptions {
   publish: CatalogEventPublisher;
 }
 
-/** The background loop that processes due entities and stitches changed ones. */
+/** The background work that processes due entities and stitches changed ones. */
 export interface ProcessingEngine {
   start(): void;
   /** Finishes the entities in progress, releases claimed ones, and stops. */
@@ -39,79 +40,36 @@ const FLUSH_MAX_AGE_MS = 250;
 // ingest from 424-447 MB to 359-370 MB at the same ingest time (102.9-110.3 s against
 // 101.9-112.1 s on a noisy host); 1,000 peaks at 290 MB but ingests in 119-129 s.
 const STITCH_BATCH = 2000;
-const STITCH_ROUND_MS = 300;
 // While entities are still being processed, stitching waits (an entity is then stitched
 // once, not once per related entity that gets processed), but never longer than this.
 const STITCH_MAX_DELAY_MS = 3000;
+const SHUTDOWN_GRACE_MS = 5000;
 
 /**
- * Creates the processing engine: claims due entities in batches, processes them with
- * bounded concurrency, writes results in batched transactions as they complete (a slow
- * entity does not hold up the rest), and stitches queued entities when processing
- * quiets down or has waited too long.
+ * Creates the processing engine on two kernel work queues of the catalog: `processing`
+ * claims due entities in batches (a lease on `refresh_state.next_update_at`) and processes
+ * them with bounded concurrency; results are written in batched transactions as they
+ * complete (a slow entity does not hold up the rest). `stitching` claims queued entities
+ * when processing quiets down or has waited too long, and stitches a batch per transaction.
  *
  * @example
- * const engine = createProcessingEngine({ sql, context, schedule, orphanStrategy: 'delete', ... });
+ * const engine = createProcessingEngine({ sql, workQueue, context, schedule, orphanStrategy: 'delete', ... });
  * engine.start();
  */
 export function createProcessingEngine(options: ProcessingEngineOptions): ProcessingEngine {
   const { sql: db, logger } = options;
-  const queue: ClaimedEntity[] = [];
   const buffer: ProcessedItem[] = [];
-  let running = 0;
-  let bufferSince = 0;
+  let pending = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let queuedFlush: Promise<void> | undefined;
+  let flushTimer: NodeJS.Timeout | undefined;
   let lastStitch = Date.now();
-  let stopped = true;
-  let loopDone: Promise<void> = Promise.resolve();
-  let signal: (() => void) | undefined;
-  let notified = false;
 
-  // A notification with nobody waiting is remembered, so the next wait returns at once.
-  const notify = () => {
-    const resolve = signal;
-    signal = undefined;
-    if (resolve) resolve();
-    else notified = true;
-  };
-  const waitFor = (ms: number) =>
-    new Promise<void>((resolve) => {
-      if (notified) {
-        notified = false;
-        resolve();
-        return;
-      }
-      const timer = setTimeout(() => {
-        signal = undefined;
-        resolve();
-      }, ms);
-      signal = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const busy = () => pending > 0 || buffer.length > 0;
 
-  function pump() {
-    while (running < options.concurrency && queue.length > 0) {
-      const claim = queue.shift() as ClaimedEntity;
-      running++;
-      processEntity(
-        { entityRef: claim.entityRef, unprocessedJson: claim.unprocessedJson, cacheJson: claim.cacheJson },
-        options.context,
-      )
-        .then((outcome) => {
-          if (buffer.length === 0) bufferSince = Date.now();
-          buffer.push({ claim, outcome });
-        })
-        .finally(() => {
-          running--;
-          pump();
-          notify();
-        });
-    }
-  }
-
-  async function flush(): Promise<void> {
+  async function writeBuffer(): Promise<void> {
     const items = buffer.splice(0);
+    if (items.length === 0) return;
     const now = Date.now();
     const summary = await writeProcessingResults(db, items, {
       now,
@@ -129,90 +87,120 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     options.publish.deleted(summary.orphans.deleted, 'orphaned');
   }
 
-  async function stitchRound(): Promise<boolean> {
-    const started = Date.now();
-    let worked = false;
-    while (Date.now() - started < STITCH_ROUND_MS) {
-      const tickets = await claimStitches(db, STITCH_BATCH, Date.now(), options.leaseMs);
-      if (tickets.length === 0) break;
-      worked = true;
-      options.publish.upserted(await stitchEntities(db, tickets, { now: Date.now(), logger }));
-      await new Promise((resolve) => setImmediate(resolve));
-      if (tickets.length < STITCH_BATCH) break;
-    }
-    lastStitch = Date.now();
-    return worked;
+  // Result writes and stitches run one at a time, as they touch the same rows: run at
+  // once, they wait on each other's locks (PostgreSQL) or the one connection (SQLite).
+  function serialWrite<T>(write: () => Promise<T>): Promise<T> {
+    const run = writing.then(write);
+    writing = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
   }
 
-  async function step(): Promise<boolean> {
-    let worked = false;
-    const load = queue.length + running;
-    if (load < options.batchSize / 2) {
-      const claimed = await claimDueEntities(db, options.batchSize - load, Date.now(), options.leaseMs);
-      if (claimed.length > 0) {
-        queue.push(...claimed);
-        pump();
-        worked = true;
-      }
-    }
-    const busy = queue.length + running > 0;
-    if (
-      buffer.length >= FLUSH_SIZE ||
-      (buffer.length > 0 && (!busy || Date.now() - bufferSince > FLUSH_MAX_AGE_MS))
-    ) {
-      await flush();
-      worked = true;
-    }
-    if (!busy || Date.now() - lastStitch > STITCH_MAX_DELAY_MS) worked = (await stitchRound()) || worked;
-    if (!worked && (busy || buffer.length > 0)) {
-      await waitFor(FLUSH_MAX_AGE_MS);
-      return true;
-    }
-    return worked;
+  // A failed write leaves its entities due after their lease.
+  function flush(): Promise<void> {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    // One queued flush takes whatever is buffered when its turn comes.
+    if (queuedFlush) return queuedFlush;
+    queuedFlush = serialWrite(() => {
+      queuedFlush = undefined;
+      return writeBuffer();
+    })
+      .catch((error: unknown) => logger.error('writing catalog processing results failed', error as Error))
+      .finally(() => {
+        // New children are due at once; with processing done, stitching may start.
+        processing.wake();
+        if (!busy()) stitching.wake();
+      });
+    return queuedFlush ?? Promise.resolve();
   }
 
-  async function loop(): Promise<void> {
-    while (!stopped) {
+  const processing = options.workQueue.create<ClaimedEntity>({
+    name: 'processing',
+    source: {
+      async claim({ limit, now, leaseExpiresAt }) {
+        const claimed = await claimDueEntities(db, limit, now, leaseExpiresAt - now);
+        pending += claimed.length;
+        return {
+          items: claimed.map((claim) => ({ id: claim.id, attempts: claim.failures + 1, data: claim })),
+        };
+      },
+      // processEntity writes nothing: results are written in batches by flush().
+      complete: async () => undefined,
+      async release(items) {
+        pending -= items.length;
+        const ids = items.map((item) => item.data.id);
+        await db.run(
+          sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${listOf(db.dialect, ids)})`,
+        );
+      },
+      depth: (now) => countDueEntities(db, now),
+    },
+    batchSize: options.batchSize,
+    concurrency: options.concurrency,
+    leaseMs: options.leaseMs,
+    pollMs: options.pollMs,
+    async handle(item: WorkItem<ClaimedEntity>) {
+      const claim = item.data;
       try {
-        const worked = await step();
-        // SQLite answers synchronously, so a busy round never leaves the microtask queue:
-        // give HTTP requests and timers a turn between rounds.
-        await new Promise((resolve) => setImmediate(resolve));
-        if (!worked) await waitFor(options.pollMs);
-      } catch (error) {
-        logger.error('catalog processing round failed; it is retried', error as Error);
-        await waitFor(options.pollMs);
+        const outcome = await processEntity(
+          { entityRef: claim.entityRef, unprocessedJson: claim.unprocessedJson, cacheJson: claim.cacheJson },
+          options.context,
+        );
+        buffer.push({ claim, outcome });
+        if (buffer.length >= FLUSH_SIZE) void flush();
+        else flushTimer ??= setTimeout(() => void flush(), FLUSH_MAX_AGE_MS);
+        // Reported in the entity's status and logged by flush() when the errors change.
+        return outcome.errors.length > 0
+          ? { failure: new Error(`processing ${claim.entityRef} reported ${outcome.errors.length} error(s)`) }
+          : undefined;
+      } finally {
+        pending--;
+        if (pending === 0) void flush();
       }
-    }
-  }
+    },
+  });
 
-  async function drain(): Promise<void> {
-    const released = queue.splice(0).map((claim) => claim.id);
-    if (released.length > 0) {
-      await db.run(
-        sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${listOf(db.dialect, released)})`,
-      );
-    }
-    const deadline = Date.now() + 5000;
-    while (running > 0 && Date.now() < deadline) await waitFor(50);
-    if (buffer.length > 0) await flush();
-  }
+  const stitching = options.workQueue.create<StitchTicket>({
+    name: 'stitching',
+    source: {
+      async claim({ limit, now, leaseExpiresAt }) {
+        if (busy() && now - lastStitch < STITCH_MAX_DELAY_MS) return { items: [] };
+        lastStitch = now;
+        const tickets = await claimStitches(db, limit, now, leaseExpiresAt - now);
+        return { items: tickets.map((ticket) => ({ id: ticket.entityRef, attempts: 1, data: ticket })) };
+      },
+      // stitchEntities completes its tickets in its own transaction.
+      complete: async () => undefined,
+      depth: (now) => countDueStitches(db, now),
+    },
+    batchSize: STITCH_BATCH,
+    leaseMs: options.leaseMs,
+    // While processing is busy, look again when the stitch delay may have run out.
+    pollMs: Math.min(options.pollMs, STITCH_MAX_DELAY_MS),
+    async handleBatch(items) {
+      const tickets = items.map((item) => item.data);
+      const changes = await serialWrite(() => stitchEntities(db, tickets, { now: Date.now(), logger }));
+      options.publish.upserted(changes);
+      lastStitch = Date.now();
+    },
+  });
 
   return {
     start() {
-      if (!stopped) return;
-      stopped = false;
-      loopDone = loop();
+      processing.start();
+      stitching.start();
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      notify();
-      await loopDone;
-      await drain().catch((error: unknown) =>
-        logger.warn('could not hand back claimed entities at shutdown', error as Error),
-      );
+      await processing.stop(SHUTDOWN_GRACE_MS);
+      await flush();
+      await stitching.stop(SHUTDOWN_GRACE_MS);
     },
-    wake: notify,
+    wake() {
+      processing.wake();
+      stitching.wake();
+    },
   };
 }

@@ -57,6 +57,21 @@ describe('two backends sharing one PostgreSQL', () => {
       expect(components.filter(([, n]) => n !== 1)).toEqual([]);
       expect(counts.get('backend:one')).toBeGreaterThan(0);
       expect(counts.get('backend:two')).toBeGreaterThan(0);
+      // Processing and stitching report through the work queue's metrics, per backend.
+      const processed: Record<string, number> = { processing: 0, stitching: 0 };
+      for (const { backend } of [one, two]) {
+        const scraped = await backend.fetch('/metrics', { token: await backend.serviceToken('metrics') });
+        const text = await scraped.text();
+        for (const queue of ['processing', 'stitching']) {
+          expect(text).toContain(`atrium_catalog_work_queue_depth{queue="${queue}"}`);
+          const line = text.match(
+            new RegExp(`^atrium_catalog_work_items_processed_total\\{queue="${queue}"\\} (\\d+)$`, 'm'),
+          );
+          processed[queue]! += Number(line?.[1] ?? 0);
+        }
+      }
+      expect(processed.processing).toBeGreaterThanOrEqual(catalog.total);
+      expect(processed.stitching).toBeGreaterThanOrEqual(catalog.total);
     } finally {
       await two.backend.stop();
       await one.stop();

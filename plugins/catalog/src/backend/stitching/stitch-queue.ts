@@ -75,3 +75,11 @@ export async function completeStitches(
     }
   }
 }
+
+/** Entities due for stitching now (the work queue's depth). */
+export async function countDueStitches(db: SqlClient, now: number): Promise<number> {
+  const [row] = await db.all(
+    sql<{ n: number | string }>`SELECT count(*) AS n FROM stitch_queue WHERE next_stitch_at <= ${now}`,
+  );
+  return Number(row?.n ?? 0);
+}

@@ -39,6 +39,8 @@ export interface TaskStore {
   list(query: TaskListQuery): Promise<{ rows: TaskRow[]; total: number }>;
   /** The distinct template refs of the tasks a list query selects (paging ignored). */
   templateRefs(query: TaskListQuery): Promise<string[]>;
+  /** Open tasks waiting for a worker. */
+  countOpen(): Promise<number>;
   /** Claims the oldest open task with a conditional update; `undefined` when none is left. */
   claim(workerId: string): Promise<ClaimedTask | undefined>;
   /** Refreshes the heartbeat; `alive: false` when the lease was lost (failed by the janitor, retried). */
@@ -103,6 +105,14 @@ export function createTaskStore(
         .where('template_ref', 'is not', null)
         .execute();
       return rows.map((row) => row.template_ref as string);
+    },
+    async countOpen() {
+      const { total } = await db
+        .selectFrom('scaffolder_tasks')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .where('status', '=', 'open')
+        .executeTakeFirstOrThrow();
+      return Number(total);
     },
     async claim(workerId) {
       const candidates = await db

@@ -16,6 +16,7 @@ import type { TaskEventStore } from '../store/event-store.js';
 import type { SecretsCipher } from '../store/secrets-cipher.js';
 import type { ClaimedTask, TaskLease, TaskStore } from '../store/task-store.js';
 import { credentialsOf, parseInitiator } from './initiator.js';
+import type { CancelRegistry } from './task-queue-source.js';
 import { watchLease } from './watch-lease.js';
 
 /** What running a claimed task needs. */
@@ -29,7 +30,8 @@ export interface TaskRunDeps {
   source: TemplateSource;
   workerId: string;
   workingDirectory: string;
-  heartbeatMs: number;
+  /** Cancellations the work queue's heartbeat reports, by task id. */
+  cancels: CancelRegistry;
   authorizeActionFor(credentials: Credentials): ActionAuthorizer;
 }
 
@@ -65,18 +67,19 @@ async function secretsFor(deps: TaskRunDeps, claimed: ClaimedTask, credentials: 
 }
 
 /**
- * Runs a claimed task in a fresh workspace folder, holding its lease with heartbeats,
+ * Runs a claimed task in a fresh workspace folder while the work queue holds its lease,
  * then stores the completion (unless the lease was lost) and removes the workspace.
+ * Returns the run's status, or undefined when the lease was lost.
  */
 export async function runClaimedTask(
   deps: TaskRunDeps,
   claimed: ClaimedTask,
-  shutdown: AbortSignal,
-): Promise<void> {
+  signal: AbortSignal,
+): Promise<RunResult['status'] | undefined> {
   const taskId = claimed.row.id;
   const lease: TaskLease = { taskId, workerId: deps.workerId, attempt: claimed.attempt };
   const controller = new AbortController();
-  const watcher = watchLease({ deps, lease, controller, shutdown });
+  const watcher = watchLease({ deps, lease, controller, signal });
   let workspacePath: string | undefined;
   let result: RunResult;
   try {
@@ -104,6 +107,7 @@ export async function runClaimedTask(
     if (workspacePath) await rm(workspacePath, { recursive: true, force: true });
   }
   const reason = controller.signal.reason;
-  if (reason instanceof RunAbortedError && reason.kind === 'lease-lost') return;
+  if (reason instanceof RunAbortedError && reason.kind === 'lease-lost') return undefined;
   await deps.store.complete(lease, result.status, completionBody(result));
+  return result.status;
 }

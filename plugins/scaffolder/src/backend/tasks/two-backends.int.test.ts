@@ -58,6 +58,16 @@ describe('two backends on one PostgreSQL', () => {
           events.filter((e: SerializedTaskEvent) => e.body.message === 'Starting up task with 1 steps'),
         ).toHaveLength(1);
       }
+      // The work queue's task metrics: every task counted once, by the backend that ran it.
+      let processed = 0;
+      for (const backend of [a, b]) {
+        const scraped = await backend.fetch('/metrics', { token: await backend.serviceToken('metrics') });
+        const text = await scraped.text();
+        expect(text).toContain('atrium_scaffolder_work_queue_depth{queue="tasks"}');
+        const line = text.match(/^atrium_scaffolder_work_items_processed_total\{queue="tasks"\} (\d+)$/m);
+        processed += Number(line?.[1] ?? 0);
+      }
+      expect(processed).toBe(40);
       const ranOnA = runs.find((r) => r.backend === 'a')!.taskId;
       const stream = await readEventStream(b.url, b.token, ranOnA);
       expect(stream.events.at(-1)?.event).toBe('completion');
