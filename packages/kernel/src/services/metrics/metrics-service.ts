@@ -31,8 +31,15 @@ export function createRootMetrics(): RootMetrics {
         new Counter({ name: metric(pluginId, name), help, labelNames, registers: [registry] }),
       gauge: (name, help, labelNames = []) =>
         new Gauge({ name: metric(pluginId, name), help, labelNames, registers: [registry] }),
+      // prom-client reads an explicit `buckets: undefined` as no buckets: pass it only when given.
       histogram: (name, help, labelNames = [], buckets) =>
-        new Histogram({ name: metric(pluginId, name), help, labelNames, buckets, registers: [registry] }),
+        new Histogram({
+          name: metric(pluginId, name),
+          help,
+          labelNames,
+          ...(buckets ? { buckets } : {}),
+          registers: [registry],
+        }),
     }),
   };
 }
