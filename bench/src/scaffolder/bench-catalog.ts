@@ -37,6 +37,10 @@ export const benchCatalogPlugin = definePlugin({
           return entity ?? reply.code(404).send({ error: { name: 'NotFoundError', message: 'not found' } });
         },
       );
+      // The scaffolder reads templates (and checks that the caller may) in batches by ref.
+      app.post<{ Body: { entityRefs: string[] } }>('/entities/by-refs', async (request) => ({
+        items: request.body.entityRefs.map((ref) => entities.get(ref.toLowerCase()) ?? null),
+      }));
     });
   },
 });
