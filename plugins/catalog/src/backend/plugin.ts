@@ -1,5 +1,5 @@
 import { catalogModelErrorCodes, type Entity } from '@atrium/catalog-model';
-import { coreServices, definePlugin, sql } from '@atrium/kernel';
+import { coreServices, definePlugin } from '@atrium/kernel';
 import { catalogApi } from '../common/catalog-api.js';
 import { catalogErrorCodes } from '../common/catalog-error-codes.js';
 import { catalogPermissionList, RESOURCE_TYPE_CATALOG_ENTITY } from '../common/catalog-permissions.js';
@@ -8,6 +8,7 @@ import { createCatalogRuntime, loadEntities } from './create-catalog-runtime.js'
 import { catalogMigrations } from './database/catalog-migrations.js';
 import { createSqlClient } from './database/sql-client.js';
 import { createSqlReader } from './database/sql-reader.js';
+import { tuneSqlite } from './database/tune-sqlite.js';
 import {
   catalogKindsPoint,
   catalogProcessorsPoint,
@@ -57,18 +58,7 @@ export const catalogPlugin = definePlugin({
   },
   async init({ deps, config, extensions }) {
     const db = createSqlClient(deps.db, await deps.db.getClient());
-    if (db.dialect === 'sqlite') {
-      // A larger page cache keeps the search index hot; temp B-trees (sorts) stay in memory.
-      await db.run(sql`PRAGMA cache_size = -16384`);
-      await db.run(sql`PRAGMA temp_store = MEMORY`);
-      // Checkpoint every ~128 MB of WAL instead of 4 MB: a page rewritten by several
-      // ingestion batches is copied into the database file (and synced) once, not each
-      // time (one instrumented 100k ingest: 21.8 s in commits at 32 MB, 15.1 s at 128 MB).
-      // The file is cut back to 32 MB after a checkpoint, so an idle catalog does not keep
-      // the peak size on disk.
-      await db.run(sql`PRAGMA wal_autocheckpoint = 32768`);
-      await db.run(sql`PRAGMA journal_size_limit = 33554432`);
-    }
+    await tuneSqlite(db);
     const reader = createSqlReader(deps.db.client, await deps.db.getReader());
     const { services, engine, fingerprint } = createCatalogRuntime({
       sql: db,

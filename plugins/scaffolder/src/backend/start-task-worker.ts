@@ -22,35 +22,8 @@ export async function setUpTaskWorker(
   const { scheduler } = services;
   const workerId = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const cancels: CancelRegistry = new Map();
-  const runDeps: TaskRunDeps = {
-    runner: ctx.runner,
-    store: ctx.store,
-    events: ctx.events,
-    notifier: ctx.notifier,
-    cipher: ctx.cipher,
-    auth: ctx.auth,
-    source: createTemplateSource({ urlReader: ctx.urlReader }),
-    workerId,
-    workingDirectory: ctx.workingDirectory,
-    cancels,
-    authorizeActionFor: (credentials) => ctx.authorizer.actionAuthorizer(credentials),
-  };
-  const taskTimeoutMs = toMs(ctx.config.taskTimeout);
-  const frequencyMs = toMs(ctx.config.taskTimeoutJanitorFrequency);
-  await scheduler.scheduleTask({
-    id: 'janitor',
-    frequency: { milliseconds: frequencyMs },
-    // The lease: a backend killed during a pass blocks the janitor this long at most.
-    timeout: { milliseconds: Math.min(Math.max(2 * frequencyMs, 10_000), 300_000) },
-    fn: async () => {
-      await runJanitorPass({
-        lifecycle: ctx.lifecycle,
-        events: ctx.events,
-        taskTimeoutMs,
-        logger: ctx.logger,
-      });
-    },
-  });
+  const runDeps = taskRunDeps(ctx, workerId, cancels);
+  await scheduleJanitor(ctx, scheduler);
   // Leftovers of a crash are removed in the background; they never block startup.
   sweepWorkspaces(ctx.workingDirectory, ctx.store, ctx.logger).catch((error: unknown) =>
     ctx.logger.warn(`could not sweep old workspaces in ${ctx.workingDirectory}`, error as Error),
@@ -92,5 +65,46 @@ export async function setUpTaskWorker(
       stopped.abort();
       await queue.stop(graceMs);
     },
+  };
+}
+
+/** The janitor runs on one backend at a time and fails tasks whose worker went silent. */
+async function scheduleJanitor(ctx: ScaffolderContext, scheduler: SchedulerService): Promise<void> {
+  const taskTimeoutMs = toMs(ctx.config.taskTimeout);
+  const frequencyMs = toMs(ctx.config.taskTimeoutJanitorFrequency);
+  await scheduler.scheduleTask({
+    id: 'janitor',
+    frequency: { milliseconds: frequencyMs },
+    // The lease: a backend killed during a pass blocks the janitor this long at most.
+    timeout: { milliseconds: Math.min(Math.max(2 * frequencyMs, 10_000), 300_000) },
+    fn: async () => {
+      await runJanitorPass({
+        lifecycle: ctx.lifecycle,
+        events: ctx.events,
+        taskTimeoutMs,
+        logger: ctx.logger,
+      });
+    },
+  });
+}
+
+/** What running one claimed task needs, from the plugin's context. */
+function taskRunDeps(
+  ctx: ScaffolderContext & { notifier: EventNotifier },
+  workerId: string,
+  cancels: CancelRegistry,
+): TaskRunDeps {
+  return {
+    runner: ctx.runner,
+    store: ctx.store,
+    events: ctx.events,
+    notifier: ctx.notifier,
+    cipher: ctx.cipher,
+    auth: ctx.auth,
+    source: createTemplateSource({ urlReader: ctx.urlReader }),
+    workerId,
+    workingDirectory: ctx.workingDirectory,
+    cancels,
+    authorizeActionFor: (credentials) => ctx.authorizer.actionAuthorizer(credentials),
   };
 }

@@ -3,6 +3,39 @@ import type { WorkItem, WorkQueueSource, WorkQueueTable } from './work-queue-ser
 
 type Row = Record<string, unknown>;
 
+/** The table and its columns as SQL references, with the list a claim returns. */
+function tableRefs(table: WorkQueueTable) {
+  const c = table.columns ?? {};
+  const id = sql.ref(c.id ?? 'id');
+  const attempts = sql.ref(c.attempts ?? 'attempts');
+  const extra = (table.select ?? []).map((column) => sql.ref(column));
+  return {
+    t: sql.table(table.table),
+    id,
+    dueAt: sql.ref(c.dueAt ?? 'due_at'),
+    owner: sql.ref(c.leaseOwner ?? 'lease_owner'),
+    expires: sql.ref(c.leaseExpiresAt ?? 'lease_expires_at'),
+    attempts,
+    returning: sql.join([sql`${id} AS id`, sql`${attempts} AS attempts`, ...extra]),
+  };
+}
+
+/** The `only` condition (empty without one); undefined when it allows no row at all. */
+function onlyFilter(table: WorkQueueTable): RawBuilder<unknown> | undefined {
+  if (!table.only) return sql``;
+  const values = table.only.values();
+  if (values.length === 0) return undefined;
+  return sql` AND ${sql.ref(table.only.column)} IN (${sql.join(values)})`;
+}
+
+/** A claimed row as a work item: its id and attempts apart, the selected columns as data. */
+function toItem(row: Row): WorkItem<Row> {
+  const data = { ...row };
+  delete data.id;
+  delete data.attempts;
+  return { id: row.id as string | number, attempts: Number(row.attempts), data };
+}
+
 /**
  * The claim/lease SQL over a plugin's table. A claim is one UPDATE of the rows a sub-select
  * picks: SQLite runs writes one at a time, and on PostgreSQL `FOR UPDATE SKIP LOCKED` makes
@@ -16,28 +49,9 @@ type Row = Record<string, unknown>;
 export function createTableSource(table: WorkQueueTable): WorkQueueSource<Row> {
   const { db } = table;
   const c = table.columns ?? {};
-  const t = sql.table(table.table);
-  const id = sql.ref(c.id ?? 'id');
-  const dueAt = sql.ref(c.dueAt ?? 'due_at');
-  const owner = sql.ref(c.leaseOwner ?? 'lease_owner');
-  const expires = sql.ref(c.leaseExpiresAt ?? 'lease_expires_at');
-  const attempts = sql.ref(c.attempts ?? 'attempts');
-  const extra = (table.select ?? []).map((column) => sql.ref(column));
-  const returning = sql.join([sql`${id} AS id`, sql`${attempts} AS attempts`, ...extra]);
+  const { t, id, dueAt, owner, expires, attempts, returning } = tableRefs(table);
   const lock = table.dialect === 'postgres' ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-
-  const only = (): RawBuilder<unknown> | undefined => {
-    if (!table.only) return sql``;
-    const values = table.only.values();
-    if (values.length === 0) return undefined;
-    return sql` AND ${sql.ref(table.only.column)} IN (${sql.join(values)})`;
-  };
-  const toItem = (row: Row): WorkItem<Row> => {
-    const data = { ...row };
-    delete data.id;
-    delete data.attempts;
-    return { id: row.id as string | number, attempts: Number(row.attempts), data };
-  };
+  const only = () => onlyFilter(table);
   const inIds = (items: WorkItem<Row>[]) => sql.join(items.map((item) => item.id));
 
   return {
