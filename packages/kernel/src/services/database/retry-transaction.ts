@@ -1,5 +1,6 @@
 import { AtriumError } from '@atrium/errors';
 import type { Kysely, Transaction } from 'kysely';
+import { doublingDelayMs } from '../../concurrency/doubling-delay.js';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
 
 /** Options of a retried transaction. */
@@ -31,7 +32,7 @@ export function isTransientDatabaseError(error: unknown): boolean {
 
 // Exponential with jitter, so two replicas that collided do not collide again in step.
 function backoffMs(attempt: number): number {
-  return Math.min(1000, 20 * 2 ** (attempt - 1)) + Math.random() * 30;
+  return doublingDelayMs(attempt - 1, 20, 1000) + Math.random() * 30;
 }
 
 /**

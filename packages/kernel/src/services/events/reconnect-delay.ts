@@ -1,3 +1,5 @@
+import { doublingDelayMs } from '../../concurrency/doubling-delay.js';
+
 const FIRST_RETRY_MS = 250;
 const MAX_RETRY_MS = 30_000;
 
@@ -10,5 +12,5 @@ const MAX_RETRY_MS = 30_000;
  * setTimeout(reconnect, reconnectDelayMs(attempt));
  */
 export function reconnectDelayMs(attempt: number, random: () => number = Math.random): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** attempt, MAX_RETRY_MS) * (0.5 + random() / 2);
+  return doublingDelayMs(attempt, FIRST_RETRY_MS, MAX_RETRY_MS) * (0.5 + random() / 2);
 }

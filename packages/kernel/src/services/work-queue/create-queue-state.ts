@@ -1,3 +1,4 @@
+import { doublingDelayMs } from '../../concurrency/doubling-delay.js';
 import type { EventsService } from '../events/events-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import { createTableSource } from './create-table-source.js';
@@ -52,7 +53,7 @@ export interface QueueState<T> {
 
 /** 1 s doubling per attempt in a row, at most 10 minutes. */
 function defaultRetryAt(item: WorkItem<unknown>, _error: Error, now: number): number {
-  return now + Math.min(1000 * 2 ** Math.max(item.attempts - 1, 0), 600_000);
+  return now + doublingDelayMs(item.attempts - 1, 1000, 600_000);
 }
 
 function isSource<T>(source: WorkQueueDefinition<T>['source']): source is WorkQueueSource<T> {
