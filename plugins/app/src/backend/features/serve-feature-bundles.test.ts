@@ -90,14 +90,19 @@ describe('frontend feature bundles (app.features)', () => {
     expect(await response.text()).toContain('defineWebPlugin as p');
   });
 
-  it('answers 404 as JSON for a file that is not in a served bundle', async () => {
+  it('answers 404 as JSON for a file that is not in a served bundle, however the path climbs', async () => {
+    // Plain '../' never reaches the server (fetch resolves it); encoded dot segments do.
     for (const path of [
       entryUrl.replace('index.js', 'missing.js'),
       '/assets/features/acme-radar-0/index.js',
+      entryUrl.replace('index.js', '..%2f..%2fpackage.json'),
+      entryUrl.replace('index.js', '%2e%2e/index.js'),
     ]) {
       const response = await backend.fetch(path);
       expect(response.status, path).toBe(404);
-      expect(((await response.json()) as { error: { name: string } }).error.name).toBe('NotFoundError');
+      const body = (await response.json()) as { error: { name: string }; request: { url: string } };
+      expect(body.error.name).toBe('NotFoundError');
+      expect(body.request.url, path).toMatch(/^\/assets\/features\//);
     }
   });
 });

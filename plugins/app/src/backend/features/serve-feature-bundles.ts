@@ -1,4 +1,4 @@
-import { NotFoundError, serializeError } from '@atrium/errors';
+import { NotFoundError } from '@atrium/errors';
 import type { FastifyInstance } from 'fastify';
 import type { LoadedFeatureBundle } from './load-feature-bundle.js';
 
@@ -24,14 +24,11 @@ export function serveFeatureBundles(
   app.get('/assets/features/*', async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     const file = fileAt(bundles(), path);
-    if (!file) {
-      const error = new NotFoundError(
+    // The kernel's error handler answers it in the uniform error shape.
+    if (!file)
+      throw new NotFoundError(
         `No frontend feature file at ${path}; the page may predate a restart, reload it`,
       );
-      return reply
-        .code(404)
-        .send(serializeError(error, { request: { method: request.method, url: request.url } }));
-    }
     reply.header('cache-control', IMMUTABLE).header('vary', 'accept-encoding').type(file.type);
     if (file.gzip && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       return reply.header('content-encoding', 'gzip').send(file.gzip);
