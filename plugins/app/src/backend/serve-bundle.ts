@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { NotFoundError, serializeError } from '@atrium/errors';
+import { NotFoundError } from '@atrium/errors';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServedIndex } from './served-index.js';
@@ -32,11 +32,9 @@ export async function serveBundle(app: FastifyInstance, dir: string, index: Serv
   });
   const serveIndex = async (request: FastifyRequest, reply: FastifyReply) => {
     const path = request.url.split('?')[0] ?? '/';
+    // The kernel's error handler answers it in the uniform error shape.
     if (reserved.test(path) || path.startsWith('/assets/')) {
-      const error = new NotFoundError(`No route for ${request.method} ${path}`);
-      return reply
-        .code(404)
-        .send(serializeError(error, { request: { method: request.method, url: request.url } }));
+      throw new NotFoundError(`No route for ${request.method} ${path}`);
     }
     return reply
       .type('text/html; charset=utf-8')
