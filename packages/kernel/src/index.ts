@@ -46,6 +46,16 @@ export {
   type ServiceScope,
 } from './definitions/service-ref.js';
 export { type KernelErrorCode, kernelErrorCodes } from './kernel-error-codes.js';
+export type {
+  AuditActor,
+  AuditEventOptions,
+  AuditorEvent,
+  AuditorService,
+  AuditRecord,
+  AuditSeverityLevel,
+  AuditSink,
+  AuditSinksService,
+} from './services/auditor/auditor-types.js';
 export type { AccessRestriction } from './services/auth/access-restrictions.js';
 export type { AuthService } from './services/auth/auth-service.js';
 export {

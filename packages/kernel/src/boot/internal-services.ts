@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { defineServiceFactory } from '../definitions/service-factory.js';
 import { defineServiceRef, type ServiceRef } from '../definitions/service-ref.js';
+import { type AuditHub, createAuditHub } from '../services/auditor/create-auditor.js';
 import type { Authenticator } from '../services/auth/authenticator.js';
 import type { AuthKeysTable } from '../services/auth/token-keys.js';
 import type { TokenSigner } from '../services/auth/tokens.js';
@@ -42,6 +43,18 @@ export interface RouterRegistry {
     >[1];
   }>;
 }
+
+/** The backend's one audit hub: every plugin's auditor and every sink meet here. */
+export const auditHubRef: ServiceRef<AuditHub, 'root'> = defineServiceRef({
+  id: 'kernel.auditHub',
+  scope: 'root',
+  defaultFactory: async () =>
+    defineServiceFactory({
+      service: auditHubRef,
+      deps: { logger: coreServices.rootLogger },
+      factory: ({ logger }) => createAuditHub(logger.child({ plugin: 'auditor' })),
+    }),
+});
 
 /** Values the kernel creates itself before any factory runs. */
 export const kernelConfigRef = defineServiceRef<BackendConfig, 'root'>({

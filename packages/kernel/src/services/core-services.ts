@@ -1,6 +1,7 @@
 import type { ServiceFactory } from '../definitions/service-factory.js';
 import type { ServiceScope } from '../definitions/service-ref.js';
 import { defineServiceRef } from '../definitions/service-ref.js';
+import type { AuditorService, AuditSinksService } from './auditor/auditor-types.js';
 import type { AuthService } from './auth/auth-service.js';
 import type { HttpAuthService } from './auth/http-auth-service.js';
 import type { UserInfoService } from './auth/user-info-service.js';
@@ -135,6 +136,14 @@ export const coreServices = {
     id: 'core.health',
     scope: 'root',
     defaultFactory: lazy('healthFactory'),
+  }),
+  /** Audit events of the plugin: printed as JSON log lines and handed to the audit sinks. */
+  auditor: defineServiceRef<AuditorService>({ id: 'core.auditor', defaultFactory: lazy('auditorFactory') }),
+  /** Where a plugin adds a sink that stores audit records (the audit plugin does). */
+  auditSinks: defineServiceRef<AuditSinksService, 'root'>({
+    id: 'core.auditSinks',
+    scope: 'root',
+    defaultFactory: lazy('auditSinksFactory'),
   }),
   /** Prometheus instruments. */
   metrics: defineServiceRef<MetricsService>({ id: 'core.metrics', defaultFactory: lazy('metricsFactory') }),

@@ -1,4 +1,5 @@
 import {
+  auditHubRef,
   authEngineRef,
   cacheStoreRef,
   databaseManagerRef,
@@ -184,4 +185,16 @@ export const workQueueFactory = defineServiceFactory({
   },
   factory: ({ meta, instanceId, logger, metrics, events, lifecycle }) =>
     createWorkQueueService({ pluginId: meta.getId(), owner: instanceId, logger, metrics, events, lifecycle }),
+});
+
+export const auditorFactory = defineServiceFactory({
+  service: coreServices.auditor,
+  deps: { hub: auditHubRef, meta: coreServices.pluginMetadata },
+  factory: ({ hub, meta }) => hub.forPlugin(meta.getId()),
+});
+
+export const auditSinksFactory = defineServiceFactory({
+  service: coreServices.auditSinks,
+  deps: { hub: auditHubRef },
+  factory: ({ hub }) => ({ add: (sink) => hub.add(sink) }),
 });
