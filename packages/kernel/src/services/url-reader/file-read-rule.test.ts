@@ -51,6 +51,8 @@ let firstCommit = '';
 beforeAll(async () => {
   mkdirSync(join(repos, 'ops'), { recursive: true });
   writeFileSync(join(repos, 'ops', 'catalog-info.yaml'), 'kind: Component\n');
+  mkdirSync(join(repos, 'team (old)'), { recursive: true });
+  writeFileSync(join(repos, 'team (old)', 'catalog-info (1).yaml'), 'kind: Group\n');
   writeFileSync(join(project, 'outside.txt'), 'outside');
   writeFileSync(configFile, ['probe:', `  roots: [${JSON.stringify(repos)}]`, ''].join('\n'));
   // A working tree (its .git has HEAD and objects like a bare repository) and a bare one
@@ -94,6 +96,13 @@ describe('the file read rule', () => {
   it('reads files under a declared root', async () => {
     const file = await reader.readUrl(url(join(repos, 'ops', 'catalog-info.yaml')));
     expect((await file.buffer()).toString()).toBe('kind: Component\n');
+  });
+
+  it('takes plain parentheses in file and folder names literally', async () => {
+    const found = await reader.search(`${url(join(repos, 'team (old)'))}/*.yaml`);
+    expect(found.files.map((f) => f.url.split('/').pop())).toEqual(['catalog-info%20(1).yaml']);
+    const nested = await reader.search(`${url(repos)}/*/catalog-info (1).yaml`);
+    expect(nested.files).toHaveLength(1);
   });
 
   it('never reads the SQLite data directory or a loaded config file', async () => {

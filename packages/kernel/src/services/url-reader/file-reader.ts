@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { InputError, NotFoundError, NotModifiedError, PayloadTooLargeError } from '@atrium/errors';
 import type { FileAccessRule } from './file-access-rule.js';
@@ -11,7 +11,7 @@ import {
   parseGitBlobPath,
   readGitBlob,
 } from './git-blob-reader.js';
-import { globBaseDirectory, isGlobPattern } from './glob-base-directory.js';
+import { globBaseDirectory, isGlobPattern, relativeGlob } from './glob-base-directory.js';
 import type { ReadUrlResponse, TreeFile } from './url-reader-service.js';
 
 function pathOf(url: string): string {
@@ -93,7 +93,7 @@ export function createFileReader(rule: FileAccessRule, maxBytes: number) {
       const baseDir = await rule.confine(globBaseDirectory(pattern));
       const { glob } = await import('tinyglobby');
       const matches = (
-        await glob(relative(baseDir, pattern).split(sep).join('/'), {
+        await glob(relativeGlob(baseDir, pattern), {
           cwd: baseDir,
           absolute: true,
         })

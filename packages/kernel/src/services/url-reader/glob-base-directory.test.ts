@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globBaseDirectory, isGlobPattern } from './glob-base-directory.js';
+import { globBaseDirectory, isGlobPattern, relativeGlob } from './glob-base-directory.js';
 
 describe('isGlobPattern', () => {
   it.each([
@@ -10,6 +10,11 @@ describe('isGlobPattern', () => {
     ['/repo/[ab].yaml', true],
     ['/repo/systems/a.yaml', false],
     ['/repo/my-service.v2/catalog-info.yaml', false],
+    ['/repo/catalog-info (1).yaml', false],
+    ['/repo/team (old)/catalog-info.yaml', false],
+    ['/repo/@(a|b).yaml', true],
+    ['/repo/!(draft).yaml', true],
+    ['/repo/team (old)/*.yaml', true],
   ])('%s → %s', (path, expected) => {
     expect(isGlobPattern(path)).toBe(expected);
   });
@@ -23,7 +28,16 @@ describe('globBaseDirectory', () => {
     ['/repo/systems/a*.yaml', '/repo/systems'],
     ['/*.yaml', '/'],
     ['/repo/systems/a.yaml', '/repo/systems'],
+    ['/repo/team (old)/*.yaml', '/repo/team (old)'],
+    ['/repo/catalog-info (1).yaml', '/repo'],
   ])('%s → %s', (path, expected) => {
     expect(globBaseDirectory(path)).toBe(expected);
+  });
+});
+
+describe('relativeGlob', () => {
+  it('escapes plain names and keeps glob segments', () => {
+    expect(relativeGlob('/repo', '/repo/*/team (old)/x.yaml')).toBe('*/team \\(old\\)/x.yaml');
+    expect(relativeGlob('/repo', '/repo/**/*.yaml')).toBe('**/*.yaml');
   });
 });
