@@ -1,0 +1,32 @@
+import type { Kysely, RawBuilder } from 'kysely';
+import type { IndexableDocument } from '../../common/search-types.js';
+import type { Candidate, LoadedDocument } from './search-engine.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
+type Db = Kysely<any>;
+
+/** Candidates from rows; PostgreSQL answers bigint ids as strings. */
+export function rowsToCandidates(rows: ReadonlyArray<{ id: number | string; type: string; resource_ref: string | null }>): Candidate[] {
+  return rows.map((row) => ({ id: Number(row.id), type: row.type, resourceRef: row.resource_ref }));
+}
+
+/** The documents of `ids` in that order, with the highlighted fields the engine's query gives. */
+export async function loadDocuments(
+  db: Db,
+  ids: readonly number[],
+  highlights: RawBuilder<{ id: number | string; title: string; text: string }> | undefined,
+): Promise<LoadedDocument[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('search_documents').select(['id', 'type', 'document']).where('id', 'in', [...ids]).execute();
+  const marked = new Map<number, Record<string, string>>();
+  for (const row of highlights ? (await highlights.execute(db)).rows : []) {
+    marked.set(Number(row.id), { title: row.title, text: row.text });
+  }
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    const document = JSON.parse(row.document as string) as IndexableDocument;
+    return [{ id, type: row.type as string, document, highlight: marked.get(id) ?? {} }];
+  });
+}

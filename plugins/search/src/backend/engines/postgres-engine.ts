@@ -1,0 +1,65 @@
+import { sql } from '@atrium/kernel';
+import type { RawBuilder } from 'kysely';
+import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
+import { type CandidateRow, createSqlEngine, type SearchDb } from './create-sql-engine.js';
+import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
+import { exactKeyOf } from './stored-document.js';
+
+// Each word (letters and digits only) is a quoted lexeme in both configurations the
+// tsvector uses; the words are ANDed and the last one is a prefix.
+function tsquery(tokens: readonly string[]): RawBuilder<unknown> {
+  const words = tokens.map((token, i) => {
+    const lexeme = `'${token}'${i === tokens.length - 1 ? ':*' : ''}`;
+    return sql`(to_tsquery('simple', ${lexeme}) || to_tsquery('english', ${lexeme}))`;
+  });
+  return sql.join(words, sql` && `);
+}
+
+function filterSql(request: MatchRequest): RawBuilder<unknown> {
+  const parts = [sql`d.type in (${sql.join(request.types)})`];
+  for (const [field, values] of Object.entries(request.filters)) {
+    const lowered = values.map((v) => v.toLowerCase());
+    parts.push(sql`lower(d.document::jsonb ->> ${field}) in (${sql.join(lowered)})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+function exact(request: MatchRequest) {
+  if (request.tokens.length === 0) {
+    return { from: sql`search_documents d where ${filterSql(request)}`, order: sql`d.title, d.id` };
+  }
+  const query = tsquery(request.tokens);
+  return {
+    from: sql`search_documents d where d.tsv @@ (${query}) and ${filterSql(request)}`,
+    order: sql`position(${exactKeyOf(request.tokens)} in d.exact_keys) = 0, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) desc, d.id`,
+  };
+}
+
+function highlights(ids: readonly number[], tokens: readonly string[]) {
+  const { preTag, postTag } = SEARCH_HIGHLIGHT_TAGS;
+  const options = `StartSel="${preTag}", StopSel="${postTag}"`;
+  const query = tsquery(tokens);
+  return sql<{ id: string; title: string; text: string }>`
+    select id, ts_headline('simple', title, ${query}, ${`${options}, HighlightAll=true`}) as title,
+      ts_headline('english', body, ${query}, ${`${options}, MaxWords=35, MinWords=15`}) as text
+    from search_documents where id in (${sql.join([...ids])})`;
+}
+
+/**
+ * The PostgreSQL engine: a weighted tsvector (title A, keywords B, text C) ranked by
+ * ts_rank, an exact name or title match first; pg_trgm word similarity for typos
+ * (off when the extension could not be installed: `trigramSchema` undefined).
+ */
+export function createPostgresEngine(db: SearchDb, trigramSchema: string | undefined): SearchEngine {
+  const fuzzy = async (fuzzyDb: SearchDb, request: MatchRequest): Promise<CandidateRow[]> => {
+    if (!trigramSchema || request.tokens.length === 0) return [];
+    const term = request.tokens.join(' ');
+    const similarity = sql`${sql.raw(`${trigramSchema}.word_similarity`)}(${term}, lower(d.title || ' ' || d.keywords))`;
+    const { rows } = await sql<CandidateRow>`
+      select d.id, d.type, d.resource_ref from search_documents d
+      where ${similarity} >= 0.5 and ${filterSql(request)}
+      order by ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(fuzzyDb);
+    return rows;
+  };
+  return createSqlEngine(db, { client: 'postgres', exact, fuzzy, highlights });
+}

@@ -1,0 +1,45 @@
+import type { IndexableDocument } from '../../common/search-types.js';
+
+/** What a query matches, before permissions and paging. */
+export interface MatchRequest {
+  /** Words from {@link toSearchTokens}; the last one also matches as a prefix. Empty: every document. */
+  tokens: string[];
+  types: string[];
+  /** Field -> accepted values (any of them, case-insensitive). */
+  filters: Record<string, string[]>;
+}
+
+/** A matching document, in rank order. */
+export interface Candidate {
+  id: number;
+  type: string;
+  resourceRef: string | null;
+}
+
+/** A stored document with its highlighted fields. */
+export interface LoadedDocument {
+  id: number;
+  type: string;
+  document: IndexableDocument;
+  highlight: Record<string, string>;
+}
+
+/**
+ * An index over one database. `exact` matching is full-text (words, last word as a
+ * prefix); `fuzzy` is the typo fallback (trigrams), used when nothing matches exactly.
+ */
+export interface SearchEngine {
+  /** Writes documents, replacing those of the same type and location. */
+  upsert(type: string, documents: readonly IndexableDocument[], indexedAt: number): Promise<void>;
+  /** Replaces every document of one resource (none: removes them). */
+  replaceResource(type: string, resourceRef: string, documents: readonly IndexableDocument[]): Promise<void>;
+  /** Removes a type's documents written before `indexedAt` (left over from an earlier rebuild). */
+  removeStale(type: string, indexedAt: number): Promise<number>;
+  count(request: MatchRequest, mode: 'exact' | 'fuzzy'): Promise<number>;
+  candidates(request: MatchRequest, mode: 'exact' | 'fuzzy', page: { offset: number; limit: number }): Promise<Candidate[]>;
+  /** The documents of these ids (in that order), highlighted for the tokens. */
+  load(ids: readonly number[], tokens: readonly string[], mode: 'exact' | 'fuzzy'): Promise<LoadedDocument[]>;
+}
+
+/** The most fuzzy candidates a query considers: typo matches past these are noise. */
+export const FUZZY_CANDIDATE_LIMIT = 200;

@@ -1,0 +1,66 @@
+import { sql } from '@atrium/kernel';
+import type { RawBuilder } from 'kysely';
+import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
+import { type CandidateRow, createSqlEngine, type SearchDb } from './create-sql-engine.js';
+import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
+import { exactKeyOf } from './stored-document.js';
+
+// Words are quoted ("word"), so FTS5 reads none of them as syntax; the last one is a prefix.
+function ftsExpression(tokens: readonly string[]): string {
+  return tokens.map((token, i) => `"${token}"${i === tokens.length - 1 ? '*' : ''}`).join(' ');
+}
+
+// Any shared trigram matches; bm25 over trigrams ranks by how many a field shares.
+function trigramExpression(tokens: readonly string[]): string | undefined {
+  const grams = new Set<string>();
+  for (const token of tokens) {
+    for (let i = 0; i + 3 <= token.length; i++) grams.add(token.slice(i, i + 3));
+  }
+  return grams.size === 0 ? undefined : [...grams].map((g) => `"${g}"`).join(' OR ');
+}
+
+function filterSql(request: MatchRequest): RawBuilder<unknown> {
+  const parts = [sql`d.type in (${sql.join(request.types)})`];
+  for (const [field, values] of Object.entries(request.filters)) {
+    const lowered = values.map((v) => v.toLowerCase());
+    parts.push(sql`lower(json_extract(d.document, ${`$."${field}"`})) in (${sql.join(lowered)})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+function exact(request: MatchRequest) {
+  if (request.tokens.length === 0) {
+    return { from: sql`search_documents d where ${filterSql(request)}`, order: sql`d.title, d.id` };
+  }
+  return {
+    from: sql`search_fts join search_documents d on d.id = search_fts.rowid
+      where search_fts match ${ftsExpression(request.tokens)} and ${filterSql(request)}`,
+    order: sql`instr(d.exact_keys, ${exactKeyOf(request.tokens)}) = 0, bm25(search_fts, 10.0, 4.0, 1.0), d.id`,
+  };
+}
+
+async function fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[]> {
+  const grams = trigramExpression(request.tokens);
+  if (!grams) return [];
+  const { rows } = await sql<CandidateRow>`
+    select d.id, d.type, d.resource_ref from search_trigrams join search_documents d on d.id = search_trigrams.rowid
+    where search_trigrams match ${grams} and ${filterSql(request)}
+    order by bm25(search_trigrams, 2.0, 1.0), d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(db);
+  return rows;
+}
+
+function highlights(ids: readonly number[], tokens: readonly string[]) {
+  const { preTag, postTag } = SEARCH_HIGHLIGHT_TAGS;
+  return sql<{ id: number; title: string; text: string }>`
+    select rowid as id, highlight(search_fts, 0, ${preTag}, ${postTag}) as title,
+      snippet(search_fts, 2, ${preTag}, ${postTag}, '…', 32) as text
+    from search_fts where search_fts match ${ftsExpression(tokens)} and rowid in (${sql.join([...ids])})`;
+}
+
+/**
+ * The SQLite engine: FTS5 with BM25, title weighted above keywords (name, owner, kind...)
+ * above text; an exact name or title match first; trigrams for typos.
+ */
+export function createSqliteEngine(db: SearchDb): SearchEngine {
+  return createSqlEngine(db, { client: 'sqlite', exact, fuzzy, highlights });
+}

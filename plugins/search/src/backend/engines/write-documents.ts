@@ -1,0 +1,47 @@
+import { sql } from '@atrium/kernel';
+import type { Kysely } from 'kysely';
+import type { IndexableDocument } from '../../common/search-types.js';
+import { type StoredDocumentRow, toStoredRow } from './stored-document.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: the plugin's own tables.
+type Db = Kysely<any>;
+
+const rowsPerStatement = 200;
+
+// Names and titles in 'simple' (no stemming, so prefixes of names work), text in 'english'.
+function tsvectorOf(row: StoredDocumentRow) {
+  return sql`setweight(to_tsvector('simple', ${row.title}), 'A') || setweight(to_tsvector('simple', ${row.keywords}), 'B') || setweight(to_tsvector('english', ${row.body}), 'C')`;
+}
+
+/** Inserts documents, replacing the stored one of the same type and location. */
+export async function writeDocuments(
+  db: Db,
+  type: string,
+  documents: readonly IndexableDocument[],
+  indexedAt: number,
+  client: 'sqlite' | 'postgres',
+): Promise<void> {
+  // The last of several documents with one location wins, as it would written one by one.
+  const unique = new Map(documents.map((document) => [document.location, toStoredRow(type, document, indexedAt)]));
+  const rows = [...unique.values()];
+  for (let start = 0; start < rows.length; start += rowsPerStatement) {
+    const chunk = rows.slice(start, start + rowsPerStatement);
+    const values = client === 'postgres' ? chunk.map((row) => ({ ...row, tsv: tsvectorOf(row) })) : chunk;
+    await db
+      .insertInto('search_documents')
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(['type', 'doc_key']).doUpdateSet((eb) => ({
+          resource_ref: eb.ref('excluded.resource_ref'),
+          title: eb.ref('excluded.title'),
+          keywords: eb.ref('excluded.keywords'),
+          body: eb.ref('excluded.body'),
+          exact_keys: eb.ref('excluded.exact_keys'),
+          document: eb.ref('excluded.document'),
+          indexed_at: eb.ref('excluded.indexed_at'),
+          ...(client === 'postgres' ? { tsv: eb.ref('excluded.tsv') } : {}),
+        })),
+      )
+      .execute();
+  }
+}

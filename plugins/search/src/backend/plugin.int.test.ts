@@ -1,0 +1,117 @@
+import { testDatabaseKinds } from '@atrium/test-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNotesFixture, type Note, notesPolicy } from './__fixtures__/notes-fixture.js';
+import { startSearch, type TestSearch } from './__fixtures__/start-search.js';
+
+function seedNotes(): Map<string, Note> {
+  const notes = new Map<string, Note>();
+  const add = (note: Note) => notes.set(note.ref, note);
+  add({ ref: 'note:payments', title: 'payments-gateway', text: 'Takes card payments for the shop', author: 'alice', kind: 'Component' });
+  add({ ref: 'note:ledger', title: 'ledger', text: 'Books every payments transaction twice', author: 'bob', kind: 'Component' });
+  add({ ref: 'note:billing', title: 'billing-api', text: 'Invoices; see the payments gateway', author: 'alice', kind: 'API' });
+  for (let i = 0; i < 30; i++) {
+    add({ ref: `note:bulk-${i}`, title: `bulk-report-${i}`, text: 'A weekly report', author: i % 3 === 0 ? 'alice' : 'bob' });
+  }
+  return notes;
+}
+
+const titles = (body: { results: Array<{ document: { title: string } }> }) => body.results.map((r) => r.document.title);
+
+describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
+  let search: TestSearch;
+  let notes: Map<string, Note>;
+  let fixture: ReturnType<typeof createNotesFixture>;
+  let alice: string;
+  let mallory: string;
+
+  beforeAll(async () => {
+    notes = seedNotes();
+    fixture = createNotesFixture(notes);
+    search = await startSearch(kind, [...fixture.features, notesPolicy]);
+    alice = await search.backend.userToken('user:default/alice');
+    mallory = await search.backend.userToken('user:default/mallory');
+    await search.waitFor('term=', (body) => body.numberOfResults === notes.size);
+  });
+  afterAll(() => search?.stop());
+
+  it('ranks a name match above a mention in the text, with highlights and ranks', async () => {
+    const { status, body } = await search.query('term=payments');
+    expect(status).toBe(200);
+    expect(titles(body)).toEqual(['payments-gateway', 'ledger', 'billing-api']);
+    expect(body.results[0]).toMatchObject({ type: 'note', rank: 1, document: { location: '/notes/note:payments', author: 'alice' } });
+    expect(body.results[0]!.highlight).toMatchObject({ preTag: '<mark>', postTag: '</mark>' });
+    expect(body.results[0]!.highlight!.fields.title).toContain('<mark>payments</mark>');
+    expect(body.numberOfResults).toBe(3);
+  });
+
+  it('matches the last word as a prefix (typeahead) and a typo by trigrams', async () => {
+    expect(titles((await search.query('term=ledg')).body)).toEqual(['ledger']);
+    expect(titles((await search.query('term=billing-a')).body)[0]).toBe('billing-api');
+    expect(titles((await search.query('term=paymnets%20gateway')).body)[0]).toBe('payments-gateway');
+  });
+
+  it('filters by type and by document fields', async () => {
+    const apis = await search.query('term=payments&filters[kind]=api');
+    expect(titles(apis.body)).toEqual(['billing-api']);
+    expect((await search.query('term=payments&types[0]=unknown')).body).toEqual({ results: [], numberOfResults: 0 });
+    expect((await search.query('term=payments&types[0]=note')).body.numberOfResults).toBe(3);
+  });
+
+  it('pages with cursors, counts the whole result', async () => {
+    const first = await search.query('term=report&pageLimit=12');
+    expect(first.body.results).toHaveLength(12);
+    expect(first.body.numberOfResults).toBe(30);
+    const second = await search.query(`term=report&pageLimit=12&pageCursor=${first.body.nextPageCursor}`);
+    const third = await search.query(`term=report&pageLimit=12&pageCursor=${second.body.nextPageCursor}`);
+    expect(third.body.results).toHaveLength(6);
+    expect(third.body.nextPageCursor).toBeUndefined();
+    expect(second.body.results[0]!.rank).toBe(13);
+    const all = [...first.body.results, ...second.body.results, ...third.body.results].map((r) => r.document.location);
+    expect(new Set(all).size).toBe(30);
+  });
+
+  it('filters by permission before paging: full pages and true counts', async () => {
+    const page = await search.query('term=report&pageLimit=4', alice);
+    expect(page.body.numberOfResults).toBe(10);
+    expect(page.body.results).toHaveLength(4);
+    const rest = await search.query(`term=report&pageLimit=4&pageCursor=${page.body.nextPageCursor}`, alice);
+    expect(rest.body.results).toHaveLength(4);
+    const payments = await search.query('term=payments', alice);
+    expect(titles(payments.body)).toEqual(['payments-gateway', 'billing-api']);
+    expect(JSON.stringify(payments.body)).not.toContain('ledger');
+    expect((await search.query('term=payments', mallory)).body).toEqual({ results: [], numberOfResults: 0 });
+    expect((await search.backend.fetch('/api/search/query?term=payments')).status).toBe(401);
+  });
+
+  it('updates a document within the test when its owner publishes a change', async () => {
+    notes.set('note:quasar', { ref: 'note:quasar', title: 'quasar', text: 'A new service', author: 'bob' });
+    await fixture.changed('note:quasar');
+    expect(titles((await search.query('term=quasar')).body)).toEqual(['quasar']);
+    notes.delete('note:ledger');
+    await fixture.changed('note:ledger');
+    expect(titles((await search.query('term=ledger')).body)).toEqual([]);
+  });
+
+  it('answers FTS syntax safely and refuses what it cannot search with a 400 naming the input', async () => {
+    for (const term of ['"', '"payments', '*', 'payments*', 'NEAR', 'payments NEAR ledger', '-payments', 'a:b & !c | d', "'); drop table search_documents; --"]) {
+      const { status, body } = await search.query(`term=${encodeURIComponent(term)}`);
+      expect(status, term).toBe(200);
+      expect(Array.isArray(body.results), term).toBe(true);
+    }
+    expect(titles((await search.query(`term=${encodeURIComponent('"payments-gateway"')}`)).body)[0]).toBe('payments-gateway');
+    const long = await search.query(`term=${'a'.repeat(10_000)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.error?.message).toMatch(/'term' is 10000 characters long/);
+    for (const [query, named] of [
+      ['term=x&pageLimit=0', 'pageLimit'],
+      ['term=x&pageLimit=abc', 'pageLimit'],
+      ['term=x&pageCursor=%%%', 'pageCursor'],
+      ['term=x&sort=desc', 'sort'],
+      ['term=x&filters[a%22b]=1', 'filters[a"b]'],
+    ] as const) {
+      const { status, body } = await search.query(query);
+      expect(status, query).toBe(400);
+      expect(body.error?.message, query).toContain(named);
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { AtriumError } from '@atrium/errors';
+import { coreServices, definePlugin } from '@atrium/kernel';
+import { parseSearchQuery } from '../common/search-query-params.js';
+import { searchApi } from '../common/search-api.js';
+import { searchErrorCodes } from '../common/search-error-codes.js';
+import { type SearchCollator, searchCollatorsPoint } from './collators/search-collator.js';
+import { createSearchEngine } from './engines/create-search-engine.js';
+import { searchMigrations } from './engines/search-migrations.js';
+import { startIndexing } from './indexing/start-indexing.js';
+import { runSearch } from './query/run-search.js';
+import { searchConfigSchema } from './search-config.js';
+
+function checkUniqueTypes(collators: readonly SearchCollator[]) {
+  const seen = new Set<string>();
+  for (const { type } of collators) {
+    if (seen.has(type)) {
+      throw new AtriumError(
+        searchErrorCodes.SEARCH_DUPLICATE_TYPE,
+        `two collators contribute search type '${type}'; remove one of the modules that add it to 'search.collators'`,
+      );
+    }
+    seen.add(type);
+  }
+}
+
+/**
+ * Portal-wide search at `/api/search`: the document types modules contribute through
+ * `search.collators`, indexed in the plugin's database (SQLite FTS5 or PostgreSQL
+ * full-text, chosen by the database client), Backstage's query API.
+ *
+ * @example
+ * backend.add(searchPlugin); // or backend.features: ['@atrium/search/backend']
+ */
+export const searchPlugin = definePlugin({
+  id: 'search',
+  description: 'Portal-wide search: collators, full-text index and the search API',
+  config: searchConfigSchema,
+  deps: {
+    db: coreServices.database,
+    http: coreServices.httpRouter,
+    logger: coreServices.logger,
+    events: coreServices.events,
+    scheduler: coreServices.scheduler,
+    permissions: coreServices.permissions,
+  },
+  migrations: searchMigrations,
+  apis: [searchApi],
+  errorCodes: [searchErrorCodes],
+  extensionPoints: { collators: searchCollatorsPoint },
+  async init({ deps, config, extensions }) {
+    const collators = extensions.collators;
+    checkUniqueTypes(collators);
+    const engine = await createSearchEngine(deps.db, deps.logger);
+    const context = { engine, collators, permissions: deps.permissions };
+    deps.http.implement(searchApi, {
+      query: ({ query, credentials }) => runSearch(context, parseSearchQuery(query), credentials),
+    });
+    let unsubscribe: (() => void) | undefined;
+    return {
+      async start() {
+        unsubscribe = await startIndexing({ ...deps, engine, collators, config });
+      },
+      async stop() {
+        unsubscribe?.();
+      },
+    };
+  },
+});

@@ -1,0 +1,21 @@
+import { durationSchema } from '@atrium/kernel';
+import { z } from 'zod';
+
+/** `search.*` config. */
+export const searchConfigSchema = z
+  .object({
+    /** The full rebuild of every document type (incremental updates come through events). */
+    schedule: z
+      .object({
+        frequency: durationSchema.default({ minutes: 30 }),
+        /** The first rebuild after start. */
+        initialDelay: durationSchema.default({ seconds: 5 }),
+        /** The lease of one rebuild: a backend that dies mid-run is replaced after this long. */
+        timeout: durationSchema.default({ minutes: 15 }),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+/** Parsed `search.*` config. */
+export type SearchConfig = z.output<typeof searchConfigSchema>;
