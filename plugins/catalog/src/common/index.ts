@@ -57,3 +57,4 @@ export type {
   FilterPredicatePrimitive,
   FilterPredicateValue,
 } from './filter-predicate.js';
+export { streamEntities } from './stream-entities.js';

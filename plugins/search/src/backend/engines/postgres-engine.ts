@@ -54,11 +54,12 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
   const fuzzy = async (fuzzyDb: SearchDb, request: MatchRequest): Promise<CandidateRow[]> => {
     if (!trigramSchema || request.tokens.length === 0) return [];
     const term = request.tokens.join(' ');
-    const similarity = sql`${sql.raw(`${trigramSchema}.word_similarity`)}(${term}, lower(d.title || ' ' || d.keywords))`;
+    const wordSimilarity = sql.raw(`${trigramSchema}.word_similarity`);
+    const similarity = sql`${wordSimilarity}(${term}, lower(d.title || ' ' || d.keywords))`;
     const { rows } = await sql<CandidateRow>`
       select d.id, d.type, d.resource_ref from search_documents d
       where ${similarity} >= 0.5 and ${filterSql(request)}
-      order by ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(fuzzyDb);
+      order by ${wordSimilarity}(${term}, lower(d.title)) desc, ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(fuzzyDb);
     return rows;
   };
   return createSqlEngine(db, { client: 'postgres', exact, fuzzy, highlights });

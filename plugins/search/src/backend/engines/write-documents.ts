@@ -8,9 +8,13 @@ type Db = Kysely<any>;
 
 const rowsPerStatement = 200;
 
+// PostgreSQL's parser keeps '/orders/{id}' or 'default/team-a' as one token; split into
+// the plain words a query is split into (toSearchTokens), so both sides agree.
+const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ');
+
 // Names and titles in 'simple' (no stemming, so prefixes of names work), text in 'english'.
 function tsvectorOf(row: StoredDocumentRow) {
-  return sql`setweight(to_tsvector('simple', ${row.title}), 'A') || setweight(to_tsvector('simple', ${row.keywords}), 'B') || setweight(to_tsvector('english', ${row.body}), 'C')`;
+  return sql`setweight(to_tsvector('simple', ${words(row.title)}), 'A') || setweight(to_tsvector('simple', ${words(row.keywords)}), 'B') || setweight(to_tsvector('english', ${words(row.body)}), 'C')`;
 }
 
 /** Inserts documents, replacing the stored one of the same type and location. */
