@@ -25,14 +25,18 @@ export interface SearchBody {
 }
 
 /** Starts the catalog with the example organisation, search and the catalog collator on `kind`. */
-export async function startPortalSearch(kind: TestDatabaseKind, features: BackendFeatureInput[] = []): Promise<PortalSearch> {
+export async function startPortalSearch(
+  kind: TestDatabaseKind,
+  features: BackendFeatureInput[] = [],
+  allowedFileRoots: string[] = [],
+): Promise<PortalSearch> {
   const database = await createTestDatabase(kind);
   const backend = await startTestBackend({
     features: [catalogPlugin, searchPlugin, catalogSearchCollatorModule, ...features],
     configPaths: [join(repoRoot, 'app-config.yaml')],
     config: {
       backend: { database: database.config },
-      catalog: { processing: { pollInterval: { milliseconds: 40 } } },
+      catalog: { processing: { pollInterval: { milliseconds: 40 } }, ...(allowedFileRoots.length > 0 ? { allowedFileRoots } : {}) },
       search: { schedule: { initialDelay: { milliseconds: 0 } } },
     },
   });
