@@ -40,6 +40,7 @@ const shared = {
   ...sharedModules,
   '@atrium/catalog/frontend': 'all',
   '@atrium/scaffolder/frontend': 'all',
+  '@atrium/search/frontend': 'all',
 } as const;
 
 export default defineConfig(({ command }) => ({

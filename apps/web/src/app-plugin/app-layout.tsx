@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { ThemeSwitch } from './theme-switch.js';
 import { UserMenu } from './user-menu.js';
 
-function AtriumLayout({ navItems, children }: AppLayoutProps) {
+function AtriumLayout({ navItems, actions, children }: AppLayoutProps) {
   const title = useApi(configApiRef).getOptionalString('app.title') ?? 'Atrium';
   useEffect(() => {
     document.title = title;
@@ -15,6 +15,7 @@ function AtriumLayout({ navItems, children }: AppLayoutProps) {
       navItems={navItems}
       actions={
         <>
+          {actions}
           <ThemeSwitch />
           <UserMenu />
         </>
@@ -25,5 +26,5 @@ function AtriumLayout({ navItems, children }: AppLayoutProps) {
   );
 }
 
-/** The app's `app/layout`: the shell with the configured title, the left nav, theme switch and user menu. */
+/** The app's `app/layout`: the shell with the configured title, the left nav, plugins' top-bar actions, theme switch and user menu. */
 export const appLayout = defineAppLayout({ component: AtriumLayout });

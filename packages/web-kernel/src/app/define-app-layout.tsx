@@ -1,5 +1,5 @@
 import { AppShell } from '@atrium/ui';
-import type { ComponentType, ReactNode } from 'react';
+import { type ComponentType, Fragment, type ReactNode } from 'react';
 import { configApiRef } from '../apis/config-api.js';
 import { useApi } from '../apis/use-api.js';
 import { coreExtensionData, type NavItem } from '../extensions/core-extension-data.js';
@@ -11,6 +11,8 @@ import { AppRoutes } from './app-routes.js';
 export interface AppLayoutProps {
   /** Nav entries of titled pages (in route order), then of nav-item extensions. */
   navItems: readonly NavItem[];
+  /** Elements plugins add to the top bar (input `actions`, e.g. search's search box), in order. */
+  actions?: readonly ReactNode[];
   children: ReactNode;
 }
 
@@ -22,6 +24,8 @@ export const appLayoutInputs = {
     navItem: coreExtensionData.navItem.optional(),
   }),
   nav: defineExtensionInput({ navItem: coreExtensionData.navItem }),
+  /** Top-bar elements from plugins (a search box, a notifications bell); the kernel knows none. */
+  actions: defineExtensionInput({ element: coreExtensionData.reactElement }),
   notFoundPage: defineExtensionInput(
     { element: coreExtensionData.reactElement },
     { singleton: true, optional: true },
@@ -48,9 +52,10 @@ export function defineAppLayout(options: { component: ComponentType<AppLayoutPro
         ...inputs.nav.map((item) => item.output.navItem),
       ];
       const routes = inputs.routes.map((route) => ({ id: route.id, ...route.output }));
+      const actions = inputs.actions.map((action) => <Fragment key={action.id}>{action.output.element}</Fragment>);
       return {
         element: (
-          <Layout navItems={navItems}>
+          <Layout navItems={navItems} actions={actions}>
             <AppRoutes routes={routes} notFound={inputs.notFoundPage?.output.element} />
           </Layout>
         ),

@@ -1,0 +1,10 @@
+export { DefaultResult as DefaultSearchResult } from './components/default-result.js';
+export { HighlightedText } from './components/highlighted-text.js';
+export { searchApiExtension, searchBarAction, searchPage, searchWebPlugin } from './plugin.js';
+export { type SearchApi, searchApiRef } from './search-api-ref.js';
+export {
+  type SearchResultRenderer,
+  SearchResultRendererBlueprint,
+  searchResultRendererData,
+} from './search-result-renderer-blueprint.js';
+export { useSearch } from './use-search.js';
