@@ -1,4 +1,4 @@
-import { catalogWebPlugin } from '@atrium/catalog/frontend';
+import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
@@ -14,4 +14,5 @@ export const features: readonly WebPlugin[] = [
   catalogWebPlugin,
   scaffolderWebPlugin,
   searchWebPlugin,
+  catalogSearchWebPlugin,
 ];

@@ -28,3 +28,4 @@ export {
 export { useEntityTitle, useEntityTitles } from './presentation/use-entity-presentation.js';
 export { createLocalStorageStarredEntities } from './starred/local-storage-starred-entities.js';
 export { type StarredEntitiesApi, starredEntitiesApiRef } from './starred/starred-entities-api.js';
+export { catalogSearchWebPlugin } from './search/catalog-search-result.js';

@@ -14,12 +14,11 @@ import {
   entityPresentationApiExtension,
   starredEntitiesApiExtension,
 } from './extensions/page-extensions.js';
-import { catalogSearchResultRenderer } from './search/catalog-search-result.js';
 
 /**
  * The catalog's frontend: the catalog index, entity pages with their tabs and cards, the
  * register page, the catalog API client, the entity presentation API (titles by ref) and
- * the starred entities API, and the renderer of its search results. Other plugins add tabs to `page:catalog/entity`
+ * the starred entities API. Other plugins add tabs to `page:catalog/entity`
  * (input `tabs`) and cards to `entity-tab:catalog/overview` (input `cards`).
  *
  * @example
@@ -40,6 +39,5 @@ export const catalogWebPlugin: WebPlugin = defineWebPlugin({
     apiDefinitionTab,
     rawTab,
     ...entityCardExtensions,
-    catalogSearchResultRenderer,
   ],
 });

@@ -20,7 +20,7 @@ export function HighlightedText({ result, field, fallback }: { result: SearchRes
   }
   return (
     <>
-      {parts.map((part, i) =>
+      {parts.filter((part) => part.text !== '').map((part, i) =>
         // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one string, never reordered.
         part.isMatch ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>,
       )}
