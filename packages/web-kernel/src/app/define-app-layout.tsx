@@ -52,7 +52,9 @@ export function defineAppLayout(options: { component: ComponentType<AppLayoutPro
         ...inputs.nav.map((item) => item.output.navItem),
       ];
       const routes = inputs.routes.map((route) => ({ id: route.id, ...route.output }));
-      const actions = inputs.actions.map((action) => <Fragment key={action.id}>{action.output.element}</Fragment>);
+      const actions = inputs.actions.map((action) => (
+        <Fragment key={action.id}>{action.output.element}</Fragment>
+      ));
       return {
         element: (
           <Layout navItems={navItems} actions={actions}>

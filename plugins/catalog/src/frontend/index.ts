@@ -26,6 +26,6 @@ export {
   entityPresentationApiRef,
 } from './presentation/entity-presentation-api.js';
 export { useEntityTitle, useEntityTitles } from './presentation/use-entity-presentation.js';
+export { catalogSearchWebPlugin } from './search/catalog-search-result.js';
 export { createLocalStorageStarredEntities } from './starred/local-storage-starred-entities.js';
 export { type StarredEntitiesApi, starredEntitiesApiRef } from './starred/starred-entities-api.js';
-export { catalogSearchWebPlugin } from './search/catalog-search-result.js';

@@ -6,16 +6,40 @@ import { startSearch, type TestSearch } from './__fixtures__/start-search.js';
 function seedNotes(): Map<string, Note> {
   const notes = new Map<string, Note>();
   const add = (note: Note) => notes.set(note.ref, note);
-  add({ ref: 'note:payments', title: 'payments-gateway', text: 'Takes card payments for the shop', author: 'alice', kind: 'Component' });
-  add({ ref: 'note:ledger', title: 'ledger', text: 'Books every payments transaction twice', author: 'bob', kind: 'Component' });
-  add({ ref: 'note:billing', title: 'billing-api', text: 'Invoices; see the payments gateway', author: 'alice', kind: 'API' });
+  add({
+    ref: 'note:payments',
+    title: 'payments-gateway',
+    text: 'Takes card payments for the shop',
+    author: 'alice',
+    kind: 'Component',
+  });
+  add({
+    ref: 'note:ledger',
+    title: 'ledger',
+    text: 'Books every payments transaction twice',
+    author: 'bob',
+    kind: 'Component',
+  });
+  add({
+    ref: 'note:billing',
+    title: 'billing-api',
+    text: 'Invoices; see the payments gateway',
+    author: 'alice',
+    kind: 'API',
+  });
   for (let i = 0; i < 30; i++) {
-    add({ ref: `note:bulk-${i}`, title: `bulk-report-${i}`, text: 'A weekly report', author: i % 3 === 0 ? 'alice' : 'bob' });
+    add({
+      ref: `note:bulk-${i}`,
+      title: `bulk-report-${i}`,
+      text: 'A weekly report',
+      author: i % 3 === 0 ? 'alice' : 'bob',
+    });
   }
   return notes;
 }
 
-const titles = (body: { results: Array<{ document: { title: string } }> }) => body.results.map((r) => r.document.title);
+const titles = (body: { results: Array<{ document: { title: string } }> }) =>
+  body.results.map((r) => r.document.title);
 
 describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
   let search: TestSearch;
@@ -38,7 +62,11 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     const { status, body } = await search.query('term=payments');
     expect(status).toBe(200);
     expect(titles(body)).toEqual(['payments-gateway', 'ledger', 'billing-api']);
-    expect(body.results[0]).toMatchObject({ type: 'note', rank: 1, document: { location: '/notes/note:payments', author: 'alice' } });
+    expect(body.results[0]).toMatchObject({
+      type: 'note',
+      rank: 1,
+      document: { location: '/notes/note:payments', author: 'alice' },
+    });
     expect(body.results[0]!.highlight).toMatchObject({ preTag: '<mark>', postTag: '</mark>' });
     expect(body.results[0]!.highlight!.fields.title).toContain('<mark>payments</mark>');
     expect(body.numberOfResults).toBe(3);
@@ -53,7 +81,10 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
   it('filters by type and by document fields', async () => {
     const apis = await search.query('term=payments&filters[kind]=api');
     expect(titles(apis.body)).toEqual(['billing-api']);
-    expect((await search.query('term=payments&types[0]=unknown')).body).toEqual({ results: [], numberOfResults: 0 });
+    expect((await search.query('term=payments&types[0]=unknown')).body).toEqual({
+      results: [],
+      numberOfResults: 0,
+    });
     expect((await search.query('term=payments&types[0]=note')).body.numberOfResults).toBe(3);
   });
 
@@ -66,7 +97,9 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     expect(third.body.results).toHaveLength(6);
     expect(third.body.nextPageCursor).toBeUndefined();
     expect(second.body.results[0]!.rank).toBe(13);
-    const all = [...first.body.results, ...second.body.results, ...third.body.results].map((r) => r.document.location);
+    const all = [...first.body.results, ...second.body.results, ...third.body.results].map(
+      (r) => r.document.location,
+    );
     expect(new Set(all).size).toBe(30);
   });
 
@@ -93,12 +126,24 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
   });
 
   it('answers FTS syntax safely and refuses what it cannot search with a 400 naming the input', async () => {
-    for (const term of ['"', '"payments', '*', 'payments*', 'NEAR', 'payments NEAR ledger', '-payments', 'a:b & !c | d', "'); drop table search_documents; --"]) {
+    for (const term of [
+      '"',
+      '"payments',
+      '*',
+      'payments*',
+      'NEAR',
+      'payments NEAR ledger',
+      '-payments',
+      'a:b & !c | d',
+      "'); drop table search_documents; --",
+    ]) {
       const { status, body } = await search.query(`term=${encodeURIComponent(term)}`);
       expect(status, term).toBe(200);
       expect(Array.isArray(body.results), term).toBe(true);
     }
-    expect(titles((await search.query(`term=${encodeURIComponent('"payments-gateway"')}`)).body)[0]).toBe('payments-gateway');
+    expect(titles((await search.query(`term=${encodeURIComponent('"payments-gateway"')}`)).body)[0]).toBe(
+      'payments-gateway',
+    );
     const long = await search.query(`term=${'a'.repeat(10_000)}`);
     expect(long.status).toBe(400);
     expect(long.body.error?.message).toMatch(/'term' is 10000 characters long/);

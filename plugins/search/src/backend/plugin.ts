@@ -1,8 +1,8 @@
 import { AtriumError } from '@atrium/errors';
 import { coreServices, definePlugin } from '@atrium/kernel';
-import { parseSearchQuery } from '../common/search-query-params.js';
 import { searchApi } from '../common/search-api.js';
 import { searchErrorCodes } from '../common/search-error-codes.js';
+import { parseSearchQuery } from '../common/search-query-params.js';
 import { type SearchCollator, searchCollatorsPoint } from './collators/search-collator.js';
 import { createSearchEngine } from './engines/create-search-engine.js';
 import { searchMigrations } from './engines/search-migrations.js';

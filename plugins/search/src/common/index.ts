@@ -1,4 +1,5 @@
 export { searchApi, searchResultSetSchema } from './search-api.js';
+export { searchErrorCodes } from './search-error-codes.js';
 export { parseSearchQuery, toSearchQueryParams } from './search-query-params.js';
 export {
   type IndexableDocument,
@@ -8,4 +9,3 @@ export {
   type SearchResult,
   type SearchResultSet,
 } from './search-types.js';
-export { searchErrorCodes } from './search-error-codes.js';

@@ -17,7 +17,9 @@ function parsePageLimit(raw: string | string[] | undefined): number | undefined 
   if (value === undefined) return undefined;
   const limit = pageLimitPattern.test(value) ? Number(value) : Number.NaN;
   if (!(limit >= 1 && limit <= SEARCH_LIMITS.maxPageLimit)) {
-    throw new InputError(`query 'pageLimit' must be a whole number from 1 to ${SEARCH_LIMITS.maxPageLimit}, got '${value.slice(0, 20)}'`);
+    throw new InputError(
+      `query 'pageLimit' must be a whole number from 1 to ${SEARCH_LIMITS.maxPageLimit}, got '${value.slice(0, 20)}'`,
+    );
   }
   return limit;
 }
@@ -27,9 +29,12 @@ function parseTerm(raw: string | string[] | undefined): string {
   if (values.length > 1) throw new InputError(`query 'term' must be given once, got ${values.length} values`);
   const term = values[0] ?? '';
   if (term.length > SEARCH_LIMITS.maxTermLength) {
-    throw new InputError(`query 'term' is ${term.length} characters long; at most ${SEARCH_LIMITS.maxTermLength} are searched`);
+    throw new InputError(
+      `query 'term' is ${term.length} characters long; at most ${SEARCH_LIMITS.maxTermLength} are searched`,
+    );
   }
-  if (term.includes('\u0000')) throw new InputError(`query 'term' must not contain the NUL character (U+0000)`);
+  if (term.includes('\u0000'))
+    throw new InputError(`query 'term' must not contain the NUL character (U+0000)`);
   return term;
 }
 
@@ -56,7 +61,10 @@ export function parseSearchQuery(raw: RawQuery): SearchQuery {
     const filter = filterKey.exec(key);
     if (typeKey.test(key)) types.push(...valuesOf(value));
     else if (filter?.[1]) addFilter(filters, filter[1], valuesOf(value));
-    else throw new InputError(`query parameter '${key.slice(0, 80)}' is not known; use term, types[N], filters[<field>], pageCursor or pageLimit`);
+    else
+      throw new InputError(
+        `query parameter '${key.slice(0, 80)}' is not known; use term, types[N], filters[<field>], pageCursor or pageLimit`,
+      );
   }
   const [pageCursor] = valuesOf(raw.pageCursor);
   return {

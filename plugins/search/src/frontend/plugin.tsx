@@ -1,3 +1,4 @@
+import { createApiClient } from '@atrium/http-api';
 import {
   ApiBlueprint,
   coreExtensionData,
@@ -10,7 +11,6 @@ import {
   PageBlueprint,
   type WebPlugin,
 } from '@atrium/web-kernel';
-import { createApiClient } from '@atrium/http-api';
 import { searchApi } from '../common/search-api.js';
 import { SearchBarButton } from './modal/search-bar-button.js';
 import { searchApiRef } from './search-api-ref.js';
@@ -35,7 +35,9 @@ export const searchPage: ExtensionDefinition = PageBlueprint.makeWithInputs({
   params: ({ inputs }) => ({
     path: '/search',
     loader: () =>
-      import('./page/search-page.js').then((m) => <m.SearchPage renderers={inputs.renderers.map((r) => r.output.renderer)} />),
+      import('./page/search-page.js').then((m) => (
+        <m.SearchPage renderers={inputs.renderers.map((r) => r.output.renderer)} />
+      )),
   }),
 });
 

@@ -12,7 +12,8 @@ export interface SearchResultRenderer {
 }
 
 /** Extension data of a result renderer. */
-export const searchResultRendererData = defineExtensionDataRef<SearchResultRenderer>('search.result-renderer');
+export const searchResultRendererData =
+  defineExtensionDataRef<SearchResultRenderer>('search.result-renderer');
 
 /** The input `page:search` offers for renderers. */
 export const searchResultRenderersInput = defineExtensionInput({ renderer: searchResultRendererData });

@@ -33,20 +33,42 @@ const testLayoutPlugin = defineWebPlugin({
 });
 
 function NoteResult({ result }: { result: SearchResult }) {
-  return <p data-testid="note-result">Note by {String(result.document.author)}: {result.document.title}</p>;
+  return (
+    <p data-testid="note-result">
+      Note by {String(result.document.author)}: {result.document.title}
+    </p>
+  );
 }
 
 // Another plugin's renderer, as the catalog contributes one for its entities.
 const notesRendererPlugin = defineWebPlugin({
   id: 'notes',
-  extensions: [SearchResultRendererBlueprint.make({ name: 'note', params: { type: 'note', label: 'Notes', component: NoteResult } })],
+  extensions: [
+    SearchResultRendererBlueprint.make({
+      name: 'note',
+      params: { type: 'note', label: 'Notes', component: NoteResult },
+    }),
+  ],
 });
 
 function seed(): Map<string, Note> {
   const notes = new Map<string, Note>();
-  notes.set('note:payments', { ref: 'note:payments', title: 'payments-gateway', text: 'Takes card payments', author: 'alice', kind: 'Component' });
-  notes.set('note:billing', { ref: 'note:billing', title: 'billing-api', text: 'Invoices for payments', author: 'bob', kind: 'API' });
-  for (let i = 0; i < 25; i++) notes.set(`note:r${i}`, { ref: `note:r${i}`, title: `report-${i}`, text: 'weekly', author: 'bob' });
+  notes.set('note:payments', {
+    ref: 'note:payments',
+    title: 'payments-gateway',
+    text: 'Takes card payments',
+    author: 'alice',
+    kind: 'Component',
+  });
+  notes.set('note:billing', {
+    ref: 'note:billing',
+    title: 'billing-api',
+    text: 'Invoices for payments',
+    author: 'bob',
+    kind: 'API',
+  });
+  for (let i = 0; i < 25; i++)
+    notes.set(`note:r${i}`, { ref: `note:r${i}`, title: `report-${i}`, text: 'weekly', author: 'bob' });
   return notes;
 }
 
@@ -122,7 +144,11 @@ describe('search UI against the real search backend', () => {
     renderApp('/search?term=payments');
     await vi.waitFor(() => expect(screen.getAllByTestId('note-result')).toHaveLength(2));
     fireEvent.change(screen.getByLabelText('Kind'), { target: { value: 'api' } });
-    await vi.waitFor(() => expect(screen.getAllByTestId('note-result').map((e) => e.textContent)).toEqual(['Note by bob: billing-api']));
+    await vi.waitFor(() =>
+      expect(screen.getAllByTestId('note-result').map((e) => e.textContent)).toEqual([
+        'Note by bob: billing-api',
+      ]),
+    );
     expect(screen.getByTestId('location').textContent).toBe('/search?term=payments&kind=api');
   });
 });

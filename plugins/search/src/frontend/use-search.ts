@@ -9,7 +9,8 @@ export function useSearch(query: SearchQuery, enabled = true) {
   const api = useApi(searchApiRef);
   return useQuery({
     queryKey: ['search', query],
-    queryFn: async (): Promise<SearchResultSet> => api.query({ query: toSearchQueryParams(query) }) as Promise<SearchResultSet>,
+    queryFn: async (): Promise<SearchResultSet> =>
+      api.query({ query: toSearchQueryParams(query) }) as Promise<SearchResultSet>,
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 5_000,

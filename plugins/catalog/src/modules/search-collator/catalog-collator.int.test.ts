@@ -14,14 +14,22 @@ const ownerOnlyPolicy: PermissionPolicy = {
   async handle({ permission }, { credentials }) {
     const { principal } = credentials;
     if (principal.type === 'none') return { result: 'DENY' };
-    if (principal.type !== 'user' || principal.userEntityRef !== RESTRICTED || permission.name !== 'catalog.entity.read') {
+    if (
+      principal.type !== 'user' ||
+      principal.userEntityRef !== RESTRICTED ||
+      permission.name !== 'catalog.entity.read'
+    ) {
       return { result: 'ALLOW' };
     }
     return {
       result: 'CONDITIONAL',
       pluginId: 'catalog',
       resourceType: 'catalog-entity',
-      conditions: { rule: 'IS_ENTITY_OWNER', resourceType: 'catalog-entity', params: { claims: principal.ownershipEntityRefs } },
+      conditions: {
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: { claims: principal.ownershipEntityRefs },
+      },
     };
   },
 };
@@ -30,9 +38,17 @@ describe.each(testDatabaseKinds())('the catalog collator on %s', (kind) => {
   let portal: PortalSearch;
   const folder = mkdtempSync(join(tmpdir(), 'atrium-search-collator-'));
   beforeAll(async () => {
-    portal = await startPortalSearch(kind, [
-      defineServiceFactory({ service: coreServices.permissionPolicy, deps: {}, factory: () => ownerOnlyPolicy }),
-    ], [folder]);
+    portal = await startPortalSearch(
+      kind,
+      [
+        defineServiceFactory({
+          service: coreServices.permissionPolicy,
+          deps: {},
+          factory: () => ownerOnlyPolicy,
+        }),
+      ],
+      [folder],
+    );
     await portal.waitUntilIndexed();
   }, 120_000);
   afterAll(async () => {
@@ -59,14 +75,18 @@ describe.each(testDatabaseKinds())('the catalog collator on %s', (kind) => {
   it('shows a conditionally allowed user only what the catalog lets them read, counted before paging', async () => {
     const restricted = await portal.backend.userToken(RESTRICTED, [RESTRICTED, CHECKOUT]);
     const everyone = await portal.search('term=&filters[kind]=component&pageLimit=100');
-    const owned = everyone.body.results.filter((r) => (r.document as { owner?: string }).owner === 'team-checkout');
+    const owned = everyone.body.results.filter(
+      (r) => (r.document as { owner?: string }).owner === 'team-checkout',
+    );
     expect(owned.length).toBeGreaterThan(2);
     expect(owned.length).toBeLessThan(everyone.body.results.length);
     const first = await portal.search('term=&filters[kind]=component&pageLimit=2', restricted);
     expect(first.body.numberOfResults).toBe(owned.length);
     expect(first.body.results).toHaveLength(2);
     const all = await portal.search('term=&filters[kind]=component&pageLimit=100', restricted);
-    expect(all.body.results.map((r) => r.document.location).sort()).toEqual(owned.map((r) => r.document.location).sort());
+    expect(all.body.results.map((r) => r.document.location).sort()).toEqual(
+      owned.map((r) => r.document.location).sort(),
+    );
     const hidden = await portal.search('term=OpenSearch', restricted);
     expect(hidden.body).toEqual({ results: [], numberOfResults: 0 });
   });
@@ -88,13 +108,20 @@ describe.each(testDatabaseKinds())('the catalog collator on %s', (kind) => {
     expect(found.results[0]!.document.title).toBe('zephyr-gateway');
     // Unregistering the location removes its entity (a lone entity delete would come back on refresh).
     const { location } = (await registered.json()) as { location: { id: string } };
-    const deleted = await portal.backend.fetch(`/api/catalog/locations/${location.id}`, { method: 'DELETE', token: portal.token });
+    const deleted = await portal.backend.fetch(`/api/catalog/locations/${location.id}`, {
+      method: 'DELETE',
+      token: portal.token,
+    });
     expect(deleted.status).toBe(204);
     await waitForSearch(portal, 'term=zephyr', (body) => body.results.length === 0);
   });
 });
 
-async function waitForSearch(portal: PortalSearch, query: string, done: (body: Awaited<ReturnType<PortalSearch['search']>>['body']) => boolean) {
+async function waitForSearch(
+  portal: PortalSearch,
+  query: string,
+  done: (body: Awaited<ReturnType<PortalSearch['search']>>['body']) => boolean,
+) {
   for (let attempt = 0; attempt < 200; attempt++) {
     const { body } = await portal.search(query);
     if (done(body)) return body;

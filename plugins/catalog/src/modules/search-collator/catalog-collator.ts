@@ -7,7 +7,10 @@ import { streamEntities } from '../../common/stream-entities.js';
 import { entityToDocument } from './entity-document.js';
 
 /** A catalog client that calls with the plugin's own service token (it sees what services see). */
-export function createServiceCatalogClient(deps: { auth: AuthService; discovery: DiscoveryService }): CatalogClient {
+export function createServiceCatalogClient(deps: {
+  auth: AuthService;
+  discovery: DiscoveryService;
+}): CatalogClient {
   return createCatalogClient({
     baseUrl: () => deps.discovery.getBaseUrl('catalog'),
     async fetch(url, init) {

@@ -27,11 +27,16 @@ describe.each(testDatabaseKinds())('search relevance over the example organisati
       const rank = refs.findIndex((ref) => ref !== undefined && query.relevant.includes(ref)) + 1;
       if (rank === 1) hitsAt1++;
       if (rank > 0) reciprocal += 1 / rank;
-      if (rank !== 1) misses.push(`${query.category} '${query.term}': rank ${rank || '-'}; top ${refs.slice(0, 3).join(', ')}`);
+      if (rank !== 1)
+        misses.push(
+          `${query.category} '${query.term}': rank ${rank || '-'}; top ${refs.slice(0, 3).join(', ')}`,
+        );
     }
     const precisionAt1 = hitsAt1 / relevanceQueries.length;
     const mrr = reciprocal / relevanceQueries.length;
-    console.log(`relevance on ${kind}: precision@1 ${precisionAt1.toFixed(3)}, MRR ${mrr.toFixed(3)}\n  ${misses.join('\n  ')}`);
+    console.log(
+      `relevance on ${kind}: precision@1 ${precisionAt1.toFixed(3)}, MRR ${mrr.toFixed(3)}\n  ${misses.join('\n  ')}`,
+    );
     expect(precisionAt1).toBeGreaterThanOrEqual(THRESHOLDS.precisionAt1);
     expect(mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
   });

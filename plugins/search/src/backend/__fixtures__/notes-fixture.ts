@@ -19,7 +19,11 @@ export interface Note {
 }
 
 export const NOTE_CHANGED_TOPIC = 'notes.note.changed';
-export const noteRead = definePermission({ name: 'notes.note.read', resourceType: 'note', attributes: { action: 'read' } });
+export const noteRead = definePermission({
+  name: 'notes.note.read',
+  resourceType: 'note',
+  attributes: { action: 'read' },
+});
 
 function toDocument(note: Note): IndexableDocument {
   return {

@@ -1,5 +1,10 @@
 import type { BackendFeatureInput, JsonObject } from '@atrium/kernel';
-import { createTestDatabase, startTestBackend, type TestBackend, type TestDatabaseKind } from '@atrium/test-kit';
+import {
+  createTestDatabase,
+  startTestBackend,
+  type TestBackend,
+  type TestDatabaseKind,
+} from '@atrium/test-kit';
 import type { SearchResultSet } from '../../common/search-types.js';
 import { searchPlugin } from '../plugin.js';
 
@@ -7,14 +12,21 @@ import { searchPlugin } from '../plugin.js';
 export interface TestSearch {
   backend: TestBackend;
   /** GETs `/api/search/query?<query>` with the token; the status and JSON body. */
-  query(query: string, token?: string): Promise<{ status: number; body: SearchResultSet & { error?: { message: string } } }>;
+  query(
+    query: string,
+    token?: string,
+  ): Promise<{ status: number; body: SearchResultSet & { error?: { message: string } } }>;
   /** Polls a query until `done` holds for its body (the index catches up in the background). */
   waitFor(query: string, done: (body: SearchResultSet) => boolean, token?: string): Promise<SearchResultSet>;
   stop(): Promise<void>;
 }
 
 /** Starts search with `features` on a fresh database of `kind`; the first rebuild runs at once. */
-export async function startSearch(kind: TestDatabaseKind, features: BackendFeatureInput[], config: JsonObject = {}): Promise<TestSearch> {
+export async function startSearch(
+  kind: TestDatabaseKind,
+  features: BackendFeatureInput[],
+  config: JsonObject = {},
+): Promise<TestSearch> {
   const database = await createTestDatabase(kind);
   const backend = await startTestBackend({
     features: [searchPlugin, ...features],

@@ -1,11 +1,14 @@
 import type { DatabaseService, LoggerService } from '@atrium/kernel';
-import { findTrigramSchema } from './postgres-trigrams.js';
 import { createPostgresEngine } from './postgres-engine.js';
+import { findTrigramSchema } from './postgres-trigrams.js';
 import type { SearchEngine } from './search-engine.js';
 import { createSqliteEngine } from './sqlite-engine.js';
 
 /** The engine of the plugin's database: FTS5 on SQLite, tsvector + pg_trgm on PostgreSQL. */
-export async function createSearchEngine(database: DatabaseService, logger: LoggerService): Promise<SearchEngine> {
+export async function createSearchEngine(
+  database: DatabaseService,
+  logger: LoggerService,
+): Promise<SearchEngine> {
   const db = await database.getClient();
   if (database.client === 'sqlite') return createSqliteEngine(db);
   const trigrams = await findTrigramSchema(db);

@@ -17,7 +17,10 @@ export interface SearchDialect {
   exact(request: MatchRequest): { from: RawBuilder<unknown>; order: RawBuilder<unknown> };
   /** Typo matches, best first, at most FUZZY_CANDIDATE_LIMIT. */
   fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[]>;
-  highlights(ids: readonly number[], tokens: readonly string[]): RawBuilder<{ id: number | string; title: string; text: string }>;
+  highlights(
+    ids: readonly number[],
+    tokens: readonly string[],
+  ): RawBuilder<{ id: number | string; title: string; text: string }>;
 }
 
 /** An engine over the plugin's `search_documents` table in one database's dialect. */
@@ -26,7 +29,11 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
     upsert: (type, documents, indexedAt) => writeDocuments(db, type, documents, indexedAt, dialect.client),
     async replaceResource(type, resourceRef, documents) {
       await db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('search_documents').where('type', '=', type).where('resource_ref', '=', resourceRef).execute();
+        await trx
+          .deleteFrom('search_documents')
+          .where('type', '=', type)
+          .where('resource_ref', '=', resourceRef)
+          .execute();
         await writeDocuments(trx, type, documents, Date.now(), dialect.client);
       });
     },
@@ -46,7 +53,9 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
     },
     async candidates(request, mode, page) {
       if (mode === 'fuzzy') {
-        return rowsToCandidates((await dialect.fuzzy(db, request)).slice(page.offset, page.offset + page.limit));
+        return rowsToCandidates(
+          (await dialect.fuzzy(db, request)).slice(page.offset, page.offset + page.limit),
+        );
       }
       const { from, order } = dialect.exact(request);
       const { rows } = await sql<CandidateRow>`
@@ -55,6 +64,10 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
       return rowsToCandidates(rows);
     },
     load: (ids, tokens, mode) =>
-      loadDocuments(db, ids, mode === 'exact' && tokens.length > 0 ? dialect.highlights(ids, tokens) : undefined),
+      loadDocuments(
+        db,
+        ids,
+        mode === 'exact' && tokens.length > 0 ? dialect.highlights(ids, tokens) : undefined,
+      ),
   };
 }

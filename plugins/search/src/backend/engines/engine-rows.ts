@@ -6,7 +6,9 @@ import type { Candidate, LoadedDocument } from './search-engine.js';
 type Db = Kysely<any>;
 
 /** Candidates from rows; PostgreSQL answers bigint ids as strings. */
-export function rowsToCandidates(rows: ReadonlyArray<{ id: number | string; type: string; resource_ref: string | null }>): Candidate[] {
+export function rowsToCandidates(
+  rows: ReadonlyArray<{ id: number | string; type: string; resource_ref: string | null }>,
+): Candidate[] {
   return rows.map((row) => ({ id: Number(row.id), type: row.type, resourceRef: row.resource_ref }));
 }
 
@@ -17,7 +19,11 @@ export async function loadDocuments(
   highlights: RawBuilder<{ id: number | string; title: string; text: string }> | undefined,
 ): Promise<LoadedDocument[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('search_documents').select(['id', 'type', 'document']).where('id', 'in', [...ids]).execute();
+  const rows = await db
+    .selectFrom('search_documents')
+    .select(['id', 'type', 'document'])
+    .where('id', 'in', [...ids])
+    .execute();
   const marked = new Map<number, Record<string, string>>();
   for (const row of highlights ? (await highlights.execute(db)).rows : []) {
     marked.set(Number(row.id), { title: row.title, text: row.text });

@@ -59,7 +59,9 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
     const { rows } = await sql<CandidateRow>`
       select d.id, d.type, d.resource_ref from search_documents d
       where ${similarity} >= 0.5 and ${filterSql(request)}
-      order by ${wordSimilarity}(${term}, lower(d.title)) desc, ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(fuzzyDb);
+      order by ${wordSimilarity}(${term}, lower(d.title)) desc, ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(
+      fuzzyDb,
+    );
     return rows;
   };
   return createSqlEngine(db, { client: 'postgres', exact, fuzzy, highlights });

@@ -36,7 +36,11 @@ export interface SearchEngine {
   /** Removes a type's documents written before `indexedAt` (left over from an earlier rebuild). */
   removeStale(type: string, indexedAt: number): Promise<number>;
   count(request: MatchRequest, mode: 'exact' | 'fuzzy'): Promise<number>;
-  candidates(request: MatchRequest, mode: 'exact' | 'fuzzy', page: { offset: number; limit: number }): Promise<Candidate[]>;
+  candidates(
+    request: MatchRequest,
+    mode: 'exact' | 'fuzzy',
+    page: { offset: number; limit: number },
+  ): Promise<Candidate[]>;
   /** The documents of these ids (in that order), highlighted for the tokens. */
   load(ids: readonly number[], tokens: readonly string[], mode: 'exact' | 'fuzzy'): Promise<LoadedDocument[]>;
 }

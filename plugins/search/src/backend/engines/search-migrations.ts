@@ -1,5 +1,5 @@
-import { sql } from '@atrium/kernel';
 import type { MigrationDb, Migrations } from '@atrium/kernel';
+import { sql } from '@atrium/kernel';
 import { createTrigramExtension } from './postgres-trigrams.js';
 
 function documentsTable(db: MigrationDb, idType: 'integer' | 'bigserial') {
@@ -44,11 +44,15 @@ async function createSqliteIndex(db: MigrationDb) {
 }
 
 async function createPostgresIndex(db: MigrationDb) {
-  await documentsTable(db, 'bigserial').addColumn('tsv', sql`tsvector`, (c) => c.notNull()).execute();
+  await documentsTable(db, 'bigserial')
+    .addColumn('tsv', sql`tsvector`, (c) => c.notNull())
+    .execute();
   await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
   const trigrams = await createTrigramExtension(db);
   if (trigrams) {
-    await sql`create index search_documents_trigrams on search_documents using gin ((lower(title || ' ' || keywords)) ${sql.raw(`${trigrams}.gin_trgm_ops`)})`.execute(db);
+    await sql`create index search_documents_trigrams on search_documents using gin ((lower(title || ' ' || keywords)) ${sql.raw(`${trigrams}.gin_trgm_ops`)})`.execute(
+      db,
+    );
   }
 }
 
@@ -57,9 +61,22 @@ export const searchMigrations: Migrations = {
   '0001_create_documents': {
     async up(db, { client }) {
       await (client === 'sqlite' ? createSqliteIndex(db) : createPostgresIndex(db));
-      await db.schema.createIndex('search_documents_key').on('search_documents').columns(['type', 'doc_key']).unique().execute();
-      await db.schema.createIndex('search_documents_resource').on('search_documents').columns(['type', 'resource_ref']).execute();
-      await db.schema.createIndex('search_documents_indexed').on('search_documents').columns(['type', 'indexed_at']).execute();
+      await db.schema
+        .createIndex('search_documents_key')
+        .on('search_documents')
+        .columns(['type', 'doc_key'])
+        .unique()
+        .execute();
+      await db.schema
+        .createIndex('search_documents_resource')
+        .on('search_documents')
+        .columns(['type', 'resource_ref'])
+        .execute();
+      await db.schema
+        .createIndex('search_documents_indexed')
+        .on('search_documents')
+        .columns(['type', 'indexed_at'])
+        .execute();
     },
   },
 };

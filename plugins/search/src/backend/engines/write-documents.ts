@@ -26,7 +26,9 @@ export async function writeDocuments(
   client: 'sqlite' | 'postgres',
 ): Promise<void> {
   // The last of several documents with one location wins, as it would written one by one.
-  const unique = new Map(documents.map((document) => [document.location, toStoredRow(type, document, indexedAt)]));
+  const unique = new Map(
+    documents.map((document) => [document.location, toStoredRow(type, document, indexedAt)]),
+  );
   const rows = [...unique.values()];
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);

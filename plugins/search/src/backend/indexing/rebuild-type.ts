@@ -49,7 +49,9 @@ export async function rebuildType(
   indexed += batch.length;
   const removed = await engine.removeStale(collator.type, startedAt);
   if (skipped > 0) {
-    logger.warn(`search type '${collator.type}': skipped ${skipped} documents without a string title, text and location`);
+    logger.warn(
+      `search type '${collator.type}': skipped ${skipped} documents without a string title, text and location`,
+    );
   }
   logger.info(`search type '${collator.type}' rebuilt: ${indexed} documents, ${removed} removed`);
   return { indexed, removed, skipped };

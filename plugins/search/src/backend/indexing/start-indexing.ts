@@ -1,7 +1,7 @@
 import type { EventsService, LoggerService, SchedulerService } from '@atrium/kernel';
-import type { SearchConfig } from '../search-config.js';
 import type { SearchCollator } from '../collators/search-collator.js';
 import type { SearchEngine } from '../engines/search-engine.js';
+import type { SearchConfig } from '../search-config.js';
 import { rebuildType } from './rebuild-type.js';
 
 interface IndexingDeps {

@@ -9,6 +9,7 @@ export function encodePageCursor(page: number): string {
 export function decodePageCursor(cursor: string | undefined): number {
   if (cursor === undefined) return 0;
   const text = Buffer.from(cursor, 'base64').toString('utf8');
-  if (!/^\d{1,6}$/.test(text)) throw new InputError(`query 'pageCursor' is not a cursor this search returned`);
+  if (!/^\d{1,6}$/.test(text))
+    throw new InputError(`query 'pageCursor' is not a cursor this search returned`);
   return Number(text);
 }

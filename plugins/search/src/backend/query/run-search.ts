@@ -1,8 +1,13 @@
 import type { Credentials, PermissionsService, ResourcePermission } from '@atrium/kernel';
-import { SEARCH_HIGHLIGHT_TAGS, SEARCH_LIMITS, type SearchQuery, type SearchResultSet } from '../../common/search-types.js';
+import {
+  SEARCH_HIGHLIGHT_TAGS,
+  SEARCH_LIMITS,
+  type SearchQuery,
+  type SearchResultSet,
+} from '../../common/search-types.js';
 import type { SearchCollator } from '../collators/search-collator.js';
-import { toSearchTokens } from '../engines/search-terms.js';
 import type { Candidate, LoadedDocument, MatchRequest, SearchEngine } from '../engines/search-engine.js';
+import { toSearchTokens } from '../engines/search-terms.js';
 import { decodePageCursor, encodePageCursor } from './page-cursor.js';
 import { visibleCandidates } from './visible-candidates.js';
 
@@ -19,7 +24,11 @@ interface TypeAccess {
 }
 
 // A type without a visibility permission is public to signed-in callers; DENY drops the type.
-async function typeAccess(context: SearchContext, wanted: string[] | undefined, credentials: Credentials): Promise<TypeAccess> {
+async function typeAccess(
+  context: SearchContext,
+  wanted: string[] | undefined,
+  credentials: Credentials,
+): Promise<TypeAccess> {
   const collators = context.collators.filter((c) => !wanted || wanted.includes(c.type));
   const guarded = collators.filter((c) => c.visibilityPermission);
   const decisions = await context.permissions.authorizeConditional(
@@ -41,7 +50,9 @@ function toResults(loaded: LoadedDocument[], offset: number): SearchResultSet['r
   return loaded.map((item, i) => ({
     type: item.type,
     document: item.document,
-    ...(Object.keys(item.highlight).length > 0 ? { highlight: { ...SEARCH_HIGHLIGHT_TAGS, fields: item.highlight } } : {}),
+    ...(Object.keys(item.highlight).length > 0
+      ? { highlight: { ...SEARCH_HIGHLIGHT_TAGS, fields: item.highlight } }
+      : {}),
     rank: offset + i + 1,
   }));
 }
@@ -67,7 +78,11 @@ async function pageOf(
  * Answers one search: the caller's visible types, exact matches (or typo matches when
  * none), permission-filtered before paging, the page loaded with highlights.
  */
-export async function runSearch(context: SearchContext, query: SearchQuery, credentials: Credentials): Promise<SearchResultSet> {
+export async function runSearch(
+  context: SearchContext,
+  query: SearchQuery,
+  credentials: Credentials,
+): Promise<SearchResultSet> {
   const limit = query.pageLimit ?? SEARCH_LIMITS.defaultPageLimit;
   const pageNumber = decodePageCursor(query.pageCursor);
   const offset = pageNumber * limit;
@@ -78,7 +93,11 @@ export async function runSearch(context: SearchContext, query: SearchQuery, cred
   if (tokens.length === 0 && query.term.trim() !== '') return { results: [], numberOfResults: 0 };
   const request: MatchRequest = { tokens, types: access.types, filters: query.filters ?? {} };
   const { page, total, mode } = await pageOf(context, request, access, { offset, limit }, credentials);
-  const loaded = await context.engine.load(page.map((c) => c.id), tokens, mode);
+  const loaded = await context.engine.load(
+    page.map((c) => c.id),
+    tokens,
+    mode,
+  );
   return {
     results: toResults(loaded, offset),
     numberOfResults: total,

@@ -15,7 +15,11 @@ export async function visibleCandidates(
   request: MatchRequest,
   mode: 'exact' | 'fuzzy',
   page: { offset: number; limit: number },
-  check: { permissions: PermissionsService; credentials: Credentials; conditional: Map<string, ResourcePermission> },
+  check: {
+    permissions: PermissionsService;
+    credentials: Credentials;
+    conditional: Map<string, ResourcePermission>;
+  },
 ): Promise<{ page: Candidate[]; total: number }> {
   const visible: Candidate[] = [];
   let total = 0;

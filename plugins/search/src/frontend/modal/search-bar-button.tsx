@@ -11,7 +11,12 @@ export function SearchBarButton() {
   useSearchHotkeys(show);
   return (
     <>
-      <Button color="inherit" startIcon={<SearchIcon />} onClick={show} aria-keyshortcuts="/ Control+K Meta+K">
+      <Button
+        color="inherit"
+        startIcon={<SearchIcon />}
+        onClick={show}
+        aria-keyshortcuts="/ Control+K Meta+K"
+      >
         Search
       </Button>
       {open && <SearchModal open onClose={() => setOpen(false)} />}

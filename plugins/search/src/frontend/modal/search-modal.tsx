@@ -1,4 +1,15 @@
-import { Box, Dialog, DialogContent, Link as MuiLink, List, ListItemButton, ListItemText, ListSubheader, TextField, Typography } from '@mui/material';
+import {
+  Box,
+  Dialog,
+  DialogContent,
+  List,
+  ListItemButton,
+  ListItemText,
+  ListSubheader,
+  Link as MuiLink,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { SearchResult } from '../../common/search-types.js';
@@ -15,10 +26,12 @@ function isAppPath(location: string) {
 
 function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: SearchResult) => void }) {
   const { data, error, isFetching } = useSearch({ term, pageLimit: typeaheadLimit }, term.trim() !== '');
-  if (term.trim() === '') return <Typography color="text.secondary">Type to search the catalog, templates and docs.</Typography>;
+  if (term.trim() === '')
+    return <Typography color="text.secondary">Type to search the catalog, templates and docs.</Typography>;
   if (error) return <Typography color="error">Search failed: {(error as Error).message}</Typography>;
   if (!data) return <Typography color="text.secondary">Searching…</Typography>;
-  if (data.results.length === 0 && !isFetching) return <Typography color="text.secondary">No results for “{term}”.</Typography>;
+  if (data.results.length === 0 && !isFetching)
+    return <Typography color="text.secondary">No results for “{term}”.</Typography>;
   return (
     <List dense aria-label="Search results">
       {groupResults(data.results).map((group) => (
@@ -26,7 +39,10 @@ function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: Sea
           <ul style={{ padding: 0 }}>
             <ListSubheader>{group.type}</ListSubheader>
             {group.results.map((result) => (
-              <ListItemButton key={`${result.type}:${result.document.location}`} onClick={() => onPick(result)}>
+              <ListItemButton
+                key={`${result.type}:${result.document.location}`}
+                onClick={() => onPick(result)}
+              >
                 <ListItemText
                   primary={<HighlightedText result={result} field="title" fallback={result.document.title} />}
                   secondary={typeof result.document.kind === 'string' ? result.document.kind : undefined}

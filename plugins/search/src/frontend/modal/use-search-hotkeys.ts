@@ -11,7 +11,8 @@ export function useSearchHotkeys(open: () => void) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const isPaletteKey = event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey);
-      const isSlash = event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
+      const isSlash =
+        event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target);
       if (!isPaletteKey && !isSlash) return;
       event.preventDefault();
       open();

@@ -13,7 +13,13 @@ export function SearchFilters(props: {
   const { params, renderers, onChange } = props;
   return (
     <Stack spacing={2} sx={{ minWidth: 220 }} component="section" aria-label="Filters">
-      <TextField select label="Type" size="small" value={params.get('type') ?? ''} onChange={(e) => onChange('type', e.target.value)}>
+      <TextField
+        select
+        label="Type"
+        size="small"
+        value={params.get('type') ?? ''}
+        onChange={(e) => onChange('type', e.target.value)}
+      >
         <MenuItem value="">All types</MenuItem>
         {renderers.map((renderer) => (
           <MenuItem key={renderer.type} value={renderer.type}>

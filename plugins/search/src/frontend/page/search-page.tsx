@@ -14,7 +14,8 @@ export function SearchPage({ renderers }: { renderers: readonly SearchResultRend
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params, pageLimit);
   const { data, error } = useSearch(query);
-  const change = (key: string, value: string) => setParams(withParam(params, key, value), { replace: key !== 'cursor' });
+  const change = (key: string, value: string) =>
+    setParams(withParam(params, key, value), { replace: key !== 'cursor' });
   const rendererOf = new Map(renderers.map((renderer) => [renderer.type, renderer.component]));
   return (
     <Page title="Search">
@@ -46,10 +47,16 @@ export function SearchPage({ renderers }: { renderers: readonly SearchResultRend
             })}
           </Box>
           <Stack direction="row" spacing={2} sx={{ mt: 2 }}>
-            <Button disabled={!data?.previousPageCursor} onClick={() => change('cursor', data?.previousPageCursor ?? '')}>
+            <Button
+              disabled={!data?.previousPageCursor}
+              onClick={() => change('cursor', data?.previousPageCursor ?? '')}
+            >
               Previous
             </Button>
-            <Button disabled={!data?.nextPageCursor} onClick={() => change('cursor', data?.nextPageCursor ?? '')}>
+            <Button
+              disabled={!data?.nextPageCursor}
+              onClick={() => change('cursor', data?.nextPageCursor ?? '')}
+            >
               Next
             </Button>
           </Stack>

@@ -1,7 +1,12 @@
 import { join, resolve } from 'node:path';
 import type { BackendFeatureInput } from '@atrium/kernel';
 import { searchPlugin } from '@atrium/search/backend';
-import { createTestDatabase, startTestBackend, type TestBackend, type TestDatabaseKind } from '@atrium/test-kit';
+import {
+  createTestDatabase,
+  startTestBackend,
+  type TestBackend,
+  type TestDatabaseKind,
+} from '@atrium/test-kit';
 import { catalogPlugin } from '../../../backend/plugin.js';
 import { catalogSearchCollatorModule } from '../search-collator-module.js';
 
@@ -19,7 +24,11 @@ export interface PortalSearch {
 
 /** The parts of a search answer these tests read. */
 export interface SearchBody {
-  results: Array<{ type: string; rank?: number; document: { title: string; location: string; authorization?: { resourceRef: string } } }>;
+  results: Array<{
+    type: string;
+    rank?: number;
+    document: { title: string; location: string; authorization?: { resourceRef: string } };
+  }>;
   numberOfResults?: number;
   nextPageCursor?: string;
 }
@@ -36,7 +45,10 @@ export async function startPortalSearch(
     configPaths: [join(repoRoot, 'app-config.yaml')],
     config: {
       backend: { database: database.config },
-      catalog: { processing: { pollInterval: { milliseconds: 40 } }, ...(allowedFileRoots.length > 0 ? { allowedFileRoots } : {}) },
+      catalog: {
+        processing: { pollInterval: { milliseconds: 40 } },
+        ...(allowedFileRoots.length > 0 ? { allowedFileRoots } : {}),
+      },
       search: { schedule: { initialDelay: { milliseconds: 0 } } },
     },
   });
@@ -52,7 +64,9 @@ export async function startPortalSearch(
     async waitUntilIndexed() {
       let last = -1;
       for (let attempt = 0; attempt < 600; attempt++) {
-        const served = (await (await backend.fetch('/api/catalog/entities?fields=kind', { token })).json()) as unknown[];
+        const served = (await (
+          await backend.fetch('/api/catalog/entities?fields=kind', { token })
+        ).json()) as unknown[];
         const indexed = (await search('term=&pageLimit=1')).body.numberOfResults ?? 0;
         // Stable for one round: the catalog has settled and search caught up with it.
         if (served.length > 50 && indexed === served.length && indexed === last) return indexed;
