@@ -13,8 +13,15 @@ export type CandidateRow = { id: number | string; type: string; resource_ref: st
 /** What differs between the databases: the exact match, the typo match and highlighting. */
 export interface SearchDialect {
   client: 'sqlite' | 'postgres';
-  /** `<from and where>` and `<order by>` of an exact (or, without tokens, browsing) query. */
-  exact(request: MatchRequest): { from: RawBuilder<unknown>; order: RawBuilder<unknown> };
+  /**
+   * An exact (or, without tokens, browsing) query: `<from and where>`, the ranking values
+   * as named columns (`r_*`), and `<order by>` over those names and `id`.
+   */
+  exact(request: MatchRequest): {
+    from: RawBuilder<unknown>;
+    ranks: RawBuilder<unknown>;
+    order: RawBuilder<unknown>;
+  };
   /** Typo matches, best first, at most FUZZY_CANDIDATE_LIMIT. */
   fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[]>;
   highlights(
@@ -25,6 +32,16 @@ export interface SearchDialect {
 
 /** An engine over the plugin's `search_documents` table in one database's dialect. */
 export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEngine {
+  const count: SearchEngine['count'] = async (request, mode) => {
+    if (mode === 'fuzzy') return (await dialect.fuzzy(db, request)).length;
+    const { from } = dialect.exact(request);
+    const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${from}`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  };
+  const ranked = (request: MatchRequest) => {
+    const { from, ranks, order } = dialect.exact(request);
+    return sql`(select d.id, d.type, d.resource_ref, ${ranks} from ${from}) ranked order by ${order}`;
+  };
   return {
     upsert: (type, documents, indexedAt) => writeDocuments(db, type, documents, indexedAt, dialect.client),
     async replaceResource(type, resourceRef, documents) {
@@ -45,11 +62,23 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
-    async count(request, mode) {
-      if (mode === 'fuzzy') return (await dialect.fuzzy(db, request)).length;
-      const { from } = dialect.exact(request);
-      const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${from}`.execute(db);
-      return Number(rows[0]?.n ?? 0);
+    count,
+    async page(request, mode, page) {
+      if (mode === 'fuzzy') {
+        const rows = await dialect.fuzzy(db, request);
+        return {
+          candidates: rowsToCandidates(rows.slice(page.offset, page.offset + page.limit)),
+          total: rows.length,
+        };
+      }
+      // The total rides along as a window count, so the match runs once for page and count
+      // (over a subquery: SQLite allows bm25() only in the FTS query itself).
+      const { rows } = await sql<CandidateRow & { total: number | string }>`
+        select id, type, resource_ref, count(*) over () as total from ${ranked(request)}
+        limit ${page.limit} offset ${page.offset}`.execute(db);
+      const total =
+        rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await count(request, mode) : 0;
+      return { candidates: rowsToCandidates(rows), total };
     },
     async candidates(request, mode, page) {
       if (mode === 'fuzzy') {
@@ -57,10 +86,10 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
           (await dialect.fuzzy(db, request)).slice(page.offset, page.offset + page.limit),
         );
       }
-      const { from, order } = dialect.exact(request);
       const { rows } = await sql<CandidateRow>`
-        select d.id, d.type, d.resource_ref from ${from} order by ${order}
-        limit ${page.limit} offset ${page.offset}`.execute(db);
+        select id, type, resource_ref from ${ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
+        db,
+      );
       return rowsToCandidates(rows);
     },
     load: (ids, tokens, mode) =>

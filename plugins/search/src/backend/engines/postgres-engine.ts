@@ -26,12 +26,17 @@ function filterSql(request: MatchRequest): RawBuilder<unknown> {
 
 function exact(request: MatchRequest) {
   if (request.tokens.length === 0) {
-    return { from: sql`search_documents d where ${filterSql(request)}`, order: sql`d.title, d.id` };
+    return {
+      from: sql`search_documents d where ${filterSql(request)}`,
+      ranks: sql`d.title as r_title`,
+      order: sql`r_title, id`,
+    };
   }
   const query = tsquery(request.tokens);
   return {
     from: sql`search_documents d where d.tsv @@ (${query}) and ${filterSql(request)}`,
-    order: sql`position(${exactKeyOf(request.tokens)} in d.exact_keys) = 0, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) desc, d.id`,
+    ranks: sql`position(${exactKeyOf(request.tokens)} in d.exact_keys) = 0 as r_exact, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as r_score`,
+    order: sql`r_exact, r_score desc, id`,
   };
 }
 
@@ -56,12 +61,21 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
     const term = request.tokens.join(' ');
     const wordSimilarity = sql.raw(`${trigramSchema}.word_similarity`);
     const similarity = sql`${wordSimilarity}(${term}, lower(d.title || ' ' || d.keywords))`;
-    const { rows } = await sql<CandidateRow>`
-      select d.id, d.type, d.resource_ref from search_documents d
-      where ${similarity} >= 0.5 and ${filterSql(request)}
-      order by ${wordSimilarity}(${term}, lower(d.title)) desc, ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(
-      fuzzyDb,
-    );
+    // The operator form (word similarity above pg_trgm.word_similarity_threshold) is what
+    // the trigram index answers; the function form would scan every row.
+    const isSimilar = sql`${term} operator(${sql.raw(`${trigramSchema}.<%`)}) lower(d.title || ' ' || d.keywords)`;
+    // 0.5 rather than pg_trgm's 0.6: one swapped letter in a ten-letter name still matches.
+    // set_config(..., true) lasts for the transaction only, so pooled connections keep the default.
+    const rows = await fuzzyDb.transaction().execute(async (trx) => {
+      await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx);
+      const result = await sql<CandidateRow>`
+        select d.id, d.type, d.resource_ref from search_documents d
+        where ${isSimilar} and ${filterSql(request)}
+        order by ${wordSimilarity}(${term}, lower(d.title)) desc, ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(
+        trx,
+      );
+      return result.rows;
+    });
     return rows;
   };
   return createSqlEngine(db, { client: 'postgres', exact, fuzzy, highlights });

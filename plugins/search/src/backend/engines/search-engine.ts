@@ -36,6 +36,12 @@ export interface SearchEngine {
   /** Removes a type's documents written before `indexedAt` (left over from an earlier rebuild). */
   removeStale(type: string, indexedAt: number): Promise<number>;
   count(request: MatchRequest, mode: 'exact' | 'fuzzy'): Promise<number>;
+  /** One page of matches and the number of all of them, in one query where it can. */
+  page(
+    request: MatchRequest,
+    mode: 'exact' | 'fuzzy',
+    page: { offset: number; limit: number },
+  ): Promise<{ candidates: Candidate[]; total: number }>;
   candidates(
     request: MatchRequest,
     mode: 'exact' | 'fuzzy',

@@ -30,12 +30,17 @@ function filterSql(request: MatchRequest): RawBuilder<unknown> {
 
 function exact(request: MatchRequest) {
   if (request.tokens.length === 0) {
-    return { from: sql`search_documents d where ${filterSql(request)}`, order: sql`d.title, d.id` };
+    return {
+      from: sql`search_documents d where ${filterSql(request)}`,
+      ranks: sql`d.title as r_title`,
+      order: sql`r_title, id`,
+    };
   }
   return {
     from: sql`search_fts join search_documents d on d.id = search_fts.rowid
       where search_fts match ${ftsExpression(request.tokens)} and ${filterSql(request)}`,
-    order: sql`instr(d.exact_keys, ${exactKeyOf(request.tokens)}) = 0, bm25(search_fts, 10.0, 4.0, 1.0), d.id`,
+    ranks: sql`instr(d.exact_keys, ${exactKeyOf(request.tokens)}) = 0 as r_exact, bm25(search_fts, 10.0, 4.0, 1.0) as r_score`,
+    order: sql`r_exact, r_score, id`,
   };
 }
 

@@ -64,14 +64,18 @@ async function pageOf(
   page: { offset: number; limit: number },
   credentials: Credentials,
 ): Promise<{ page: Candidate[]; total: number; mode: 'exact' | 'fuzzy' }> {
-  const exactCount = await context.engine.count(request, 'exact');
-  const mode = exactCount === 0 && request.tokens.length > 0 ? 'fuzzy' : 'exact';
   if (access.conditional.size > 0) {
+    const hasExact = request.tokens.length === 0 || (await context.engine.count(request, 'exact')) > 0;
+    const mode = hasExact ? 'exact' : 'fuzzy';
     const check = { permissions: context.permissions, credentials, conditional: access.conditional };
     return { ...(await visibleCandidates(context.engine, request, mode, page, check)), mode };
   }
-  const total = mode === 'exact' ? exactCount : await context.engine.count(request, mode);
-  return { page: await context.engine.candidates(request, mode, page), total, mode };
+  const exact = await context.engine.page(request, 'exact', page);
+  // Typo matching only when no word matches at all (not merely past the last page).
+  if (exact.total > 0 || request.tokens.length === 0)
+    return { page: exact.candidates, total: exact.total, mode: 'exact' };
+  const fuzzy = await context.engine.page(request, 'fuzzy', page);
+  return { page: fuzzy.candidates, total: fuzzy.total, mode: 'fuzzy' };
 }
 
 /**
