@@ -2,7 +2,9 @@ import {
   Box,
   Dialog,
   DialogContent,
+  DialogTitle,
   List,
+  ListItem,
   ListItemButton,
   ListItemText,
   ListSubheader,
@@ -34,24 +36,19 @@ function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: Sea
     return <Typography color="text.secondary">No results for “{term}”.</Typography>;
   return (
     <List dense aria-label="Search results">
-      {groupResults(data.results).map((group) => (
-        <li key={group.type}>
-          <ul style={{ padding: 0 }}>
-            <ListSubheader>{group.type}</ListSubheader>
-            {group.results.map((result) => (
-              <ListItemButton
-                key={`${result.type}:${result.document.location}`}
-                onClick={() => onPick(result)}
-              >
-                <ListItemText
-                  primary={<HighlightedText result={result} field="title" fallback={result.document.title} />}
-                  secondary={typeof result.document.kind === 'string' ? result.document.kind : undefined}
-                />
-              </ListItemButton>
-            ))}
-          </ul>
-        </li>
-      ))}
+      {groupResults(data.results).flatMap((group) => [
+        <ListSubheader key={`type:${group.type}`}>{group.type}</ListSubheader>,
+        ...group.results.map((result) => (
+          <ListItem key={`${result.type}:${result.document.location}`} disablePadding>
+            <ListItemButton onClick={() => onPick(result)}>
+              <ListItemText
+                primary={<HighlightedText result={result} field="title" fallback={result.document.title} />}
+                secondary={typeof result.document.kind === 'string' ? result.document.kind : undefined}
+              />
+            </ListItemButton>
+          </ListItem>
+        )),
+      ])}
     </List>
   );
 }
@@ -68,7 +65,8 @@ export function SearchModal({ open, onClose }: { open: boolean; onClose: () => v
   };
   const fullPage = `/search?term=${encodeURIComponent(term)}`;
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-label="Search">
+    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="search-modal-title">
+      <DialogTitle id="search-modal-title">Search</DialogTitle>
       <DialogContent>
         <TextField
           autoFocus

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { signInAsGuest } from './support/sign-in.js';
+import { type RunningPortal, startPortal } from './support/start-portal.js';
+
+let portal: RunningPortal;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await portal?.stop();
+});
+
+describe('search', () => {
+  it('finds an example entity from the top-bar search box and opens it', async () => {
+    const { page } = browser;
+    await signInAsGuest(page, `${portal.url}/`);
+    // The catalog ingests the examples and search indexes them in the background: reopen
+    // (after a reload, so no answer is cached) until the typeahead has the entity.
+    let option = page.getByRole('dialog').getByRole('button', { name: /Payments service/ });
+    for (let attempt = 0; attempt < 20; attempt++) {
+      await page.getByRole('button', { name: 'Search' }).waitFor();
+      await page.keyboard.press('Control+k');
+      await page.getByRole('dialog').getByLabel('Search term').fill('payments serv');
+      if (
+        await option.waitFor({ timeout: 3000 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
+      await page.reload();
+    }
+    option = page.getByRole('dialog').getByRole('button', { name: /Payments service/ });
+    await screenshot(page, 'search-modal');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await option.click();
+    await page.waitForURL(/\/catalog\/default\/component\/payments-service$/);
+    await page
+      .getByRole('heading', { name: /Payments service/ })
+      .first()
+      .waitFor();
+    expect(browser.cspViolations).toEqual([]);
+  });
+
+  it('shows highlighted results on the search page and filters them by kind', async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/search?term=payments&kind=api`);
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.getByRole('link', { name: /Payments API/ }).waitFor();
+    expect(await results.locator('mark').first().textContent()).toMatch(/payments/i);
+    expect(await results.getByRole('link', { name: /Payments service/ }).count()).toBe(0);
+  });
+});
