@@ -30,6 +30,21 @@ export interface SearchDialect {
   ): RawBuilder<{ id: number | string; title: string; text: string }>;
 }
 
+/**
+ * `d.type in (...)` and each field filter (any of its values, case-insensitive), with the
+ * dialect's way of reading a field of the stored document JSON.
+ */
+export function filterSql(
+  request: MatchRequest,
+  fieldOf: (field: string) => RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const parts = [sql`d.type in (${sql.join(request.types)})`];
+  for (const [field, values] of Object.entries(request.filters)) {
+    parts.push(sql`lower(${fieldOf(field)}) in (${sql.join(values.map((v) => v.toLowerCase()))})`);
+  }
+  return sql.join(parts, sql` and `);
+}
+
 /** An engine over the plugin's `search_documents` table in one database's dialect. */
 export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEngine {
   const count: SearchEngine['count'] = async (request, mode) => {

@@ -1,7 +1,7 @@
 import { sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
-import { type CandidateRow, createSqlEngine, type SearchDb } from './create-sql-engine.js';
+import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { exactKeyOf } from './stored-document.js';
 
@@ -15,26 +15,19 @@ function tsquery(tokens: readonly string[]): RawBuilder<unknown> {
   return sql.join(words, sql` && `);
 }
 
-function filterSql(request: MatchRequest): RawBuilder<unknown> {
-  const parts = [sql`d.type in (${sql.join(request.types)})`];
-  for (const [field, values] of Object.entries(request.filters)) {
-    const lowered = values.map((v) => v.toLowerCase());
-    parts.push(sql`lower(d.document::jsonb ->> ${field}) in (${sql.join(lowered)})`);
-  }
-  return sql.join(parts, sql` and `);
-}
+const filters = (request: MatchRequest) => filterSql(request, (field) => sql`d.document::jsonb ->> ${field}`);
 
 function exact(request: MatchRequest) {
   if (request.tokens.length === 0) {
     return {
-      from: sql`search_documents d where ${filterSql(request)}`,
+      from: sql`search_documents d where ${filters(request)}`,
       ranks: sql`d.title as r_title`,
       order: sql`r_title, id`,
     };
   }
   const query = tsquery(request.tokens);
   return {
-    from: sql`search_documents d where d.tsv @@ (${query}) and ${filterSql(request)}`,
+    from: sql`search_documents d where d.tsv @@ (${query}) and ${filters(request)}`,
     ranks: sql`position(${exactKeyOf(request.tokens)} in d.exact_keys) = 0 as r_exact, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as r_score`,
     order: sql`r_exact, r_score desc, id`,
   };
@@ -70,7 +63,7 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
       await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx);
       const result = await sql<CandidateRow>`
         select d.id, d.type, d.resource_ref from search_documents d
-        where ${isSimilar} and ${filterSql(request)}
+        where ${isSimilar} and ${filters(request)}
         order by ${wordSimilarity}(${term}, lower(d.title)) desc, ${similarity} desc, d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(
         trx,
       );

@@ -1,7 +1,7 @@
 import { sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
-import { type CandidateRow, createSqlEngine, type SearchDb } from './create-sql-engine.js';
+import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { exactKeyOf } from './stored-document.js';
 
@@ -19,26 +19,20 @@ function trigramExpression(tokens: readonly string[]): string | undefined {
   return grams.size === 0 ? undefined : [...grams].map((g) => `"${g}"`).join(' OR ');
 }
 
-function filterSql(request: MatchRequest): RawBuilder<unknown> {
-  const parts = [sql`d.type in (${sql.join(request.types)})`];
-  for (const [field, values] of Object.entries(request.filters)) {
-    const lowered = values.map((v) => v.toLowerCase());
-    parts.push(sql`lower(json_extract(d.document, ${`$."${field}"`})) in (${sql.join(lowered)})`);
-  }
-  return sql.join(parts, sql` and `);
-}
+const filters = (request: MatchRequest) =>
+  filterSql(request, (field) => sql`json_extract(d.document, ${`$."${field}"`})`);
 
 function exact(request: MatchRequest) {
   if (request.tokens.length === 0) {
     return {
-      from: sql`search_documents d where ${filterSql(request)}`,
+      from: sql`search_documents d where ${filters(request)}`,
       ranks: sql`d.title as r_title`,
       order: sql`r_title, id`,
     };
   }
   return {
     from: sql`search_fts join search_documents d on d.id = search_fts.rowid
-      where search_fts match ${ftsExpression(request.tokens)} and ${filterSql(request)}`,
+      where search_fts match ${ftsExpression(request.tokens)} and ${filters(request)}`,
     ranks: sql`instr(d.exact_keys, ${exactKeyOf(request.tokens)}) = 0 as r_exact, bm25(search_fts, 10.0, 4.0, 1.0) as r_score`,
     order: sql`r_exact, r_score, id`,
   };
@@ -49,7 +43,7 @@ async function fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[
   if (!grams) return [];
   const { rows } = await sql<CandidateRow>`
     select d.id, d.type, d.resource_ref from search_trigrams join search_documents d on d.id = search_trigrams.rowid
-    where search_trigrams match ${grams} and ${filterSql(request)}
+    where search_trigrams match ${grams} and ${filters(request)}
     order by bm25(search_trigrams, 2.0, 1.0), d.id limit ${FUZZY_CANDIDATE_LIMIT}`.execute(db);
   return rows;
 }
