@@ -2,7 +2,7 @@ import { sql } from '@atrium/kernel';
 import type { Kysely, RawBuilder } from 'kysely';
 import { loadDocuments, rowsToCandidates } from './engine-rows.js';
 import type { MatchRequest, SearchEngine } from './search-engine.js';
-import { writeDocuments } from './write-documents.js';
+import { createIndexWriter } from './write-documents.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
 export type SearchDb = Kysely<any>;
@@ -58,25 +58,7 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
     return sql`(select d.id, d.type, d.resource_ref, ${ranks} from ${from}) ranked order by ${order}`;
   };
   return {
-    upsert: (type, documents, indexedAt) => writeDocuments(db, type, documents, indexedAt, dialect.client),
-    async replaceResource(type, resourceRef, documents) {
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .deleteFrom('search_documents')
-          .where('type', '=', type)
-          .where('resource_ref', '=', resourceRef)
-          .execute();
-        await writeDocuments(trx, type, documents, Date.now(), dialect.client);
-      });
-    },
-    async removeStale(type, indexedAt) {
-      const result = await db
-        .deleteFrom('search_documents')
-        .where('type', '=', type)
-        .where('indexed_at', '<', indexedAt)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    ...createIndexWriter(db, dialect.client),
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {

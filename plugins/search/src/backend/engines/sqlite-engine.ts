@@ -1,5 +1,4 @@
 import { sql } from '@atrium/kernel';
-import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';

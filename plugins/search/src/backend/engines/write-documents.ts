@@ -1,6 +1,7 @@
 import { sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
+import type { SearchEngine } from './search-engine.js';
 import { type StoredDocumentRow, toStoredRow } from './stored-document.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the plugin's own tables.
@@ -50,4 +51,32 @@ export async function writeDocuments(
       )
       .execute();
   }
+}
+
+/** The writing half of an engine: the same SQL on both databases. */
+export function createIndexWriter(
+  db: Db,
+  client: 'sqlite' | 'postgres',
+): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale'> {
+  return {
+    upsert: (type, documents, indexedAt) => writeDocuments(db, type, documents, indexedAt, client),
+    async replaceResource(type, resourceRef, documents) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .deleteFrom('search_documents')
+          .where('type', '=', type)
+          .where('resource_ref', '=', resourceRef)
+          .execute();
+        await writeDocuments(trx, type, documents, Date.now(), client);
+      });
+    },
+    async removeStale(type, indexedAt) {
+      const result = await db
+        .deleteFrom('search_documents')
+        .where('type', '=', type)
+        .where('indexed_at', '<', indexedAt)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
 }
