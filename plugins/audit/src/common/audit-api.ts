@@ -83,6 +83,13 @@ export const auditApi = defineHttpApi({
       }),
       permissions: ['audit.event.read'],
     },
+    getAccess: {
+      method: 'GET',
+      path: '/access',
+      summary: "Whether the caller may read the audit log (the web app's nav asks; not itself audited)",
+      access: 'user',
+      response: z.object({ canRead: z.boolean() }),
+    },
     getEvent: {
       method: 'GET',
       path: '/events/:id',

@@ -68,6 +68,12 @@ function orderProcessors(processors: readonly CatalogProcessor[], config: Catalo
     .map((entry) => entry.processor);
 }
 
+// Change events for subscribers, and audit records of what processing and providers changed.
+function createPublisher(deps: RuntimeDeps) {
+  const audit = createPipelineAudit(deps.auditor, deps.auth.getOwnServiceCredentials(), deps.logger);
+  return createCatalogEventPublisher(deps.events, deps.logger, audit);
+}
+
 /**
  * Builds everything the catalog runs on from its dependencies: kind registry, processing
  * context, location store, caches, event publisher and the processing engine (idle when
@@ -83,11 +89,7 @@ export function createCatalogRuntime(deps: RuntimeDeps): {
   fingerprint: string;
 } {
   const { sql, config, logger } = deps;
-  const publish = createCatalogEventPublisher(
-    deps.events,
-    logger,
-    createPipelineAudit(deps.auditor, deps.auth.getOwnServiceCredentials(), logger),
-  );
+  const publish = createPublisher(deps);
   const context = {
     kinds: buildKinds(deps.kinds),
     processors: orderProcessors(deps.processors, config),

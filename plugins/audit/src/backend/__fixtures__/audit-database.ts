@@ -14,7 +14,9 @@ export async function runAuditSql<T = Record<string, unknown>>(
     const db = new Database(join(directory, 'audit.sqlite'));
     try {
       const prepared = db.prepare(statement);
-      return prepared.reader ? (prepared.all(...params) as T[]) : (prepared.run(...params), []);
+      if (prepared.reader) return prepared.all(...params) as T[];
+      prepared.run(...params);
+      return [];
     } finally {
       db.close();
     }

@@ -21,11 +21,15 @@ export interface AuditRouteDeps {
   auditReads: boolean;
 }
 
-async function requireRead(permissions: PermissionsService, credentials: Credentials): Promise<void> {
+async function canRead(permissions: PermissionsService, credentials: Credentials): Promise<boolean> {
   const [decision] = await permissions.authorize([{ permission: auditPermissions.eventRead }], {
     credentials,
   });
-  if (decision?.result !== 'ALLOW')
+  return decision?.result === 'ALLOW';
+}
+
+async function requireRead(permissions: PermissionsService, credentials: Credentials): Promise<void> {
+  if (!(await canRead(permissions, credentials)))
     throw new NotAllowedError(`not allowed to ${auditPermissions.eventRead.name}`);
 }
 
@@ -63,6 +67,7 @@ export function auditRoutes(deps: AuditRouteDeps): RouteHandlers<Routes> {
         const { items, nextCursor } = await store.list(context.query);
         return { items, pageInfo: nextCursor ? { nextCursor } : {} };
       }),
+    getAccess: async ({ credentials }) => ({ canRead: await canRead(permissions, credentials) }),
     getEvent: (context) =>
       audited(deps, context, { queryType: 'by-id', id: context.params.id }, async () => {
         await requireRead(permissions, context.credentials);
