@@ -1,13 +1,12 @@
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { freePort } from './support/free-port.js';
+import { type FileHost, startFileHost } from './support/file-host.js';
 import { signInAsGuest } from './support/sign-in.js';
 import { type RunningPortal, startPortal } from './support/start-portal.js';
 
 let portal: RunningPortal;
 let browser: TestBrowser;
-let files: Server;
+let files: FileHost;
 let descriptorUrl: string;
 
 const descriptor = `apiVersion: backstage.io/v1alpha1
@@ -21,18 +20,9 @@ spec:
 `;
 
 beforeAll(async () => {
-  const port = await freePort();
-  files = createServer((req, res) => {
-    if (req.url === '/acme/audited/catalog-info.yaml') {
-      res.setHeader('content-type', 'text/yaml');
-      return res.end(descriptor);
-    }
-    res.statusCode = 404;
-    res.end();
-  });
-  await new Promise<void>((resolve) => files.listen(port, '127.0.0.1', resolve));
-  descriptorUrl = `http://127.0.0.1:${port}/acme/audited/catalog-info.yaml`;
-  portal = await startPortal(`backend:\n  reading:\n    allow: [{ host: '127.0.0.1:${port}' }]\n`);
+  files = await startFileHost({ '/acme/audited/catalog-info.yaml': descriptor });
+  descriptorUrl = files.url('/acme/audited/catalog-info.yaml');
+  portal = await startPortal(`backend:\n  reading:\n    allow: [{ host: '${files.host}' }]\n`);
   browser = await launchBrowser();
   await signInAsGuest(browser.page, portal.url);
 });
@@ -40,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await portal?.stop();
-  await new Promise<void>((resolve) => files?.close(() => resolve()));
+  await files?.close();
 });
 
 describe('audit log in the browser', () => {

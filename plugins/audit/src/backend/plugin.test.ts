@@ -1,9 +1,8 @@
-import { coreServices, createCredentials, defineServiceFactory } from '@atrium/kernel';
-import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { createCredentials } from '@atrium/kernel';
+import type { TestBackend } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEvent } from '../common/index.js';
-import { createAuditProbe, eventually, malloryMayNotReadAudit } from './__fixtures__/audit-probe.js';
-import { auditPlugin } from './plugin.js';
+import { createAuditProbe, eventually, startAuditBackend } from './__fixtures__/audit-probe.js';
 
 const ada = createCredentials({ type: 'user', userEntityRef: 'user:default/ada', ownershipEntityRefs: [] });
 const bob = createCredentials({ type: 'user', userEntityRef: 'user:default/bob', ownershipEntityRefs: [] });
@@ -21,18 +20,7 @@ describe('audit plugin', () => {
   const probeEvents = (query = '') => list(`pluginId=probe&${query}`);
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        auditPlugin,
-        probe.plugin,
-        defineServiceFactory({
-          service: coreServices.permissionPolicy,
-          deps: {},
-          factory: () => malloryMayNotReadAudit,
-        }),
-      ],
-      config: { audit: { flushDelay: { milliseconds: 5 } } },
-    });
+    backend = await startAuditBackend(probe);
     token = await backend.userToken('user:default/auditor');
     const auditor = probe.auditor();
     // Apart in time, so that newest first has one answer.

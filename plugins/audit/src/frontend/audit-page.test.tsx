@@ -1,11 +1,10 @@
 // @vitest-environment happy-dom
-import { coreServices, createCredentials, defineServiceFactory } from '@atrium/kernel';
-import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { createCredentials } from '@atrium/kernel';
+import type { TestBackend } from '@atrium/test-kit';
 import { createApp } from '@atrium/web-kernel';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAuditProbe, eventually, malloryMayNotReadAudit } from '../backend/__fixtures__/audit-probe.js';
-import { auditPlugin } from '../backend/plugin.js';
+import { createAuditProbe, eventually, startAuditBackend } from '../backend/__fixtures__/audit-probe.js';
 import { auditWebPlugin } from './plugin.js';
 
 const ada = createCredentials({ type: 'user', userEntityRef: 'user:default/ada', ownershipEntityRefs: [] });
@@ -38,18 +37,7 @@ describe('audit log viewer', () => {
   }
 
   beforeAll(async () => {
-    backend = await startTestBackend({
-      features: [
-        auditPlugin,
-        probe.plugin,
-        defineServiceFactory({
-          service: coreServices.permissionPolicy,
-          deps: {},
-          factory: () => malloryMayNotReadAudit,
-        }),
-      ],
-      config: { audit: { flushDelay: { milliseconds: 5 }, auditReads: false } },
-    });
+    backend = await startAuditBackend(probe, { auditReads: false });
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(backend.url);
     for (let n = 0; n < 30; n++) {
       await probe.auditor().record({

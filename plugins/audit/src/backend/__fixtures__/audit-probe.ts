@@ -1,4 +1,13 @@
-import { type AuditorService, coreServices, definePlugin, type PermissionPolicy } from '@atrium/kernel';
+import {
+  type AuditorService,
+  coreServices,
+  definePlugin,
+  defineServiceFactory,
+  type JsonObject,
+  type PermissionPolicy,
+} from '@atrium/kernel';
+import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { auditPlugin } from '../plugin.js';
 
 /** A plugin that hands out its auditor, so tests record events as any plugin would. */
 export function createAuditProbe(pluginId = 'probe') {
@@ -42,4 +51,26 @@ export async function eventually<T>(
       throw new Error(`condition not met within ${ms} ms; last value ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * A test backend with the audit plugin, the probe and the policy that refuses mallory,
+ * writing records after 5 ms; `audit` config is merged over that.
+ */
+export function startAuditBackend(
+  probe: ReturnType<typeof createAuditProbe>,
+  audit: JsonObject = {},
+): Promise<TestBackend> {
+  return startTestBackend({
+    features: [
+      auditPlugin,
+      probe.plugin,
+      defineServiceFactory({
+        service: coreServices.permissionPolicy,
+        deps: {},
+        factory: () => malloryMayNotReadAudit,
+      }),
+    ],
+    config: { audit: { flushDelay: { milliseconds: 5 }, ...audit } },
+  });
 }
