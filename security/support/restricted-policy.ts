@@ -9,7 +9,8 @@ export const RESTRICTED_GROUP = 'group:default/security-canary-team';
  * A policy like one an organisation writes: everyone signed in may do everything (the
  * shipped default), except that the restricted user may read only catalog entities
  * owned by one of their ownership refs (a conditional decision, turned into query
- * filters and per-entity checks by the catalog).
+ * filters and per-entity checks by the catalog), and may not read the audit log, which
+ * names every entity and location acted on.
  */
 export const restrictedPolicy: PermissionPolicy = {
   async handle({ permission }, { credentials }) {
@@ -28,6 +29,7 @@ export const restrictedPolicy: PermissionPolicy = {
         },
       };
     }
+    if (isRestricted && permission.name === 'audit.event.read') return { result: 'DENY' };
     return { result: 'ALLOW' };
   },
 };

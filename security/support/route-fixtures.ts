@@ -85,6 +85,11 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ type: 'url', target: s.locationTarget }),
     sameAsMissing: 'a dry run reads the target from its host, registered or not; its entities are filtered',
   },
+  'audit.listEvents': { query: (s) => ({ target: s.ref }), sameAsMissing: true },
+  'audit.getEvent': { params: (s) => ({ id: s.uid }), sameAsMissing: true },
+  'audit.getAccess': {
+    sameAsMissing: 'says whether the caller may read the audit log, whatever the subject',
+  },
   'catalog.getLocations': { sameAsMissing: 'lists every location the caller may see' },
   'catalog.getLocationsByQuery': {
     body: (s) => ({ query: { target: s.locationTarget } }),

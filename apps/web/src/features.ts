@@ -1,3 +1,4 @@
+import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
@@ -15,4 +16,5 @@ export const features: readonly WebPlugin[] = [
   scaffolderWebPlugin,
   searchWebPlugin,
   catalogSearchWebPlugin,
+  auditWebPlugin,
 ];

@@ -39,7 +39,7 @@ export function uniquePrefix(): string {
 }
 
 /**
- * Writes the app-config.yaml of one benchmark run: auth and catalog plugins, a static
+ * Writes the app-config.yaml of one benchmark run: auth, catalog and audit plugins, a static
  * external access token for the benchmark client, the generated catalog as the only
  * location, every kind allowed, and loopback-only listening on a random port.
  *
@@ -56,7 +56,7 @@ export function writeBenchConfig(options: BenchConfigOptions): { file: string; t
     backend: {
       listen: { host: '127.0.0.1', port: 0 },
       database,
-      features: ['@atrium/auth/backend', '@atrium/catalog/backend'],
+      features: ['@atrium/auth/backend', '@atrium/catalog/backend', '@atrium/audit/backend'],
       auth: { externalAccess: [{ type: 'static', options: { token, subject: 'atrium-bench' } }] },
     },
     catalog: {

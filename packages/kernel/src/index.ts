@@ -5,6 +5,7 @@ export type { DeclaredFileRoots } from './boot/check-config.js';
 export { type Backend, type BackendOptions, createBackend } from './boot/create-backend.js';
 export { type BackendInspection, inspectBackend, migrateDatabases } from './boot/inspect-backend.js';
 export { loadFeatures } from './boot/load-features.js';
+export { doublingDelayMs } from './concurrency/doubling-delay.js';
 export { runLimited } from './concurrency/run-limited.js';
 export {
   defineModule,
@@ -56,6 +57,7 @@ export type {
   AuditSink,
   AuditSinksService,
 } from './services/auditor/auditor-types.js';
+export { type AuditedOutcome, runAudited } from './services/auditor/run-audited.js';
 export type { AccessRestriction } from './services/auth/access-restrictions.js';
 export type { AuthService } from './services/auth/auth-service.js';
 export {

@@ -8,6 +8,7 @@ import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
 import { useTheme } from '@mui/material/styles';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
@@ -21,6 +22,8 @@ export interface AppShellNavItem {
   /** An app path such as `/catalog`. */
   to: string;
   icon?: ComponentType<{ fontSize?: 'small' | 'medium' | 'inherit' }>;
+  /** A heading to list the entry under (e.g. `Administration`); entries without one come first. */
+  section?: string;
 }
 
 /** Props of {@link AppShell}. */
@@ -39,6 +42,19 @@ function isActive(pathname: string, to: string): boolean {
   return pathname === to || pathname.startsWith(`${to}/`);
 }
 
+/** Entries without a section, then each section's entries under its heading, in first-seen order. */
+function groupBySection(
+  navItems: readonly AppShellNavItem[],
+): Array<[string | undefined, AppShellNavItem[]]> {
+  const groups = new Map<string | undefined, AppShellNavItem[]>([[undefined, []]]);
+  for (const item of navItems) {
+    const group = groups.get(item.section);
+    if (group) group.push(item);
+    else groups.set(item.section, [item]);
+  }
+  return [...groups].filter(([, items]) => items.length > 0);
+}
+
 /**
  * The frame of the app: a top bar with the title and actions, a left navigation that
  * collapses into a menu on small screens, and the page.
@@ -54,27 +70,34 @@ export function AppShell({ title, navItems, actions, children }: AppShellProps) 
   const nav = (
     <Box component="nav" aria-label="Main">
       <Toolbar />
-      <List sx={{ px: 1 }}>
-        {navItems.map(({ title: itemTitle, to, icon: Icon }) => (
-          // A <ul> may only hold <li>s: each link sits in its own list item.
-          <ListItem key={to} disablePadding>
-            <ListItemButton
-              component={RouterLink}
-              to={to}
-              selected={isActive(pathname, to)}
-              onClick={() => setMenuOpen(false)}
-              sx={{ borderRadius: 1, mb: 0.25 }}
-            >
-              {Icon && (
-                <ListItemIcon sx={{ minWidth: 36 }}>
-                  <Icon fontSize="small" />
-                </ListItemIcon>
-              )}
-              <ListItemText primary={itemTitle} />
-            </ListItemButton>
-          </ListItem>
-        ))}
-      </List>
+      {groupBySection(navItems).map(([section, items]) => (
+        <List
+          key={section ?? ''}
+          sx={{ px: 1 }}
+          aria-label={section}
+          subheader={section ? <ListSubheader disableSticky>{section}</ListSubheader> : undefined}
+        >
+          {items.map(({ title: itemTitle, to, icon: Icon }) => (
+            // A <ul> may only hold <li>s: each link sits in its own list item.
+            <ListItem key={to} disablePadding>
+              <ListItemButton
+                component={RouterLink}
+                to={to}
+                selected={isActive(pathname, to)}
+                onClick={() => setMenuOpen(false)}
+                sx={{ borderRadius: 1, mb: 0.25 }}
+              >
+                {Icon && (
+                  <ListItemIcon sx={{ minWidth: 36 }}>
+                    <Icon fontSize="small" />
+                  </ListItemIcon>
+                )}
+                <ListItemText primary={itemTitle} />
+              </ListItemButton>
+            </ListItem>
+          ))}
+        </List>
+      ))}
     </Box>
   );
   return (

@@ -70,8 +70,17 @@ describe('the default app', () => {
     expect(intro).not.toMatch(/docs|search|scorecard/i);
     fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
     expect(await screen.findByRole('heading', { name: 'Welcome, Guest' })).toBeTruthy();
-    expect(backendFake.calls).toEqual(['GET /api/auth/providers', 'GET /api/auth/guest/refresh']);
+    // The audit page asks whether the user may read the log before it is listed.
+    await vi.waitFor(() =>
+      expect(backendFake.calls).toEqual([
+        'GET /api/auth/providers',
+        'GET /api/auth/guest/refresh',
+        'GET /api/audit/access',
+      ]),
+    );
     const nav = screen.getByRole('navigation', { name: 'Main' }).textContent;
+    // This fake backend has no audit plugin (404): the page stays out of the navigation.
+    expect(nav).not.toContain('Audit log');
     expect(nav).toContain('Home');
     // The default app lists the catalog and template plugins; the home page links their pages.
     expect(nav).toContain('Catalog');

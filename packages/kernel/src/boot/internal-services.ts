@@ -51,8 +51,9 @@ export const auditHubRef: ServiceRef<AuditHub, 'root'> = defineServiceRef({
   defaultFactory: async () =>
     defineServiceFactory({
       service: auditHubRef,
-      deps: { logger: coreServices.rootLogger },
-      factory: ({ logger }) => createAuditHub(logger.child({ plugin: 'auditor' })),
+      deps: { logger: coreServices.rootLogger, config: kernelConfigRef },
+      factory: ({ logger, config }) =>
+        createAuditHub(logger.child({ plugin: 'auditor' }), config.auditor.severityLogLevelMappings),
     }),
 });
 

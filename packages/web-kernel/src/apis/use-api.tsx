@@ -22,6 +22,19 @@ export function ApiProvider({ registry, children }: ApiProviderProps) {
   return <ApiContext.Provider value={registry}>{children}</ApiContext.Provider>;
 }
 
+/** The app's API registry, for code that picks APIs at run time (nav visibility checks). */
+export function useApiRegistry(): ApiRegistry {
+  const registry = useContext(ApiContext);
+  if (!registry) {
+    throw new AtriumError(
+      webKernelErrorCodes.WEB_API_NO_PROVIDER,
+      "useApiRegistry() was called outside an Atrium app. Render the component inside createApp's root, " +
+        'or wrap it in <ApiProvider> in tests.',
+    );
+  }
+  return registry;
+}
+
 /**
  * Returns the implementation of a utility API.
  *

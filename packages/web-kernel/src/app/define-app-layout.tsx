@@ -6,10 +6,11 @@ import { coreExtensionData, type NavItem } from '../extensions/core-extension-da
 import { defineExtension, type ExtensionDefinition } from '../extensions/define-extension.js';
 import { defineExtensionInput } from '../extensions/extension-input.js';
 import { AppRoutes } from './app-routes.js';
+import { useVisibleNavItems } from './use-visible-nav-items.js';
 
 /** Props of an app layout component: the navigation entries and the routed page. */
 export interface AppLayoutProps {
-  /** Nav entries of titled pages (in route order), then of nav-item extensions. */
+  /** Nav entries of titled pages (in route order), then of nav-item extensions; only those the user may see. */
   navItems: readonly NavItem[];
   /** Elements plugins add to the top bar (input `actions`, e.g. search's search box), in order. */
   actions?: readonly ReactNode[];
@@ -31,6 +32,16 @@ export const appLayoutInputs = {
     { singleton: true, optional: true },
   ),
 };
+
+// Every layout gets only the entries the user may see, whoever wrote the layout.
+function VisibleNavLayout(props: AppLayoutProps & { layout: ComponentType<AppLayoutProps> }) {
+  const { layout: Layout, navItems, actions, children } = props;
+  return (
+    <Layout navItems={useVisibleNavItems(navItems)} actions={actions}>
+      {children}
+    </Layout>
+  );
+}
 
 /**
  * Declares the `app/layout` extension around a layout component; an app adds it to its
@@ -57,9 +68,9 @@ export function defineAppLayout(options: { component: ComponentType<AppLayoutPro
       ));
       return {
         element: (
-          <Layout navItems={navItems} actions={actions}>
+          <VisibleNavLayout layout={Layout} navItems={navItems} actions={actions}>
             <AppRoutes routes={routes} notFound={inputs.notFoundPage?.output.element} />
-          </Layout>
+          </VisibleNavLayout>
         ),
       };
     },

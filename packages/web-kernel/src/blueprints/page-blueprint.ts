@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { coreExtensionData, type IconComponent } from '../extensions/core-extension-data.js';
+import { coreExtensionData, type IconComponent, type NavItem } from '../extensions/core-extension-data.js';
 import { defineBlueprint } from '../extensions/define-blueprint.js';
 import { type ElementLoader, lazyElement } from '../extensions/lazy-element.js';
 
@@ -12,6 +12,10 @@ export interface PageParams {
   /** With a title the page also appears in the left navigation. */
   title?: string;
   icon?: IconComponent;
+  /** The nav heading the page is listed under (e.g. `Administration`). */
+  section?: string;
+  /** Whether the signed-in user sees the page in the navigation (see `NavItem.isVisible`). */
+  isVisible?: NavItem['isVisible'];
 }
 
 /**
@@ -41,7 +45,9 @@ export const PageBlueprint = defineBlueprint({
     return {
       path,
       element: lazyElement(params.loader),
-      navItem: title ? { title, to: path, icon: params.icon } : undefined,
+      navItem: title
+        ? { title, to: path, icon: params.icon, section: params.section, isVisible: params.isVisible }
+        : undefined,
     };
   },
 });

@@ -1,5 +1,6 @@
 import type { ComponentType, ReactElement } from 'react';
 import type { AnyApiFactory } from '../apis/api-ref.js';
+import type { ApiRegistry } from '../apis/api-registry.js';
 import type { AppTheme } from '../apis/app-theme-api.js';
 import { defineExtensionDataRef } from './extension-data-ref.js';
 
@@ -12,6 +13,14 @@ export interface NavItem {
   /** An app path such as `/catalog`. */
   to: string;
   icon?: IconComponent;
+  /** A heading the entry is listed under (e.g. `Administration`); entries without one come first. */
+  section?: string;
+  /**
+   * Whether to show the entry to the signed-in user, e.g. whether they hold the permission
+   * the page needs (its API refuses them anyway). Hidden until it resolves `true`; a
+   * rejection hides it.
+   */
+  isVisible?: (apis: ApiRegistry) => Promise<boolean>;
 }
 
 /** The data kinds every Atrium app understands. */

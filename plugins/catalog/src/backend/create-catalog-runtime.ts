@@ -1,5 +1,6 @@
 import { createKindRegistry, type Entity, type KindRegistry } from '@atrium/catalog-model';
 import type {
+  AuditorService,
   AuthService,
   EventsService,
   LoggerService,
@@ -15,7 +16,7 @@ import type { StoredJson } from './database/stored-json.js';
 import { ancestorsOf } from './entities/remove-entity.js';
 import type { CatalogKindContribution } from './extensions/catalog-extension-points.js';
 import type { CatalogProcessor } from './extensions/catalog-processor.js';
-import { createCatalogEventPublisher } from './processing/catalog-event-publisher.js';
+import { createCatalogEventPublisher, createPipelineAudit } from './processing/catalog-event-publisher.js';
 import { createCatalogRules } from './processing/catalog-rules.js';
 import { contentHash } from './processing/content-hash.js';
 import { createChildSink } from './processing/create-child-sink.js';
@@ -38,6 +39,7 @@ export interface RuntimeDeps {
   workQueue: WorkQueueService;
   permissions: PermissionsService;
   auth: AuthService;
+  auditor: AuditorService;
   processors: readonly CatalogProcessor[];
   kinds: readonly CatalogKindContribution[];
 }
@@ -66,6 +68,12 @@ function orderProcessors(processors: readonly CatalogProcessor[], config: Catalo
     .map((entry) => entry.processor);
 }
 
+// Change events for subscribers, and audit records of what processing and providers changed.
+function createPublisher(deps: RuntimeDeps) {
+  const audit = createPipelineAudit(deps.auditor, deps.auth.getOwnServiceCredentials(), deps.logger);
+  return createCatalogEventPublisher(deps.events, deps.logger, audit);
+}
+
 /**
  * Builds everything the catalog runs on from its dependencies: kind registry, processing
  * context, location store, caches, event publisher and the processing engine (idle when
@@ -81,7 +89,7 @@ export function createCatalogRuntime(deps: RuntimeDeps): {
   fingerprint: string;
 } {
   const { sql, config, logger } = deps;
-  const publish = createCatalogEventPublisher(deps.events, logger);
+  const publish = createPublisher(deps);
   const context = {
     kinds: buildKinds(deps.kinds),
     processors: orderProcessors(deps.processors, config),
@@ -117,6 +125,7 @@ export function createCatalogRuntime(deps: RuntimeDeps): {
     logger,
     permissions: deps.permissions,
     auth: deps.auth,
+    auditor: deps.auditor,
     config,
     locations: createLocationStore(sql),
     engine,

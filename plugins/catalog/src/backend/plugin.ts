@@ -45,6 +45,7 @@ export const catalogPlugin = definePlugin({
     permissions: coreServices.permissions,
     permissionsRegistry: coreServices.permissionsRegistry,
     auth: coreServices.auth,
+    auditor: coreServices.auditor,
   },
   permissions: catalogPermissionList,
   fileRoots: catalogFileRoots,
@@ -70,6 +71,7 @@ export const catalogPlugin = definePlugin({
       workQueue: deps.workQueue,
       permissions: deps.permissions,
       auth: deps.auth,
+      auditor: deps.auditor,
       processors: extensions.processors,
       kinds: extensions.kinds,
     });

@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
+  AuditorService,
   AuthService,
   DatabaseService,
   DiscoveryService,
@@ -42,6 +43,7 @@ export const toMs = (duration: ScaffolderConfig['taskTimeout']) => durationToMs(
 
 /** The services the scaffolder's init receives. */
 export interface ScaffolderDeps {
+  auditor: AuditorService;
   database: DatabaseService;
   logger: LoggerService;
   auth: AuthService;
@@ -110,6 +112,7 @@ export async function createScaffolderContext(
     config,
     logger: deps.logger,
     auth: deps.auth,
+    auditor: deps.auditor,
     urlReader: deps.urlReader,
     store,
     lifecycle: createTaskLifecycle(db, events, notifier),

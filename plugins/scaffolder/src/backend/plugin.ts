@@ -28,6 +28,7 @@ export const scaffolderPlugin = definePlugin({
   description: 'Software templates: durable tasks, built-in actions, live logs and dry runs',
   config: scaffolderConfigSchema,
   deps: {
+    auditor: coreServices.auditor,
     http: coreServices.httpRouter,
     database: coreServices.database,
     logger: coreServices.logger,

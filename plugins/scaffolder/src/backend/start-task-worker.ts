@@ -6,6 +6,7 @@ import { createTemplateSource } from './files/template-source.js';
 import type { ScaffolderContext } from './routes/scaffolder-context.js';
 import type { EventNotifier } from './store/event-notifier.js';
 import { runJanitorPass } from './store/janitor.js';
+import type { TaskRow } from './store/tables.js';
 import { runClaimedTask, type TaskRunDeps } from './tasks/run-claimed-task.js';
 import { sweepWorkspaces } from './tasks/sweep-workspaces.js';
 import { type CancelRegistry, createTaskQueueSource } from './tasks/task-queue-source.js';
@@ -42,6 +43,7 @@ export async function setUpTaskWorker(
     retryAt: () => null,
     async handle(item, signal) {
       const status = await runClaimedTask(runDeps, item.data, signal);
+      if (status) await recordTaskRun(ctx, item.data.row, status);
       // Stored with the task already: counted as a failure of the queue, not logged again.
       if (status === 'failed') return { failure: new Error(`task '${item.id}' failed`) };
       return undefined;
@@ -85,6 +87,19 @@ async function scheduleJanitor(ctx: ScaffolderContext, scheduler: SchedulerServi
         logger: ctx.logger,
       });
     },
+  });
+}
+
+/** The outcome of a task run, by the scaffolder itself; the creator is in meta (and in `task.create`). */
+async function recordTaskRun(ctx: ScaffolderContext, row: TaskRow, status: string): Promise<void> {
+  await ctx.auditor.record({
+    eventId: 'task.run',
+    severityLevel: 'medium',
+    credentials: ctx.auth.getOwnServiceCredentials(),
+    target: row.template_ref ?? undefined,
+    status: status === 'failed' ? 'failed' : 'succeeded',
+    error: status === 'failed' ? new Error(`task '${row.id}' failed`) : undefined,
+    meta: { taskId: row.id, taskStatus: status, createdBy: row.created_by ?? undefined },
   });
 }
 

@@ -23,6 +23,8 @@ const listenSchema = z
   ])
   .default({ port: 7007, host: '127.0.0.1' });
 
+const auditLogLevel = z.enum(['debug', 'info', 'warn', 'error']);
+
 /** The kernel's own config: `backend.*`, with Backstage's keys where Backstage has them. */
 export const backendConfigSchema = z
   .object({
@@ -82,6 +84,19 @@ export const backendConfigSchema = z
     shutdown: z.object({ timeout: durationSchema.default({ seconds: 20 }) }).prefault({}),
     startup: z.object({ timeout: durationSchema.default({ seconds: 60 }) }).prefault({}),
     scheduler: z.object({ pollInterval: durationSchema.default({ seconds: 1 }) }).prefault({}),
+    /** Backstage's key: the log level each audit severity prints at (e.g. `low: info` to see reads). */
+    auditor: z
+      .object({
+        severityLogLevelMappings: z
+          .object({
+            low: auditLogLevel.default('debug'),
+            medium: auditLogLevel.default('info'),
+            high: auditLogLevel.default('info'),
+            critical: auditLogLevel.default('info'),
+          })
+          .prefault({}),
+      })
+      .prefault({}),
   })
   .superRefine((config, ctx) => {
     const events = chooseEventTransport(config);

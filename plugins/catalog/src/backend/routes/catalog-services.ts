@@ -1,4 +1,4 @@
-import type { AuthService, LoggerService, PermissionsService } from '@atrium/kernel';
+import type { AuditorService, AuthService, LoggerService, PermissionsService } from '@atrium/kernel';
 import type { CatalogConfig } from '../config/catalog-config.js';
 import type { SqlClient } from '../database/sql-client.js';
 import type { SqlReader } from '../database/sql-reader.js';
@@ -17,6 +17,8 @@ export interface CatalogServices {
   logger: LoggerService;
   permissions: PermissionsService;
   auth: AuthService;
+  /** Audit events of API mutations (locations, entity delete and refresh). */
+  auditor: AuditorService;
   config: CatalogConfig;
   locations: LocationStore;
   engine: Pick<ProcessingEngine, 'wake'>;

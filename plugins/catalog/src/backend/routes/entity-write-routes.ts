@@ -8,7 +8,7 @@ import {
   validateEntityEnvelope,
 } from '@atrium/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
-import { type Credentials, type RouteHandlers, sql } from '@atrium/kernel';
+import { type Credentials, type RouteHandlers, runAudited, sql } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
 import { removeEntity, scheduleRefresh } from '../entities/remove-entity.js';
@@ -103,39 +103,57 @@ async function readableRefOfUid(
     : undefined;
 }
 
+// Schedules an entity for reprocessing; hidden and missing answer alike.
+async function refresh(
+  services: CatalogServices,
+  body: { entityRef: string; authorizationToken?: string },
+  caller: Credentials,
+): Promise<undefined> {
+  const credentials = body.authorizationToken
+    ? await services.auth.authenticate(body.authorizationToken)
+    : caller;
+  const entityRef = stringifyEntityRef(parseEntityRef(body.entityRef));
+  const notFound = () => new NotFoundError(`Entity ${entityRef} not found`);
+  // Hidden and missing answer alike: refresh must not tell which entities exist.
+  const permission = await entityReadFilter(services.permissions, credentials);
+  if (
+    permission !== undefined &&
+    !(await visibleRefs(services.reader, [entityRef], permission)).has(entityRef)
+  )
+    throw notFound();
+  await authorize(services, credentials, catalogPermissions.entityRefresh, entityRef);
+  if (!(await scheduleRefresh(services.sql, entityRef))) throw notFound();
+  services.engine.wake();
+  return undefined;
+}
+
 /** Handlers of entity deletion, refresh and validation. */
 export function entityWriteRoutes(
   services: CatalogServices,
 ): Pick<Routes, 'deleteEntityByUid' | 'refreshEntity' | 'validateEntity'> {
   return {
-    async deleteEntityByUid({ params, credentials }) {
-      const permission = await entityReadFilter(services.permissions, credentials);
-      const ref = await readableRefOfUid(services, params.uid, permission);
-      await authorize(services, credentials, catalogPermissions.entityDelete, ref);
-      if (ref === undefined) return undefined;
-      const deleted = await removeEntity(services.sql, ref, services.config.orphanStrategy);
-      services.publish.deleted(deleted, 'deleted');
-      services.engine.wake();
-      return undefined;
-    },
-    async refreshEntity({ body, credentials: caller }) {
-      const credentials = body.authorizationToken
-        ? await services.auth.authenticate(body.authorizationToken)
-        : caller;
-      const entityRef = stringifyEntityRef(parseEntityRef(body.entityRef));
-      const notFound = () => new NotFoundError(`Entity ${entityRef} not found`);
-      // Hidden and missing answer alike: refresh must not tell which entities exist.
-      const permission = await entityReadFilter(services.permissions, credentials);
-      if (
-        permission !== undefined &&
-        !(await visibleRefs(services.reader, [entityRef], permission)).has(entityRef)
-      )
-        throw notFound();
-      await authorize(services, credentials, catalogPermissions.entityRefresh, entityRef);
-      if (!(await scheduleRefresh(services.sql, entityRef))) throw notFound();
-      services.engine.wake();
-      return undefined;
-    },
+    deleteEntityByUid: ({ params, credentials, request }) =>
+      runAudited(
+        services.auditor,
+        { eventId: 'entity.delete', request, meta: { uid: params.uid, source: 'api' } },
+        async () => {
+          const permission = await entityReadFilter(services.permissions, credentials);
+          const ref = await readableRefOfUid(services, params.uid, permission);
+          await authorize(services, credentials, catalogPermissions.entityDelete, ref);
+          if (ref === undefined) return { ref, deleted: [] };
+          const deleted = await removeEntity(services.sql, ref, services.config.orphanStrategy);
+          services.publish.deleted(deleted, 'deleted');
+          services.engine.wake();
+          return { ref, deleted };
+        },
+        ({ ref, deleted }) => ({ target: ref, meta: { deleted: deleted.map((entity) => entity.entityRef) } }),
+      ).then(() => undefined),
+    refreshEntity: ({ body, credentials, request }) =>
+      runAudited(
+        services.auditor,
+        { eventId: 'entity.refresh', request, target: body.entityRef, meta: { source: 'api' } },
+        () => refresh(services, body, credentials),
+      ),
     async validateEntity({ body, credentials, reply }) {
       await authorize(services, credentials, catalogPermissions.entityValidate);
       let errors: unknown[];

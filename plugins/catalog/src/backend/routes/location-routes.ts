@@ -4,7 +4,7 @@ import {
   stringifyEntityRef,
 } from '@atrium/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@atrium/errors';
-import { type Credentials, type Permission, type RouteHandlers, sql } from '@atrium/kernel';
+import { type Credentials, type Permission, type RouteHandlers, runAudited, sql } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
 import type { CatalogLocation } from '../../common/catalog-types.js';
@@ -70,18 +70,34 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
     return shown;
   };
   return {
-    async createLocation({ body, query, credentials }) {
-      await allow(services, credentials, catalogPermissions.locationCreate);
-      const filter = await readFilter(credentials);
-      return registerLocation(services, {
-        type: body.type,
-        target: body.target,
-        dryRun: query.dryRun === 'true',
-        onConflict: query.onConflict,
-        readableEntities: (result) => readableEntities(result, filter),
-        canSeeLocation: async (location: CatalogLocation) =>
-          (await visibleLocations(reader, [location], filter)).length > 0,
-      });
+    async createLocation({ body, query, credentials, request }) {
+      const dryRun = query.dryRun === 'true';
+      const register = async () => {
+        await allow(services, credentials, catalogPermissions.locationCreate);
+        const filter = await readFilter(credentials);
+        return registerLocation(services, {
+          type: body.type,
+          target: body.target,
+          dryRun,
+          onConflict: query.onConflict,
+          readableEntities: (result) => readableEntities(result, filter),
+          canSeeLocation: async (location: CatalogLocation) =>
+            (await visibleLocations(reader, [location], filter)).length > 0,
+        });
+      };
+      // A dry run changes nothing: it is no audit event.
+      if (dryRun) return register();
+      return runAudited(
+        services.auditor,
+        {
+          eventId: 'location.create',
+          request,
+          target: `${body.type}:${body.target}`,
+          meta: { type: body.type, onConflict: query.onConflict },
+        },
+        register,
+        (result) => ({ meta: { locationId: result.location.id } }),
+      );
     },
     async getLocations({ credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
@@ -114,25 +130,45 @@ export function locationRoutes(services: CatalogServices): Pick<Routes, Location
       await allow(services, credentials, catalogPermissions.locationRead);
       return visibleLocation(params.id, credentials);
     },
-    async updateLocation({ params, body, credentials }) {
-      await allow(
-        services,
-        credentials,
-        catalogPermissions.locationCreate,
-        catalogPermissions.locationDelete,
-      );
-      writable(services);
-      await visibleLocation(params.id, credentials);
-      const target = await checkLocationSpec(services, body.type, body.target);
-      return locations.update(params.id, { type: body.type, target });
-    },
-    async deleteLocation({ params, credentials }) {
-      await allow(services, credentials, catalogPermissions.locationDelete);
-      writable(services);
-      await visibleLocation(params.id, credentials);
-      await locations.delete(params.id);
-      return undefined;
-    },
+    updateLocation: ({ params, body, credentials, request }) =>
+      runAudited(
+        services.auditor,
+        {
+          eventId: 'location.update',
+          request,
+          target: `${body.type}:${body.target}`,
+          meta: { locationId: params.id },
+        },
+        async () => {
+          await allow(
+            services,
+            credentials,
+            catalogPermissions.locationCreate,
+            catalogPermissions.locationDelete,
+          );
+          writable(services);
+          const before = await visibleLocation(params.id, credentials);
+          const target = await checkLocationSpec(services, body.type, body.target);
+          const updated = await locations.update(params.id, { type: body.type, target });
+          return { updated, before };
+        },
+        ({ updated, before }) => ({
+          meta: { previous: `${before.type}:${before.target}`, target: updated.target },
+        }),
+      ).then(({ updated }) => updated),
+    deleteLocation: ({ params, credentials, request }) =>
+      runAudited(
+        services.auditor,
+        { eventId: 'location.delete', request, meta: { locationId: params.id } },
+        async () => {
+          await allow(services, credentials, catalogPermissions.locationDelete);
+          writable(services);
+          const location = await visibleLocation(params.id, credentials);
+          await locations.delete(params.id);
+          return location;
+        },
+        (location) => ({ target: `${location.type}:${location.target}` }),
+      ).then(() => undefined),
     async getLocationByEntity({ params, credentials }) {
       await allow(services, credentials, catalogPermissions.locationRead);
       const ref = stringifyEntityRef(params);

@@ -1,4 +1,4 @@
-import type { Entity } from '@atrium/catalog-model';
+import { ANNOTATION_MANAGED_BY_LOCATION, type Entity } from '@atrium/catalog-model';
 import { type LoggerService, sql } from '@atrium/kernel';
 import { insertRows, type TableShape } from '../database/bulk-write.js';
 import { chunked, listOf, type SqlClient } from '../database/sql-client.js';
@@ -20,6 +20,8 @@ export interface StitchedChange {
   uid: string;
   etag: string;
   added: boolean;
+  /** The location that manages the entity (`backstage.io/managed-by-location`), for the audit log. */
+  location?: string;
 }
 
 interface Inputs {
@@ -93,6 +95,7 @@ interface StitchWrite {
   old: SearchRow[];
   added: boolean;
   etag: string;
+  location?: string;
 }
 
 function buildWrites(inputs: Inputs, logger: LoggerService): StitchWrite[] {
@@ -128,6 +131,7 @@ function buildWrites(inputs: Inputs, logger: LoggerService): StitchWrite[] {
       old,
       added: !previous,
       etag,
+      location: stitched.entity.metadata.annotations?.[ANNOTATION_MANAGED_BY_LOCATION],
     });
   }
   return writes;
@@ -197,5 +201,6 @@ export async function stitchEntities(
     uid: write.uid,
     etag: write.etag,
     added: write.added,
+    location: write.location,
   }));
 }

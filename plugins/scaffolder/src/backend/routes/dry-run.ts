@@ -3,7 +3,8 @@ import { lstat, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringifyEntityRef } from '@atrium/catalog-model';
-import type { Credentials, RouteHandler } from '@atrium/kernel';
+import { InputError } from '@atrium/errors';
+import { type Credentials, type RouteContext, type RouteHandler, runAudited } from '@atrium/kernel';
 import { glob } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -136,36 +137,55 @@ async function execute(
 export function createDryRunHandler(
   ctx: ScaffolderContext,
 ): RouteHandler<typeof scaffolderApi.routes.dryRun> {
-  return async ({ body, credentials, reply }) => {
-    await ctx.authorizer.require(credentials, scaffolderPermissions.templateDryRun, 'dry-running a template');
-    const parsed = parseTemplate(body.template);
-    if (parsed.error) return reply.code(400).send({ errors: [parsed.error] }) as never;
-    const check = await checkTemplateRun(
+  return (context) =>
+    runAudited(
+      ctx.auditor,
+      {
+        eventId: 'template.dry-run',
+        request: context.request,
+        meta: { values: Object.keys(context.body.values) },
+      },
+      () => dryRun(ctx, context),
+      (result) =>
+        context.reply.statusCode >= 400
+          ? { error: new InputError(`the dry run was refused with status ${context.reply.statusCode}`) }
+          : { meta: { status: (result as { status?: string } | undefined)?.status } },
+    );
+}
+
+/** Runs a posted template in a throwaway workspace; nothing is published or stored. */
+async function dryRun(
+  ctx: ScaffolderContext,
+  { body, credentials, reply }: RouteContext<typeof scaffolderApi.routes.dryRun>,
+) {
+  await ctx.authorizer.require(credentials, scaffolderPermissions.templateDryRun, 'dry-running a template');
+  const parsed = parseTemplate(body.template);
+  if (parsed.error) return reply.code(400).send({ errors: [parsed.error] }) as never;
+  const check = await checkTemplateRun(
+    ctx,
+    credentials,
+    parsed.template,
+    body.values as JsonObject,
+    body.secrets,
+  );
+  if (!check.ok) return reply.code(400).send({ errors: check.errors }) as never;
+  await mkdir(ctx.workingDirectory, { recursive: true });
+  const base = await mkdtemp(join(ctx.workingDirectory, 'dry-run-'));
+  const dirs = { contents: join(base, 'template'), workspace: join(base, 'workspace') };
+  try {
+    await mkdir(dirs.contents);
+    await mkdir(dirs.workspace);
+    const errors = await writeContents(dirs.contents, body.directoryContents);
+    if (errors.length > 0) return reply.code(400).send({ errors }) as never;
+    return await execute(
       ctx,
       credentials,
-      parsed.template,
-      body.values as JsonObject,
-      body.secrets,
+      check.template,
+      check.steps as unknown as JsonObject[],
+      { values: body.values as JsonObject, secrets: body.secrets },
+      dirs,
     );
-    if (!check.ok) return reply.code(400).send({ errors: check.errors }) as never;
-    await mkdir(ctx.workingDirectory, { recursive: true });
-    const base = await mkdtemp(join(ctx.workingDirectory, 'dry-run-'));
-    const dirs = { contents: join(base, 'template'), workspace: join(base, 'workspace') };
-    try {
-      await mkdir(dirs.contents);
-      await mkdir(dirs.workspace);
-      const errors = await writeContents(dirs.contents, body.directoryContents);
-      if (errors.length > 0) return reply.code(400).send({ errors }) as never;
-      return await execute(
-        ctx,
-        credentials,
-        check.template,
-        check.steps as unknown as JsonObject[],
-        { values: body.values as JsonObject, secrets: body.secrets },
-        dirs,
-      );
-    } finally {
-      await rm(base, { recursive: true, force: true });
-    }
-  };
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
 }

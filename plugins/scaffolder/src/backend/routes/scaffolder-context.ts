@@ -1,4 +1,4 @@
-import type { AuthService, LoggerService, UrlReaderService } from '@atrium/kernel';
+import type { AuditorService, AuthService, LoggerService, UrlReaderService } from '@atrium/kernel';
 import type { ActionRegistry } from '../actions/action-registry.js';
 import type { CatalogClient } from '../catalog/catalog-client.js';
 import type { ScaffolderConfig } from '../config.js';
@@ -17,6 +17,8 @@ export interface ScaffolderContext {
   config: ScaffolderConfig;
   logger: LoggerService;
   auth: AuthService;
+  /** Audit events of task creation, cancel, retry and dry runs. */
+  auditor: AuditorService;
   urlReader: UrlReaderService;
   store: TaskStore;
   lifecycle: TaskLifecycle;

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError, NotFoundError } from '@atrium/errors';
-import type { Credentials, RouteHandlers } from '@atrium/kernel';
+import {
+  type AuditedOutcome,
+  type Credentials,
+  type RouteContext,
+  type RouteHandlers,
+  runAudited,
+} from '@atrium/kernel';
 import {
   type JsonObject,
   type scaffolderApi,
@@ -55,49 +61,68 @@ async function retrySecretsProblems(
   return secretsProblems(ctx, template as TemplateDocument, secrets);
 }
 
+/** Creates a task from a template the caller may read and run; invalid values answer 400. */
+async function createTask(
+  ctx: ScaffolderContext,
+  { body, credentials, reply }: RouteContext<Routes['createTask']>,
+): Promise<{ id: string }> {
+  const { authorizer } = ctx;
+  await authorizer.require(credentials, scaffolderPermissions.taskCreate, 'creating a task');
+  const ref = parseEntityRef(body.templateRef, { defaultKind: 'template' });
+  if (!isValidCompoundRef(ref))
+    throw new InputError(
+      'templateRef must name an entity: [<kind>:][<namespace>/]<name> with a valid kind, namespace and name (at most 63 characters each)',
+    );
+  const shown = stringifyEntityRef(ref);
+  const entity = await ctx.catalog.getEntityByRef(ref, credentials);
+  if (!entity)
+    throw new NotFoundError(`template '${shown}' was not found in the catalog, or you may not read it`);
+  const check = await checkTemplateRun(ctx, credentials, entity, body.values as JsonObject, body.secrets);
+  if (!check.ok) return reply.code(400).send({ errors: check.errors }) as never;
+  const spec = buildTaskSpec({
+    template: check.template,
+    steps: check.steps,
+    values: body.values as JsonObject,
+    user: { ref: userRefOf(credentials), entity: await userEntity(ctx, credentials) },
+    templateInfo: {
+      entityRef: shown,
+      baseUrl: templateBaseUrl(entity),
+      entity: { metadata: asJson(entity.metadata) },
+    },
+  });
+  const id = randomUUID();
+  await ctx.store.create({
+    id,
+    spec: JSON.stringify(spec),
+    created_by: userRefOf(credentials) ?? null,
+    template_ref: shown,
+    initiator: JSON.stringify(initiatorOf(credentials) ?? null),
+    secrets: body.secrets ? ctx.cipher.encrypt(body.secrets) : null,
+  });
+  ctx.logger.info(`created task '${id}' from '${shown}'`, {
+    taskId: id,
+    createdBy: userRefOf(credentials),
+  });
+  return { id };
+}
+
 /** Handlers of the task routes: create, list, read, events (long poll), cancel and retry. */
 export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
-  const { authorizer, taskAccess } = ctx;
+  const { taskAccess } = ctx;
   return {
-    async createTask({ body, credentials, reply }) {
-      await authorizer.require(credentials, scaffolderPermissions.taskCreate, 'creating a task');
-      const ref = parseEntityRef(body.templateRef, { defaultKind: 'template' });
-      if (!isValidCompoundRef(ref))
-        throw new InputError(
-          'templateRef must name an entity: [<kind>:][<namespace>/]<name> with a valid kind, namespace and name (at most 63 characters each)',
-        );
-      const shown = stringifyEntityRef(ref);
-      const entity = await ctx.catalog.getEntityByRef(ref, credentials);
-      if (!entity)
-        throw new NotFoundError(`template '${shown}' was not found in the catalog, or you may not read it`);
-      const check = await checkTemplateRun(ctx, credentials, entity, body.values as JsonObject, body.secrets);
-      if (!check.ok) return reply.code(400).send({ errors: check.errors }) as never;
-      const spec = buildTaskSpec({
-        template: check.template,
-        steps: check.steps,
-        values: body.values as JsonObject,
-        user: { ref: userRefOf(credentials), entity: await userEntity(ctx, credentials) },
-        templateInfo: {
-          entityRef: shown,
-          baseUrl: templateBaseUrl(entity),
-          entity: { metadata: asJson(entity.metadata) },
+    createTask: (context) =>
+      runAudited(
+        ctx.auditor,
+        {
+          eventId: 'task.create',
+          request: context.request,
+          target: context.body.templateRef,
+          meta: { templateRef: context.body.templateRef },
         },
-      });
-      const id = randomUUID();
-      await ctx.store.create({
-        id,
-        spec: JSON.stringify(spec),
-        created_by: userRefOf(credentials) ?? null,
-        template_ref: shown,
-        initiator: JSON.stringify(initiatorOf(credentials) ?? null),
-        secrets: body.secrets ? ctx.cipher.encrypt(body.secrets) : null,
-      });
-      ctx.logger.info(`created task '${id}' from '${shown}'`, {
-        taskId: id,
-        createdBy: userRefOf(credentials),
-      });
-      return { id };
-    },
+        () => createTask(ctx, context),
+        (result) =>
+          rejectedOrDone(context.reply, () => ({ meta: { taskId: (result as { id: string }).id } })),
+      ),
     async listTasks({ query, credentials }) {
       const order = query.order?.split(':') as
         | ['asc' | 'desc', 'created_at' | 'status' | 'created_by']
@@ -130,26 +155,52 @@ export function createTaskHandlers(ctx: ScaffolderContext): TaskHandlers {
       reply.raw.once('close', () => closed.abort());
       return ctx.events.waitForEvents(params.taskId, query.after, LONG_POLL_MS, closed.signal);
     },
-    async cancelTask({ params, credentials }) {
-      const what = `cancelling task '${params.taskId}'`;
-      await taskAccess.requireCancel(
-        credentials,
-        await taskAccess.readableTask(credentials, params.taskId, what),
-        what,
-      );
-      return { status: await ctx.lifecycle.cancel(params.taskId, userRefOf(credentials)) };
-    },
-    async retryTask({ params, body, credentials, reply }) {
-      const what = `retrying task '${params.taskId}'`;
-      const task = await taskAccess.readableTask(credentials, params.taskId, what);
-      await taskAccess.requireCancel(credentials, task, what);
-      const secrets = body?.secrets;
-      if (secrets) {
-        const errors = await retrySecretsProblems(ctx, credentials, task, secrets);
-        if (errors.length > 0) return reply.code(400).send({ errors }) as never;
-      }
-      await ctx.lifecycle.retry(params.taskId, secrets ? ctx.cipher.encrypt(secrets) : null);
-      return { id: params.taskId };
-    },
+    cancelTask: ({ params, credentials, request }) =>
+      runAudited(
+        ctx.auditor,
+        { eventId: 'task.cancel', request, meta: { taskId: params.taskId } },
+        async () => {
+          const what = `cancelling task '${params.taskId}'`;
+          const task = await taskAccess.readableTask(credentials, params.taskId, what);
+          await taskAccess.requireCancel(credentials, task, what);
+          return { status: await ctx.lifecycle.cancel(params.taskId, userRefOf(credentials)), task };
+        },
+        ({ task }) => ({ target: task.template_ref ?? undefined }),
+      ).then(({ status }) => ({ status })),
+    retryTask: (context) =>
+      runAudited(
+        ctx.auditor,
+        { eventId: 'task.retry', request: context.request, meta: { taskId: context.params.taskId } },
+        () => retryTask(ctx, context),
+        () => rejectedOrDone(context.reply, () => ({})),
+      ),
   };
+}
+
+/** Runs a task again (with new secrets if given), for who may cancel it. */
+async function retryTask(
+  ctx: ScaffolderContext,
+  { params, body, credentials, reply }: RouteContext<Routes['retryTask']>,
+) {
+  const { taskAccess } = ctx;
+  const what = `retrying task '${params.taskId}'`;
+  const task = await taskAccess.readableTask(credentials, params.taskId, what);
+  await taskAccess.requireCancel(credentials, task, what);
+  const secrets = body?.secrets;
+  if (secrets) {
+    const errors = await retrySecretsProblems(ctx, credentials, task, secrets);
+    if (errors.length > 0) return reply.code(400).send({ errors }) as never;
+  }
+  await ctx.lifecycle.retry(params.taskId, secrets ? ctx.cipher.encrypt(secrets) : null);
+  return { id: params.taskId };
+}
+
+/** A handler that answered 400 itself (invalid values) failed; otherwise `done` describes it. */
+function rejectedOrDone(
+  reply: RouteContext<Routes['createTask']>['reply'],
+  done: () => AuditedOutcome,
+): AuditedOutcome {
+  if (reply.statusCode >= 400)
+    return { error: new InputError(`the request was refused with status ${reply.statusCode}`) };
+  return done();
 }
