@@ -122,6 +122,7 @@ export type {
   PermissionsService,
   PolicyDecision,
   ResourceTypeRegistration,
+  ResourceTypeSummary,
 } from './services/permissions/permission-types.js';
 export { type Duration, durationToMs } from './services/scheduler/duration.js';
 export type {
