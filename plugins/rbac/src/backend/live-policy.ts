@@ -21,6 +21,45 @@ export interface LivePolicy {
 
 const EMPTY: RbacPolicy = { roles: [] };
 
+type FileDeps = { store: PolicyStore; logger: LoggerService; auditor: AuditorService };
+
+// Publishes the file when it differs from the live policy; a bad file is logged and audited.
+async function publishFile(
+  { store, logger, auditor }: FileDeps,
+  path: string,
+): Promise<StoredVersion | undefined> {
+  try {
+    const policy = await readPolicyFile(path);
+    const version = await store.publish({
+      policy,
+      by: FILE_ACTOR,
+      source: 'file',
+      message: `from ${path}`,
+      onlyIfChanged: true,
+    });
+    if (version) {
+      await auditor.record({
+        eventId: 'policy.publish',
+        severityLevel: 'critical',
+        status: 'succeeded',
+        target: `version ${version.version}`,
+        meta: { source: 'file', path },
+      });
+    }
+    return version;
+  } catch (error) {
+    logger.error(`rbac: ${(error as Error).message}; the last good policy stays live`);
+    await auditor.record({
+      eventId: 'policy.file',
+      severityLevel: 'high',
+      status: 'failed',
+      error,
+      meta: { path },
+    });
+    return undefined;
+  }
+}
+
 /**
  * Creates the live policy over the store: seeds or replaces from the policy file, then
  * follows new versions. An invalid file is logged and audited; the last good policy stays.
@@ -39,39 +78,6 @@ export function createLivePolicy(options: {
     current = { version: version.version, compiled: compilePolicy(version.policy) };
     logger.info(`rbac: policy version ${version.version} is live (${version.policy.roles.length} roles)`);
   };
-
-  async function publishFile(path: string): Promise<StoredVersion | undefined> {
-    try {
-      const policy = await readPolicyFile(path);
-      const version = await store.publish({
-        policy,
-        by: FILE_ACTOR,
-        source: 'file',
-        message: `from ${path}`,
-        onlyIfChanged: true,
-      });
-      if (version) {
-        await options.auditor.record({
-          eventId: 'policy.publish',
-          severityLevel: 'critical',
-          status: 'succeeded',
-          target: `version ${version.version}`,
-          meta: { source: 'file', path },
-        });
-      }
-      return version;
-    } catch (error) {
-      logger.error(`rbac: ${(error as Error).message}; the last good policy stays live`);
-      await options.auditor.record({
-        eventId: 'policy.file',
-        severityLevel: 'high',
-        status: 'failed',
-        error,
-        meta: { path },
-      });
-      return undefined;
-    }
-  }
 
   return {
     compiled: () => current.compiled,
@@ -92,7 +98,7 @@ export function createLivePolicy(options: {
       );
       if (!force && stamp === fileStamp) return undefined;
       fileStamp = stamp;
-      return publishFile(path);
+      return publishFile(options, path);
     },
   };
 }

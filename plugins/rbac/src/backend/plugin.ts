@@ -8,8 +8,8 @@ import { createMembershipSource, expandMembership } from './group-membership.js'
 import { createLivePolicy } from './live-policy.js';
 import { rbacPolicyHolderRef } from './rbac-policy-holder.js';
 import { listingRoutes } from './routes/listing-routes.js';
-import { policyRoutes, versionRoutes } from './routes/policy-routes.js';
-import { POLICY_PUBLISHED_TOPIC, type RbacContext } from './routes/rbac-context.js';
+import { draftRoutes, policyRoutes, versionRoutes } from './routes/policy-routes.js';
+import { announce, POLICY_PUBLISHED_TOPIC, type RbacContext } from './routes/rbac-context.js';
 import { rbacMigrations } from './store/migrations.js';
 import { createPolicyStore } from './store/policy-store.js';
 
@@ -96,12 +96,18 @@ export const rbacPlugin = definePlugin({
       onEvent: () => live.refresh(),
     });
     const ctx: RbacContext = { store, live, ...deps };
-    deps.http.implement(rbacApi, { ...policyRoutes(ctx), ...versionRoutes(ctx), ...listingRoutes(ctx) });
+    deps.http.implement(rbacApi, {
+      ...policyRoutes(ctx),
+      ...draftRoutes(ctx),
+      ...versionRoutes(ctx),
+      ...listingRoutes(ctx),
+    });
     let timer: NodeJS.Timeout | undefined;
     const poll = async () => {
       // Events reach every backend at once; the poll catches what one missed while reconnecting.
-      if (config.policyFileMode === 'replace') await live.checkFile();
-      await live.refresh();
+      const fromFile = config.policyFileMode === 'replace' ? await live.checkFile() : undefined;
+      if (fromFile) await announce(ctx, fromFile.version);
+      else await live.refresh();
     };
     return {
       start() {

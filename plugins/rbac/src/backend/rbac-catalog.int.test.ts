@@ -59,12 +59,16 @@ describe.each(testDatabaseKinds())('rbac through the catalog on %s', (kind) => {
     });
     ada = await backend.userToken('user:default/ada', ['user:default/ada']);
     root = await backend.userToken('user:default/root');
-    const total = OWNED['team-a'] + OWNED['team-b'] + OWNED.eng;
-    for (let i = 0; i < 400; i++) {
-      const { body } = await get('/entities/by-query?filter=kind=component&limit=1', root);
-      if (body.totalItems === total) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    // The catalog ingests the org, and the rbac plugin re-reads its groups, in the background.
+    const settled = async (token: string, expected: number) => {
+      for (let i = 0; i < 400; i++) {
+        const { body } = await get('/entities/by-query?filter=kind=component&limit=1', token);
+        if (body.totalItems === expected) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    await settled(root, OWNED['team-a'] + OWNED['team-b'] + OWNED.eng);
+    await settled(ada, OWNED['team-a'] + OWNED.eng);
   }, 60_000);
   afterAll(async () => {
     await backend?.stop();

@@ -29,17 +29,11 @@ async function versionOrThrow(ctx: RbacContext, version: number): Promise<Stored
   return found;
 }
 
-/** Handlers of the live policy, its export, the draft and publishing. */
-export function policyRoutes(
-  ctx: RbacContext,
-): Pick<
-  Handlers,
-  'getLivePolicy' | 'exportPolicy' | 'getDraft' | 'updateDraft' | 'diffDraft' | 'publishDraft'
-> {
-  const read = (credentials: Parameters<typeof actorOf>[0]) =>
-    requirePermission(ctx, credentials, rbacPermissions.policyRead);
-  const write = (credentials: Parameters<typeof actorOf>[0]) =>
-    requirePermission(ctx, credentials, rbacPermissions.policyWrite);
+type Caller = Parameters<typeof actorOf>[0];
+
+/** Handlers of the live policy and its export. */
+export function policyRoutes(ctx: RbacContext): Pick<Handlers, 'getLivePolicy' | 'exportPolicy'> {
+  const read = (credentials: Caller) => requirePermission(ctx, credentials, rbacPermissions.policyRead);
   return {
     async getLivePolicy({ credentials }) {
       await read(credentials);
@@ -54,6 +48,16 @@ export function policyRoutes(
         .send(policyToYaml(live?.policy ?? { roles: [] }));
       return undefined;
     },
+  };
+}
+
+/** Handlers of the draft and publishing it. */
+export function draftRoutes(
+  ctx: RbacContext,
+): Pick<Handlers, 'getDraft' | 'updateDraft' | 'diffDraft' | 'publishDraft'> {
+  const read = (credentials: Caller) => requirePermission(ctx, credentials, rbacPermissions.policyRead);
+  const write = (credentials: Caller) => requirePermission(ctx, credentials, rbacPermissions.policyWrite);
+  return {
     async getDraft({ credentials }) {
       await read(credentials);
       return liveDraft(ctx);

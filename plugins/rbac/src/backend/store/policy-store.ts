@@ -1,5 +1,6 @@
 import { ConflictError } from '@atrium/errors';
 import type { DatabaseService } from '@atrium/kernel';
+import type { Kysely } from 'kysely';
 import { type RbacPolicy, rbacPolicySchema } from '../../common/index.js';
 
 interface RbacTables {
@@ -84,16 +85,12 @@ export interface PolicyStore {
   saveDraft(draft: { policy: RbacPolicy; baseVersion: number | null; by: string }): Promise<StoredDraft>;
 }
 
-/**
- * Creates the store over the plugin's database.
- *
- * @example
- * const store = createPolicyStore(deps.database);
- * await store.publish({ policy, by: 'user:default/admin', source: 'ui' });
- */
-export function createPolicyStore(database: DatabaseService): PolicyStore {
-  const db = () => database.getClient<RbacTables>();
-  const store: PolicyStore = {
+type Db = () => Promise<Kysely<RbacTables>>;
+
+function versionReads(
+  db: Db,
+): Pick<PolicyStore, 'latestVersionNumber' | 'getVersion' | 'getLatest' | 'listVersions'> {
+  return {
     async latestVersionNumber() {
       const row = await (await db())
         .selectFrom('rbac_policy_versions')
@@ -126,50 +123,53 @@ export function createPolicyStore(database: DatabaseService): PolicyStore {
         .execute();
       return rows.map(toVersion);
     },
-    async publish({ policy, by, source, message, onlyIfChanged }) {
-      const text = JSON.stringify(policy);
-      const now = Date.now();
-      try {
-        return await database.transaction<RbacTables, StoredVersion | undefined>(async (trx) => {
-          const latest = await trx
-            .selectFrom('rbac_policy_versions')
-            .select(['version', 'policy'])
-            .orderBy('version', 'desc')
-            .limit(1)
-            .executeTakeFirst();
-          if (onlyIfChanged && latest && latest.policy === text) return undefined;
-          const version = (latest ? Number(latest.version) : 0) + 1;
-          await trx
-            .insertInto('rbac_policy_versions')
-            .values({
-              version,
-              policy: text,
-              published_at: now,
-              published_by: by,
-              source,
-              message: message ?? null,
-            })
-            .execute();
-          await trx.deleteFrom('rbac_draft').where('id', '=', DRAFT_ID).execute();
-          return {
-            version,
-            policy,
-            publishedAt: new Date(now).toISOString(),
-            publishedBy: by,
-            source,
-            ...(message ? { message } : {}),
-          };
-        });
-      } catch (error) {
-        // Two backends publishing at once: the second insert of the same number loses.
-        if (isUniqueViolation(error))
-          throw new ConflictError(
-            'another version was published at the same time; reload and publish again',
-            { cause: error },
-          );
-        throw error;
-      }
-    },
+  };
+}
+
+async function publishVersion(
+  database: DatabaseService,
+  { policy, by, source, message, onlyIfChanged }: Parameters<PolicyStore['publish']>[0],
+): Promise<StoredVersion | undefined> {
+  const text = JSON.stringify(policy);
+  const now = Date.now();
+  try {
+    return await database.transaction<RbacTables, StoredVersion | undefined>(async (trx) => {
+      const latest = await trx
+        .selectFrom('rbac_policy_versions')
+        .select(['version', 'policy'])
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (onlyIfChanged && latest && latest.policy === text) return undefined;
+      const version = (latest ? Number(latest.version) : 0) + 1;
+      await trx
+        .insertInto('rbac_policy_versions')
+        .values({
+          version,
+          policy: text,
+          published_at: now,
+          published_by: by,
+          source,
+          message: message ?? null,
+        })
+        .execute();
+      await trx.deleteFrom('rbac_draft').where('id', '=', DRAFT_ID).execute();
+      const published = { publishedAt: new Date(now).toISOString(), publishedBy: by, source };
+      return { version, policy, ...published, ...(message ? { message } : {}) };
+    });
+  } catch (error) {
+    // Two backends publishing at once: the second insert of the same number loses.
+    if (isUniqueViolation(error)) {
+      throw new ConflictError('another version was published at the same time; reload and publish again', {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+}
+
+function draftAccess(database: DatabaseService, db: Db): Pick<PolicyStore, 'getDraft' | 'saveDraft'> {
+  return {
     async getDraft() {
       const row = await (await db())
         .selectFrom('rbac_draft')
@@ -202,5 +202,20 @@ export function createPolicyStore(database: DatabaseService): PolicyStore {
       return { policy, baseVersion, updatedAt: new Date(now).toISOString(), updatedBy: by };
     },
   };
-  return store;
+}
+
+/**
+ * Creates the store over the plugin's database.
+ *
+ * @example
+ * const store = createPolicyStore(deps.database);
+ * await store.publish({ policy, by: 'user:default/admin', source: 'ui' });
+ */
+export function createPolicyStore(database: DatabaseService): PolicyStore {
+  const db: Db = () => database.getClient<RbacTables>();
+  return {
+    ...versionReads(db),
+    publish: (options) => publishVersion(database, options),
+    ...draftAccess(database, db),
+  };
 }
