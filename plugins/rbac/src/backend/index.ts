@@ -10,3 +10,4 @@ export {
 
 /** What `backend.features: ['@atrium/rbac/backend']` loads: the plugin and the policy that enforces it. */
 export default [rbacPlugin, rbacPermissionPolicyFactory];
+export { createStaticRbacPolicy } from './create-static-rbac-policy.js';
