@@ -21,6 +21,8 @@ export interface AppShellNavItem {
   /** An app path such as `/catalog`. */
   to: string;
   icon?: ComponentType<{ fontSize?: 'small' | 'medium' | 'inherit' }>;
+  /** Wraps the item; it shows only when the guard renders its children. */
+  guard?: ComponentType<{ children: ReactNode }>;
 }
 
 /** Props of {@link AppShell}. */
@@ -55,25 +57,28 @@ export function AppShell({ title, navItems, actions, children }: AppShellProps) 
     <Box component="nav" aria-label="Main">
       <Toolbar />
       <List sx={{ px: 1 }}>
-        {navItems.map(({ title: itemTitle, to, icon: Icon }) => (
+        {navItems.map(({ title: itemTitle, to, icon: Icon, guard: Guard }) => {
           // A <ul> may only hold <li>s: each link sits in its own list item.
-          <ListItem key={to} disablePadding>
-            <ListItemButton
-              component={RouterLink}
-              to={to}
-              selected={isActive(pathname, to)}
-              onClick={() => setMenuOpen(false)}
-              sx={{ borderRadius: 1, mb: 0.25 }}
-            >
-              {Icon && (
-                <ListItemIcon sx={{ minWidth: 36 }}>
-                  <Icon fontSize="small" />
-                </ListItemIcon>
-              )}
-              <ListItemText primary={itemTitle} />
-            </ListItemButton>
-          </ListItem>
-        ))}
+          const item = (
+            <ListItem key={to} disablePadding>
+              <ListItemButton
+                component={RouterLink}
+                to={to}
+                selected={isActive(pathname, to)}
+                onClick={() => setMenuOpen(false)}
+                sx={{ borderRadius: 1, mb: 0.25 }}
+              >
+                {Icon && (
+                  <ListItemIcon sx={{ minWidth: 36 }}>
+                    <Icon fontSize="small" />
+                  </ListItemIcon>
+                )}
+                <ListItemText primary={itemTitle} />
+              </ListItemButton>
+            </ListItem>
+          );
+          return Guard ? <Guard key={to}>{item}</Guard> : item;
+        })}
       </List>
     </Box>
   );

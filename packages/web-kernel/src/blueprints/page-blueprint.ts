@@ -1,3 +1,4 @@
+import type { ComponentType, ReactNode } from 'react';
 import { z } from 'zod';
 import { coreExtensionData, type IconComponent } from '../extensions/core-extension-data.js';
 import { defineBlueprint } from '../extensions/define-blueprint.js';
@@ -12,6 +13,8 @@ export interface PageParams {
   /** With a title the page also appears in the left navigation. */
   title?: string;
   icon?: IconComponent;
+  /** Shows the nav item only when it renders its children, e.g. after asking the API whether the user may use the page. */
+  navGuard?: ComponentType<{ children: ReactNode }>;
 }
 
 /**
@@ -41,7 +44,7 @@ export const PageBlueprint = defineBlueprint({
     return {
       path,
       element: lazyElement(params.loader),
-      navItem: title ? { title, to: path, icon: params.icon } : undefined,
+      navItem: title ? { title, to: path, icon: params.icon, guard: params.navGuard } : undefined,
     };
   },
 });

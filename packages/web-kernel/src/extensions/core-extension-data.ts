@@ -1,4 +1,4 @@
-import type { ComponentType, ReactElement } from 'react';
+import type { ComponentType, ReactElement, ReactNode } from 'react';
 import type { AnyApiFactory } from '../apis/api-ref.js';
 import type { AppTheme } from '../apis/app-theme-api.js';
 import { defineExtensionDataRef } from './extension-data-ref.js';
@@ -12,6 +12,8 @@ export interface NavItem {
   /** An app path such as `/catalog`. */
   to: string;
   icon?: IconComponent;
+  /** Renders its children only when the item is for the signed-in user (the page's API still refuses others). */
+  guard?: ComponentType<{ children: ReactNode }>;
 }
 
 /** The data kinds every Atrium app understands. */
