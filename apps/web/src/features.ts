@@ -1,4 +1,5 @@
 import { catalogWebPlugin } from '@atrium/catalog/frontend';
+import { rbacWebPlugin } from '@atrium/rbac/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
 import { appPlugin } from './app-plugin/app-plugin.js';
@@ -8,4 +9,9 @@ import { appPlugin } from './app-plugin/app-plugin.js';
  * a rebuild: list their package in `app.features` and the app loads their bundle at startup
  * (main.tsx, loadFeatureBundles).
  */
-export const features: readonly WebPlugin[] = [appPlugin, catalogWebPlugin, scaffolderWebPlugin];
+export const features: readonly WebPlugin[] = [
+  appPlugin,
+  catalogWebPlugin,
+  scaffolderWebPlugin,
+  rbacWebPlugin,
+];
