@@ -13,7 +13,7 @@ const QUERY = '/api/catalog/entities/by-query?filter=kind=component&limit=20';
 function writeFiles(size: OrgSize, components: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-bench-access-'));
   writeFileSync(join(dir, 'catalog.yaml'), generateCatalogYaml(size, components));
-  writeFileSync(join(dir, 'policy.yaml'), stringify(generatePolicy(size)));
+  writeFileSync(join(dir, 'policy.yaml'), stringify(generatePolicy(size), { aliasDuplicateObjects: false }));
   const config = {
     backend: {
       listen: { host: '127.0.0.1', port: 0 },
@@ -77,8 +77,20 @@ export async function measureByQuery(size: OrgSize, components: number, seconds:
     const admin = await tokenFor(server, 0, size);
     const restricted = await tokenFor(server, 61, size);
     const started = Date.now();
-    while ((await totalFor(server, admin)) < components) {
-      if (Date.now() - started > 600_000) throw new Error('the catalog did not ingest in 10 minutes');
+    let lastReport = started;
+    for (
+      let total = await totalFor(server, admin);
+      total < components;
+      total = await totalFor(server, admin)
+    ) {
+      if (Date.now() - started > 900_000)
+        throw new Error(`the catalog did not ingest in 15 minutes (${total} components)`);
+      if (Date.now() - lastReport > 30_000) {
+        console.log(
+          `  ingesting: ${total} of ${components} components after ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
+        lastReport = Date.now();
+      }
       await new Promise((r) => setTimeout(r, 1000));
     }
     const ingestSeconds = (Date.now() - started) / 1000;

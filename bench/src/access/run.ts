@@ -8,7 +8,7 @@ const option = (args: string[], name: string, fallback: number) => {
 };
 const ms = (n: number) => `${n.toFixed(3)} ms`;
 
-/** `npm run bench -- access [--components N] [--seconds S] [--rounds R] [--skip-catalog]` */
+/** `npm run bench -- access [--components N] [--seconds S] [--rounds R] [--samples N] [--skip-authorize] [--skip-catalog]` */
 export async function run(args: string[]) {
   const size = { roles: 1000, users: 10_000, groups: 500 };
   console.log(`access benchmark: ${size.roles} roles, ${size.users} users in ${size.groups} groups`);

@@ -12,6 +12,16 @@ describe('the policy file', () => {
     expect(parsePolicyText(policyToYaml(policy), 'export')).toEqual(policy);
   });
 
+  it('exports shared objects in full, not as YAML aliases the parser limits', () => {
+    const conditions = { rule: 'IS_ENTITY_OWNER', params: { claims: ['$ownerRefs'] } };
+    const roles = Array.from({ length: 150 }, (_, i) => ({
+      name: `r${i}`,
+      members: [],
+      rules: [{ permission: 'catalog.entity.read', effect: 'allow' as const, conditions }],
+    }));
+    expect(parsePolicyText(policyToYaml({ roles }), 'export').roles).toHaveLength(150);
+  });
+
   it('names the role and the field of each problem', () => {
     const text = [
       'roles:',

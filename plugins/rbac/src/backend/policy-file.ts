@@ -38,5 +38,5 @@ export async function readPolicyFile(path: string): Promise<RbacPolicy> {
 
 /** The policy as the YAML a policy file holds (what the export route serves). */
 export function policyToYaml(policy: RbacPolicy): string {
-  return stringify(policy, { lineWidth: 0 });
+  return stringify(policy, { lineWidth: 0, aliasDuplicateObjects: false });
 }
