@@ -1,5 +1,6 @@
 import { NotAllowedError } from '@atrium/errors';
 import type {
+  AuditEventOptions,
   AuditorService,
   Credentials,
   EventsService,
@@ -8,7 +9,6 @@ import type {
   PermissionsRegistryService,
   PermissionsService,
 } from '@atrium/kernel';
-import type { FastifyRequest } from 'fastify';
 import type { LivePolicy } from '../live-policy.js';
 import type { PolicyStore } from '../store/policy-store.js';
 
@@ -53,7 +53,7 @@ export async function audited<T>(
   options: {
     eventId: string;
     severityLevel: 'high' | 'critical';
-    request: FastifyRequest;
+    request: AuditEventOptions['request'];
     meta?: Record<string, unknown>;
   },
   change: () => Promise<T>,

@@ -120,6 +120,35 @@ function LeafEditor({
   );
 }
 
+function CombineField({ mode, onChange }: { mode: Simple['mode']; onChange(mode: Simple['mode']): void }) {
+  return (
+    <TextField
+      select
+      size="small"
+      label="Combine"
+      value={mode}
+      sx={{ width: 200 }}
+      onChange={(e) => onChange(e.target.value as Simple['mode'])}
+    >
+      <MenuItem value="anyOf">any of (OR)</MenuItem>
+      <MenuItem value="allOf">all of (AND)</MenuItem>
+    </TextField>
+  );
+}
+
+// A tree deeper than "rules joined by one operator" is shown as JSON (edit it in the policy file).
+function ReadOnlyConditions({ value }: { value: RbacCriteria | undefined }) {
+  return (
+    <TextField
+      multiline
+      size="small"
+      label="Conditions (JSON)"
+      value={JSON.stringify(value, null, 2)}
+      slotProps={{ input: { readOnly: true } }}
+    />
+  );
+}
+
 /** Builds a rule's conditions from the resource type's rules and their params schemas. */
 export function ConditionBuilder({
   value,
@@ -131,34 +160,16 @@ export function ConditionBuilder({
   onChange(v: RbacCriteria | undefined): void;
 }) {
   const simple = toSimple(value);
-  if (!simple)
-    return (
-      <TextField
-        multiline
-        size="small"
-        label="Conditions (JSON)"
-        value={JSON.stringify(value, null, 2)}
-        slotProps={{ input: { readOnly: true } }}
-      />
-    );
+  if (!simple) return <ReadOnlyConditions value={value} />;
   const update = (next: Simple) => onChange(fromSimple(next));
   return (
     <Stack spacing={1}>
       {simple.leaves.length > 1 && (
-        <TextField
-          select
-          size="small"
-          label="Combine"
-          value={simple.mode}
-          sx={{ width: 200 }}
-          onChange={(e) => update({ ...simple, mode: e.target.value as Simple['mode'] })}
-        >
-          <MenuItem value="anyOf">any of (OR)</MenuItem>
-          <MenuItem value="allOf">all of (AND)</MenuItem>
-        </TextField>
+        <CombineField mode={simple.mode} onChange={(mode) => update({ ...simple, mode })} />
       )}
       {simple.leaves.map((leaf, i) => (
         <LeafEditor
+          // biome-ignore lint/suspicious/noArrayIndexKey: conditions have no identity of their own
           key={`${i}-${leaf.rule}`}
           leaf={leaf}
           rules={rules}

@@ -3,6 +3,34 @@ import type { RbacRole } from '../../common/index.js';
 import type { EditorData } from './editor-data.js';
 import { RuleEditor } from './rule-editor.js';
 
+function MembersField({
+  members,
+  candidates,
+  onChange,
+}: {
+  members: string[];
+  candidates: string[];
+  onChange(m: string[]): void;
+}) {
+  return (
+    <Autocomplete
+      multiple
+      freeSolo
+      size="small"
+      options={['*', ...candidates]}
+      value={members}
+      onChange={(_, value) => onChange(value as string[])}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label="Members"
+          helperText="Users and groups (group members count through sub-groups); * is every signed-in user"
+        />
+      )}
+    />
+  );
+}
+
 /** Edits one role: name, description, members (catalog users and groups, or `*`) and rules. */
 export function RoleEditor({
   role,
@@ -30,20 +58,10 @@ export function RoleEditor({
           onChange={(e) => onChange({ ...role, description: e.target.value || undefined })}
         />
       </Stack>
-      <Autocomplete
-        multiple
-        freeSolo
-        size="small"
-        options={['*', ...data.members]}
-        value={role.members}
-        onChange={(_, members) => onChange({ ...role, members: members as string[] })}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            label="Members"
-            helperText="Users and groups (group members count through sub-groups); * is every signed-in user"
-          />
-        )}
+      <MembersField
+        members={role.members}
+        candidates={data.members}
+        onChange={(members) => onChange({ ...role, members })}
       />
       <Typography variant="subtitle2">Rules</Typography>
       <Stack component="ul" spacing={1} sx={{ p: 0, m: 0 }}>

@@ -13,6 +13,31 @@ export interface RolesTabProps {
   onSave(policy: RbacPolicy): Promise<unknown>;
 }
 
+function RoleList({
+  roles,
+  selected,
+  onSelect,
+}: {
+  roles: RbacPolicy['roles'];
+  selected: number;
+  onSelect(i: number): void;
+}) {
+  return (
+    <List aria-label="Roles" sx={{ minWidth: 220, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+      {roles.map((r, i) => (
+        <ListItemButton
+          // biome-ignore lint/suspicious/noArrayIndexKey: names change (and may clash) while a role is edited
+          key={`${i}-${r.name}`}
+          selected={i === selected}
+          onClick={() => onSelect(i)}
+        >
+          <ListItemText primary={r.name} secondary={`${r.members.length} members, ${r.rules.length} rules`} />
+        </ListItemButton>
+      ))}
+    </List>
+  );
+}
+
 /** The roles of the draft: a list, the selected role's editor, and Save draft. */
 export function RolesTab({ draft, data, canWrite, onSave }: RolesTabProps) {
   const [policy, setPolicy] = useState(draft);
@@ -36,16 +61,7 @@ export function RolesTab({ draft, data, canWrite, onSave }: RolesTabProps) {
   return (
     <Stack spacing={2}>
       <Box sx={{ display: 'flex', gap: 3, alignItems: 'flex-start' }}>
-        <List aria-label="Roles" sx={{ minWidth: 220, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-          {policy.roles.map((r, i) => (
-            <ListItemButton key={`${i}-${r.name}`} selected={i === selected} onClick={() => setSelected(i)}>
-              <ListItemText
-                primary={r.name}
-                secondary={`${r.members.length} members, ${r.rules.length} rules`}
-              />
-            </ListItemButton>
-          ))}
-        </List>
+        <RoleList roles={policy.roles} selected={selected} onSelect={setSelected} />
         <Box sx={{ flex: 1 }}>
           {role && (
             <RoleEditor

@@ -9,6 +9,32 @@ function resourceTypeOf(rule: RbacRule, data: EditorData): string | undefined {
   return rule.resourceType ?? data.permissions.find((p) => p.name === rule.permission)?.resourceType;
 }
 
+/** A small select whose empty value reads "any". */
+function SelectField(props: {
+  label: string;
+  value: string;
+  options: readonly string[];
+  width: number;
+  onChange(value: string): void;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      label={props.label}
+      sx={{ minWidth: props.width }}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      {props.options.map((option) => (
+        <MenuItem key={option} value={option}>
+          {option || 'any'}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
 function MatchFields({
   rule,
   data,
@@ -35,46 +61,27 @@ function MatchFields({
         onInputChange={(_, value) => set({ permission: value || undefined })}
         renderInput={(params) => <TextField {...params} label="Permission" />}
       />
-      <TextField
-        select
-        size="small"
+      <SelectField
         label="Resource type"
-        sx={{ minWidth: 170 }}
+        width={170}
         value={rule.resourceType ?? ''}
-        onChange={(e) => set({ resourceType: e.target.value || undefined })}
-      >
-        <MenuItem value="">any</MenuItem>
-        {data.resourceTypes.map((t) => (
-          <MenuItem key={t.resourceType} value={t.resourceType}>
-            {t.resourceType}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+        options={['', ...data.resourceTypes.map((t) => t.resourceType)]}
+        onChange={(value) => set({ resourceType: value || undefined })}
+      />
+      <SelectField
         label="Action"
-        sx={{ minWidth: 110 }}
+        width={110}
         value={rule.action ?? ''}
-        onChange={(e) => set({ action: (e.target.value || undefined) as RbacRule['action'] })}
-      >
-        {ACTIONS.map((a) => (
-          <MenuItem key={a} value={a}>
-            {a || 'any'}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+        options={ACTIONS}
+        onChange={(value) => set({ action: (value || undefined) as RbacRule['action'] })}
+      />
+      <SelectField
         label="Effect"
-        sx={{ minWidth: 100 }}
+        width={100}
         value={rule.effect}
-        onChange={(e) => set({ effect: e.target.value as RbacRule['effect'] })}
-      >
-        <MenuItem value="allow">allow</MenuItem>
-        <MenuItem value="deny">deny</MenuItem>
-      </TextField>
+        options={['allow', 'deny']}
+        onChange={(value) => set({ effect: value as RbacRule['effect'] })}
+      />
     </Stack>
   );
 }
