@@ -247,4 +247,16 @@ describe('RBAC decisions', () => {
       result: 'ALLOW',
     });
   });
+
+  it('sends a condition that several roles repeat once', async () => {
+    const decide = policyOf({
+      roles: ['a', 'b', 'c'].map((name) => ({
+        name,
+        members: ['group:default/team-a'],
+        rules: [{ permission: 'catalog.entity.read', effect: 'allow' as const, conditions: owner }],
+      })),
+    });
+    const decision = await decide(entityRead);
+    expect(decision).toMatchObject({ result: 'CONDITIONAL', conditions: { rule: 'IS_ENTITY_OWNER' } });
+  });
 });

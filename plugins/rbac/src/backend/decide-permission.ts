@@ -75,6 +75,12 @@ function bind(
 const anyOf = (items: PermissionCriteria<PermissionCondition>[]) =>
   items.length === 1 ? items[0]! : { anyOf: items };
 
+// Roles often repeat a rule (every team's role: "what you own"); the owning plugin's query
+// gets each distinct condition once.
+function distinct(criteria: RbacCriteria[]): RbacCriteria[] {
+  return [...new Map(criteria.map((c) => [JSON.stringify(c), c])).values()];
+}
+
 /**
  * The decision of the rules that match (see docs/rbac.md): an unconditional deny wins;
  * else an unconditional allow allows, narrowed by conditional denies; else conditional
@@ -103,8 +109,9 @@ export function decideFromRules(
   if (allowAll && denies.length === 0) return { result: 'ALLOW' };
   const resourceType = permission.resourceType!;
   const parts: PermissionCriteria<PermissionCondition>[] = [];
-  if (!allowAll) parts.push(anyOf(allows.map((c) => bind(c, resourceType, subject))));
-  if (denies.length > 0) parts.push({ not: anyOf(denies.map((c) => bind(c, resourceType, subject))) });
+  if (!allowAll) parts.push(anyOf(distinct(allows).map((c) => bind(c, resourceType, subject))));
+  if (denies.length > 0)
+    parts.push({ not: anyOf(distinct(denies).map((c) => bind(c, resourceType, subject))) });
   return {
     result: 'CONDITIONAL',
     pluginId,
