@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { ConflictError } from '@atrium/errors';
 import type { AuditorService, LoggerService } from '@atrium/kernel';
 import type { RbacPolicy } from '../common/index.js';
 import { type CompiledPolicy, compilePolicy } from './compile-policy.js';
@@ -48,6 +49,8 @@ async function publishFile(
     }
     return version;
   } catch (error) {
+    // Backends starting together seed the same file: one publishes, the others need not.
+    if (error instanceof ConflictError) return undefined;
     logger.error(`rbac: ${(error as Error).message}; the last good policy stays live`);
     await auditor.record({
       eventId: 'policy.file',
