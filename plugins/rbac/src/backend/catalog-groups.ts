@@ -1,10 +1,12 @@
 import type { AuthService, DiscoveryService } from '@atrium/kernel';
 import { buildMembershipGraph, type MembershipGraph } from './group-membership.js';
 
-const QUERY = 'filter=kind=group&filter=kind=user&fields=kind,metadata.name,metadata.namespace,relations';
+// Groups only: a user's own groups come in its token (\`ent\`), and there are far fewer
+// groups than users to re-read.
+const QUERY = 'filter=kind=group&fields=kind,metadata.name,metadata.namespace,relations';
 
 /**
- * Loads the membership graph from the catalog's User and Group entities, as the rbac
+ * Loads the membership graph from the catalog's Group entities (`childOf`), as the rbac
  * plugin (a service token, so the read is not itself subject to a user's roles).
  */
 export function createCatalogGroupLoader(deps: {

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OWNED, writeOrg } from './__fixtures__/write-org.js';
 import { rbacPermissionPolicyFactory, rbacPlugin } from './index.js';
 
-// ada's token carries only her own ref: her roles come through team-a -> eng from the catalog.
+// ada's token carries her own ref and her team, as sign-in gives them; the role she holds
+// is eng's, which the rbac plugin finds above team-a in the catalog.
 const policy = {
   roles: [
     {
@@ -57,7 +58,7 @@ describe.each(testDatabaseKinds())('rbac through the catalog on %s', (kind) => {
         permission: { rbac: { policyFile: org.policyFile, groupRefreshSeconds: 0.05 } },
       },
     });
-    ada = await backend.userToken('user:default/ada', ['user:default/ada']);
+    ada = await backend.userToken('user:default/ada', ['user:default/ada', 'group:default/team-a']);
     root = await backend.userToken('user:default/root');
     // The catalog ingests the org, and the rbac plugin re-reads its groups, in the background.
     const settled = async (token: string, expected: number) => {
