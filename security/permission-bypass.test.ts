@@ -19,7 +19,7 @@ import {
   type ServedRoute,
 } from './support/openapi-walker.js';
 import { plantCanaries } from './support/permission-canaries.js';
-import { RESTRICTED_GROUP, RESTRICTED_USER, restrictedPolicyFactory } from './support/restricted-policy.js';
+import { RESTRICTED_GROUP, RESTRICTED_USER, restrictedPolicyConfig } from './support/restricted-policy.js';
 import { routeFixtures, type Subject } from './support/route-fixtures.js';
 
 /** Routes anyone may call without a credential. Adding one is a security decision: it goes here. */
@@ -71,8 +71,10 @@ describe.each(testDatabaseKinds())('permission bypass on %s', (kind) => {
   beforeAll(async () => {
     host = await startLoopbackHost();
     target = await startAttackTarget(kind, {
-      config: { backend: { reading: { allow: [{ host: host.host }] } } },
-      features: [restrictedPolicyFactory],
+      config: (root) => ({
+        backend: { reading: { allow: [{ host: host.host }] } },
+        ...restrictedPolicyConfig(root),
+      }),
     });
     admin = await target.signInAsGuest();
     restricted = await restrictedToken();

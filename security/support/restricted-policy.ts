@@ -1,4 +1,7 @@
-import { coreServices, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { JsonObject } from '@atrium/kernel';
+import { stringify } from 'yaml';
 
 /** The restricted user of the permission tests. */
 export const RESTRICTED_USER = 'user:default/security-restricted';
@@ -6,37 +9,35 @@ export const RESTRICTED_USER = 'user:default/security-restricted';
 export const RESTRICTED_GROUP = 'group:default/security-canary-team';
 
 /**
- * A policy like one an organisation writes: everyone signed in may do everything (the
- * shipped default), except that the restricted user may read only catalog entities
- * owned by one of their ownership refs (a conditional decision, turned into query
- * filters and per-entity checks by the catalog), and may not read the audit log, which
- * names every entity and location acted on.
+ * A policy like one an organisation writes, in the shipped RBAC plugin's file format:
+ * everyone signed in may do everything, except that the restricted user may read only
+ * catalog entities owned by one of their ownership refs (a conditional deny, turned into
+ * query filters and per-entity checks by the catalog), may not read or change the policy
+ * itself, and may not read the audit log, which names every entity and location acted on.
  */
-export const restrictedPolicy: PermissionPolicy = {
-  async handle({ permission }, { credentials }) {
-    const principal = credentials.principal;
-    if (principal.type === 'none') return { result: 'DENY' };
-    const isRestricted = principal.type === 'user' && principal.userEntityRef === RESTRICTED_USER;
-    if (isRestricted && permission.name === 'catalog.entity.read') {
-      return {
-        result: 'CONDITIONAL',
-        pluginId: 'catalog',
-        resourceType: 'catalog-entity',
-        conditions: {
-          rule: 'IS_ENTITY_OWNER',
-          resourceType: 'catalog-entity',
-          params: { claims: principal.ownershipEntityRefs },
+export const restrictedPolicy = {
+  roles: [
+    { name: 'everyone', members: ['*'], rules: [{ permission: '*', effect: 'allow' }] },
+    {
+      name: 'restricted',
+      members: [RESTRICTED_USER],
+      rules: [
+        {
+          permission: 'catalog.entity.read',
+          effect: 'deny',
+          conditions: { not: { rule: 'IS_ENTITY_OWNER', params: { claims: ['$ownerRefs'] } } },
         },
-      };
-    }
-    if (isRestricted && permission.name === 'audit.event.read') return { result: 'DENY' };
-    return { result: 'ALLOW' };
-  },
+        { permission: 'rbac.policy.read', effect: 'deny' },
+        { permission: 'rbac.policy.write', effect: 'deny' },
+        { permission: 'audit.event.read', effect: 'deny' },
+      ],
+    },
+  ],
 };
 
-/** The policy as a feature that replaces the default one. */
-export const restrictedPolicyFactory = defineServiceFactory({
-  service: coreServices.permissionPolicy,
-  deps: {},
-  factory: () => restrictedPolicy,
-});
+/** Writes {@link restrictedPolicy} into the portal's folder and returns the config that makes it live. */
+export function restrictedPolicyConfig(root: string): JsonObject {
+  const policyFile = join(root, 'restricted-policy.yaml');
+  writeFileSync(policyFile, stringify(restrictedPolicy));
+  return { permission: { rbac: { policyFile, policyFileMode: 'replace' } } };
+}

@@ -161,4 +161,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
     sameAsMissing: 'signs in; not about a subject',
   },
   'auth.logout': { params: () => ({ provider: 'guest' }), sameAsMissing: 'signs out', changesState: true },
+  // The policy is no subject's: these answer the restricted user 403 whatever the subject.
+  'rbac.getVersion': { params: () => ({ version: '1' }), sameAsMissing: true },
+  'rbac.diffVersion': { params: () => ({ version: '1' }), sameAsMissing: true },
+  'rbac.restoreVersion': { params: () => ({ version: '1' }), sameAsMissing: true, changesState: true },
+  'rbac.updateDraft': { body: () => ({ policy: { roles: [] } }), sameAsMissing: true, changesState: true },
+  'rbac.publishDraft': { body: () => ({}), sameAsMissing: true, changesState: true },
 };

@@ -1,5 +1,6 @@
 import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
+import { rbacWebPlugin } from '@atrium/rbac/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
@@ -17,4 +18,5 @@ export const features: readonly WebPlugin[] = [
   searchWebPlugin,
   catalogSearchWebPlugin,
   auditWebPlugin,
+  rbacWebPlugin,
 ];

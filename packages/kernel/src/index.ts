@@ -124,6 +124,7 @@ export type {
   PermissionsService,
   PolicyDecision,
   ResourceTypeRegistration,
+  ResourceTypeSummary,
 } from './services/permissions/permission-types.js';
 export { type Duration, durationToMs } from './services/scheduler/duration.js';
 export type {

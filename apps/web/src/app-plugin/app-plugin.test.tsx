@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { createApp } from '@atrium/web-kernel';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { features } from '../features.js';
 
@@ -22,7 +22,7 @@ const guestSession = {
 };
 
 /** Answers the auth backend's routes like the real one; `providers` can be made to fail. */
-function fakeBackend(options: { isDown?: boolean } = {}) {
+function fakeBackend(options: { isDown?: boolean; isAdmin?: boolean } = {}) {
   const calls: string[] = [];
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = String(input);
@@ -32,6 +32,8 @@ function fakeBackend(options: { isDown?: boolean } = {}) {
       return json({ providers: [{ id: 'guest', title: 'Guest' }] });
     if (url === `${backend}/api/auth/guest/refresh`) return json(guestSession);
     if (url === `${backend}/api/auth/guest/logout`) return new Response(null, { status: 204 });
+    if (url === `${backend}/api/rbac/access`)
+      return json({ canRead: options.isAdmin === true, canWrite: false });
     return json(
       { error: { name: 'NotFoundError', message: `no route ${url}` }, response: { statusCode: 404 } },
       404,
@@ -70,22 +72,32 @@ describe('the default app', () => {
     expect(intro).not.toMatch(/docs|search|scorecard/i);
     fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
     expect(await screen.findByRole('heading', { name: 'Welcome, Guest' })).toBeTruthy();
-    // The audit page asks whether the user may read the log before it is listed.
-    await vi.waitFor(() =>
-      expect(backendFake.calls).toEqual([
-        'GET /api/auth/providers',
-        'GET /api/auth/guest/refresh',
+    // Administration pages ask whether the user may use them before they are listed.
+    await waitFor(() =>
+      expect([...backendFake.calls].sort()).toEqual([
         'GET /api/audit/access',
+        'GET /api/auth/guest/refresh',
+        'GET /api/auth/providers',
+        'GET /api/rbac/access',
       ]),
     );
     const nav = screen.getByRole('navigation', { name: 'Main' }).textContent;
-    // This fake backend has no audit plugin (404): the page stays out of the navigation.
+    // This user may not read the policy, and the fake backend has no audit plugin (404).
+    expect(nav).not.toContain('Administration');
     expect(nav).not.toContain('Audit log');
     expect(nav).toContain('Home');
     // The default app lists the catalog and template plugins; the home page links their pages.
     expect(nav).toContain('Catalog');
     expect(nav).toContain('Create');
     expect(screen.queryByText('No plugins installed yet')).toBeNull();
+  });
+
+  it('lists Access control under Administration for users who may read the RBAC policy', async () => {
+    fakeBackend({ isAdmin: true });
+    renderApp('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
+    const admin = await screen.findByRole('list', { name: 'Administration' });
+    expect(await within(admin).findByRole('link', { name: 'Access control' })).toBeTruthy();
   });
 
   it('explains a backend that cannot be reached and retries on request', async () => {

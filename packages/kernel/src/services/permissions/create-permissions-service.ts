@@ -11,6 +11,7 @@ import type {
   PermissionsRegistryService,
   PermissionsService,
   ResourceTypeRegistration,
+  ResourceTypeSummary,
 } from './permission-types.js';
 
 /** Resource types registered by every plugin, shared across the backend. */
@@ -22,6 +23,16 @@ export interface ResourceTypeRegistry {
 /** Creates the shared registry. */
 export function createResourceTypeRegistry(): ResourceTypeRegistry {
   const types = new Map<string, ResourceTypeRegistration & { pluginId: string }>();
+  const listResourceTypes = (): ResourceTypeSummary[] =>
+    [...types.values()].map(({ resourceType, pluginId, rules }) => ({
+      resourceType,
+      pluginId,
+      rules: rules.map(({ name, description, paramsSchema }) => ({
+        name,
+        description,
+        ...(paramsSchema ? { paramsSchema } : {}),
+      })),
+    }));
   return {
     forPlugin: (pluginId) => ({
       addResourceType(registration) {
@@ -34,6 +45,7 @@ export function createResourceTypeRegistry(): ResourceTypeRegistry {
         }
         types.set(registration.resourceType, { ...(registration as ResourceTypeRegistration), pluginId });
       },
+      listResourceTypes,
     }),
     get: (resourceType) => types.get(resourceType),
   };

@@ -43,6 +43,15 @@ export interface PermissionRule<TResource = unknown, TQuery = unknown> {
   apply(resource: TResource, params: Record<string, unknown>): boolean;
   /** The rule as a query filter of the owning plugin. */
   toQuery(params: Record<string, unknown>): TQuery;
+  /** JSON Schema of `params`, for policy editors (Backstage's `paramsSchema`). */
+  paramsSchema?: Record<string, unknown>;
+}
+
+/** A registered resource type as policy editors see it: its owner and its rules, without the code. */
+export interface ResourceTypeSummary {
+  resourceType: string;
+  pluginId: string;
+  rules: Array<{ name: string; description: string; paramsSchema?: Record<string, unknown> }>;
 }
 
 /** A resource type a plugin owns, with how to load resources for conditional checks. */
@@ -70,4 +79,6 @@ export interface PermissionsService {
 /** Where a plugin registers the resource types and rules behind its resource permissions. */
 export interface PermissionsRegistryService {
   addResourceType<TResource>(registration: ResourceTypeRegistration<TResource>): void;
+  /** Every resource type registered by any plugin so far (all of them once the plugins have started). */
+  listResourceTypes(): ResourceTypeSummary[];
 }

@@ -6,7 +6,7 @@ import { defineServiceFactory } from '../../definitions/service-factory.js';
 import { createCredentials } from '../auth/credentials.js';
 import { coreServices } from '../core-services.js';
 import { mapCriteria } from './evaluate-criteria.js';
-import type { PermissionsService } from './permission-types.js';
+import type { PermissionsRegistryService, PermissionsService } from './permission-types.js';
 
 const docRead = definePermission({
   name: 'docs.doc.read',
@@ -47,12 +47,14 @@ const ownerPolicy = defineServiceFactory({
 
 async function start(features: Parameters<typeof startTestBackend>[0]['features'] = []) {
   let permissions: PermissionsService | undefined;
+  let registry: PermissionsRegistryService | undefined;
   const plugin = definePlugin({
     id: 'docs',
     deps: { permissions: coreServices.permissions, registry: coreServices.permissionsRegistry },
     permissions: [docRead, docDelete],
     init({ deps }) {
       permissions = deps.permissions;
+      registry = deps.registry;
       deps.registry.addResourceType<{ owner: string }>({
         resourceType: 'doc',
         getResources: async (refs) => refs.map((ref) => docs[ref]),
@@ -63,13 +65,14 @@ async function start(features: Parameters<typeof startTestBackend>[0]['features'
             resourceType: 'doc',
             apply: (doc, params) => doc.owner === params.owner,
             toQuery: (params) => ({ owner: params.owner }),
+            paramsSchema: { type: 'object', properties: { owner: { type: 'string' } } },
           },
         ],
       });
     },
   });
   const backend = await startTestBackend({ features: [...features, plugin] });
-  return { backend, permissions: permissions! };
+  return { backend, permissions: permissions!, registry: registry! };
 }
 
 const ada = createCredentials({
@@ -128,6 +131,24 @@ describe('permissions', () => {
       });
       expect(filter).toBe('(owner=user:default/ada)');
     }
+    await backend.stop();
+  });
+
+  it('lists the registered resource types with their rules and params schemas, without their code', async () => {
+    const { backend, registry } = await start();
+    expect(registry.listResourceTypes()).toEqual([
+      {
+        resourceType: 'doc',
+        pluginId: 'docs',
+        rules: [
+          {
+            name: 'IS_OWNER',
+            description: 'owned by',
+            paramsSchema: { type: 'object', properties: { owner: { type: 'string' } } },
+          },
+        ],
+      },
+    ]);
     await backend.stop();
   });
 });

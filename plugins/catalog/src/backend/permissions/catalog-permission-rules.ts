@@ -24,6 +24,7 @@ const leaf = (key: string, value: string | undefined): EntityFilter =>
 function rule(
   name: string,
   description: string,
+  paramsSchema: Record<string, unknown>,
   toQuery: (params: Params) => EntityFilter,
 ): PermissionRule<Entity, EntityFilter> {
   return {
@@ -32,8 +33,27 @@ function rule(
     resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
     apply: (entity, params) => entityMatchesFilter(entity, toQuery(params)),
     toQuery,
+    paramsSchema,
   };
 }
+
+// JSON Schemas of the params, as Backstage's rules endpoint gives them, for policy editors.
+const stringProperty = (description: string) => ({ type: 'string', description });
+const stringList = (description: string) => ({ type: 'array', items: { type: 'string' }, description });
+const paramsOf = (properties: Record<string, unknown>, required: string[]) => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const keyValue = (what: string) =>
+  paramsOf(
+    {
+      key: stringProperty(`The ${what} key, e.g. lifecycle`),
+      value: stringProperty('The value it must have; any value when left out'),
+    },
+    ['key'],
+  );
 
 /**
  * The rules behind conditional `catalog-entity` decisions, with Backstage's names and
@@ -45,11 +65,16 @@ export const catalogPermissionRules: PermissionRule<Entity, EntityFilter>[] = [
   rule(
     CATALOG_PERMISSION_RULES.isEntityKind,
     'Allow entities of the given kinds ({ kinds: string[] })',
+    paramsOf({ kinds: stringList('Entity kinds, e.g. Component') }, ['kinds']),
     (params) => ({ key: 'kind', values: list(params, 'kinds').map((kind) => kind.toLowerCase()) }),
   ),
   rule(
     CATALOG_PERMISSION_RULES.isEntityOwner,
     'Allow entities owned by one of the claims ({ claims: string[] }, entity refs)',
+    paramsOf(
+      { claims: stringList("Owner entity refs; '$ownerRefs' stands for the caller's own refs and groups") },
+      ['claims'],
+    ),
     (params) => ({
       key: 'relations.ownedby',
       values: list(params, 'claims').map((claim) => claim.toLowerCase()),
@@ -58,17 +83,31 @@ export const catalogPermissionRules: PermissionRule<Entity, EntityFilter>[] = [
   rule(
     CATALOG_PERMISSION_RULES.hasAnnotation,
     'Allow entities with the annotation ({ annotation, value? })',
+    paramsOf(
+      {
+        annotation: stringProperty('The annotation key'),
+        value: stringProperty('The value it must have; any value when left out'),
+      },
+      ['annotation'],
+    ),
     (params) => leaf(`metadata.annotations.${text(params, 'annotation') ?? ''}`, text(params, 'value')),
   ),
-  rule(CATALOG_PERMISSION_RULES.hasLabel, 'Allow entities with the label ({ label })', (params) =>
-    leaf(`metadata.labels.${text(params, 'label') ?? ''}`, undefined),
+  rule(
+    CATALOG_PERMISSION_RULES.hasLabel,
+    'Allow entities with the label ({ label })',
+    paramsOf({ label: stringProperty('The label key') }, ['label']),
+    (params) => leaf(`metadata.labels.${text(params, 'label') ?? ''}`, undefined),
   ),
   rule(
     CATALOG_PERMISSION_RULES.hasMetadata,
     'Allow entities with the metadata key ({ key, value? })',
+    keyValue('metadata'),
     (params) => leaf(`metadata.${text(params, 'key') ?? ''}`, text(params, 'value')),
   ),
-  rule(CATALOG_PERMISSION_RULES.hasSpec, 'Allow entities with the spec key ({ key, value? })', (params) =>
-    leaf(`spec.${text(params, 'key') ?? ''}`, text(params, 'value')),
+  rule(
+    CATALOG_PERMISSION_RULES.hasSpec,
+    'Allow entities with the spec key ({ key, value? })',
+    keyValue('spec'),
+    (params) => leaf(`spec.${text(params, 'key') ?? ''}`, text(params, 'value')),
   ),
 ];
