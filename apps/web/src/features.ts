@@ -1,5 +1,6 @@
 import { catalogWebPlugin } from '@atrium/catalog/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
+import { techdocsWebPlugin } from '@atrium/techdocs/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
 import { appPlugin } from './app-plugin/app-plugin.js';
 
@@ -8,4 +9,9 @@ import { appPlugin } from './app-plugin/app-plugin.js';
  * a rebuild: list their package in `app.features` and the app loads their bundle at startup
  * (main.tsx, loadFeatureBundles).
  */
-export const features: readonly WebPlugin[] = [appPlugin, catalogWebPlugin, scaffolderWebPlugin];
+export const features: readonly WebPlugin[] = [
+  appPlugin,
+  catalogWebPlugin,
+  scaffolderWebPlugin,
+  techdocsWebPlugin,
+];
