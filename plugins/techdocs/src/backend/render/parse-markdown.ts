@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { type Admonition, admonitionMarkerPattern, splitAdmonitions } from './split-admonitions.js';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 // Admonitions nested deeper than this are left as text: a bound on hostile input.
 const MAX_ADMONITION_DEPTH = 8;

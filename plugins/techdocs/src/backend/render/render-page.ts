@@ -6,10 +6,33 @@ import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { VFile } from 'vfile';
 import type { TocEntry } from '../../common/index.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { type PageContext, rewriteTree, type TreeFacts } from './rewrite-tree.js';
 import { sanitizeSchema } from './sanitize-schema.js';
+
+// Built once (rehype-highlight registers its languages when a processor is frozen). Pages
+// without raw HTML skip re-parsing through parse5, the costliest step; both sanitise.
+const withRawHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rewriteTree)
+  .use(rehypeHighlight, { detect: false })
+  .use(rehypeStringify)
+  .freeze();
+const withoutRawHtml = unified()
+  .use(remarkRehype)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rewriteTree)
+  .use(rehypeHighlight, { detect: false })
+  .use(rehypeStringify)
+  .freeze();
+
+function hasHtml(node: { type: string; children?: unknown[] }): boolean {
+  return node.type === 'html' || (node.children ?? []).some((child) => hasHtml(child as { type: string }));
+}
 
 /** A page rendered to sanitised HTML, with what the reader and search need. */
 export interface RenderedPage {
@@ -35,14 +58,10 @@ export interface RenderedPage {
  */
 export function renderPage(markdown: string, ctx: PageContext): RenderedPage {
   const facts: TreeFacts = { toc: [], warnings: [] };
-  const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
-    .use(rehypeSanitize, sanitizeSchema)
-    .use(rewriteTree(ctx, facts))
-    .use(rehypeHighlight, { detect: false })
-    .use(rehypeStringify);
-  const tree = processor.runSync(parseMarkdown(markdown)) as Root;
+  const file = new VFile({ data: { techdocs: { ctx, facts } } });
+  const mdast = parseMarkdown(markdown);
+  const processor = hasHtml(mdast) ? withRawHtml : withoutRawHtml;
+  const tree = processor.runSync(mdast, file) as Root;
   const html = processor.stringify(tree);
   return { html, title: facts.title, toc: facts.toc, text: textOf(tree).replace(/\s+/g, ' ').trim(), warnings: facts.warnings };
 }

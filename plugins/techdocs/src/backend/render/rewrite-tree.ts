@@ -91,8 +91,9 @@ function headingLevel(node: Element): number | undefined {
  * blocks into `<pre class="mermaid">` text for the reader to draw, and gives headings ids
  * for the table of contents (h2 and h3).
  */
-export function rewriteTree(ctx: PageContext, facts: TreeFacts) {
-  return () => (tree: Root) => {
+export function rewriteTree() {
+  return (tree: Root, file: { data: Record<string, unknown> }) => {
+    const { ctx, facts } = file.data.techdocs as { ctx: PageContext; facts: TreeFacts };
     const slugger = new GithubSlugger();
     visit(tree, 'element', (node) => {
       if (node.tagName === 'a' && node.properties.href !== undefined) rewriteHref(node, ctx, facts);
