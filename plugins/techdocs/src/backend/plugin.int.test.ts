@@ -48,6 +48,7 @@ const broken = {
   'bad-yaml/docs/index.md': '# Hi\n',
   'outside/catalog-info.yaml': componentYaml('outside', { 'backstage.io/techdocs-ref': 'dir:../../..' }),
   'remote/catalog-info.yaml': componentYaml('remote', { 'backstage.io/techdocs-ref': 'url:https://docs.evil.example/shop/' }),
+  'plain/catalog-info.yaml': componentYaml('plain', { 'acme.example/team': 'a' }),
 };
 
 describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
@@ -57,12 +58,12 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     docs = await startDocsBackend({
-      components: ['shop', 'no-config', 'bad-yaml', 'outside', 'remote'],
+      components: ['shop', 'no-config', 'bad-yaml', 'outside', 'remote', 'plain'],
       tree: { ...shop, ...broken },
       database: database.config,
       features: [defineServiceFactory({ service: coreServices.permissionPolicy, deps: {}, factory: () => policy })],
     });
-    for (const name of ['shop', 'no-config', 'bad-yaml', 'outside', 'remote']) await waitForEntity(docs, 'component', name);
+    for (const name of ['shop', 'no-config', 'bad-yaml', 'outside', 'remote', 'plain']) await waitForEntity(docs, 'component', name);
   }, 120_000);
   afterAll(async () => {
     await docs?.stop();
@@ -140,6 +141,13 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
     expect(last?.event).toBe('error');
     expect(String(last?.data)).toContain(message);
     expect((await docs.get('/static/docs/default/component/shop/index.html')).status).toBe(200);
+  });
+
+  it('answers 404 for an entity without docs and never queues a build for it', async () => {
+    for (const path of ['/sites/default/component/plain', '/sync/default/component/plain', '/metadata/techdocs/default/component/plain'])
+      expect((await docs.get(path)).status).toBe(404);
+    const listed = await docs.get('/entities');
+    expect(listed.body.items.map((e: { name: string }) => e.name)).not.toContain('plain');
   });
 
   it('answers 404 for an entity the caller may not read, and 403 without techdocs.entity.read', async () => {

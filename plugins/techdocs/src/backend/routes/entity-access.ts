@@ -1,4 +1,4 @@
-import { type Entity, stringifyEntityRef } from '@atrium/catalog-model';
+import { ANNOTATION_TECHDOCS_REF, type Entity, stringifyEntityRef } from '@atrium/catalog-model';
 import { NotAllowedError, NotFoundError } from '@atrium/errors';
 import type { Credentials } from '@atrium/kernel';
 import { techdocsPermissions } from '../../common/index.js';
@@ -10,6 +10,14 @@ export interface ReadableDocs {
   entity: Entity;
   entityRef: string;
   docsRef: string;
+  /** The entity whose docs are shown (the delegate, or the entity itself). */
+  docsEntity: Entity;
+}
+
+/** Refuses an entity without docs: no build is ever queued for it. */
+export function requireDocs(readable: ReadableDocs): void {
+  if (!readable.docsEntity.metadata.annotations?.[ANNOTATION_TECHDOCS_REF])
+    throw new NotFoundError(`'${readable.docsRef}' has no docs: it has no ${ANNOTATION_TECHDOCS_REF} annotation`);
 }
 
 /** Refuses a caller without `techdocs.entity.read`. */
@@ -35,7 +43,7 @@ export async function readableDocs(
   if (!entity) throw new NotFoundError(`no entity '${asked}'`);
   const entityRef = stringifyEntityRef(entity);
   const docsRef = docsEntityRef(entity);
-  if (docsRef !== entityRef && !(await ctx.catalog.getEntity(docsRef, credentials)))
-    throw new NotFoundError(`no entity '${docsRef}' (the docs of '${entityRef}')`);
-  return { entity, entityRef, docsRef };
+  const docsEntity = docsRef === entityRef ? entity : await ctx.catalog.getEntity(docsRef, credentials);
+  if (!docsEntity) throw new NotFoundError(`no entity '${docsRef}' (the docs of '${entityRef}')`);
+  return { entity, entityRef, docsRef, docsEntity };
 }

@@ -3,7 +3,7 @@ import type { RouteHandlers } from '@atrium/kernel';
 import type { DocumentedEntity, techdocsApi } from '../../common/index.js';
 import type { StoredSite } from '../store/site-store.js';
 import type { TechDocsContext } from '../techdocs-context.js';
-import { readableDocs, requireDocsPermission } from './entity-access.js';
+import { readableDocs, requireDocs, requireDocsPermission } from './entity-access.js';
 
 type Routes = typeof techdocsApi.routes;
 
@@ -31,9 +31,11 @@ function documented(site: StoredSite, entity: NonNullable<Awaited<ReturnType<Tec
 export function createSiteHandlers(ctx: TechDocsContext): Pick<RouteHandlers<Routes>, 'getSite' | 'listDocumentedEntities'> {
   return {
     async getSite({ params, credentials }) {
-      const { docsRef } = await readableDocs(ctx, params, credentials);
+      const readable = await readableDocs(ctx, params, credentials);
+      const { docsRef } = readable;
       let site = await ctx.store.getSite(docsRef, 'latest');
       if (!site) {
+        requireDocs(readable);
         // First visit to docs nobody built yet: the reader shows "building" and follows it.
         await ctx.requestBuild(docsRef);
         site = await ctx.store.getSite(docsRef, 'latest');

@@ -3,7 +3,7 @@ import type { RouteHandler } from '@atrium/kernel';
 import type { techdocsApi } from '../../common/index.js';
 import type { StoredSite } from '../store/site-store.js';
 import type { TechDocsContext } from '../techdocs-context.js';
-import { readableDocs } from './entity-access.js';
+import { readableDocs, requireDocs } from './entity-access.js';
 
 type Routes = typeof techdocsApi.routes;
 
@@ -54,7 +54,9 @@ async function follow(ctx: TechDocsContext, docsRef: string, response: ServerRes
  */
 export function createSyncHandler(ctx: TechDocsContext): RouteHandler<Routes['syncEntity']> {
   return async ({ params, credentials, reply }) => {
-    const { docsRef } = await readableDocs(ctx, params, credentials);
+    const readable = await readableDocs(ctx, params, credentials);
+    requireDocs(readable);
+    const { docsRef } = readable;
     const before = (await ctx.store.getSite(docsRef, 'latest'))?.etag ?? null;
     reply.hijack();
     reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
