@@ -42,7 +42,10 @@ describe('docs', () => {
     const table = page.getByRole('table', { name: 'Documented entities' });
     await table.getByRole('link', { name: 'Storefront web' }).click();
     await page.waitForURL(/\/docs\/default\/component\/storefront-web$/);
-    await page.getByRole('navigation', { name: 'Docs navigation' }).getByRole('button', { name: 'Releasing' }).click();
+    await page
+      .getByRole('navigation', { name: 'Docs navigation' })
+      .getByRole('button', { name: 'Releasing' })
+      .click();
     await page.waitForURL(/\/docs\/default\/component\/storefront-web\/releasing$/);
     await page.getByText('No production deploys between 20 December and 2 January.').waitFor();
   });

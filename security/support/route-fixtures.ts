@@ -106,7 +106,10 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'techdocs.getTechDocsMetadata': { params: entityParams, sameAsMissing: true },
   'techdocs.getEntityMetadata': { params: entityParams, sameAsMissing: true },
   'techdocs.syncEntity': { params: entityParams, sameAsMissing: true },
-  'techdocs.getStaticFile': { params: (s) => ({ ...entityParams(s), '*': 'index.html' }), sameAsMissing: true },
+  'techdocs.getStaticFile': {
+    params: (s) => ({ ...entityParams(s), '*': 'index.html' }),
+    sameAsMissing: true,
+  },
   'techdocs.getSite': { params: entityParams, sameAsMissing: true },
   'scaffolder.createTask': { body: (s) => ({ templateRef: s.templateRef, values: {} }), sameAsMissing: true },
   'scaffolder.getTask': { params: (s) => ({ taskId: s.taskId }), sameAsMissing: true },

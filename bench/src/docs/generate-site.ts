@@ -28,7 +28,11 @@ export function pageMarkdown(index: number, pages: number, revision = 0): string
     '',
     '### Details',
     '',
-    ...Array.from({ length: 6 }, () => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.'),
+    ...Array.from(
+      { length: 6 },
+      () =>
+        'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.',
+    ),
     '',
   ].join('\n');
 }
@@ -42,7 +46,10 @@ export function generateSite(dir: string, name: string, pages: number): string {
     `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: ${name}\n  annotations:\n    backstage.io/techdocs-ref: dir:.\nspec:\n  type: service\n  lifecycle: production\n  owner: bench\n`,
   );
   const nav = Array.from({ length: pages }, (_, i) => `  - Page ${i}: page-${i}.md`).join('\n');
-  writeFileSync(join(root, 'mkdocs.yml'), `site_name: ${name}\nnav:\n  - Home: index.md\n${nav}\nplugins:\n  - techdocs-core\n`);
+  writeFileSync(
+    join(root, 'mkdocs.yml'),
+    `site_name: ${name}\nnav:\n  - Home: index.md\n${nav}\nplugins:\n  - techdocs-core\n`,
+  );
   writeFileSync(join(root, 'docs', 'index.md'), `# ${name}\n\nA generated site of ${pages} pages.\n`);
   for (let i = 0; i < pages; i++) writeFileSync(join(root, 'docs', `page-${i}.md`), pageMarkdown(i, pages));
   return root;

@@ -17,7 +17,11 @@ describe('the example docs', () => {
     backend = await startTestBackend({
       features: [catalogPlugin, techdocsPlugin],
       config: {
-        catalog: { locations: [{ type: 'file', target: EXAMPLES }], rules: [{ allow: KINDS }], processing: { pollInterval: { milliseconds: 50 } } },
+        catalog: {
+          locations: [{ type: 'file', target: EXAMPLES }],
+          rules: [{ allow: KINDS }],
+          processing: { pollInterval: { milliseconds: 50 } },
+        },
         techdocs: { refreshInterval: { hours: 1 } },
       },
     });
@@ -28,25 +32,39 @@ describe('the example docs', () => {
   async function sync(name: string) {
     for (let attempt = 0; attempt < 300; attempt++) {
       const response = await backend.fetch(`/api/techdocs/sync/default/component/${name}`, { token });
-      if (response.status === 200) return parseSseBlocks(await response.text()).messages.map((m) => ({ event: m.event, data: JSON.parse(m.data) }));
+      if (response.status === 200)
+        return parseSseBlocks(await response.text()).messages.map((m) => ({
+          event: m.event,
+          data: JSON.parse(m.data),
+        }));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`the catalog never served component:${name}`);
   }
 
-  it.each(['payments-service', 'storefront-web', 'order-service'])('builds %s without warnings', async (name) => {
-    const events = await sync(name);
-    expect(events.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
-    expect(events.filter((e) => String(e.data).startsWith('warning:'))).toEqual([]);
-    const site = await (await backend.fetch(`/api/techdocs/sites/default/component/${name}`, { token })).json();
-    expect(site.nav.length).toBeGreaterThan(1);
-  });
+  it.each(['payments-service', 'storefront-web', 'order-service'])(
+    'builds %s without warnings',
+    async (name) => {
+      const events = await sync(name);
+      expect(events.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
+      expect(events.filter((e) => String(e.data).startsWith('warning:'))).toEqual([]);
+      const site = await (
+        await backend.fetch(`/api/techdocs/sites/default/component/${name}`, { token })
+      ).json();
+      expect(site.nav.length).toBeGreaterThan(1);
+    },
+  );
 
   it('renders the payments docs with admonitions, a diagram, an image and code', async () => {
-    const get = async (path: string) => (await backend.fetch(`/api/techdocs/static/docs/default/component/payments-service/${path}`, { token })).text();
+    const get = async (path: string) =>
+      (
+        await backend.fetch(`/api/techdocs/static/docs/default/component/payments-service/${path}`, { token })
+      ).text();
     const index = await get('index.html');
     expect(index).toContain('admonition-warning');
-    expect(index).toContain('src="/api/techdocs/static/docs/default/component/payments-service/images/payment-architecture.svg"');
+    expect(index).toContain(
+      'src="/api/techdocs/static/docs/default/component/payments-service/images/payment-architecture.svg"',
+    );
     const flow = await get('payment-flow/index.html');
     expect(flow).toContain('<pre class="mermaid">sequenceDiagram');
     expect(flow).toContain('hljs-keyword');

@@ -1,7 +1,13 @@
 import { coreServices, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { componentYaml, type DocsBackend, startDocsBackend, waitForEntity, writeTree } from './__fixtures__/docs-backend.js';
+import {
+  componentYaml,
+  type DocsBackend,
+  startDocsBackend,
+  waitForEntity,
+  writeTree,
+} from './__fixtures__/docs-backend.js';
 
 const MALLORY = 'user:default/mallory';
 const READER_ONLY = 'user:default/no-docs';
@@ -33,7 +39,8 @@ const shop = {
     '  - awesome-pages',
     '',
   ].join('\n'),
-  'shop/docs/index.md': '# Shop\n\n!!! note "Read me"\n    Start with [setup](guide/setup.md).\n\n## Architecture\n\n![arch](images/arch.png)\n\n```mermaid\ngraph TD; A-->B;\n```\n\n<script>window.pwned = 1</script>\n\n[up](../../secrets.md)\n',
+  'shop/docs/index.md':
+    '# Shop\n\n!!! note "Read me"\n    Start with [setup](guide/setup.md).\n\n## Architecture\n\n![arch](images/arch.png)\n\n```mermaid\ngraph TD; A-->B;\n```\n\n<script>window.pwned = 1</script>\n\n[up](../../secrets.md)\n',
   'shop/docs/guide/setup.md': '# Setup\n\n```ts\nconst port = 7007;\n```\n',
   'shop/docs/images/arch.png': PNG,
   // 50 MB: over the default limit of a published file, so left out with a warning.
@@ -47,7 +54,9 @@ const broken = {
   'bad-yaml/mkdocs.yml': 'site_name: [oops\n',
   'bad-yaml/docs/index.md': '# Hi\n',
   'outside/catalog-info.yaml': componentYaml('outside', { 'backstage.io/techdocs-ref': 'dir:../../..' }),
-  'remote/catalog-info.yaml': componentYaml('remote', { 'backstage.io/techdocs-ref': 'url:https://docs.evil.example/shop/' }),
+  'remote/catalog-info.yaml': componentYaml('remote', {
+    'backstage.io/techdocs-ref': 'url:https://docs.evil.example/shop/',
+  }),
   'plain/catalog-info.yaml': componentYaml('plain', { 'acme.example/team': 'a' }),
 };
 
@@ -61,9 +70,12 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
       components: ['shop', 'no-config', 'bad-yaml', 'outside', 'remote', 'plain'],
       tree: { ...shop, ...broken },
       database: database.config,
-      features: [defineServiceFactory({ service: coreServices.permissionPolicy, deps: {}, factory: () => policy })],
+      features: [
+        defineServiceFactory({ service: coreServices.permissionPolicy, deps: {}, factory: () => policy }),
+      ],
     });
-    for (const name of ['shop', 'no-config', 'bad-yaml', 'outside', 'remote', 'plain']) await waitForEntity(docs, 'component', name);
+    for (const name of ['shop', 'no-config', 'bad-yaml', 'outside', 'remote', 'plain'])
+      await waitForEntity(docs, 'component', name);
   }, 120_000);
   afterAll(async () => {
     await docs?.stop();
@@ -72,13 +84,24 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
 
   it('builds a site through /sync, streaming log lines and finish', async () => {
     const events = await docs.sync('default/component/shop');
-    expect(events[0]).toEqual({ event: 'log', data: 'Build of the docs of component:default/shop requested' });
+    expect(events[0]).toEqual({
+      event: 'log',
+      data: 'Build of the docs of component:default/shop requested',
+    });
     expect(events.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
     const log = events.filter((e) => e.event === 'log').map((e) => e.data as string);
-    expect(log).toContain("warning: mkdocs.yml: plugin 'awesome-pages' is not supported by Atrium's builder; it was ignored");
-    expect(log).toContain("warning: mkdocs.yml: nav entry 'Gone' points at 'guide/gone.md', which is not in the docs folder; it was left out");
-    expect(log).toContain("warning: index.md: link '../../secrets.md' leads outside the docs folder; it was removed");
-    expect(log.find((l) => l.includes('huge.png'))).toMatch(/^warning: images\/huge\.png: .*limit.*; it was not published$/);
+    expect(log).toContain(
+      "warning: mkdocs.yml: plugin 'awesome-pages' is not supported by Atrium's builder; it was ignored",
+    );
+    expect(log).toContain(
+      "warning: mkdocs.yml: nav entry 'Gone' points at 'guide/gone.md', which is not in the docs folder; it was left out",
+    );
+    expect(log).toContain(
+      "warning: index.md: link '../../secrets.md' leads outside the docs folder; it was removed",
+    );
+    expect(log.find((l) => l.includes('huge.png'))).toMatch(
+      /^warning: images\/huge\.png: .*limit.*; it was not published$/,
+    );
   });
 
   it('serves metadata, the site and sanitised pages', async () => {
@@ -92,7 +115,11 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
       { title: 'Guide', children: [{ title: 'Setup', path: 'guide/setup' }] },
     ]);
     const index = site.body.pages.find((p: { path: string }) => p.path === 'index');
-    expect(index).toMatchObject({ title: 'Shop', toc: [{ id: 'architecture', title: 'Architecture', level: 2 }], editUrl: 'https://github.com/acme/shop/edit/main/docs/index.md' });
+    expect(index).toMatchObject({
+      title: 'Shop',
+      toc: [{ id: 'architecture', title: 'Architecture', level: 2 }],
+      editUrl: 'https://github.com/acme/shop/edit/main/docs/index.md',
+    });
     const page = await docs.get('/static/docs/default/component/shop/index.html');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -115,18 +142,28 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
     const changed = await docs.sync('default/component/shop');
     expect(changed.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
     expect(changed.map((e) => e.data)).toContain('2 pages, 1 rendered, 0 files removed');
-    expect((await docs.get('/static/docs/default/component/shop/guide/setup/index.html')).text).toContain('port 8080');
+    expect((await docs.get('/static/docs/default/component/shop/guide/setup/index.html')).text).toContain(
+      'port 8080',
+    );
   });
 
   it('lists documented entities and pages for search', async () => {
     const entities = await docs.get('/entities');
-    expect(entities.body.items.map((e: { entityRef: string }) => e.entityRef)).toContain('component:default/shop');
+    expect(entities.body.items.map((e: { entityRef: string }) => e.entityRef)).toContain(
+      'component:default/shop',
+    );
     const denied = await docs.get('/collate/pages');
     expect(denied.status).toBe(403);
     const pages = await docs.get('/collate/pages?limit=1', await docs.serviceToken('techdocs'));
     expect(pages.status).toBe(200);
-    expect(pages.body.items[0]).toMatchObject({ entityRef: 'component:default/shop', authorization: { resourceRef: 'component:default/shop' } });
-    const next = await docs.get(`/collate/pages?limit=1&after=${pages.body.nextCursor}`, await docs.serviceToken('techdocs'));
+    expect(pages.body.items[0]).toMatchObject({
+      entityRef: 'component:default/shop',
+      authorization: { resourceRef: 'component:default/shop' },
+    });
+    const next = await docs.get(
+      `/collate/pages?limit=1&after=${pages.body.nextCursor}`,
+      await docs.serviceToken('techdocs'),
+    );
     expect(next.body.items[0].path).not.toBe(pages.body.items[0].path);
   });
 
@@ -144,7 +181,11 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
   });
 
   it('answers 404 for an entity without docs and never queues a build for it', async () => {
-    for (const path of ['/sites/default/component/plain', '/sync/default/component/plain', '/metadata/techdocs/default/component/plain'])
+    for (const path of [
+      '/sites/default/component/plain',
+      '/sync/default/component/plain',
+      '/metadata/techdocs/default/component/plain',
+    ])
       expect((await docs.get(path)).status).toBe(404);
     const listed = await docs.get('/entities');
     expect(listed.body.items.map((e: { name: string }) => e.name)).not.toContain('plain');
@@ -152,11 +193,18 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
 
   it('answers 404 for an entity the caller may not read, and 403 without techdocs.entity.read', async () => {
     const mallory = await docs.userToken(MALLORY);
-    for (const path of ['/metadata/techdocs/default/component/shop', '/static/docs/default/component/shop/index.html', '/sites/default/component/shop', '/sync/default/component/shop'])
+    for (const path of [
+      '/metadata/techdocs/default/component/shop',
+      '/static/docs/default/component/shop/index.html',
+      '/sites/default/component/shop',
+      '/sync/default/component/shop',
+    ])
       expect((await docs.get(path, mallory)).status).toBe(404);
     expect((await docs.get('/entities', mallory)).body.items).toEqual([]);
     const noDocs = await docs.userToken(READER_ONLY);
     expect((await docs.get('/static/docs/default/component/shop/index.html', noDocs)).status).toBe(403);
-    expect((await docs.get('/static/docs/default/component/shop/../../x', docs.token)).status).toBeGreaterThanOrEqual(400);
+    expect(
+      (await docs.get('/static/docs/default/component/shop/../../x', docs.token)).status,
+    ).toBeGreaterThanOrEqual(400);
   });
 });

@@ -24,7 +24,8 @@ const SHUTDOWN_GRACE_MS = 5000;
  */
 export const techdocsPlugin = definePlugin({
   id: 'techdocs',
-  description: 'Docs like code: mkdocs.yml + Markdown built natively, sanitised, incremental, permission-checked',
+  description:
+    'Docs like code: mkdocs.yml + Markdown built natively, sanitised, incremental, permission-checked',
   config: techdocsConfigSchema,
   deps: {
     http: coreServices.httpRouter,
@@ -43,14 +44,21 @@ export const techdocsPlugin = definePlugin({
   apis: [techdocsApi],
   async init({ deps, config }) {
     const db: Kysely<TechDocsTables> = await deps.database.getClient<TechDocsTables>();
-    const bodies = config.publisher.local && config.publisher.type === 'local'
-      ? createLocalBodyStore(config.publisher.local.publishDirectory)
-      : createDatabaseBodyStore();
+    const bodies =
+      config.publisher.local && config.publisher.type === 'local'
+        ? createLocalBodyStore(config.publisher.local.publishDirectory)
+        : createDatabaseBodyStore();
     const store = createSiteStore(db, bodies);
     const queue = createBuildQueue(deps, db, config, () => ctx);
     const ctx: TechDocsContext = {
-      config, store, catalog: createTechDocsCatalog(deps), auth: deps.auth, permissions: deps.permissions,
-      urlReader: deps.urlReader, events: deps.events, logger: deps.logger,
+      config,
+      store,
+      catalog: createTechDocsCatalog(deps),
+      auth: deps.auth,
+      permissions: deps.permissions,
+      urlReader: deps.urlReader,
+      events: deps.events,
+      logger: deps.logger,
       async requestBuild(entityRef) {
         await store.requestBuild(entityRef, 'latest', Date.now());
         queue.wake({ allBackends: true });

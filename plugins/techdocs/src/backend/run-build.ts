@@ -1,5 +1,5 @@
-import { NotFoundError, ServiceUnavailableError } from '@atrium/errors';
 import { parseEntityRef } from '@atrium/catalog-model';
+import { NotFoundError, ServiceUnavailableError } from '@atrium/errors';
 import { TECHDOCS_EVENT_TOPICS, type TechDocsBuiltEvent } from '../common/index.js';
 import { buildSite } from './build/build-site.js';
 import { resolveDocsSource } from './source/resolve-docs-source.js';
@@ -51,19 +51,28 @@ export async function runBuild(ctx: TechDocsContext, entityRef: string, signal: 
   const requestedAt = (await ctx.store.getSite(entityRef, 'latest'))?.requestedAt;
   await ctx.store.markBuilding(siteId);
   // A request that came in while this build ran must not be lost when the queue clears due_at.
-  const again = async () => ((await ctx.store.getSite(entityRef, 'latest'))?.requestedAt !== requestedAt ? Date.now() : null);
+  const again = async () =>
+    (await ctx.store.getSite(entityRef, 'latest'))?.requestedAt !== requestedAt ? Date.now() : null;
   try {
     const result = await build(ctx, entityRef, log, signal);
     log.push('Build finished');
     await ctx.store.finishBuild(siteId, { status: 'built', ...result, log, error: null }, Date.now());
-    const event: TechDocsBuiltEvent = { entityRef, updatedPages: result.updatedPages, removedPages: result.removedPages };
+    const event: TechDocsBuiltEvent = {
+      entityRef,
+      updatedPages: result.updatedPages,
+      removedPages: result.removedPages,
+    };
     await ctx.events.publish({ topic: TECHDOCS_EVENT_TOPICS.siteBuilt, eventPayload: { ...event } });
     return { dueAt: await again() };
   } catch (error) {
     if (signal.aborted) throw error;
     const unreachable = error instanceof ServiceUnavailableError;
     log.push(`error: ${messageOf(error)}`);
-    await ctx.store.finishBuild(siteId, { status: unreachable ? 'pending' : 'failed', log, error: messageOf(error) }, Date.now());
+    await ctx.store.finishBuild(
+      siteId,
+      { status: unreachable ? 'pending' : 'failed', log, error: messageOf(error) },
+      Date.now(),
+    );
     if (unreachable) throw error;
     ctx.logger.warn(`docs of '${entityRef}' failed to build: ${messageOf(error)}`);
     return { dueAt: await again() };

@@ -1,7 +1,15 @@
 import { createCatalogClient as createCatalogApiClient } from '@atrium/catalog/common';
 import { type Entity, parseEntityRef } from '@atrium/catalog-model';
 import { ResponseError, ServiceUnavailableError } from '@atrium/errors';
-import type { AuthService, Credentials, DiscoveryService, EventsService, LoggerService, PermissionsService, UrlReaderService } from '@atrium/kernel';
+import type {
+  AuthService,
+  Credentials,
+  DiscoveryService,
+  EventsService,
+  LoggerService,
+  PermissionsService,
+  UrlReaderService,
+} from '@atrium/kernel';
 import type { TechDocsConfig } from './config.js';
 import type { SiteStore } from './store/site-store.js';
 
@@ -32,19 +40,28 @@ export interface TechDocsContext {
  * A client of the catalog's API (`createCatalogClient` from its `/common`), called with a
  * plugin token on behalf of the caller, so the catalog applies the caller's read permission.
  */
-export function createTechDocsCatalog(deps: { discovery: DiscoveryService; auth: AuthService }): TechDocsCatalog {
+export function createTechDocsCatalog(deps: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+}): TechDocsCatalog {
   const baseUrl = () => deps.discovery.getBaseUrl('catalog');
   const clientFor = (credentials: Credentials) =>
     createCatalogApiClient({
       baseUrl,
       async fetch(url, init) {
-        const { token } = await deps.auth.getPluginRequestToken({ onBehalfOf: credentials, targetPluginId: 'catalog' });
+        const { token } = await deps.auth.getPluginRequestToken({
+          onBehalfOf: credentials,
+          targetPluginId: 'catalog',
+        });
         const headers = new Headers(init.headers);
         headers.set('authorization', `Bearer ${token}`);
         try {
           return await fetch(url, { ...init, headers });
         } catch (error) {
-          throw new ServiceUnavailableError(`the catalog at ${await baseUrl()} could not be reached: ${(error as Error).message}`, { cause: error });
+          throw new ServiceUnavailableError(
+            `the catalog at ${await baseUrl()} could not be reached: ${(error as Error).message}`,
+            { cause: error },
+          );
         }
       },
     });
@@ -59,7 +76,8 @@ export function createTechDocsCatalog(deps: { discovery: DiscoveryService; auth:
       try {
         return await clientFor(credentials).getEntityByName({ params });
       } catch (error) {
-        if (error instanceof ResponseError && (error.statusCode === 404 || error.statusCode === 400)) return undefined;
+        if (error instanceof ResponseError && (error.statusCode === 404 || error.statusCode === 400))
+          return undefined;
         throw error;
       }
     },
@@ -69,7 +87,9 @@ export function createTechDocsCatalog(deps: { discovery: DiscoveryService; auth:
     },
     async documentedEntities() {
       const credentials = deps.auth.getOwnServiceCredentials();
-      return clientFor(credentials).getEntities({ query: { filter: ['metadata.annotations.backstage.io/techdocs-ref'] } });
+      return clientFor(credentials).getEntities({
+        query: { filter: ['metadata.annotations.backstage.io/techdocs-ref'] },
+      });
     },
   };
 }

@@ -1,14 +1,14 @@
-export { techdocsPermissionList, techdocsPermissions, type TechDocsPermission } from './permissions.js';
-export { MAX_INDEXABLE_PAGES, techdocsApi } from './techdocs-api.js';
-export {
-  type BuildStatus,
-  type DocumentedEntity,
-  type IndexablePage,
-  type NavEntry,
-  type Site,
-  type SitePage,
-  type TechDocsMetadata,
-  type TocEntry,
-} from './techdocs-types.js';
+export { type TechDocsPermission, techdocsPermissionList, techdocsPermissions } from './permissions.js';
 export { staticPageFile } from './static-page-file.js';
+export { MAX_INDEXABLE_PAGES, techdocsApi } from './techdocs-api.js';
 export { TECHDOCS_EVENT_TOPICS, type TechDocsBuiltEvent } from './techdocs-events.js';
+export type {
+  BuildStatus,
+  DocumentedEntity,
+  IndexablePage,
+  NavEntry,
+  Site,
+  SitePage,
+  TechDocsMetadata,
+  TocEntry,
+} from './techdocs-types.js';

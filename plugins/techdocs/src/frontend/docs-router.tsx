@@ -6,7 +6,11 @@ import { TechDocsReader } from './reader/techdocs-reader.js';
 function ReaderPage({ basePath }: { basePath: string }) {
   const params = useParams();
   const navigate = useNavigate();
-  const entity = { namespace: params.namespace ?? 'default', kind: params.kind ?? '', name: params.name ?? '' };
+  const entity = {
+    namespace: params.namespace ?? 'default',
+    kind: params.kind ?? '',
+    name: params.name ?? '',
+  };
   const pagePath = params['*'] || 'index';
   return (
     <Page title={entity.name} subtitle={`Docs of ${entity.kind}:${entity.namespace}/${entity.name}`}>

@@ -13,7 +13,10 @@ import { createTechDocsClient, techdocsApiRef } from './api/techdocs-client.js';
 
 const DOCS_PATH = '/docs';
 const hasDocs = (entity: { metadata: { annotations?: Record<string, string> } }) =>
-  Boolean(entity.metadata.annotations?.['backstage.io/techdocs-ref'] || entity.metadata.annotations?.['backstage.io/techdocs-entity']);
+  Boolean(
+    entity.metadata.annotations?.['backstage.io/techdocs-ref'] ||
+      entity.metadata.annotations?.['backstage.io/techdocs-entity'],
+  );
 
 /**
  * The docs UI: `page:techdocs` at `/docs` (the index of documented entities and the

@@ -4,7 +4,7 @@ import { renderExtension } from '@atrium/test-kit/frontend';
 import { cleanup, configure, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentedEntity, Site } from '../common/index.js';
-import { techdocsApiRef, type TechDocsApi } from './api/techdocs-client.js';
+import { type TechDocsApi, techdocsApiRef } from './api/techdocs-client.js';
 import { techdocsWebPlugin } from './plugin.js';
 
 // The first test also loads the lazy page chunks.
@@ -17,27 +17,64 @@ const site: Site = {
   siteDescription: 'How the shop works',
   status: 'built',
   buildTimestamp: 1_700_000_000_000,
-  log: ['Reading docs', "warning: mkdocs.yml: plugin 'awesome-pages' is not supported by Atrium's builder; it was ignored"],
+  log: [
+    'Reading docs',
+    "warning: mkdocs.yml: plugin 'awesome-pages' is not supported by Atrium's builder; it was ignored",
+  ],
   error: null,
   nav: [
     { title: 'Home', path: 'index' },
     { title: 'Guide', children: [{ title: 'Setup', path: 'guide/setup' }] },
   ],
   pages: [
-    { path: 'index', title: 'Shop', toc: [{ id: 'architecture', title: 'Architecture', level: 2 }], editUrl: 'https://github.com/acme/shop/edit/main/docs/index.md', text: 'Shop Architecture' },
-    { path: 'guide/setup', title: 'Setup', toc: [{ id: 'ports', title: 'Ports', level: 2 }], text: 'Setup Ports The shop listens on port 7007' },
+    {
+      path: 'index',
+      title: 'Shop',
+      toc: [{ id: 'architecture', title: 'Architecture', level: 2 }],
+      editUrl: 'https://github.com/acme/shop/edit/main/docs/index.md',
+      text: 'Shop Architecture',
+    },
+    {
+      path: 'guide/setup',
+      title: 'Setup',
+      toc: [{ id: 'ports', title: 'Ports', level: 2 }],
+      text: 'Setup Ports The shop listens on port 7007',
+    },
   ],
   versions: ['latest'],
 };
 
 const html: Record<string, string> = {
-  index: '<h1 id="shop">Shop</h1><h2 id="architecture">Architecture</h2><p>See <a href="/docs/default/component/shop/guide/setup" data-techdocs-page="guide/setup">setup</a>.</p>',
+  index:
+    '<h1 id="shop">Shop</h1><h2 id="architecture">Architecture</h2><p>See <a href="/docs/default/component/shop/guide/setup" data-techdocs-page="guide/setup">setup</a>.</p>',
   'guide/setup': '<h1 id="setup">Setup</h1><h2 id="ports">Ports</h2><p>The shop listens on port 7007.</p>',
 };
 
 const entities: DocumentedEntity[] = [
-  { entityRef: 'component:default/shop', kind: 'component', namespace: 'default', name: 'shop', title: 'Shop', description: 'Sells things', owner: 'team-a', siteName: 'Shop docs', status: 'built', buildTimestamp: 1 },
-  { entityRef: 'component:default/payments', kind: 'component', namespace: 'default', name: 'payments', title: 'Payments', description: 'Takes money', owner: 'team-b', siteName: 'Payments docs', status: 'built', buildTimestamp: 1 },
+  {
+    entityRef: 'component:default/shop',
+    kind: 'component',
+    namespace: 'default',
+    name: 'shop',
+    title: 'Shop',
+    description: 'Sells things',
+    owner: 'team-a',
+    siteName: 'Shop docs',
+    status: 'built',
+    buildTimestamp: 1,
+  },
+  {
+    entityRef: 'component:default/payments',
+    kind: 'component',
+    namespace: 'default',
+    name: 'payments',
+    title: 'Payments',
+    description: 'Takes money',
+    owner: 'team-b',
+    siteName: 'Payments docs',
+    status: 'built',
+    buildTimestamp: 1,
+  },
 ];
 
 function stubApi(): TechDocsApi & { syncs: number } {
@@ -71,8 +108,12 @@ describe('the docs reader', () => {
     expect(within(nav).getByText('Home')).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Architecture' })).toBeTruthy();
     const toc = screen.getByRole('navigation', { name: 'On this page' });
-    expect(within(toc).getByRole('link', { name: 'Architecture' }).getAttribute('href')).toBe('#architecture');
-    expect(screen.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).toBe(site.pages[0]?.editUrl);
+    expect(within(toc).getByRole('link', { name: 'Architecture' }).getAttribute('href')).toBe(
+      '#architecture',
+    );
+    expect(screen.getByRole('link', { name: 'Edit this page' }).getAttribute('href')).toBe(
+      site.pages[0]?.editUrl,
+    );
     fireEvent.click(within(nav).getByText('Setup'));
     expect(await screen.findByText('The shop listens on port 7007.')).toBeTruthy();
     expect(within(screen.getByRole('navigation', { name: 'On this page' })).getByText('Ports')).toBeTruthy();
@@ -96,7 +137,9 @@ describe('the docs reader', () => {
   it('shows the build status and log, and rebuilds', async () => {
     const api = renderDocs('/docs/default/component/shop');
     fireEvent.click(await screen.findByRole('button', { name: 'Show build log' }));
-    expect(screen.getByLabelText('Build log').textContent).toContain("plugin 'awesome-pages' is not supported");
+    expect(screen.getByLabelText('Build log').textContent).toContain(
+      "plugin 'awesome-pages' is not supported",
+    );
     expect(screen.getByText(/1 warnings/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Rebuild' }));
     expect(await screen.findByText('Building')).toBeTruthy();
@@ -108,7 +151,9 @@ describe('the docs index', () => {
   it('lists documented entities and filters them', async () => {
     renderDocs('/docs');
     const table = await screen.findByRole('table', { name: 'Documented entities' });
-    expect(within(table).getByRole('link', { name: 'Shop docs' }).getAttribute('href')).toBe('/docs/default/component/shop');
+    expect(within(table).getByRole('link', { name: 'Shop docs' }).getAttribute('href')).toBe(
+      '/docs/default/component/shop',
+    );
     fireEvent.change(screen.getByLabelText('Filter docs'), { target: { value: 'money' } });
     expect(within(table).queryByText('Shop docs')).toBeNull();
     expect(within(table).getByText('Payments docs')).toBeTruthy();

@@ -19,7 +19,10 @@ export async function writeTree(root: string, tree: Tree): Promise<void> {
 }
 
 /** A component descriptor with docs next to it. */
-export function componentYaml(name: string, annotations: Record<string, string> = { 'backstage.io/techdocs-ref': 'dir:.' }): string {
+export function componentYaml(
+  name: string,
+  annotations: Record<string, string> = { 'backstage.io/techdocs-ref': 'dir:.' },
+): string {
   const lines = Object.entries(annotations).map(([k, v]) => `    ${k}: '${v}'`);
   return [
     'apiVersion: backstage.io/v1alpha1',
@@ -36,13 +39,16 @@ export function componentYaml(name: string, annotations: Record<string, string> 
   ].join('\n');
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: answers are read loosely; each test asserts the shape it needs.
+type Loose = any;
+
 /** A running backend with the catalog reading `root/catalog.yaml` and the techdocs plugin. */
 export interface DocsBackend extends TestBackend {
   root: string;
   token: string;
-  get(path: string, token?: string): Promise<{ status: number; body: any; text: string; headers: Headers }>;
+  get(path: string, token?: string): Promise<{ status: number; body: Loose; text: string; headers: Headers }>;
   /** Runs `/sync` and answers its events in order. */
-  sync(entity: string, token?: string): Promise<Array<{ event: string; data: any }>>;
+  sync(entity: string, token?: string): Promise<Array<{ event: string; data: Loose }>>;
 }
 
 /**
@@ -61,7 +67,17 @@ export async function startDocsBackend(options: {
   const root = options.root ?? (await mkdtemp(join(tmpdir(), 'atrium-techdocs-')));
   await writeTree(root, options.tree ?? {});
   const targets = options.components.map((c) => `./${c}/catalog-info.yaml`);
-  await writeFile(join(root, 'catalog.yaml'), ['apiVersion: backstage.io/v1alpha1', 'kind: Location', 'metadata: { name: docs-fixtures }', 'spec:', `  targets: ${JSON.stringify(targets)}`, ''].join('\n'));
+  await writeFile(
+    join(root, 'catalog.yaml'),
+    [
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Location',
+      'metadata: { name: docs-fixtures }',
+      'spec:',
+      `  targets: ${JSON.stringify(targets)}`,
+      '',
+    ].join('\n'),
+  );
   const backend = await startTestBackend({
     features: [catalogPlugin, techdocsPlugin, ...(options.features ?? [])],
     config: {
@@ -88,8 +104,12 @@ export async function startDocsBackend(options: {
   };
   const sync: DocsBackend['sync'] = async (entity, as = token) => {
     const response = await backend.fetch(`/api/techdocs/sync/${entity}`, { token: as });
-    if (response.status !== 200) throw new Error(`sync answered ${response.status}: ${await response.text()}`);
-    return parseSseBlocks(await response.text()).messages.map((m) => ({ event: m.event, data: JSON.parse(m.data) }));
+    if (response.status !== 200)
+      throw new Error(`sync answered ${response.status}: ${await response.text()}`);
+    return parseSseBlocks(await response.text()).messages.map((m) => ({
+      event: m.event,
+      data: JSON.parse(m.data),
+    }));
   };
   return { ...backend, root, token, get, sync };
 }
@@ -98,7 +118,10 @@ export async function startDocsBackend(options: {
 export async function waitForEntity(backend: DocsBackend, kind: string, name: string): Promise<void> {
   const token = await backend.serviceToken('catalog');
   for (let attempt = 0; ; attempt++) {
-    if ((await backend.fetch(`/api/catalog/entities/by-name/${kind}/default/${name}`, { token })).status === 200) return;
+    if (
+      (await backend.fetch(`/api/catalog/entities/by-name/${kind}/default/${name}`, { token })).status === 200
+    )
+      return;
     if (attempt > 400) throw new Error(`the catalog never served ${kind}:${name}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

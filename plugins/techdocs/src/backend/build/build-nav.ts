@@ -21,7 +21,9 @@ function pageEntry(title: string | undefined, file: string, input: NavInput): Na
   if (external.test(file)) return undefined;
   const path = file.replace(/^\.\//, '');
   if (!input.pages.has(path)) {
-    input.warnings.push(`mkdocs.yml: nav entry '${title ?? file}' points at '${file}', which is not in the docs folder; it was left out`);
+    input.warnings.push(
+      `mkdocs.yml: nav entry '${title ?? file}' points at '${file}', which is not in the docs folder; it was left out`,
+    );
     return undefined;
   }
   return { title: title ?? input.titles.get(path) ?? titleFromFile(path), path: pagePathOf(path) };
@@ -30,7 +32,9 @@ function pageEntry(title: string | undefined, file: string, input: NavInput): Na
 function entryOf(item: unknown, input: NavInput, depth: number): NavEntry | undefined {
   if (typeof item === 'string') return pageEntry(undefined, item, input);
   if (!item || typeof item !== 'object' || Array.isArray(item)) {
-    input.warnings.push(`mkdocs.yml: nav entry ${JSON.stringify(item)} is neither a file nor 'Title: file'; it was left out`);
+    input.warnings.push(
+      `mkdocs.yml: nav entry ${JSON.stringify(item)} is neither a file nor 'Title: file'; it was left out`,
+    );
     return undefined;
   }
   const [[title, value] = []] = Object.entries(item);
@@ -46,8 +50,13 @@ function entryOf(item: unknown, input: NavInput, depth: number): NavEntry | unde
 
 /** Every page, `index.md` first then by path, as MkDocs orders a site without `nav`. */
 function navFromFiles(input: NavInput): NavEntry[] {
-  const files = [...input.pages].sort((a, b) => (a === 'index.md' ? -1 : b === 'index.md' ? 1 : a.localeCompare(b)));
-  return files.map((file) => ({ title: input.titles.get(file) ?? titleFromFile(file), path: pagePathOf(file) }));
+  const files = [...input.pages].sort((a, b) =>
+    a === 'index.md' ? -1 : b === 'index.md' ? 1 : a.localeCompare(b),
+  );
+  return files.map((file) => ({
+    title: input.titles.get(file) ?? titleFromFile(file),
+    path: pagePathOf(file),
+  }));
 }
 
 /**

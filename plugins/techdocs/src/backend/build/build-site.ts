@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { InputError } from '@atrium/errors';
-import { staticPageFile, type NavEntry } from '../../common/index.js';
+import { type NavEntry, staticPageFile } from '../../common/index.js';
 import { renderPage } from '../render/render-page.js';
 import { pagePathOf } from '../render/rewrite-tree.js';
 import type { SiteStore } from '../store/site-store.js';
@@ -49,7 +49,9 @@ const sha256 = (...parts: Array<string | Buffer>) => {
   return hash.digest('hex');
 };
 
-async function readConfig(files: SourceFile[]): Promise<{ config: MkDocsConfig; warnings: string[]; text: string }> {
+async function readConfig(
+  files: SourceFile[],
+): Promise<{ config: MkDocsConfig; warnings: string[]; text: string }> {
   const file = files.find((f) => f.path === 'mkdocs.yml' || f.path === 'mkdocs.yaml');
   if (!file)
     throw new InputError(
@@ -76,11 +78,23 @@ async function renderChanged(input: BuildInput, store: SiteStore, ctx: SiteConte
     const hash = sha256(ctx.contextHash, markdown);
     ctx.hashes.push(hash);
     if (ctx.stored.get(path) === hash) continue;
-    const page = renderPage(markdown, { sourcePath, pages: ctx.pages, assets: ctx.assets, readerBase: input.readerBase, staticBase: input.staticBase });
+    const page = renderPage(markdown, {
+      sourcePath,
+      pages: ctx.pages,
+      assets: ctx.assets,
+      readerBase: input.readerBase,
+      staticBase: input.staticBase,
+    });
     await store.putFile(input.siteId, {
-      path, pagePath: pagePathOf(sourcePath), contentType: 'text/html; charset=utf-8', sourceHash: hash,
-      title: page.title ?? ctx.titles.get(sourcePath) ?? pagePathOf(sourcePath), toc: page.toc,
-      editUrl: editUrlOf(ctx.config, sourcePath), text: page.text.slice(0, 100_000), warnings: page.warnings,
+      path,
+      pagePath: pagePathOf(sourcePath),
+      contentType: 'text/html; charset=utf-8',
+      sourceHash: hash,
+      title: page.title ?? ctx.titles.get(sourcePath) ?? pagePathOf(sourcePath),
+      toc: page.toc,
+      editUrl: editUrlOf(ctx.config, sourcePath),
+      text: page.text.slice(0, 100_000),
+      warnings: page.warnings,
       body: Buffer.from(page.html),
     });
     updated.push(pagePathOf(sourcePath));
@@ -99,10 +113,17 @@ interface SiteContext {
   hashes: string[];
 }
 
-async function siteContext(input: BuildInput, store: SiteStore, config: MkDocsConfig, docs: SourceFile[]): Promise<SiteContext> {
+async function siteContext(
+  input: BuildInput,
+  store: SiteStore,
+  config: MkDocsConfig,
+  docs: SourceFile[],
+): Promise<SiteContext> {
   const markdown = docs.filter((f) => /\.md$/i.test(f.path));
   if (markdown.length === 0)
-    throw new InputError(`the docs folder '${config.docsDir || '.'}' has no Markdown pages; add at least docs/index.md`);
+    throw new InputError(
+      `the docs folder '${config.docsDir || '.'}' has no Markdown pages; add at least docs/index.md`,
+    );
   const sources = new Map<string, string>();
   for (const file of markdown) sources.set(file.path, (await file.content()).toString('utf8'));
   const pages = new Set(sources.keys());
@@ -113,9 +134,25 @@ async function siteContext(input: BuildInput, store: SiteStore, config: MkDocsCo
     if (title) titles.set(path, title);
   }
   // Links resolve against the set of files and the served paths: when those change, every page is rendered again.
-  const contextHash = sha256(RENDERER_VERSION, JSON.stringify([...pages].sort()), JSON.stringify([...assets].sort()),
-    config.repoUrl ?? '', config.editUri ?? '', input.readerBase, input.staticBase);
-  return { config, sources, pages, assets, titles, contextHash, stored: await store.fileHashes(input.siteId), hashes: [] };
+  const contextHash = sha256(
+    RENDERER_VERSION,
+    JSON.stringify([...pages].sort()),
+    JSON.stringify([...assets].sort()),
+    config.repoUrl ?? '',
+    config.editUri ?? '',
+    input.readerBase,
+    input.staticBase,
+  );
+  return {
+    config,
+    sources,
+    pages,
+    assets,
+    titles,
+    contextHash,
+    stored: await store.fileHashes(input.siteId),
+    hashes: [],
+  };
 }
 
 /**
@@ -133,8 +170,17 @@ export async function buildSite(input: BuildInput, store: SiteStore): Promise<Bu
   const docs = docsFilesOf(input.files, config.docsDir);
   const ctx = await siteContext(input, store, config, docs);
   const updatedPages = await renderChanged(input, store, ctx);
-  const assetHashes = await publishAssets(input, store, docs.filter((f) => ctx.assets.has(f.path)), ctx.stored, warnings);
-  const current = new Set([...[...ctx.pages].map((p) => staticPageFile(pagePathOf(p))), ...assetHashes.keys()]);
+  const assetHashes = await publishAssets(
+    input,
+    store,
+    docs.filter((f) => ctx.assets.has(f.path)),
+    ctx.stored,
+    warnings,
+  );
+  const current = new Set([
+    ...[...ctx.pages].map((p) => staticPageFile(pagePathOf(p))),
+    ...assetHashes.keys(),
+  ]);
   const removed = [...ctx.stored.keys()].filter((path) => !current.has(path));
   await store.deleteFiles(input.siteId, removed);
   const nav = buildNav(config.nav, { pages: ctx.pages, titles: ctx.titles, warnings });

@@ -10,7 +10,10 @@ const withSlash = (value: string) => (value.endsWith('/') ? value : `${value}/`)
  * editUrlOf({ repoUrl: 'https://github.com/acme/shop', editUri: 'edit/main/docs/' }, 'guide/setup.md');
  * // 'https://github.com/acme/shop/edit/main/docs/guide/setup.md'
  */
-export function editUrlOf(config: { repoUrl?: string; editUri?: string }, sourcePath: string): string | undefined {
+export function editUrlOf(
+  config: { repoUrl?: string; editUri?: string },
+  sourcePath: string,
+): string | undefined {
   const { repoUrl, editUri } = config;
   try {
     if (editUri && httpUrl.test(editUri)) return new URL(sourcePath, withSlash(editUri)).href;

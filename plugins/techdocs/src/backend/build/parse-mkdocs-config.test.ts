@@ -24,8 +24,12 @@ describe('parseMkDocsConfig', () => {
       'site_name: S\nplugins:\n  - techdocs-core\n  - awesome-pages\n  - macros: { x: 1 }\nmarkdown_extensions:\n  - admonition\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n  - custom_ext\n',
     );
     expect(config.siteName).toBe('S');
-    expect(warnings).toContain("mkdocs.yml: plugin 'awesome-pages' is not supported by Atrium's builder; it was ignored");
-    expect(warnings).toContain("mkdocs.yml: plugin 'macros' is not supported by Atrium's builder; it was ignored");
+    expect(warnings).toContain(
+      "mkdocs.yml: plugin 'awesome-pages' is not supported by Atrium's builder; it was ignored",
+    );
+    expect(warnings).toContain(
+      "mkdocs.yml: plugin 'macros' is not supported by Atrium's builder; it was ignored",
+    );
     expect(warnings).toContain(
       "mkdocs.yml: Markdown extension 'custom_ext' is not supported by Atrium's builder; it was ignored",
     );
@@ -33,11 +37,15 @@ describe('parseMkDocsConfig', () => {
   });
 
   it('refuses broken YAML with the line', () => {
-    expect(() => parseMkDocsConfig('site_name: [unclosed\nnav: x\n')).toThrow(/mkdocs.yml is not valid YAML: .*line/);
+    expect(() => parseMkDocsConfig('site_name: [unclosed\nnav: x\n')).toThrow(
+      /mkdocs.yml is not valid YAML: .*line/,
+    );
   });
 
   it('refuses a docs_dir that leaves the folder and a config that is not a mapping', () => {
-    expect(() => parseMkDocsConfig('docs_dir: ../../etc')).toThrow(/docs_dir '..\/..\/etc' leaves the docs source folder/);
+    expect(() => parseMkDocsConfig('docs_dir: ../../etc')).toThrow(
+      /docs_dir '..\/..\/etc' leaves the docs source folder/,
+    );
     expect(() => parseMkDocsConfig('- a\n- b')).toThrow(/must be a YAML mapping/);
   });
 
@@ -55,7 +63,11 @@ describe('buildNav', () => {
   it('follows nav, with sections, and leaves out missing files with a warning', () => {
     const warnings: string[] = [];
     const nav = buildNav(
-      [{ Home: 'index.md' }, { Guide: ['guide/setup.md', { Run: 'guide/run-it.md' }, { Gone: 'guide/gone.md' }] }, { Site: 'https://x.example' }],
+      [
+        { Home: 'index.md' },
+        { Guide: ['guide/setup.md', { Run: 'guide/run-it.md' }, { Gone: 'guide/gone.md' }] },
+        { Site: 'https://x.example' },
+      ],
       { pages, titles, warnings },
     );
     expect(nav).toEqual([

@@ -15,11 +15,33 @@ export interface MkDocsConfig {
 // What techdocs-core bundles: rendered natively or harmless to ignore.
 const KNOWN_PLUGINS = new Set(['techdocs-core', 'search', 'monorepo']);
 const KNOWN_EXTENSIONS = new Set([
-  'admonition', 'toc', 'tables', 'attr_list', 'md_in_html', 'def_list', 'abbr', 'footnotes', 'meta',
-  'fenced_code', 'codehilite', 'pymdownx.superfences', 'pymdownx.highlight', 'pymdownx.inlinehilite',
-  'pymdownx.tasklist', 'pymdownx.details', 'pymdownx.tilde', 'pymdownx.betterem', 'pymdownx.magiclink',
-  'markdown_inline_mermaid', 'plantuml_markdown', 'pymdownx.snippets', 'pymdownx.emoji', 'pymdownx.caret',
-  'pymdownx.mark', 'pymdownx.smartsymbols', 'pymdownx.tabbed',
+  'admonition',
+  'toc',
+  'tables',
+  'attr_list',
+  'md_in_html',
+  'def_list',
+  'abbr',
+  'footnotes',
+  'meta',
+  'fenced_code',
+  'codehilite',
+  'pymdownx.superfences',
+  'pymdownx.highlight',
+  'pymdownx.inlinehilite',
+  'pymdownx.tasklist',
+  'pymdownx.details',
+  'pymdownx.tilde',
+  'pymdownx.betterem',
+  'pymdownx.magiclink',
+  'markdown_inline_mermaid',
+  'plantuml_markdown',
+  'pymdownx.snippets',
+  'pymdownx.emoji',
+  'pymdownx.caret',
+  'pymdownx.mark',
+  'pymdownx.smartsymbols',
+  'pymdownx.tabbed',
 ]);
 
 function names(list: unknown): string[] {
@@ -42,7 +64,9 @@ function safeDocsDir(value: string | undefined): string {
   const dir = (value ?? 'docs').replace(/^\.\/+/, '').replace(/\/+$/, '');
   if (dir === '' || dir === '.') return '';
   if (dir.startsWith('/') || dir.split('/').includes('..'))
-    throw new InputError(`mkdocs.yml: docs_dir '${value}' leaves the docs source folder; use a folder inside it`);
+    throw new InputError(
+      `mkdocs.yml: docs_dir '${value}' leaves the docs source folder; use a folder inside it`,
+    );
   return dir;
 }
 
@@ -67,7 +91,9 @@ export function parseMkDocsConfig(text: string): { config: MkDocsConfig; warning
   for (const name of names(data.plugins).filter((n) => !KNOWN_PLUGINS.has(n)))
     warnings.push(`mkdocs.yml: plugin '${name}' is not supported by Atrium's builder; it was ignored`);
   for (const name of names(data.markdown_extensions).filter((n) => !KNOWN_EXTENSIONS.has(n)))
-    warnings.push(`mkdocs.yml: Markdown extension '${name}' is not supported by Atrium's builder; it was ignored`);
+    warnings.push(
+      `mkdocs.yml: Markdown extension '${name}' is not supported by Atrium's builder; it was ignored`,
+    );
   const siteName = optionalString(data.site_name, 'site_name', warnings);
   if (siteName === undefined) warnings.push("mkdocs.yml: 'site_name' is missing; the entity's title is used");
   return {

@@ -6,14 +6,22 @@ import type { BuildInput, SourceFile } from './build-site.js';
 
 const megabytes = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
-async function readAsset(file: SourceFile, maxBytes: number, warnings: string[]): Promise<Buffer | undefined> {
+async function readAsset(
+  file: SourceFile,
+  maxBytes: number,
+  warnings: string[],
+): Promise<Buffer | undefined> {
   try {
     const body = await file.content();
     if (body.length <= maxBytes) return body;
-    warnings.push(`${file.path}: ${megabytes(body.length)} is over the ${megabytes(maxBytes)} limit for a file (techdocs.maxAssetSize); it was not published`);
+    warnings.push(
+      `${file.path}: ${megabytes(body.length)} is over the ${megabytes(maxBytes)} limit for a file (techdocs.maxAssetSize); it was not published`,
+    );
   } catch (error) {
     if (!(error instanceof PayloadTooLargeError)) throw error;
-    warnings.push(`${file.path}: over the size limit for reading (backend.reading.maxBytes); it was not published`);
+    warnings.push(
+      `${file.path}: over the size limit for reading (backend.reading.maxBytes); it was not published`,
+    );
   }
   return undefined;
 }

@@ -21,7 +21,8 @@ describe('renderPage', () => {
   });
 
   it('renders admonitions with titles, nested Markdown and nesting', () => {
-    const md = '!!! warning "Mind the gap"\n    Some **bold** text.\n\n    !!! tip\n        Inner tip.\n\nAfter.\n';
+    const md =
+      '!!! warning "Mind the gap"\n    Some **bold** text.\n\n    !!! tip\n        Inner tip.\n\nAfter.\n';
     const page = renderPage(md, ctx());
     expect(page.html).toContain('<div class="admonition admonition-warning">');
     expect(page.html).toContain('<p class="admonition-title">Mind the gap</p>');
@@ -65,7 +66,10 @@ describe('renderPage', () => {
   });
 
   it('warns about links and images outside the docs folder or missing, and removes the escaping ones', () => {
-    const page = renderPage('[x](../../etc/passwd) ![y](../secret.png) [z](missing.md) ![w](nope.png)', ctx());
+    const page = renderPage(
+      '[x](../../etc/passwd) ![y](../secret.png) [z](missing.md) ![w](nope.png)',
+      ctx(),
+    );
     expect(page.html).not.toContain('passwd');
     expect(page.html).not.toContain('secret.png');
     expect(page.warnings).toEqual([

@@ -63,5 +63,11 @@ export function renderPage(markdown: string, ctx: PageContext): RenderedPage {
   const processor = hasHtml(mdast) ? withRawHtml : withoutRawHtml;
   const tree = processor.runSync(mdast, file) as Root;
   const html = processor.stringify(tree);
-  return { html, title: facts.title, toc: facts.toc, text: textOf(tree).replace(/\s+/g, ' ').trim(), warnings: facts.warnings };
+  return {
+    html,
+    title: facts.title,
+    toc: facts.toc,
+    text: textOf(tree).replace(/\s+/g, ' ').trim(),
+    warnings: facts.warnings,
+  };
 }

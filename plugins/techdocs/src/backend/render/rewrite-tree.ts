@@ -53,7 +53,9 @@ function rewriteHref(node: Element, ctx: PageContext, facts: TreeFacts): void {
   } else if (ctx.assets.has(target.path)) {
     node.properties.href = `${ctx.staticBase}/${target.path}`;
   } else {
-    facts.warnings.push(`${ctx.sourcePath}: link '${href}' points at '${target.path}', which is not in the docs folder`);
+    facts.warnings.push(
+      `${ctx.sourcePath}: link '${href}' points at '${target.path}', which is not in the docs folder`,
+    );
   }
 }
 

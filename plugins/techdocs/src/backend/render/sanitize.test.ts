@@ -45,7 +45,10 @@ describe('the sanitiser', () => {
   });
 
   it('keeps harmless HTML', () => {
-    const { html } = renderPage('<kbd>Ctrl</kbd> <sup>2</sup> <details><summary>More</summary>Text</details>', ctx);
+    const { html } = renderPage(
+      '<kbd>Ctrl</kbd> <sup>2</sup> <details><summary>More</summary>Text</details>',
+      ctx,
+    );
     expect(html).toContain('<kbd>Ctrl</kbd>');
     expect(html).toContain('<sup>2</sup>');
     expect(html).toContain('<details><summary>More</summary>Text</details>');

@@ -40,7 +40,8 @@ export function splitAdmonitions(source: string): { text: string; blocks: Admoni
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     const fenceMatch = fence.exec(line);
-    if (fenceMatch) inFence = inFence === undefined ? fenceMatch[1] : inFence === fenceMatch[1] ? undefined : inFence;
+    if (fenceMatch)
+      inFence = inFence === undefined ? fenceMatch[1] : inFence === fenceMatch[1] ? undefined : inFence;
     const match = inFence === undefined ? opener.exec(line) : null;
     if (!match) {
       out.push(line);
@@ -55,7 +56,12 @@ export function splitAdmonitions(source: string): { text: string; blocks: Admoni
     }
     while (body.length > 0 && body[body.length - 1] === '') body.pop();
     const type = (match[2] ?? 'note').toLowerCase();
-    blocks.push({ type, title: match[3] ?? defaultTitle(type), body: body.join('\n'), collapsible: match[1] !== '!!!' });
+    blocks.push({
+      type,
+      title: match[3] ?? defaultTitle(type),
+      body: body.join('\n'),
+      collapsible: match[1] !== '!!!',
+    });
     out.push('', admonitionMarker(blocks.length - 1), '');
   }
   return { text: out.join('\n'), blocks };

@@ -18,7 +18,8 @@ function decodeCursor(cursor: string | undefined): { siteId: string; path: strin
   throw new InputError(`cursor 'after' is not one this API returned`);
 }
 
-const encodeCursor = (siteId: string, path: string) => Buffer.from(JSON.stringify([siteId, path])).toString('base64url');
+const encodeCursor = (siteId: string, path: string) =>
+  Buffer.from(JSON.stringify([siteId, path])).toString('base64url');
 
 /**
  * `GET /collate/pages` (service tokens only): every built page of the default version,
@@ -37,6 +38,9 @@ export function createCollateHandler(ctx: TechDocsContext): RouteHandler<Routes[
       authorization: { resourceRef: row.entityRef },
     }));
     const last = rows[rows.length - 1];
-    return { items, ...(last && rows.length === query.limit ? { nextCursor: encodeCursor(last.siteId, last.path) } : {}) };
+    return {
+      items,
+      ...(last && rows.length === query.limit ? { nextCursor: encodeCursor(last.siteId, last.path) } : {}),
+    };
   };
 }

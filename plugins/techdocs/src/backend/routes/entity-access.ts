@@ -17,14 +17,20 @@ export interface ReadableDocs {
 /** Refuses an entity without docs: no build is ever queued for it. */
 export function requireDocs(readable: ReadableDocs): void {
   if (!readable.docsEntity.metadata.annotations?.[ANNOTATION_TECHDOCS_REF])
-    throw new NotFoundError(`'${readable.docsRef}' has no docs: it has no ${ANNOTATION_TECHDOCS_REF} annotation`);
+    throw new NotFoundError(
+      `'${readable.docsRef}' has no docs: it has no ${ANNOTATION_TECHDOCS_REF} annotation`,
+    );
 }
 
 /** Refuses a caller without `techdocs.entity.read`. */
 export async function requireDocsPermission(ctx: TechDocsContext, credentials: Credentials): Promise<void> {
-  const [decision] = await ctx.permissions.authorize([{ permission: techdocsPermissions.entityRead }], { credentials });
+  const [decision] = await ctx.permissions.authorize([{ permission: techdocsPermissions.entityRead }], {
+    credentials,
+  });
   if (decision?.result !== 'ALLOW')
-    throw new NotAllowedError(`reading docs is not allowed: permission '${techdocsPermissions.entityRead.name}' was denied`);
+    throw new NotAllowedError(
+      `reading docs is not allowed: permission '${techdocsPermissions.entityRead.name}' was denied`,
+    );
 }
 
 /**

@@ -16,7 +16,9 @@ export function createMetadataHandlers(
       const { docsRef } = await readableDocs(ctx, params, credentials);
       const site = await ctx.store.getSite(docsRef, 'latest');
       if (!site?.etag || site.buildTimestamp === null)
-        throw new NotFoundError(`the docs of '${docsRef}' have not been built yet; GET /api/techdocs/sync/... builds them`);
+        throw new NotFoundError(
+          `the docs of '${docsRef}' have not been built yet; GET /api/techdocs/sync/... builds them`,
+        );
       const pages = await ctx.store.listPages(site.id);
       return {
         site_name: site.siteName,

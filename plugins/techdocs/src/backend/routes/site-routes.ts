@@ -15,20 +15,30 @@ const ownerOf = (spec: unknown) => {
   return typeof owner === 'string' ? owner : undefined;
 };
 
-function documented(site: StoredSite, entity: NonNullable<Awaited<ReturnType<TechDocsContext['catalog']['getEntity']>>>): DocumentedEntity {
+function documented(
+  site: StoredSite,
+  entity: NonNullable<Awaited<ReturnType<TechDocsContext['catalog']['getEntity']>>>,
+): DocumentedEntity {
   const { kind, namespace, name } = parseEntityRef(site.entityRef);
   const owner = ownerOf(entity.spec);
   return {
-    entityRef: site.entityRef, kind, namespace, name,
+    entityRef: site.entityRef,
+    kind,
+    namespace,
+    name,
     title: entity.metadata.title ?? entity.metadata.name,
     description: entity.metadata.description ?? '',
     ...(owner ? { owner } : {}),
-    siteName: site.siteName, status: site.status, buildTimestamp: site.buildTimestamp,
+    siteName: site.siteName,
+    status: site.status,
+    buildTimestamp: site.buildTimestamp,
   };
 }
 
 /** `GET /sites/...` (what the reader shows) and `GET /entities` (the docs index). */
-export function createSiteHandlers(ctx: TechDocsContext): Pick<RouteHandlers<Routes>, 'getSite' | 'listDocumentedEntities'> {
+export function createSiteHandlers(
+  ctx: TechDocsContext,
+): Pick<RouteHandlers<Routes>, 'getSite' | 'listDocumentedEntities'> {
   return {
     async getSite({ params, credentials }) {
       const readable = await readableDocs(ctx, params, credentials);
@@ -50,14 +60,23 @@ export function createSiteHandlers(ctx: TechDocsContext): Pick<RouteHandlers<Rou
         log: site?.log ?? [],
         error: site?.error ?? null,
         nav: site?.nav ?? [],
-        pages: pages.map((p) => ({ path: p.pagePath, title: p.title, toc: p.toc, editUrl: p.editUrl, text: p.text.slice(0, READER_TEXT_CHARS) })),
+        pages: pages.map((p) => ({
+          path: p.pagePath,
+          title: p.title,
+          toc: p.toc,
+          editUrl: p.editUrl,
+          text: p.text.slice(0, READER_TEXT_CHARS),
+        })),
         versions: await ctx.store.versionsOf(docsRef),
       };
     },
     async listDocumentedEntities({ credentials }) {
       await requireDocsPermission(ctx, credentials);
       const sites = (await ctx.store.listSites()).filter((s) => s.version === 'latest');
-      const entities = await ctx.catalog.getEntities(sites.map((s) => s.entityRef), credentials);
+      const entities = await ctx.catalog.getEntities(
+        sites.map((s) => s.entityRef),
+        credentials,
+      );
       const items = sites.flatMap((site, i) => {
         const entity = entities[i];
         return entity ? [documented(site, entity)] : [];

@@ -34,7 +34,12 @@ export function createStaticFileHandler(ctx: TechDocsContext): RouteHandler<Rout
     if (path === 'techdocs_metadata.json') {
       const site = await ctx.store.getSite(docsRef, 'latest');
       if (site?.etag) {
-        const metadata = { site_name: site.siteName, site_description: site.siteDescription, etag: site.etag, build_timestamp: site.buildTimestamp };
+        const metadata = {
+          site_name: site.siteName,
+          site_description: site.siteDescription,
+          etag: site.etag,
+          build_timestamp: site.buildTimestamp,
+        };
         file = { contentType: 'application/json', body: Buffer.from(JSON.stringify(metadata)) };
       }
     } else {
@@ -42,7 +47,11 @@ export function createStaticFileHandler(ctx: TechDocsContext): RouteHandler<Rout
     }
     if (!file) throw new NotFoundError(`the docs of '${docsRef}' have no file '${path}'`);
     reply.hijack();
-    reply.raw.writeHead(200, { ...FILE_HEADERS, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
+    reply.raw.writeHead(200, {
+      ...FILE_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+    });
     reply.raw.end(file.body);
     return undefined;
   };

@@ -18,10 +18,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Done once the queue finished an attempt that began after our request and set nothing due again.
 const isDone = (site: StoredSite | undefined, requestedAt: number) =>
-  site !== undefined && site.dueAt === null && site.finishedAt !== null && site.finishedAt >= requestedAt &&
-  site.status !== 'building' && site.status !== 'pending';
+  site !== undefined &&
+  site.dueAt === null &&
+  site.finishedAt !== null &&
+  site.finishedAt >= requestedAt &&
+  site.status !== 'building' &&
+  site.status !== 'pending';
 
-async function follow(ctx: TechDocsContext, docsRef: string, response: ServerResponse, before: string | null) {
+async function follow(
+  ctx: TechDocsContext,
+  docsRef: string,
+  response: ServerResponse,
+  before: string | null,
+) {
   const closed = new AbortController();
   response.once('close', () => closed.abort());
   const requestedAt = Date.now();
@@ -41,7 +50,11 @@ async function follow(ctx: TechDocsContext, docsRef: string, response: ServerRes
       return;
     }
     if (Date.now() - started > MAX_WAIT_MS) {
-      send(response, 'error', `the build of ${docsRef} did not finish within ${MAX_WAIT_MS / 60_000} minutes`);
+      send(
+        response,
+        'error',
+        `the build of ${docsRef} did not finish within ${MAX_WAIT_MS / 60_000} minutes`,
+      );
       return;
     }
   }
@@ -59,7 +72,11 @@ export function createSyncHandler(ctx: TechDocsContext): RouteHandler<Routes['sy
     const { docsRef } = readable;
     const before = (await ctx.store.getSite(docsRef, 'latest'))?.etag ?? null;
     reply.hijack();
-    reply.raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive' });
+    reply.raw.writeHead(200, {
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-cache',
+      Connection: 'keep-alive',
+    });
     reply.raw.flushHeaders();
     try {
       await follow(ctx, docsRef, reply.raw, before);

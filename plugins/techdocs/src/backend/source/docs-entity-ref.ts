@@ -1,4 +1,9 @@
-import { ANNOTATION_TECHDOCS_ENTITY, type Entity, parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
+import {
+  ANNOTATION_TECHDOCS_ENTITY,
+  type Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@atrium/catalog-model';
 
 /**
  * The entity whose docs an entity shows: the one `backstage.io/techdocs-entity` names
@@ -10,5 +15,10 @@ import { ANNOTATION_TECHDOCS_ENTITY, type Entity, parseEntityRef, stringifyEntit
 export function docsEntityRef(entity: Entity): string {
   const delegate = entity.metadata.annotations?.[ANNOTATION_TECHDOCS_ENTITY];
   if (!delegate) return stringifyEntityRef(entity);
-  return stringifyEntityRef(parseEntityRef(delegate, { defaultKind: 'component', defaultNamespace: entity.metadata.namespace ?? 'default' }));
+  return stringifyEntityRef(
+    parseEntityRef(delegate, {
+      defaultKind: 'component',
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    }),
+  );
 }

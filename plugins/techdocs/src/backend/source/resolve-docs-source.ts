@@ -21,7 +21,9 @@ function locationUrl(annotation: string, entityRef: string, name: string): strin
   const { type, target } = parseLocationRef(annotation);
   if (type === 'file') return pathToFileURL(target).href;
   if (type === 'url') return new URL(target).href;
-  throw new InputError(`${entityRef}: ${name} '${annotation}' has type '${type}'; only file: and url: locations are read`);
+  throw new InputError(
+    `${entityRef}: ${name} '${annotation}' has type '${type}'; only file: and url: locations are read`,
+  );
 }
 
 function baseLocationOf(entity: Entity, entityRef: string): string {
@@ -47,7 +49,8 @@ function baseLocationOf(entity: Entity, entityRef: string): string {
 export async function resolveDocsSource(entity: Entity, urlReader: UrlReaderService): Promise<DocsLocation> {
   const entityRef = stringifyEntityRef(entity);
   const ref = entity.metadata.annotations?.[ANNOTATION_TECHDOCS_REF];
-  if (!ref) throw new InputError(`${entityRef} has no ${ANNOTATION_TECHDOCS_REF} annotation, so it has no docs`);
+  if (!ref)
+    throw new InputError(`${entityRef} has no ${ANNOTATION_TECHDOCS_REF} annotation, so it has no docs`);
   const { type, target } = parseLocationRef(ref);
   let url: string;
   if (type === 'dir') {
@@ -56,7 +59,9 @@ export async function resolveDocsSource(entity: Entity, urlReader: UrlReaderServ
   } else if (type === 'url') {
     url = new URL(target).href;
   } else {
-    throw new InputError(`${entityRef}: ${ANNOTATION_TECHDOCS_REF} '${ref}' must start with 'dir:' or 'url:'`);
+    throw new InputError(
+      `${entityRef}: ${ANNOTATION_TECHDOCS_REF} '${ref}' must start with 'dir:' or 'url:'`,
+    );
   }
   await urlReader.check(url);
   if (!url.startsWith('file:'))

@@ -32,7 +32,11 @@ export const techdocsMigrations: Migrations = {
         .addColumn('last_error', 'text')
         .addColumn('finished_at', 'bigint')
         .execute();
-      await db.schema.createIndex('techdocs_sites_entity').on('techdocs_sites').column('entity_ref').execute();
+      await db.schema
+        .createIndex('techdocs_sites_entity')
+        .on('techdocs_sites')
+        .column('entity_ref')
+        .execute();
       // Every published file of a site; pages keep their source hash so an unchanged page
       // is never rendered again, and their title and text for the reader and search.
       await db.schema

@@ -69,7 +69,9 @@ function toSite(row: SitesTable): StoredSite {
   };
 }
 
-function toPage(row: Pick<FilesTable, 'path' | 'page_path' | 'title' | 'toc' | 'edit_url' | 'text'>): StoredPage {
+function toPage(
+  row: Pick<FilesTable, 'path' | 'page_path' | 'title' | 'toc' | 'edit_url' | 'text'>,
+): StoredPage {
   return {
     path: row.path,
     pagePath: row.page_path ?? row.path,
@@ -91,37 +93,60 @@ export interface BuildOutcome {
   etag?: string;
 }
 
-/**
- * The techdocs tables: sites (build state, queue lease columns) and their published files.
- *
- * @example
- * const store = createSiteStore(db, createDatabaseBodyStore());
- * await store.requestBuild('component:default/shop', 'latest', Date.now());
- */
-export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
+/** A site that was never built, due now. */
+function newSiteRow(entityRef: string, version: string, now: number): SitesTable {
+  return {
+    id: siteIdOf(entityRef, version),
+    entity_ref: entityRef,
+    version,
+    status: 'pending',
+    site_name: entityRef,
+    site_description: '',
+    nav: '[]',
+    log: '[]',
+    error: null,
+    etag: null,
+    build_timestamp: null,
+    requested_at: now,
+    due_at: now,
+    lease_owner: null,
+    lease_expires_at: null,
+    attempts: 0,
+    last_error: null,
+    finished_at: null,
+  };
+}
+
+/** Sites: build state and the queue's lease columns. */
+function siteQueries(db: Kysely<TechDocsTables>) {
   return {
     /** Makes the site's build due now (creating the row); a build already due stays due. */
     async requestBuild(entityRef: string, version: string, now: number): Promise<void> {
-      const id = siteIdOf(entityRef, version);
       await db
         .insertInto('techdocs_sites')
-        .values({
-          id, entity_ref: entityRef, version, status: 'pending', site_name: entityRef, site_description: '',
-          nav: '[]', log: '[]', error: null, etag: null, build_timestamp: null, requested_at: now, due_at: now,
-          lease_owner: null, lease_expires_at: null, attempts: 0, last_error: null, finished_at: null,
-        })
+        .values(newSiteRow(entityRef, version, now))
         .onConflict((oc) => oc.column('id').doUpdateSet({ due_at: now, requested_at: now }))
         .execute();
     },
     async getSite(entityRef: string, version: string): Promise<StoredSite | undefined> {
-      const row = await db.selectFrom('techdocs_sites').selectAll().where('id', '=', siteIdOf(entityRef, version)).executeTakeFirst();
+      const row = await db
+        .selectFrom('techdocs_sites')
+        .selectAll()
+        .where('id', '=', siteIdOf(entityRef, version))
+        .executeTakeFirst();
       return row ? toSite(row) : undefined;
     },
     async listSites(): Promise<StoredSite[]> {
       return (await db.selectFrom('techdocs_sites').selectAll().orderBy('id').execute()).map(toSite);
     },
     async versionsOf(entityRef: string): Promise<string[]> {
-      const rows = await db.selectFrom('techdocs_sites').select('version').where('entity_ref', '=', entityRef).where('status', '=', 'built').orderBy('version').execute();
+      const rows = await db
+        .selectFrom('techdocs_sites')
+        .select('version')
+        .where('entity_ref', '=', entityRef)
+        .where('status', '=', 'built')
+        .orderBy('version')
+        .execute();
       return rows.map((r) => r.version);
     },
     async markBuilding(siteId: string): Promise<void> {
@@ -142,16 +167,31 @@ export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
         .where('id', '=', siteId)
         .execute();
     },
+  };
+}
+
+/** Published files: what a build writes. */
+function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
+  return {
     /** Source hash of every published file of a site, by path. */
     async fileHashes(siteId: string): Promise<Map<string, string>> {
-      const rows = await db.selectFrom('techdocs_files').select(['path', 'source_hash']).where('site_id', '=', siteId).execute();
+      const rows = await db
+        .selectFrom('techdocs_files')
+        .select(['path', 'source_hash'])
+        .where('site_id', '=', siteId)
+        .execute();
       return new Map(rows.map((r) => [r.path, r.source_hash]));
     },
     async putFile(siteId: string, file: PublishedFile): Promise<void> {
       const row = {
-        page_path: file.pagePath ?? null, content_type: file.contentType, source_hash: file.sourceHash,
-        title: file.title ?? null, toc: file.toc ? JSON.stringify(file.toc) : null, edit_url: file.editUrl ?? null,
-        text: file.text ?? null, warnings: file.warnings ? JSON.stringify(file.warnings) : null,
+        page_path: file.pagePath ?? null,
+        content_type: file.contentType,
+        source_hash: file.sourceHash,
+        title: file.title ?? null,
+        toc: file.toc ? JSON.stringify(file.toc) : null,
+        edit_url: file.editUrl ?? null,
+        text: file.text ?? null,
+        warnings: file.warnings ? JSON.stringify(file.warnings) : null,
         body: await bodies.write(siteId, file.path, file.body),
       };
       await db
@@ -164,15 +204,36 @@ export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
       if (paths.length === 0) return;
       await bodies.remove(siteId, paths);
       for (let i = 0; i < paths.length; i += 500)
-        await db.deleteFrom('techdocs_files').where('site_id', '=', siteId).where('path', 'in', paths.slice(i, i + 500)).execute();
+        await db
+          .deleteFrom('techdocs_files')
+          .where('site_id', '=', siteId)
+          .where('path', 'in', paths.slice(i, i + 500))
+          .execute();
     },
     /** Warnings the stored pages reported when they were rendered (kept for unchanged pages). */
     async pageWarnings(siteId: string): Promise<string[]> {
-      const rows = await db.selectFrom('techdocs_files').select('warnings').where('site_id', '=', siteId).where('warnings', 'is not', null).orderBy('path').execute();
+      const rows = await db
+        .selectFrom('techdocs_files')
+        .select('warnings')
+        .where('site_id', '=', siteId)
+        .where('warnings', 'is not', null)
+        .orderBy('path')
+        .execute();
       return rows.flatMap((r) => JSON.parse(r.warnings ?? '[]') as string[]);
     },
+  };
+}
+
+/** Published files: what routes read. */
+function fileReads(db: Kysely<TechDocsTables>, bodies: BodyStore) {
+  return {
     async readFile(siteId: string, path: string): Promise<{ contentType: string; body: Buffer } | undefined> {
-      const row = await db.selectFrom('techdocs_files').select(['content_type', 'body']).where('site_id', '=', siteId).where('path', '=', path).executeTakeFirst();
+      const row = await db
+        .selectFrom('techdocs_files')
+        .select(['content_type', 'body'])
+        .where('site_id', '=', siteId)
+        .where('path', '=', path)
+        .executeTakeFirst();
       if (!row) return undefined;
       const body = await bodies.read(siteId, path, row.body);
       return body ? { contentType: row.content_type, body: Buffer.from(body) } : undefined;
@@ -197,12 +258,26 @@ export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
         .where('techdocs_sites.version', '=', 'latest');
       if (after)
         query = query.where((eb) =>
-          eb.or([eb('site_id', '>', after.siteId), eb.and([eb('site_id', '=', after.siteId), eb('path', '>', after.path)])]),
+          eb.or([
+            eb('site_id', '>', after.siteId),
+            eb.and([eb('site_id', '=', after.siteId), eb('path', '>', after.path)]),
+          ]),
         );
       const rows = await query.orderBy('site_id').orderBy('path').limit(limit).execute();
       return rows.map((row) => ({ siteId: row.site_id, entityRef: row.entity_ref, ...toPage(row) }));
     },
   };
+}
+
+/**
+ * The techdocs tables: sites (build state, queue lease columns) and their published files.
+ *
+ * @example
+ * const store = createSiteStore(db, createDatabaseBodyStore());
+ * await store.requestBuild('component:default/shop', 'latest', Date.now());
+ */
+export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
+  return { ...siteQueries(db), ...fileWrites(db, bodies), ...fileReads(db, bodies) };
 }
 
 /** The techdocs store. */

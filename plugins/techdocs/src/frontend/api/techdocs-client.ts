@@ -57,7 +57,10 @@ async function readSync(response: Response, onLog: (line: string) => void): Prom
  */
 export function createTechDocsClient(deps: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }): TechDocsApi {
   const baseUrl = () => deps.discoveryApi.getBaseUrl('techdocs');
-  const client = createApiClient(techdocsApi, { baseUrl, fetch: (url, init) => deps.fetchApi.fetch(url, init) });
+  const client = createApiClient(techdocsApi, {
+    baseUrl,
+    fetch: (url, init) => deps.fetchApi.fetch(url, init),
+  });
   return {
     getSite: (params) => client.getSite({ params }),
     listEntities: async () => (await client.listDocumentedEntities()).items,

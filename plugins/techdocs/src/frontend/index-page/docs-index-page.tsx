@@ -12,7 +12,9 @@ export function filterDocumented(items: DocumentedEntity[], filter: string): Doc
   const needle = filter.trim().toLowerCase();
   if (!needle) return items;
   return items.filter((e) =>
-    [e.title, e.name, e.siteName, e.owner ?? '', e.description, e.kind].some((v) => v.toLowerCase().includes(needle)),
+    [e.title, e.name, e.siteName, e.owner ?? '', e.description, e.kind].some((v) =>
+      v.toLowerCase().includes(needle),
+    ),
   );
 }
 
@@ -24,10 +26,21 @@ export function DocsIndexPage({ basePath }: { basePath: string }) {
   const items = useMemo(() => filterDocumented(query.data ?? [], filter), [query.data, filter]);
   return (
     <Page title="Documentation" subtitle="Docs of the software in the catalog">
-      <TextField size="small" label="Filter docs" value={filter} onChange={(e) => setFilter(e.target.value)} sx={{ mb: 2 }} />
+      <TextField
+        size="small"
+        label="Filter docs"
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+        sx={{ mb: 2 }}
+      />
       {query.isPending && <Progress />}
       {query.error && <ErrorPanel error={query.error} title="Could not list the docs" />}
-      {query.data && items.length === 0 && <EmptyState title="No docs found" description="Entities with a backstage.io/techdocs-ref annotation appear here once built." />}
+      {query.data && items.length === 0 && (
+        <EmptyState
+          title="No docs found"
+          description="Entities with a backstage.io/techdocs-ref annotation appear here once built."
+        />
+      )}
       {items.length > 0 && (
         <Table size="small" aria-label="Documented entities">
           <TableHead>
@@ -43,12 +56,16 @@ export function DocsIndexPage({ basePath }: { basePath: string }) {
             {items.map((e) => (
               <TableRow key={e.entityRef}>
                 <TableCell>
-                  <Link component={RouterLink} to={`${basePath}/${e.namespace}/${e.kind}/${e.name}`}>{e.siteName}</Link>
+                  <Link component={RouterLink} to={`${basePath}/${e.namespace}/${e.kind}/${e.name}`}>
+                    {e.siteName}
+                  </Link>
                 </TableCell>
                 <TableCell>{e.title}</TableCell>
                 <TableCell>{e.owner ?? ''}</TableCell>
                 <TableCell>{e.description}</TableCell>
-                <TableCell><Chip size="small" label={e.status} /></TableCell>
+                <TableCell>
+                  <Chip size="small" label={e.status} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

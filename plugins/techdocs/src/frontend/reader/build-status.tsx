@@ -22,16 +22,33 @@ export function BuildStatus({ site, liveLog, syncing, onRebuild }: BuildStatusPr
   return (
     <Box sx={{ my: 1 }}>
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <Chip size="small" label={`Build: ${syncing ? 'building' : site.status}`} color={syncing ? 'info' : COLORS[site.status]} />
-        <Typography variant="caption">Built {built}{warnings > 0 ? ` · ${warnings} warnings` : ''}</Typography>
+        <Chip
+          size="small"
+          label={`Build: ${syncing ? 'building' : site.status}`}
+          color={syncing ? 'info' : COLORS[site.status]}
+        />
+        <Typography variant="caption">
+          Built {built}
+          {warnings > 0 ? ` · ${warnings} warnings` : ''}
+        </Typography>
         <Button size="small" onClick={() => setOpen(!open)} aria-expanded={open}>
           {open ? 'Hide build log' : 'Show build log'}
         </Button>
-        <Button size="small" onClick={onRebuild} disabled={syncing}>Rebuild</Button>
+        <Button size="small" onClick={onRebuild} disabled={syncing}>
+          Rebuild
+        </Button>
       </Box>
-      {site.error && <Alert severity="error" sx={{ mt: 1 }}>The last build failed: {site.error}</Alert>}
+      {site.error && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          The last build failed: {site.error}
+        </Alert>
+      )}
       <Collapse in={open}>
-        <Box component="pre" aria-label="Build log" sx={{ fontSize: 12, bgcolor: 'action.hover', p: 1, maxHeight: 240, overflow: 'auto' }}>
+        <Box
+          component="pre"
+          aria-label="Build log"
+          sx={{ fontSize: 12, bgcolor: 'action.hover', p: 1, maxHeight: 240, overflow: 'auto' }}
+        >
           {log.join('\n') || 'No log yet.'}
         </Box>
       </Collapse>

@@ -27,12 +27,24 @@ export function DocsSearch({ pages, onSelect }: { pages: SitePage[]; onSelect(pa
   const results = useMemo(() => searchPages(pages, term), [pages, term]);
   return (
     <div style={{ position: 'relative' }}>
-      <TextField size="small" fullWidth label="Search these docs" value={term} onChange={(e) => setTerm(e.target.value)} />
+      <TextField
+        size="small"
+        fullWidth
+        label="Search these docs"
+        value={term}
+        onChange={(e) => setTerm(e.target.value)}
+      />
       {results.length > 0 && (
         <Paper sx={{ position: 'absolute', zIndex: 10, width: '100%' }} elevation={4}>
           <List dense aria-label="Search results">
             {results.map(({ page, snippet: text }) => (
-              <ListItemButton key={page.path} onClick={() => { setTerm(''); onSelect(page.path); }}>
+              <ListItemButton
+                key={page.path}
+                onClick={() => {
+                  setTerm('');
+                  onSelect(page.path);
+                }}
+              >
                 <ListItemText primary={page.title} secondary={text} />
               </ListItemButton>
             ))}

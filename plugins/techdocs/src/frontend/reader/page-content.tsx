@@ -35,7 +35,6 @@ export function PageContent({ html, api, onNavigate }: PageContentProps) {
     onNavigate(link.getAttribute('data-techdocs-page') ?? 'index', hash ? `#${hash}` : '');
   };
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the click is delegated to the links inside, which are keyboard-reachable.
     <Box
       ref={ref}
       onClick={onClick}
@@ -48,7 +47,15 @@ export function PageContent({ html, api, onNavigate }: PageContentProps) {
         '& th, & td': { border: 1, borderColor: 'divider', px: 1, py: 0.5 },
         '& img': { maxWidth: '100%' },
         '& a': { color: 'primary.main' },
-        '& .admonition': { borderLeft: 4, borderColor: 'info.main', bgcolor: 'action.hover', px: 2, py: 0.5, my: 2, borderRadius: 1 },
+        '& .admonition': {
+          borderLeft: 4,
+          borderColor: 'info.main',
+          bgcolor: 'action.hover',
+          px: 2,
+          py: 0.5,
+          my: 2,
+          borderRadius: 1,
+        },
         '& .admonition-warning, & .admonition-danger, & .admonition-caution': { borderColor: 'warning.main' },
         '& .admonition-tip, & .admonition-success': { borderColor: 'success.main' },
         '& .admonition-title': { fontWeight: 600 },

@@ -12,8 +12,12 @@ function entries(nav: NavEntry[], props: SiteNavProps, depth: number): React.Rea
   return nav.map((entry) =>
     entry.children ? (
       <li key={`section-${entry.title}`}>
-        <ListSubheader disableSticky sx={{ pl: 2 + depth * 2, lineHeight: '32px' }}>{entry.title}</ListSubheader>
-        <List dense disablePadding>{entries(entry.children, props, depth + 1)}</List>
+        <ListSubheader disableSticky sx={{ pl: 2 + depth * 2, lineHeight: '32px' }}>
+          {entry.title}
+        </ListSubheader>
+        <List dense disablePadding>
+          {entries(entry.children, props, depth + 1)}
+        </List>
       </li>
     ) : (
       <ListItemButton

@@ -38,18 +38,29 @@ export function TechDocsReader({ entity, pagePath, onPageChange }: TechDocsReade
   return (
     <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '220px 1fr 200px' }, gap: 3 }}>
       <Box>
-        <Typography variant="h6" component="h2">{data.siteName}</Typography>
+        <Typography variant="h6" component="h2">
+          {data.siteName}
+        </Typography>
         <DocsSearch pages={data.pages} onSelect={(p) => go(p)} />
         <SiteNav nav={data.nav} current={current} onSelect={(p) => go(p)} />
       </Box>
       <Box component="article" aria-label={info?.title ?? 'Docs page'} sx={{ minWidth: 0 }}>
         <BuildStatus site={data} liveLog={liveLog} syncing={syncing} onRebuild={() => void rebuild()} />
-        {data.buildTimestamp === null && data.status !== 'failed' && <Alert severity="info">The docs are being built…</Alert>}
-        {data.buildTimestamp !== null && !info && <Alert severity="warning">This site has no page '{current}'.</Alert>}
+        {data.buildTimestamp === null && data.status !== 'failed' && (
+          <Alert severity="info">The docs are being built…</Alert>
+        )}
+        {data.buildTimestamp !== null && !info && (
+          <Alert severity="warning">This site has no page '{current}'.</Alert>
+        )}
         {page.error && <ErrorPanel error={page.error} title="Could not load the page" />}
         {page.data && <PageContent html={page.data} api={api} onNavigate={go} />}
         {info?.editUrl && (
-          <Link href={info.editUrl} target="_blank" rel="noopener noreferrer" sx={{ display: 'inline-block', mt: 2 }}>
+          <Link
+            href={info.editUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            sx={{ display: 'inline-block', mt: 2 }}
+          >
             Edit this page
           </Link>
         )}
@@ -57,7 +68,9 @@ export function TechDocsReader({ entity, pagePath, onPageChange }: TechDocsReade
       <Box sx={{ display: { xs: 'none', md: 'block' } }}>
         <PageToc toc={info?.toc ?? []} />
         {data.versions.length > 0 && (
-          <Typography variant="caption" display="block" sx={{ mt: 2 }}>Version: {data.versions.join(', ')}</Typography>
+          <Typography variant="caption" display="block" sx={{ mt: 2 }}>
+            Version: {data.versions.join(', ')}
+          </Typography>
         )}
       </Box>
     </Box>

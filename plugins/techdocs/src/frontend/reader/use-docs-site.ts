@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useApi } from '@atrium/web-kernel';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { type DocsEntityName, techdocsApiRef } from '../api/techdocs-client.js';
 
@@ -13,7 +13,10 @@ export function useDocsSite(entity: DocsEntityName, pagePath: string) {
     queryKey: [...key(entity), 'site'],
     queryFn: () => api.getSite(entity),
     // While nothing is built yet, look again until the first build is done.
-    refetchInterval: (query) => (query.state.data && query.state.data.buildTimestamp === null && query.state.data.status !== 'failed' ? 1000 : false),
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.buildTimestamp === null && query.state.data.status !== 'failed'
+        ? 1000
+        : false,
   });
   const built = site.data?.pages.some((p) => p.path === pagePath) ?? false;
   const page = useQuery({
