@@ -2,6 +2,7 @@ import { coreServices, definePlugin } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import { techdocsApi, techdocsPermissionList } from '../common/index.js';
 import { techdocsConfigSchema } from './config.js';
+import { followCatalog } from './follow-catalog.js';
 import { createCollateHandler } from './routes/collate-route.js';
 import { createMetadataHandlers } from './routes/metadata-routes.js';
 import { createSiteHandlers } from './routes/site-routes.js';
@@ -72,9 +73,13 @@ export const techdocsPlugin = definePlugin({
       listIndexablePages: createCollateHandler(ctx),
     });
     await scheduleRefresh(deps, config, ctx);
+    const unfollow = await followCatalog(deps);
     return {
       start: () => queue.start(),
-      stop: () => queue.stop(SHUTDOWN_GRACE_MS),
+      async stop() {
+        unfollow();
+        await queue.stop(SHUTDOWN_GRACE_MS);
+      },
     };
   },
 });

@@ -65,7 +65,10 @@ export function createTechDocsClient(deps: { discoveryApi: DiscoveryApi; fetchAp
     getSite: (params) => client.getSite({ params }),
     listEntities: async () => (await client.listDocumentedEntities()).items,
     async getPageHtml(params, pagePath) {
-      const response = await client.getStaticFile({ params: { ...params, '*': staticPageFile(pagePath) } });
+      // The typed client fills `:name` segments only; the static route's `*` is built here.
+      const entity = [params.namespace, params.kind, params.name].map(encodeURIComponent).join('/');
+      const file = staticPageFile(pagePath).split('/').map(encodeURIComponent).join('/');
+      const response = await deps.fetchApi.fetch(`${await baseUrl()}/static/docs/${entity}/${file}`);
       if (!response.ok) throw await ResponseError.fromResponse(response);
       return response.text();
     },
