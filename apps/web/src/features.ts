@@ -3,6 +3,7 @@ import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/fronte
 import { rbacWebPlugin } from '@atrium/rbac/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
+import { techdocsWebPlugin } from '@atrium/techdocs/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
 import { appPlugin } from './app-plugin/app-plugin.js';
 
@@ -19,4 +20,5 @@ export const features: readonly WebPlugin[] = [
   catalogSearchWebPlugin,
   auditWebPlugin,
   rbacWebPlugin,
+  techdocsWebPlugin,
 ];

@@ -1,0 +1,1 @@
+export { techdocsPlugin, techdocsPlugin as default } from './plugin.js';
