@@ -91,6 +91,7 @@ export {
 } from './services/config/validate-config.js';
 export { coreServices } from './services/core-services.js';
 export type { DatabaseClient, DatabaseService } from './services/database/database-service.js';
+export { type PreparedQuery, prepareQuery } from './services/database/prepare-query.js';
 export type { TransactionOptions } from './services/database/retry-transaction.js';
 export type { DiscoveryService } from './services/discovery/discovery-service.js';
 export type { EventParams, EventsService } from './services/events/events-service.js';

@@ -66,6 +66,8 @@ export const kernelErrorCodes = defineErrorCodes({
   DATABASE_CONNECT_FAILED: "A plugin's database could not be opened; check backend.database.",
   DATABASE_TRANSACTION_CONFLICT:
     'A transaction kept conflicting with other writers and ran out of attempts; retry later or write less at once.',
+  DATABASE_QUERY_INVALID:
+    'A query the database service cannot run as asked (a prepared value not bound as a parameter, a write through read()); the message says which.',
   DATABASE_MIGRATION_FAILED:
     'A plugin migration failed; migrations are append-only, so fix forward with a new one.',
   AUTH_KEYS_UNAVAILABLE:

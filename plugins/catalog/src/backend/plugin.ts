@@ -60,7 +60,7 @@ export const catalogPlugin = definePlugin({
   async init({ deps, config, extensions }) {
     const db = createSqlClient(deps.db, await deps.db.getClient());
     await tuneSqlite(db);
-    const reader = createSqlReader(deps.db.client, await deps.db.getReader());
+    const reader = createSqlReader(deps.db, await deps.db.getReader());
     const { services, engine, fingerprint } = createCatalogRuntime({
       sql: db,
       reader,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
-import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type CompiledQuery, type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
@@ -10,6 +10,7 @@ import type { DatabaseClient, DatabaseService } from './database-service.js';
 import { retryTransaction } from './retry-transaction.js';
 import { runMigrations } from './run-migrations.js';
 import { withSchemaLock } from './schema-lock.js';
+import { createSqliteReadConnection, type SqliteReadConnection } from './sqlite-read-connection.js';
 import { withSqliteWriteLock } from './sqlite-write-lock.js';
 import { createStatementCache } from './statement-cache.js';
 
@@ -32,6 +33,7 @@ interface OpenDatabase {
   db: Kysely<any>;
   // biome-ignore lint/suspicious/noExplicitAny: as db.
   reader: Kysely<any>;
+  read<T>(query: CompiledQuery<T>): Promise<T[]>;
   exclusive<T>(fn: (db: MigrationDb) => Promise<T>): Promise<T>;
 }
 
@@ -88,7 +90,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   async function open(pluginId: string): Promise<OpenDatabase> {
     let dialect: Dialect;
     let exclusive: OpenDatabase['exclusive'];
-    let reader: Kysely<unknown> | undefined;
+    let reader: SqliteReadConnection | undefined;
     if (client === 'postgres') {
       // Drivers load on first use, so a SQLite install never loads pg and vice versa.
       const { default: pg } = await import('pg');
@@ -120,11 +122,17 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
         const readOnly = new Database(file, { readonly: true, fileMustExist: true });
         readOnly.pragma('busy_timeout = 5000');
         readOnly.pragma('cache_size = -16384');
-        reader = new Kysely({ dialect: new SqliteDialect({ database: createStatementCache(readOnly) }) });
+        reader = createSqliteReadConnection(readOnly);
       }
     }
     const kysely = new Kysely({ dialect });
-    return { db: kysely, reader: reader ?? kysely, exclusive };
+    if (reader) return { db: kysely, reader: reader.kysely, read: reader.read, exclusive };
+    return {
+      db: kysely,
+      reader: kysely,
+      read: async (query) => (await kysely.executeQuery(query)).rows,
+      exclusive,
+    };
   }
 
   function get(pluginId: string) {
@@ -150,6 +158,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       client,
       getClient: async () => (await get(pluginId)).db,
       getReader: async () => (await get(pluginId)).reader,
+      read: async (query) => (await get(pluginId)).read(query),
       transaction: async (fn, options) => retryTransaction((await get(pluginId)).db, pluginId, fn, options),
     }),
     migrate: async (pluginId, migrations) => {

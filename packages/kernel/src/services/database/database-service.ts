@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { CompiledQuery, Kysely, Transaction } from 'kysely';
 import type { TransactionOptions } from './retry-transaction.js';
 
 /** The SQL dialects Atrium supports. */
@@ -30,6 +30,13 @@ export interface DatabaseService {
    */
   // biome-ignore lint/suspicious/noExplicitAny: the plugin supplies its own table types.
   getReader<DB = any>(): Promise<Kysely<DB>>;
+  /**
+   * Rows of one compiled read statement on the read connection, for hot reads: on a
+   * SQLite file it runs straight from the connection's prepared statements, without a
+   * round through Kysely's executor; elsewhere it is `getReader()`'s `executeQuery`.
+   * Compile with `getReader()` (or `prepareQuery` on it); a statement that writes is refused.
+   */
+  read<T>(query: CompiledQuery<T>): Promise<T[]>;
   /**
    * Runs `fn` in a transaction on the write connection, retried with backoff when it
    * fails on a conflict (SQLITE_BUSY, PostgreSQL serialization failure or deadlock);

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabaseManager, type DatabaseManager } from './create-database-manager.js';
 import { databaseConfigSchema } from './database-config.js';
+import { prepareQuery } from './prepare-query.js';
 
 describe('database service transactions on PostgreSQL', () => {
   let database: TestDatabase;
@@ -22,6 +23,10 @@ describe('database service transactions on PostgreSQL', () => {
     expect(await service.getReader()).toBe(db);
     await sql`CREATE TABLE counter (id integer PRIMARY KEY, n integer NOT NULL)`.execute(db);
     await sql`INSERT INTO counter VALUES (1, 0)`.execute(db);
+    // read() and prepared queries run on the pool too, with PostgreSQL's $n parameters.
+    const byId = prepareQuery(db, (id: number) => sql<{ n: number }>`SELECT n FROM counter WHERE id = ${id}`);
+    expect(await service.read(byId(1))).toEqual([{ n: 0 }]);
+    expect(await service.read(byId(2))).toEqual([]);
 
     // Two serializable read-modify-write transactions overlap: the second to commit fails
     // with 40001 and must rerun to see the first's write.

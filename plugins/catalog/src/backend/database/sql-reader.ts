@@ -1,13 +1,15 @@
 import { InputError } from '@atrium/errors';
-import type { DatabaseClient, DatabaseService } from '@atrium/kernel';
-import type { Kysely, RawBuilder } from 'kysely';
+import { type DatabaseClient, type DatabaseService, type PreparedQuery, prepareQuery } from '@atrium/kernel';
+import type { CompiledQuery, Kysely, RawBuilder } from 'kysely';
 import { CATALOG_LIMITS, overLimit } from '../../common/catalog-limits.js';
 
 /** Read-only queries over the kernel's read connection; what the query endpoints need. */
 export interface SqlReader {
   readonly dialect: DatabaseClient;
-  /** Rows of a query. */
-  all<T>(query: RawBuilder<T>): Promise<T[]>;
+  /** Rows of a query: a `sql` template, or a prepared query bound to its values. */
+  all<T>(query: RawBuilder<T> | CompiledQuery<T>): Promise<T[]>;
+  /** Compiles a hot query once (see the kernel's `prepareQuery`); pass its calls to `all`. */
+  prepare<A extends unknown[], T>(build: (...values: A) => RawBuilder<T>): PreparedQuery<A, T>;
 }
 
 // The last line of defence for what a request makes the query endpoints run: a statement
@@ -24,20 +26,22 @@ function checkParameters(params: readonly unknown[]): void {
 }
 
 /**
- * The query endpoints' reads, on the kernel's read connection: on a SQLite file it reads
- * the last committed state without waiting for the processing loop's write transactions.
+ * The query endpoints' reads, on the kernel's read connection (`read`): on a SQLite file
+ * it reads the last committed state without waiting for the processing loop's write
+ * transactions, each statement straight from the connection's prepared statements.
  *
  * @example
- * const reader = createSqlReader(deps.db.client, await deps.db.getReader());
+ * const reader = createSqlReader(deps.db, await deps.db.getReader());
  * const rows = await reader.all(sql<{ json: string }>`SELECT final_entity AS json FROM final_entities WHERE entity_ref = ${ref}`);
  */
-export function createSqlReader(dialect: DatabaseService['client'], connection: Kysely<unknown>): SqlReader {
+export function createSqlReader(database: DatabaseService, connection: Kysely<unknown>): SqlReader {
   return {
-    dialect,
-    async all<T>(query: RawBuilder<T>) {
-      const compiled = query.compile(connection);
+    dialect: database.client,
+    async all<T>(query: RawBuilder<T> | CompiledQuery<T>) {
+      const compiled = 'compile' in query ? query.compile(connection) : query;
       checkParameters(compiled.parameters);
-      return (await connection.executeQuery<T>(compiled)).rows;
+      return database.read(compiled);
     },
+    prepare: (build) => prepareQuery(connection, build),
   };
 }

@@ -21,9 +21,13 @@ export function createGenerationCache(reader: SqlReader, maxEntries = 500): Gene
   // Requests arriving while a read is in flight share it: on PostgreSQL each read is a
   // round trip, and under load most of them would answer the same number.
   let reading: Promise<number> | undefined;
+  // Read before every cached answer: compiled once.
+  const generationQuery = reader.prepare(
+    () => sql<{ value: number }>`SELECT value FROM catalog_meta WHERE key = 'generation'`,
+  );
   const readGeneration = () => {
     reading ??= reader
-      .all(sql<{ value: number }>`SELECT value FROM catalog_meta WHERE key = 'generation'`)
+      .all(generationQuery())
       .then(([row]) => Number(row?.value ?? 0))
       .finally(() => {
         reading = undefined;

@@ -3,11 +3,12 @@ import { stringifyEntityRef } from '@atrium/catalog-model';
 import { InputError, NotFoundError } from '@atrium/errors';
 import { type RouteHandlers, sql } from '@atrium/kernel';
 import type { catalogApi } from '../../common/catalog-api.js';
+import type { SqlReader } from '../database/sql-reader.js';
 import { joinJson, type StoredJson } from '../database/stored-json.js';
 import { entityReadFilter } from '../permissions/entity-read-filter.js';
 import { parseFieldsParam, projectJson } from '../query/entity-fields.js';
 import { andFilters, type EntityFilter, MATCH_NOTHING, normalizeFilter } from '../query/entity-filter.js';
-import { filterCondition, TRUE_CONDITION } from '../query/filter-sql.js';
+import { filterCondition } from '../query/filter-sql.js';
 import { knownKinds } from '../query/known-kinds.js';
 import {
   encodeAfterCursor,
@@ -60,28 +61,50 @@ function nextLink(url: string, cursor: string): string {
   return `</entities${next.search}>; rel="next"`;
 }
 
-async function oneEntity(
-  services: CatalogServices,
+type EntityLookup = (
   column: 'uid' | 'entity_ref',
   value: string,
   permission: EntityFilter | 'deny' | undefined,
-) {
-  if (permission === 'deny') return undefined;
-  const condition = permission
-    ? filterCondition(normalizeFilter(permission), { id: 'f.entity_id', mode: 'probe', kindColumn: 'f.kind' })
-    : TRUE_CONDITION;
-  const [row] = await services.reader.all(
-    sql<{
-      json: StoredJson;
-    }>`SELECT f.final_entity AS json FROM final_entities f WHERE ${sql.ref(`f.${column}`)} = ${value} AND ${condition}`,
-  );
-  return row?.json;
+) => Promise<StoredJson | undefined>;
+
+/**
+ * One served entity by uid or ref. Without a permission condition (the common case) the
+ * statement is compiled once: it is the hottest read, and building its query per request
+ * cost more than running it.
+ */
+function createEntityLookup(reader: SqlReader): EntityLookup {
+  const plain = {
+    uid: reader.prepare(
+      (uid: string) =>
+        sql<{ json: StoredJson }>`SELECT final_entity AS json FROM final_entities WHERE uid = ${uid}`,
+    ),
+    entity_ref: reader.prepare(
+      (ref: string) =>
+        sql<{ json: StoredJson }>`SELECT final_entity AS json FROM final_entities WHERE entity_ref = ${ref}`,
+    ),
+  };
+  return async (column, value, permission) => {
+    if (permission === 'deny') return undefined;
+    if (!permission) return (await reader.all(plain[column](value)))[0]?.json;
+    const condition = filterCondition(normalizeFilter(permission), {
+      id: 'f.entity_id',
+      mode: 'probe',
+      kindColumn: 'f.kind',
+    });
+    const [row] = await reader.all(
+      sql<{
+        json: StoredJson;
+      }>`SELECT f.final_entity AS json FROM final_entities f WHERE ${sql.ref(`f.${column}`)} = ${value} AND ${condition}`,
+    );
+    return row?.json;
+  };
 }
 
 /** Handlers of `GET /entities`, by-uid and by-name reads. */
 export function entityReadRoutes(
   services: CatalogServices,
 ): Pick<Routes, 'getEntities' | 'getEntityByUid' | 'getEntityByName'> {
+  const oneEntity = createEntityLookup(services.reader);
   return {
     async getEntities({ query, credentials, request, reply }) {
       const permission = await entityReadFilter(services.permissions, credentials);
@@ -109,7 +132,6 @@ export function entityReadRoutes(
     },
     async getEntityByUid({ params, credentials, reply }) {
       const json = await oneEntity(
-        services,
         'uid',
         params.uid,
         await entityReadFilter(services.permissions, credentials),
@@ -122,7 +144,6 @@ export function entityReadRoutes(
       const { kind, namespace, name } = params;
       const ref = stringifyEntityRef({ kind, namespace, name });
       const json = await oneEntity(
-        services,
         'entity_ref',
         ref,
         await entityReadFilter(services.permissions, credentials),
