@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AuthenticationError, InputError, NotAllowedError } from '@atrium/errors';
+import { AuthenticationError, InputError, NotAllowedError, ServiceUnavailableError } from '@atrium/errors';
 import type { AuditorService, LoggerService } from '@atrium/kernel';
 import type { z } from 'zod';
 import type {
@@ -146,26 +146,18 @@ export async function finishSignIn(
     return answer(reply, flow, { type: 'atrium-sign-in', provider: provider.id, ok: true });
   } catch (error) {
     await event.fail({ error, meta: { provider: provider.id } });
-    if (
-      !(
-        error instanceof AuthenticationError ||
-        error instanceof NotAllowedError ||
-        error instanceof InputError
-      )
-    ) {
-      ctx.logger.error(`sign-in with '${provider.id}' failed`, error as Error);
-    }
-    const message =
-      error instanceof Error && 'statusCode' in error
-        ? error.message
-        : 'the sign-in failed on the server; see its log';
-    return answer(reply, flow, {
-      type: 'atrium-sign-in',
-      provider: provider.id,
-      ok: false,
-      error: { name: (error as Error).name, message },
-    });
+    const shown = shownError(error);
+    if (!shown) ctx.logger.error(`sign-in with '${provider.id}' failed`, error as Error);
+    const reported = shown ?? { name: 'Error', message: 'the sign-in failed on the server; see its log' };
+    return answer(reply, flow, { type: 'atrium-sign-in', provider: provider.id, ok: false, error: reported });
   }
+}
+
+/** Errors that explain themselves to the person signing in; anything else stays in the log (no stack traces on pages). */
+function shownError(error: unknown): { name: string; message: string } | undefined {
+  const known = [AuthenticationError, NotAllowedError, InputError, ServiceUnavailableError];
+  if (!known.some((type) => error instanceof type)) return undefined;
+  return { name: (error as Error).name, message: (error as Error).message };
 }
 
 const audit = (ctx: OAuthFlowContext, request: FastifyRequest, provider: string) =>
