@@ -52,8 +52,11 @@ function callbackError(error: unknown): AuthenticationError {
       `the identity provider refused the authorization code: ${error.error}${error.error_description ? ` (${error.error_description})` : ''}`,
     );
   }
+  // openid-client wraps the check that failed (nonce, issuer, audience...) as the cause.
+  const causeMessage = (error as { cause?: { message?: unknown } }).cause?.message;
+  const cause = typeof causeMessage === 'string' ? ` (${causeMessage})` : '';
   return new AuthenticationError(
-    `the OpenID Connect callback failed its checks: ${(error as Error).message}`,
+    `the OpenID Connect callback failed its checks: ${(error as Error).message}${cause}`,
     {
       cause: error,
     },
