@@ -115,6 +115,7 @@ export async function startSignInSetup(options: {
           auth: {
             ...options.auth,
             providers: {
+              ...(options.auth?.providers as JsonObject | undefined),
               oidc: {
                 development: {
                   metadataUrl: idp.metadataUrl,
