@@ -2,6 +2,8 @@ import { ResponseError } from '@atrium/errors';
 import { defineApiRef } from './api-ref.js';
 import { requestProviders, requestSession, requestSignOut, type SignInProvider } from './auth-requests.js';
 import type { DiscoveryApi } from './discovery-api.js';
+import { readSignInLanding } from './popup-sign-in.js';
+import { createProviderList, createRedirectSignIn } from './redirect-sign-in.js';
 import { createSessionStore, type SessionStore, type SignInSession } from './sign-in-session.js';
 
 export type { SignInProvider } from './auth-requests.js';
@@ -9,7 +11,12 @@ export type { SignInProvider } from './auth-requests.js';
 /** Whether someone is signed in; signed-out says why, so the sign-in page can explain. */
 export type IdentityState =
   | { status: 'signed-in'; session: SignInSession }
-  | { status: 'signed-out'; reason: 'not-signed-in' | 'signed-out' | 'expired' | 'unauthorized' };
+  | {
+      status: 'signed-out';
+      reason: 'not-signed-in' | 'signed-out' | 'expired' | 'unauthorized' | 'failed';
+      /** Why a redirect sign-in failed (e.g. no catalog User matched), for the sign-in page. */
+      message?: string;
+    };
 
 /** The signed-in user and their token: sign-in, refresh before expiry, sign-out. */
 export interface IdentityApi {
@@ -17,7 +24,12 @@ export interface IdentityApi {
   getState(): IdentityState;
   subscribe(listener: () => void): () => void;
   listProviders(): Promise<SignInProvider[]>;
-  signIn(providerId: string): Promise<SignInSession>;
+  /**
+   * Signs in: guest (and other direct providers) at once; redirect providers (OIDC,
+   * GitHub) in a popup, or with a full-page redirect when `flow: 'redirect'` is asked
+   * or the popup is blocked (the promise then never settles: the page goes away).
+   */
+  signIn(providerId: string, options?: { flow?: 'popup' | 'redirect' }): Promise<SignInSession>;
   signOut(): Promise<void>;
   /** The token to send to the backend, if signed in and not expired. */
   getCredentials(): Promise<{ token?: string }>;
@@ -34,6 +46,12 @@ export interface CreateIdentityApiOptions {
   /** Keeps the session across reloads of the tab; sessionStorage in the app. */
   storage?: Storage;
   now?: () => number;
+  /** The page's URL at start: a redirect sign-in comes back with `signedIn` or `signInError`. */
+  landingUrl?: string;
+  /** Replaces the page URL without reloading (drops the sign-in parameters). */
+  replaceUrl?: (url: string) => void;
+  /** Where popups open and navigation happens; the browser window in the app. */
+  window?: Window;
 }
 
 const retryAfterFailureMs = 30_000;
@@ -69,12 +87,15 @@ function createRefresher(options: {
   return { schedule, cancel: () => clearTimeout(timer) };
 }
 
-/** A reload of the tab keeps the user signed in while the stored token is still valid. */
-function restoreSession(store: SessionStore, now: number): SignInSession | undefined {
+/**
+ * A reload of the tab keeps the user signed in while the stored token is still valid; an
+ * expired one of a redirect provider can still be refreshed with its cookie (`resume`).
+ */
+function restoreSession(store: SessionStore, now: number): { session?: SignInSession; resume?: string } {
   const restored = store.load();
-  if (restored && restored.expiresAt > now) return restored;
+  if (restored && restored.expiresAt > now) return { session: restored };
   if (restored) store.clear();
-  return undefined;
+  return { resume: restored && restored.providerId !== 'guest' ? restored.providerId : undefined };
 }
 
 /**
@@ -89,10 +110,15 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
   const now = options.now ?? Date.now;
   const store = createSessionStore(options.storage);
   const listeners = new Set<() => void>();
-  const restored = restoreSession(store, now());
+  const { session: restored, resume } = restoreSession(store, now());
+  const landing = readSignInLanding(options.landingUrl);
+  if (landing.cleanUrl) options.replaceUrl?.(landing.cleanUrl);
   let state: IdentityState = restored
     ? { status: 'signed-in', session: restored }
-    : { status: 'signed-out', reason: 'not-signed-in' };
+    : landing.error
+      ? { status: 'signed-out', reason: 'failed', message: landing.error }
+      : { status: 'signed-out', reason: 'not-signed-in' };
+  const providerList = createProviderList(() => requestProviders(authUrl));
 
   const authUrl = async (path: string) => `${await options.discoveryApi.getBaseUrl('auth')}/${path}`;
   const setState = (next: IdentityState) => {
@@ -118,6 +144,20 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
   });
 
   if (restored) refresher.schedule(restored, refreshDelay(restored, now()));
+  // Back from a redirect sign-in, or reloaded after the token expired: the refresh cookie
+  // of the provider gives a new token without another trip to the identity provider.
+  const cookieProvider = restored ? undefined : (landing.provider ?? resume);
+  if (cookieProvider) {
+    requestSession(authUrl, cookieProvider, undefined, now).then(startSession, (error: unknown) => {
+      if (landing.provider)
+        setState({ status: 'signed-out', reason: 'failed', message: (error as Error).message });
+    });
+  }
+  const redirectSignIn = createRedirectSignIn({
+    authUrl,
+    window: options.window,
+    landingUrl: options.landingUrl,
+  });
 
   return {
     getState: () => state,
@@ -125,8 +165,11 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    listProviders: () => requestProviders(authUrl),
-    async signIn(providerId) {
+    listProviders: () => providerList.refresh(),
+    async signIn(providerId, signInOptions) {
+      if ((await providerList.find(providerId))?.flow === 'redirect') {
+        await redirectSignIn(providerId, signInOptions?.flow ?? 'popup');
+      }
       const session = await requestSession(authUrl, providerId, undefined, now);
       startSession(session);
       return session;

@@ -110,7 +110,9 @@ describe('GitHub sign-in against a loopback GitHub Enterprise', () => {
     const listed = (await (await fetch(`${setup.appUrl}/api/auth/providers`)).json()) as {
       providers: unknown[];
     };
-    expect(listed.providers).toEqual(expect.arrayContaining([{ id: 'github', title: 'GitHub' }]));
+    expect(listed.providers).toEqual(
+      expect.arrayContaining([{ id: 'github', title: 'GitHub', flow: 'redirect' }]),
+    );
     const { client, landed } = await signIn('ada');
     expect(landed.searchParams.get('signedIn')).toBe('github');
     const refreshed = await client.fetch(`${setup.appUrl}/api/auth/github/refresh`, { headers: xhr });

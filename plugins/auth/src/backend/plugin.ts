@@ -165,8 +165,12 @@ export const authPlugin = definePlugin({
     deps.http.implement(authApi, {
       listProviders: () => ({
         providers: [
-          ...[...providers.values()].map((p) => ({ id: p.id, title: p.title })),
-          ...[...oauth.values()].map(({ provider: p }) => ({ id: p.id, title: p.title })),
+          ...[...providers.values()].map((p) => ({ id: p.id, title: p.title, flow: 'direct' as const })),
+          ...[...oauth.values()].map(({ provider: p }) => ({
+            id: p.id,
+            title: p.title,
+            flow: 'redirect' as const,
+          })),
         ],
       }),
       start: ({ params, query, reply }) => startSignIn(ctx, redirectProvider(params.provider), query, reply),

@@ -49,7 +49,16 @@ export const authApi = defineHttpApi({
       path: '/providers',
       access: 'public',
       summary: 'Sign-in providers the web app may offer',
-      response: z.object({ providers: z.array(z.object({ id: z.string(), title: z.string() })) }),
+      response: z.object({
+        providers: z.array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            /** `redirect`: sign in through /start in a popup or redirect; `direct`: call /refresh. */
+            flow: z.enum(['direct', 'redirect']),
+          }),
+        ),
+      }),
     },
     start: {
       method: 'GET',
