@@ -78,6 +78,47 @@ export interface SignInSetup {
 
 export const xhr = { 'x-requested-with': 'XMLHttpRequest' };
 
+type SetupOptions = Parameters<typeof startSignInSetup>[0];
+
+/** One backend's config: listens on `port`, the shared app URL, OIDC at `idp`, the catalog reading `file`. */
+function backendConfig(
+  port: number,
+  appUrl: string,
+  idp: TestOidcProvider,
+  dir: string,
+  file: string,
+  options: SetupOptions,
+): JsonObject {
+  return {
+    app: { baseUrl: appUrl },
+    backend: {
+      baseUrl: `http://127.0.0.1:${port}`,
+      listen: { host: '127.0.0.1', port },
+      ...(options.database ? { database: options.database } : {}),
+    },
+    auth: {
+      ...options.auth,
+      providers: {
+        ...(options.auth?.providers as JsonObject | undefined),
+        oidc: {
+          development: {
+            metadataUrl: idp.metadataUrl,
+            clientId: idp.clientId,
+            clientSecret: idp.clientSecret,
+            ...options.oidc,
+          },
+        },
+      },
+    },
+    catalog: {
+      locations: [{ type: 'file', target: file }],
+      allowedFileRoots: [dir],
+      rules: [{ allow: ['User', 'Group', 'Location'] }],
+      processing: { pollInterval: { milliseconds: 50 } },
+    },
+  };
+}
+
 /**
  * Starts the test identity provider and `count` backends on one database, all with the
  * same `app.baseUrl` (the first one) and OIDC config.
@@ -101,38 +142,10 @@ export async function startSignInSetup(options: {
   const file = await writeTestOrg(dir);
   const backends: TestBackend[] = [];
   for (const port of ports) {
-    const url = `http://127.0.0.1:${port}`;
     backends.push(
       await startTestBackend({
         features: options.features,
-        config: {
-          app: { baseUrl: appUrl },
-          backend: {
-            baseUrl: url,
-            listen: { host: '127.0.0.1', port },
-            ...(options.database ? { database: options.database } : {}),
-          },
-          auth: {
-            ...options.auth,
-            providers: {
-              ...(options.auth?.providers as JsonObject | undefined),
-              oidc: {
-                development: {
-                  metadataUrl: idp.metadataUrl,
-                  clientId: idp.clientId,
-                  clientSecret: idp.clientSecret,
-                  ...options.oidc,
-                },
-              },
-            },
-          },
-          catalog: {
-            locations: [{ type: 'file', target: file }],
-            allowedFileRoots: [dir],
-            rules: [{ allow: ['User', 'Group', 'Location'] }],
-            processing: { pollInterval: { milliseconds: 50 } },
-          },
-        },
+        config: backendConfig(port, appUrl, idp, dir, file, options),
       }),
     );
   }

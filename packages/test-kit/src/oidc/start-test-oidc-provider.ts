@@ -23,29 +23,18 @@ export interface TestOidcProvider {
   stop(): Promise<void>;
 }
 
-/**
- * Starts `oidc-provider` with one confidential client (PKCE required) whose redirect URIs
- * are `redirectUris`. Its interaction step signs in the account last given to `signInAs`
- * and grants the requested scopes, so a browser or an HTTP client only follows redirects.
- *
- * @example
- * const idp = await startTestOidcProvider({ redirectUris: ['http://127.0.0.1:7007/api/auth/oidc/handler/frame'] });
- * idp.signInAs({ sub: 'ada', email: 'ada@example.com', name: 'Ada' });
- */
-export async function startTestOidcProvider(options: { redirectUris: string[] }): Promise<TestOidcProvider> {
-  const accounts = new Map<string, TestOidcAccount>();
-  let current: TestOidcAccount | undefined;
-  const clientId = 'atrium';
-  const clientSecret = randomBytes(24).toString('base64url');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
+/** The provider: one confidential client, PKCE required, claims from `accounts`, interactions at /interaction/:uid. */
+function createProvider(
+  issuer: string,
+  client: { clientId: string; clientSecret: string; redirectUris: string[] },
+  accounts: Map<string, TestOidcAccount>,
+): Provider {
+  return new Provider(issuer, {
     clients: [
       {
-        client_id: clientId,
-        client_secret: clientSecret,
-        redirect_uris: options.redirectUris,
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        redirect_uris: client.redirectUris,
         response_types: ['code'],
         grant_types: ['authorization_code'],
       },
@@ -70,6 +59,30 @@ export async function startTestOidcProvider(options: { redirectUris: string[] })
       };
     },
   });
+}
+
+/**
+ * Starts `oidc-provider` with one confidential client (PKCE required) whose redirect URIs
+ * are `redirectUris`. Its interaction step signs in the account last given to `signInAs`
+ * and grants the requested scopes, so a browser or an HTTP client only follows redirects.
+ *
+ * @example
+ * const idp = await startTestOidcProvider({ redirectUris: ['http://127.0.0.1:7007/api/auth/oidc/handler/frame'] });
+ * idp.signInAs({ sub: 'ada', email: 'ada@example.com', name: 'Ada' });
+ */
+export async function startTestOidcProvider(options: { redirectUris: string[] }): Promise<TestOidcProvider> {
+  const accounts = new Map<string, TestOidcAccount>();
+  let current: TestOidcAccount | undefined;
+  const clientId = 'atrium';
+  const clientSecret = randomBytes(24).toString('base64url');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = createProvider(
+    issuer,
+    { clientId, clientSecret, redirectUris: options.redirectUris },
+    accounts,
+  );
   const callback = provider.callback();
   async function interact(req: IncomingMessage, res: ServerResponse) {
     const details = await provider.interactionDetails(req, res);

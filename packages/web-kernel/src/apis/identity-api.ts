@@ -1,6 +1,12 @@
 import { ResponseError } from '@atrium/errors';
 import { defineApiRef } from './api-ref.js';
-import { requestProviders, requestSession, requestSignOut, type SignInProvider } from './auth-requests.js';
+import {
+  type AuthUrl,
+  requestProviders,
+  requestSession,
+  requestSignOut,
+  type SignInProvider,
+} from './auth-requests.js';
 import type { DiscoveryApi } from './discovery-api.js';
 import { readSignInLanding } from './popup-sign-in.js';
 import { createProviderList, createRedirectSignIn } from './redirect-sign-in.js';
@@ -98,6 +104,67 @@ function restoreSession(store: SessionStore, now: number): { session?: SignInSes
   return { resume: restored && restored.providerId !== 'guest' ? restored.providerId : undefined };
 }
 
+/** The current state and its listeners (the same object until it changes, for useSyncExternalStore). */
+function createStateHolder(initial: IdentityState) {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    set(next: IdentityState) {
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/**
+ * The state at start: a stored session, or the result a redirect sign-in brought back in
+ * the URL (cleaned from it). Back from a redirect sign-in, or reloaded after the token
+ * expired, the provider's refresh cookie gives a token without another trip to the
+ * identity provider (`cookieProvider`).
+ */
+function startingState(store: SessionStore, options: CreateIdentityApiOptions, now: number) {
+  const { session: restored, resume } = restoreSession(store, now);
+  const landing = readSignInLanding(options.landingUrl);
+  if (landing.cleanUrl) options.replaceUrl?.(landing.cleanUrl);
+  const initial: IdentityState = restored
+    ? { status: 'signed-in', session: restored }
+    : landing.error
+      ? { status: 'signed-out', reason: 'failed', message: landing.error }
+      : { status: 'signed-out', reason: 'not-signed-in' };
+  return { restored, landing, initial, cookieProvider: restored ? undefined : (landing.provider ?? resume) };
+}
+
+/** Starting, refreshing and ending the session: the store, the state and the refresh timer together. */
+function createSessionLifecycle(
+  store: SessionStore,
+  holder: ReturnType<typeof createStateHolder>,
+  authUrl: AuthUrl,
+  now: () => number,
+) {
+  const endSession = (reason: Extract<IdentityState, { status: 'signed-out' }>['reason']) => {
+    refresher.cancel();
+    store.clear();
+    if (holder.get().status === 'signed-in') holder.set({ status: 'signed-out', reason });
+  };
+  function startSession(session: SignInSession) {
+    store.save(session);
+    holder.set({ status: 'signed-in', session });
+    refresher.schedule(session, refreshDelay(session, now()));
+  }
+  const refresher = createRefresher({
+    refresh: (session) => requestSession(authUrl, session.providerId, session.token, now),
+    onRefreshed: startSession,
+    onExpired: () => endSession('expired'),
+    now,
+  });
+  return { startSession, endSession, refresher };
+}
+
 /**
  * Creates the identity API against the auth backend's Backstage-shaped routes
  * (`/api/auth/<provider>/refresh`, `/logout`, `/providers`).
@@ -109,62 +176,27 @@ function restoreSession(store: SessionStore, now: number): { session?: SignInSes
 export function createIdentityApi(options: CreateIdentityApiOptions): IdentityApi {
   const now = options.now ?? Date.now;
   const store = createSessionStore(options.storage);
-  const listeners = new Set<() => void>();
-  const { session: restored, resume } = restoreSession(store, now());
-  const landing = readSignInLanding(options.landingUrl);
-  if (landing.cleanUrl) options.replaceUrl?.(landing.cleanUrl);
-  let state: IdentityState = restored
-    ? { status: 'signed-in', session: restored }
-    : landing.error
-      ? { status: 'signed-out', reason: 'failed', message: landing.error }
-      : { status: 'signed-out', reason: 'not-signed-in' };
+  const { restored, landing, cookieProvider, initial } = startingState(store, options, now());
+  const holder = createStateHolder(initial);
   const providerList = createProviderList(() => requestProviders(authUrl));
 
-  const authUrl = async (path: string) => `${await options.discoveryApi.getBaseUrl('auth')}/${path}`;
-  const setState = (next: IdentityState) => {
-    state = next;
-    for (const listener of listeners) listener();
-  };
-  const endSession = (reason: Extract<IdentityState, { status: 'signed-out' }>['reason']) => {
-    refresher.cancel();
-    store.clear();
-    if (state.status === 'signed-in') setState({ status: 'signed-out', reason });
-  };
-
-  function startSession(session: SignInSession) {
-    store.save(session);
-    setState({ status: 'signed-in', session });
-    refresher.schedule(session, refreshDelay(session, now()));
-  }
-  const refresher = createRefresher({
-    refresh: (session) => requestSession(authUrl, session.providerId, session.token, now),
-    onRefreshed: startSession,
-    onExpired: () => endSession('expired'),
-    now,
-  });
+  const authUrl: AuthUrl = async (path) => `${await options.discoveryApi.getBaseUrl('auth')}/${path}`;
+  const setState = holder.set;
+  const { startSession, endSession, refresher } = createSessionLifecycle(store, holder, authUrl, now);
 
   if (restored) refresher.schedule(restored, refreshDelay(restored, now()));
-  // Back from a redirect sign-in, or reloaded after the token expired: the refresh cookie
-  // of the provider gives a new token without another trip to the identity provider.
-  const cookieProvider = restored ? undefined : (landing.provider ?? resume);
   if (cookieProvider) {
     requestSession(authUrl, cookieProvider, undefined, now).then(startSession, (error: unknown) => {
+      // A stale cookie after a reload just means signing in again; a failed landing says why.
       if (landing.provider)
         setState({ status: 'signed-out', reason: 'failed', message: (error as Error).message });
     });
   }
-  const redirectSignIn = createRedirectSignIn({
-    authUrl,
-    window: options.window,
-    landingUrl: options.landingUrl,
-  });
+  const redirectSignIn = createRedirectSignIn({ authUrl, window: options.window });
 
   return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: holder.get,
+    subscribe: holder.subscribe,
     listProviders: () => providerList.refresh(),
     async signIn(providerId, signInOptions) {
       if ((await providerList.find(providerId))?.flow === 'redirect') {
@@ -175,13 +207,15 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
       return session;
     },
     async signOut() {
-      const session = state.status === 'signed-in' ? state.session : undefined;
+      const current = holder.get();
+      const session = current.status === 'signed-in' ? current.session : undefined;
       endSession('signed-out');
       if (session) await requestSignOut(authUrl, session);
     },
     async getCredentials() {
-      if (state.status !== 'signed-in') return {};
-      if (state.session.expiresAt > now()) return { token: state.session.token };
+      const current = holder.get();
+      if (current.status !== 'signed-in') return {};
+      if (current.session.expiresAt > now()) return { token: current.session.token };
       endSession('expired');
       return {};
     },

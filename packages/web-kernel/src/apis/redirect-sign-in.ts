@@ -22,7 +22,7 @@ export function createProviderList(load: () => Promise<SignInProvider[]>) {
  * Runs a redirect provider's sign-in up to the refresh cookie: a popup that reports back,
  * or (asked for, or the popup blocked) a full-page redirect that comes back to this page.
  */
-export function createRedirectSignIn(options: { authUrl: AuthUrl; window?: Window; landingUrl?: string }) {
+export function createRedirectSignIn(options: { authUrl: AuthUrl; window?: Window }) {
   return async (providerId: string, flow: 'popup' | 'redirect'): Promise<void> => {
     const win = options.window ?? window;
     const start = new URL(await options.authUrl(`${encodeURIComponent(providerId)}/start`));
@@ -32,9 +32,10 @@ export function createRedirectSignIn(options: { authUrl: AuthUrl; window?: Windo
       if ((await signInWithPopup(start.href, start.origin, providerId, win)) === 'signed-in') return;
     }
     start.searchParams.set('flow', 'redirect');
-    start.searchParams.set('redirectUrl', options.landingUrl ?? win.location.href);
+    start.searchParams.set('redirectUrl', win.location.href);
     win.location.assign(start.href);
-    // The page is going away; nothing after this runs.
-    await new Promise<never>(() => {});
+    await new Promise<never>(() => {
+      // The page is going away: this never settles, so nothing after the sign-in call runs.
+    });
   };
 }

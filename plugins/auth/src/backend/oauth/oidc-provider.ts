@@ -63,6 +63,27 @@ function callbackError(error: unknown): AuthenticationError {
   );
 }
 
+/** Discovery on first use, again after a failure, so a backend starts while the identity provider is down. */
+function lazyDiscovery(
+  config: z.output<typeof oidcProviderConfigSchema>,
+): () => Promise<client.Configuration> {
+  const metadataUrl = new URL(config.metadataUrl);
+  const options = connectOptions(metadataUrl);
+  let discovered: Promise<client.Configuration> | undefined;
+  return () => {
+    discovered ??= client
+      .discovery(metadataUrl, config.clientId, config.clientSecret, undefined, options)
+      .catch((error: unknown) => {
+        discovered = undefined;
+        throw new AuthenticationError(
+          `the identity provider's metadata at ${metadataUrl.href} could not be read: ${(error as Error).message}`,
+          { cause: error },
+        );
+      });
+    return discovered;
+  };
+}
+
 /**
  * The OIDC provider: authorization code flow with PKCE (S256), state and nonce, through
  * `openid-client`. Discovery runs on first use and again after a failure, so a backend
@@ -75,21 +96,7 @@ export function createOidcProvider(
   id: string,
   config: z.output<typeof oidcProviderConfigSchema>,
 ): OAuthProvider {
-  const metadataUrl = new URL(config.metadataUrl);
-  const options = connectOptions(metadataUrl);
-  let discovered: Promise<client.Configuration> | undefined;
-  const configuration = () => {
-    discovered ??= client
-      .discovery(metadataUrl, config.clientId, config.clientSecret, undefined, options)
-      .catch((error: unknown) => {
-        discovered = undefined;
-        throw new AuthenticationError(
-          `the identity provider's metadata at ${metadataUrl.href} could not be read: ${(error as Error).message}`,
-          { cause: error },
-        );
-      });
-    return discovered;
-  };
+  const configuration = lazyDiscovery(config);
   return {
     id,
     title: config.title,
