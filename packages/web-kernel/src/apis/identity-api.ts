@@ -162,7 +162,26 @@ function createSessionLifecycle(
     onExpired: () => endSession('expired'),
     now,
   });
-  return { startSession, endSession, refresher };
+  // A token that expired before its refresh ran (a sleeping laptop, a reload at the last
+  // second): a redirect provider's refresh cookie may still give a new one, asked once.
+  let renewing: Promise<SignInSession | undefined> | undefined;
+  const renewExpired = (session: SignInSession) => {
+    renewing ??= (
+      session.providerId === 'guest'
+        ? Promise.resolve(undefined)
+        : requestSession(authUrl, session.providerId, undefined, now).then(
+            (renewed) => {
+              startSession(renewed);
+              return renewed;
+            },
+            () => undefined,
+          )
+    ).finally(() => {
+      renewing = undefined;
+    });
+    return renewing;
+  };
+  return { startSession, endSession, refresher, renewExpired };
 }
 
 /**
@@ -182,7 +201,12 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
 
   const authUrl: AuthUrl = async (path) => `${await options.discoveryApi.getBaseUrl('auth')}/${path}`;
   const setState = holder.set;
-  const { startSession, endSession, refresher } = createSessionLifecycle(store, holder, authUrl, now);
+  const { startSession, endSession, refresher, renewExpired } = createSessionLifecycle(
+    store,
+    holder,
+    authUrl,
+    now,
+  );
 
   if (restored) refresher.schedule(restored, refreshDelay(restored, now()));
   if (cookieProvider) {
@@ -216,6 +240,8 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
       const current = holder.get();
       if (current.status !== 'signed-in') return {};
       if (current.session.expiresAt > now()) return { token: current.session.token };
+      const renewed = await renewExpired(current.session);
+      if (renewed) return { token: renewed.token };
       endSession('expired');
       return {};
     },
