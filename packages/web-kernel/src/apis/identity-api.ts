@@ -239,9 +239,12 @@ export function createIdentityApi(options: CreateIdentityApiOptions): IdentityAp
     async getCredentials() {
       const current = holder.get();
       if (current.status !== 'signed-in') return {};
-      if (current.session.expiresAt > now()) return { token: current.session.token };
+      // A token about to expire could be refused by the time it arrives (a 401 signs out): renew it first.
+      const margin = Math.min(30_000, current.session.lifetimeMs / 4);
+      if (current.session.expiresAt - margin > now()) return { token: current.session.token };
       const renewed = await renewExpired(current.session);
       if (renewed) return { token: renewed.token };
+      if (current.session.expiresAt > now()) return { token: current.session.token };
       endSession('expired');
       return {};
     },
