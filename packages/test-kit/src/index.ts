@@ -1,4 +1,5 @@
 export { type CapturedLog, type CaptureLogger, createCaptureLogger } from './capture-logger.js';
+export { freePort } from './free-port.js';
 export {
   encodeJson,
   HOSTILE_STRINGS,

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BackendFeatureInput, JsonObject } from '@atrium/kernel';
+import { freePort } from '../free-port.js';
 import { startTestBackend, type TestBackend } from '../start-test-backend.js';
 import { createRedirectClient, type RedirectClient } from './redirect-client.js';
 import {
@@ -48,18 +48,6 @@ export async function writeTestOrg(dir: string, without: string[] = []): Promise
     kept.map((e) => JSON.stringify({ apiVersion: 'backstage.io/v1alpha1', ...e })).join('\n---\n'),
   );
   return file;
-}
-
-/** A TCP port that was free on 127.0.0.1 a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Backends with the auth plugin (OIDC against a real test identity provider) and the real catalog. */
