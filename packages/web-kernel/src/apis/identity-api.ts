@@ -69,8 +69,8 @@ function refreshDelay(session: SignInSession, now: number): number {
 }
 
 /**
- * Runs one refresh at a time, when scheduled. A refused token (401) ends the session; a
- * network blip must not sign the user out while the token is still valid, so it retries.
+ * Runs one refresh at a time, when scheduled. A refused token (401) ends the session; any
+ * other failure retries and never signs the user out by itself.
  */
 function createRefresher(options: {
   refresh(session: SignInSession): Promise<SignInSession>;
@@ -84,9 +84,11 @@ function createRefresher(options: {
     timer = setTimeout(() => {
       options.refresh(session).then(options.onRefreshed, (error: unknown) => {
         if (error instanceof ResponseError && error.statusCode === 401) return options.onExpired();
-        if (session.expiresAt - options.now() > retryAfterFailureMs)
-          return schedule(session, retryAfterFailureMs);
-        options.onExpired();
+        // A network blip, or a request aborted because the page is reloading: keep the
+        // session (a reload resumes it with the refresh cookie) and try again; an expired
+        // token is renewed or ended by getCredentials when it is next needed.
+        const remaining = session.expiresAt - options.now();
+        schedule(session, Math.min(retryAfterFailureMs, Math.max(1_000, remaining / 2)));
       });
     }, delay);
   };
