@@ -30,7 +30,9 @@ export async function run(args: string[]): Promise<void> {
     for (let i = 0; i < runs; i++) samples.push(await once());
     console.log(`sign-in to token, OIDC, HTTP flow on loopback (${runs} runs after 5 warm-ups)`);
     console.log(`  ${summarize(samples, 'ms')}`);
-    console.log(`  median ${median(samples).toFixed(1)} ms, p90 ${percentile(samples, 90).toFixed(1)} ms (goal: median < 1000 ms)`);
+    console.log(
+      `  median ${median(samples).toFixed(1)} ms, p90 ${percentile(samples, 90).toFixed(1)} ms (goal: median < 1000 ms)`,
+    );
   } finally {
     await setup.stop();
   }
