@@ -155,5 +155,20 @@ export const routeFixtures: Record<string, RouteFixture> = {
     headers: { 'x-requested-with': 'XMLHttpRequest' },
     sameAsMissing: 'signs in; not about a subject',
   },
+  'auth.refreshPost': {
+    params: () => ({ provider: 'guest' }),
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+    sameAsMissing: 'signs in; not about a subject',
+  },
+  // The shipped config has guest only: starting or finishing a redirect sign-in with it is
+  // refused (400) for anyone; the OIDC flow itself is attacked in sign-in-sessions.test.ts.
+  'auth.start': {
+    params: () => ({ provider: 'guest' }),
+    sameAsMissing: 'starts a sign-in; not about a subject',
+  },
+  'auth.handlerFrame': {
+    params: () => ({ provider: 'guest' }),
+    sameAsMissing: 'finishes a sign-in; not about a subject',
+  },
   'auth.logout': { params: () => ({ provider: 'guest' }), sameAsMissing: 'signs out', changesState: true },
 };
