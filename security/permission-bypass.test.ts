@@ -25,7 +25,10 @@ import { routeFixtures, type Subject } from './support/route-fixtures.js';
 /** Routes anyone may call without a credential. Adding one is a security decision: it goes here. */
 const PUBLIC_ROUTES = [
   'GET /api/auth/providers',
+  'GET /api/auth/{provider}/start',
+  'GET /api/auth/{provider}/handler/frame',
   'GET /api/auth/{provider}/refresh',
+  'POST /api/auth/{provider}/refresh',
   'POST /api/auth/{provider}/logout',
   'GET /api/auth/.well-known/jwks.json',
   'GET /api/auth/.well-known/openid-configuration',

@@ -16,10 +16,14 @@ export interface RunningPortal {
 
 /**
  * Starts `apps/backend/dist/main.js` with the repository's app-config.yaml plus an
- * override (a fresh SQLite folder and a free port), and waits until it is ready.
+ * override (a fresh SQLite folder and a free port, or `options.port` when the test must
+ * know it first, e.g. for an identity provider's redirect URI), and waits until it is ready.
  */
-export async function startPortal(extraConfig?: string): Promise<RunningPortal> {
-  const port = await freePort();
+export async function startPortal(
+  extraConfig?: string,
+  options: { port?: number } = {},
+): Promise<RunningPortal> {
+  const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'atrium-e2e-'));
   const override = join(dataDir, 'app-config.e2e.yaml');
   writeFileSync(

@@ -77,7 +77,7 @@ describe('atrium', () => {
     const ok = io(project(validConfig));
     expect(await runCli(['config', 'check'], ok.io)).toBe(0);
     expect(ok.out.join('\n')).toContain('config is valid for 1 plugin(s)');
-    const bad = io(project(`${validConfig}  session: { expiresInSeconds: 5 }\n`));
+    const bad = io(project(`${validConfig}  session: { expiresInSeconds: 0 }\n`));
     expect(await runCli(['config', 'check'], bad.io)).toBe(1);
     expect(bad.err.join('\n')).toContain("config 'auth.session.expiresInSeconds' (plugin 'auth')");
   });

@@ -1,4 +1,5 @@
 export { type CapturedLog, type CaptureLogger, createCaptureLogger } from './capture-logger.js';
+export { freePort } from './free-port.js';
 export {
   encodeJson,
   HOSTILE_STRINGS,
@@ -8,6 +9,19 @@ export {
   RawJson,
 } from './hostile-input.js';
 export { mockServices } from './mock-services.js';
+export { createRedirectClient, type RedirectClient, type RedirectHop } from './oidc/redirect-client.js';
+export {
+  type SignInSetup,
+  startSignInSetup,
+  testPeople,
+  writeTestOrg,
+  xhr,
+} from './oidc/start-sign-in-setup.js';
+export {
+  startTestOidcProvider,
+  type TestOidcAccount,
+  type TestOidcProvider,
+} from './oidc/start-test-oidc-provider.js';
 export { startTestBackend, type TestBackend, type TestBackendOptions } from './start-test-backend.js';
 export {
   createTestDatabase,

@@ -49,6 +49,8 @@ export const webKernelErrorCodes = defineErrorCodes({
     'A frontend config key is missing or not a string; set it in app-config.yaml with frontend visibility.',
   WEB_AUTH_INVALID_RESPONSE:
     'The auth backend answered sign-in or its provider list in an unexpected shape; check the auth plugin.',
+  WEB_AUTH_SIGN_IN_FAILED:
+    'A redirect sign-in (OIDC, GitHub) failed or was refused; the message says why (e.g. no catalog User matched).',
   WEB_NO_ROOT_ELEMENT:
     'index.html has no element with id \'root\' for the app to render into; add <div id="root">.',
 });

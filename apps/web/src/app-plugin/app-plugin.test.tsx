@@ -127,6 +127,21 @@ describe('the default app', () => {
     expect(backendFake.calls).toContain('POST /api/auth/guest/logout');
   });
 
+  it('shows the identity and ownership refs on the settings page, reached from the user menu', async () => {
+    fakeBackend();
+    renderApp('/');
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
+    await screen.findByRole('heading', { name: 'Welcome, Guest' });
+    fireEvent.click(screen.getByRole('button', { name: 'Guest' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeTruthy();
+    expect(screen.getByLabelText('User entity ref').textContent).toBe('user:development/guest');
+    expect(screen.getByLabelText('Ownership refs').textContent).toBe('user:development/guest');
+    expect(screen.getByRole('group', { name: 'Theme' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Enter as guest' })).toBeTruthy();
+  });
+
   it('shows the not-found page for unknown routes', async () => {
     fakeBackend();
     sessionStorage.setItem(

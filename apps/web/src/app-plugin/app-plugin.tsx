@@ -11,8 +11,8 @@ import HomeOutlined from '@mui/icons-material/HomeOutlined';
 import { appLayout } from './app-layout.js';
 
 /**
- * The app's own extensions: the shell layout, the sign-in page, the home page and the
- * not-found page. Each can be disabled or reconfigured by id in `app.extensions`.
+ * The app's own extensions: the shell layout, the sign-in page, the home page, the
+ * settings page and the not-found page. Each can be disabled or reconfigured by id in `app.extensions`.
  */
 export const appPlugin: WebPlugin = defineWebPlugin({
   id: 'app',
@@ -29,6 +29,14 @@ export const appPlugin: WebPlugin = defineWebPlugin({
         title: 'Home',
         icon: HomeOutlined,
         loader: () => import('./home-page.js').then((m) => <m.HomePage />),
+      },
+    }),
+    // Reached from the user menu, so it has no title (no entry in the navigation).
+    PageBlueprint.make({
+      name: 'settings',
+      params: {
+        path: '/settings',
+        loader: () => import('./settings-page.js').then((m) => <m.SettingsPage />),
       },
     }),
     defineExtension({

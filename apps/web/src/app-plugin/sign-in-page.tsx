@@ -24,7 +24,12 @@ function Providers() {
     // The page has its own Retry button; silent retries would only delay the error.
     retry: false,
   });
-  const signIn = useMutation({ mutationFn: (providerId: string) => identityApi.signIn(providerId) });
+  // `?flow=redirect` on the page skips the popup (some browsers or policies block popups).
+  const flow =
+    new URLSearchParams(globalThis.location?.search).get('flow') === 'redirect' ? 'redirect' : 'popup';
+  const signIn = useMutation({
+    mutationFn: (providerId: string) => identityApi.signIn(providerId, { flow }),
+  });
   if (providers.isPending) return <Progress delayMs={150} label="Loading sign-in options" />;
   if (providers.isError) {
     return (
@@ -76,6 +81,7 @@ export function SignInPage() {
   const title = config.getOptionalString('app.title') ?? 'Atrium';
   const organization = config.getOptionalString('organization.name');
   const ended = state.status === 'signed-out' ? endedReasons[state.reason] : undefined;
+  const failure = state.status === 'signed-out' && state.reason === 'failed' ? state.message : undefined;
   return (
     <Box
       component="main"
@@ -92,6 +98,11 @@ export function SignInPage() {
           <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
             Sign in to browse the software catalog and create new software from templates.
           </Typography>
+          {failure && (
+            <Alert severity="error" sx={{ mb: 2 }} role="alert">
+              <strong>Sign-in failed.</strong> {failure}
+            </Alert>
+          )}
           {ended && (
             <Alert severity="info" sx={{ mb: 2 }}>
               {ended}

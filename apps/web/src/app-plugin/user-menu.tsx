@@ -6,9 +6,10 @@ import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import { useState, useSyncExternalStore } from 'react';
+import { useNavigate } from 'react-router';
 
 /**
- * Shows who is signed in, with Sign out.
+ * Shows who is signed in, with Settings and Sign out.
  *
  * @example
  * <UserMenu />
@@ -17,6 +18,7 @@ export function UserMenu() {
   const identityApi = useApi(identityApiRef);
   const state = useSyncExternalStore(identityApi.subscribe, identityApi.getState);
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const navigate = useNavigate();
   if (state.status !== 'signed-in') return null;
   const { profile, identity } = state.session;
   const name = profile.displayName ?? identity.userEntityRef;
@@ -37,6 +39,14 @@ export function UserMenu() {
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <ListItemText sx={{ px: 2, py: 1 }} primary={name} secondary={identity.userEntityRef} />
         <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            void navigate('/settings');
+          }}
+        >
+          Settings
+        </MenuItem>
         <MenuItem
           onClick={() => {
             setAnchor(null);

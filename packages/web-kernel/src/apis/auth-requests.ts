@@ -6,6 +6,8 @@ import { parseRefreshResponse, type SignInSession } from './sign-in-session.js';
 export interface SignInProvider {
   id: string;
   title: string;
+  /** `redirect` for providers that sign in at an identity provider (OIDC, GitHub); direct otherwise. */
+  flow?: 'direct' | 'redirect';
 }
 
 /** The URL of a path under the auth backend's base URL. */

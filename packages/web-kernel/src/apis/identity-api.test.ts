@@ -137,4 +137,58 @@ describe('fetch API', () => {
     expect(response.status).toBe(401);
     expect(identity.getState()).toEqual({ status: 'signed-out', reason: 'unauthorized' });
   });
+
+  it('comes back from a redirect sign-in: takes the token with the refresh cookie and cleans the URL', async () => {
+    fetchMock.mockResolvedValueOnce(json(refreshBody('oidc-token')));
+    const replaceUrl = vi.fn();
+    const identity = createIdentityApi({
+      discoveryApi,
+      landingUrl: 'http://app.test/catalog?x=1&signedIn=oidc',
+      replaceUrl,
+    });
+    expect(replaceUrl).toHaveBeenCalledWith('http://app.test/catalog?x=1');
+    await vi.waitFor(() => expect(identity.getState().status).toBe('signed-in'));
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe(`${backend}/api/auth/oidc/refresh`);
+    expect(init?.credentials).toBe('include');
+    expect(await identity.getCredentials()).toEqual({ token: 'oidc-token' });
+  });
+
+  it('shows why a redirect sign-in was refused', () => {
+    const identity = createIdentityApi({
+      discoveryApi,
+      landingUrl: 'http://app.test/?signInError=no%20User%20matches',
+      replaceUrl: () => {},
+    });
+    expect(identity.getState()).toEqual({
+      status: 'signed-out',
+      reason: 'failed',
+      message: 'no User matches',
+    });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('opens a popup for a redirect provider and takes the token once the popup reports success', async () => {
+    fetchMock
+      .mockResolvedValueOnce(json({ providers: [{ id: 'oidc', title: 'SSO', flow: 'redirect' }] }))
+      .mockResolvedValueOnce(json(refreshBody('popup-token')));
+    const popup = { closed: false } as Window;
+    const open = vi.spyOn(window, 'open').mockReturnValue(popup);
+    const identity = createIdentityApi({ discoveryApi });
+    await identity.listProviders();
+    const signedIn = identity.signIn('oidc');
+    await vi.waitFor(() => expect(open).toHaveBeenCalled());
+    const start = new URL(String(open.mock.calls[0]?.[0]));
+    expect(`${start.origin}${start.pathname}`).toBe(`${backend}/api/auth/oidc/start`);
+    expect(start.searchParams.get('flow')).toBe('popup');
+    expect(start.searchParams.get('origin')).toBe(window.location.origin);
+    // A message from another window or origin is ignored; the popup's own is taken.
+    const result = { type: 'atrium-sign-in', provider: 'oidc', ok: true };
+    window.dispatchEvent(
+      new MessageEvent('message', { data: result, origin: 'http://evil.test', source: popup }),
+    );
+    window.dispatchEvent(new MessageEvent('message', { data: result, origin: backend, source: popup }));
+    expect((await signedIn).token).toBe('popup-token');
+    open.mockRestore();
+  });
 });

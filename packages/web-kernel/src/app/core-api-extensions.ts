@@ -51,7 +51,12 @@ export function createCoreApiExtensions(configData: Record<string, unknown>): Ex
         api: identityApiRef,
         deps: { discoveryApi: discoveryApiRef },
         factory: ({ discoveryApi }) =>
-          createIdentityApi({ discoveryApi, storage: browserStorage('sessionStorage') }),
+          createIdentityApi({
+            discoveryApi,
+            storage: browserStorage('sessionStorage'),
+            landingUrl: globalThis.location?.href,
+            replaceUrl: (url) => globalThis.history?.replaceState(globalThis.history.state, '', url),
+          }),
       }),
     }),
     ApiBlueprint.make({

@@ -13,7 +13,7 @@ describe('auth plugin', () => {
     });
     try {
       expect(await (await backend.fetch('/api/auth/providers')).json()).toEqual({
-        providers: [{ id: 'guest', title: 'Guest' }],
+        providers: [{ id: 'guest', title: 'Guest', flow: 'direct' }],
       });
       const response = await backend.fetch('/api/auth/guest/refresh', { headers: xhr });
       expect(response.status).toBe(200);

@@ -1,0 +1,32 @@
+import type { Migrations } from '@atrium/kernel';
+
+/** The auth plugin's migrations. Append-only: never edit a released one. */
+export const authMigrations: Migrations = {
+  '0001_flows_and_refresh_sessions': {
+    async up(db) {
+      // One row per sign-in in progress (between /start and /handler/frame), used once.
+      await db.schema
+        .createTable('auth_flows')
+        .addColumn('state', 'varchar(128)', (c) => c.primaryKey())
+        .addColumn('provider', 'varchar(64)', (c) => c.notNull())
+        .addColumn('nonce', 'varchar(128)', (c) => c.notNull())
+        .addColumn('code_verifier', 'varchar(128)', (c) => c.notNull())
+        .addColumn('flow', 'varchar(16)', (c) => c.notNull())
+        .addColumn('return_to', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+      // Refresh sessions: the cookie holds a random secret, the table only its SHA-256.
+      await db.schema
+        .createTable('auth_refresh_sessions')
+        .addColumn('id', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('secret_hash', 'varchar(128)', (c) => c.notNull().unique())
+        .addColumn('provider', 'varchar(64)', (c) => c.notNull())
+        .addColumn('profile', 'text', (c) => c.notNull())
+        .addColumn('user_entity_ref', 'varchar(512)', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_at', 'bigint')
+        .execute();
+    },
+  },
+};
