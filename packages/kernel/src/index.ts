@@ -71,6 +71,7 @@ export {
   type UserPrincipal,
 } from './services/auth/credentials.js';
 export type { AuthRequest, HttpAuthService } from './services/auth/http-auth-service.js';
+export { pluginClientOptions } from './services/auth/plugin-client-options.js';
 export type { UserInfo, UserInfoService } from './services/auth/user-info-service.js';
 export type { UserTokensService } from './services/auth/user-tokens-service.js';
 export type { CacheService } from './services/cache/cache-service.js';

@@ -1,14 +1,15 @@
 import { createCatalogClient as createCatalogApiClient } from '@atrium/catalog/common';
 import { type Entity, parseEntityRef } from '@atrium/catalog-model';
-import { ResponseError, ServiceUnavailableError } from '@atrium/errors';
-import type {
-  AuthService,
-  Credentials,
-  DiscoveryService,
-  EventsService,
-  LoggerService,
-  PermissionsService,
-  UrlReaderService,
+import { ResponseError } from '@atrium/errors';
+import {
+  type AuthService,
+  type Credentials,
+  type DiscoveryService,
+  type EventsService,
+  type LoggerService,
+  type PermissionsService,
+  pluginClientOptions,
+  type UrlReaderService,
 } from '@atrium/kernel';
 import type { TechDocsConfig } from './config.js';
 import type { SiteStore } from './store/site-store.js';
@@ -44,27 +45,8 @@ export function createTechDocsCatalog(deps: {
   discovery: DiscoveryService;
   auth: AuthService;
 }): TechDocsCatalog {
-  const baseUrl = () => deps.discovery.getBaseUrl('catalog');
   const clientFor = (credentials: Credentials) =>
-    createCatalogApiClient({
-      baseUrl,
-      async fetch(url, init) {
-        const { token } = await deps.auth.getPluginRequestToken({
-          onBehalfOf: credentials,
-          targetPluginId: 'catalog',
-        });
-        const headers = new Headers(init.headers);
-        headers.set('authorization', `Bearer ${token}`);
-        try {
-          return await fetch(url, { ...init, headers });
-        } catch (error) {
-          throw new ServiceUnavailableError(
-            `the catalog at ${await baseUrl()} could not be reached: ${(error as Error).message}`,
-            { cause: error },
-          );
-        }
-      },
-    });
+    createCatalogApiClient(pluginClientOptions(deps, 'catalog', credentials));
   return {
     async getEntity(entityRef, credentials) {
       let params: { kind: string; namespace: string; name: string };

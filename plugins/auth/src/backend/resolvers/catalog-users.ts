@@ -1,5 +1,5 @@
 import { createCatalogClient } from '@atrium/catalog/common';
-import type { AuthService, DiscoveryService } from '@atrium/kernel';
+import { type AuthService, type DiscoveryService, pluginClientOptions } from '@atrium/kernel';
 
 /** The parts of a catalog entity the resolvers read. */
 export interface CatalogEntity {
@@ -30,18 +30,7 @@ const refsOf = (entity: CatalogEntity, type: string) =>
 
 /** Creates the look-ups over the catalog's HTTP API, with the auth plugin's own service token. */
 export function createCatalogUsers(deps: { auth: AuthService; discovery: DiscoveryService }): CatalogUsers {
-  const catalog = createCatalogClient({
-    baseUrl: () => deps.discovery.getBaseUrl('catalog'),
-    async fetch(url, init) {
-      const { token } = await deps.auth.getPluginRequestToken({
-        onBehalfOf: deps.auth.getOwnServiceCredentials(),
-        targetPluginId: 'catalog',
-      });
-      const headers = new Headers(init.headers);
-      headers.set('authorization', `Bearer ${token}`);
-      return fetch(url, { ...init, headers });
-    },
-  });
+  const catalog = createCatalogClient(pluginClientOptions(deps, 'catalog'));
   return {
     async findUsers(filter) {
       const page = await catalog.queryEntitiesByPredicate({

@@ -1,4 +1,4 @@
-import type { AuthService, DiscoveryService } from '@atrium/kernel';
+import { type AuthService, type DiscoveryService, pluginClientOptions } from '@atrium/kernel';
 import type { SearchCollator } from '@atrium/search/backend';
 import { CATALOG_EVENT_TOPICS } from '../../common/catalog-events.js';
 import { catalogPermissions } from '../../common/catalog-permissions.js';
@@ -11,18 +11,7 @@ export function createServiceCatalogClient(deps: {
   auth: AuthService;
   discovery: DiscoveryService;
 }): CatalogClient {
-  return createCatalogClient({
-    baseUrl: () => deps.discovery.getBaseUrl('catalog'),
-    async fetch(url, init) {
-      const { token } = await deps.auth.getPluginRequestToken({
-        onBehalfOf: deps.auth.getOwnServiceCredentials(),
-        targetPluginId: 'catalog',
-      });
-      const headers = new Headers(init.headers);
-      headers.set('authorization', `Bearer ${token}`);
-      return fetch(url, { ...init, headers });
-    },
-  });
+  return createCatalogClient(pluginClientOptions(deps, 'catalog'));
 }
 
 /**

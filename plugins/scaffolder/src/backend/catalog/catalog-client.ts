@@ -6,8 +6,13 @@ import {
   isValidKind,
   isValidNamespace,
 } from '@atrium/catalog-model';
-import { ResponseError, ServiceUnavailableError } from '@atrium/errors';
-import type { AuthService, Credentials, DiscoveryService } from '@atrium/kernel';
+import { ResponseError } from '@atrium/errors';
+import {
+  type AuthService,
+  type Credentials,
+  type DiscoveryService,
+  pluginClientOptions,
+} from '@atrium/kernel';
 
 /** Whether a ref could name an entity at all (kind, namespace and name in their formats). */
 export function isValidCompoundRef(ref: CompoundEntityRef): boolean {
@@ -36,27 +41,8 @@ export interface CatalogClient {
  * const template = await catalog.getEntityByRef({ kind: 'template', namespace: 'default', name: 'node' }, credentials);
  */
 export function createCatalogClient(deps: { discovery: DiscoveryService; auth: AuthService }): CatalogClient {
-  const baseUrl = () => deps.discovery.getBaseUrl('catalog');
   const clientFor = (credentials: Credentials) =>
-    createCatalogApiClient({
-      baseUrl,
-      async fetch(url, init) {
-        const { token } = await deps.auth.getPluginRequestToken({
-          onBehalfOf: credentials,
-          targetPluginId: 'catalog',
-        });
-        const headers = new Headers(init.headers);
-        headers.set('authorization', `Bearer ${token}`);
-        try {
-          return await fetch(url, { ...init, headers });
-        } catch (error) {
-          throw new ServiceUnavailableError(
-            `the catalog at ${await baseUrl()} could not be reached: ${(error as Error).message}`,
-            { cause: error },
-          );
-        }
-      },
-    });
+    createCatalogApiClient(pluginClientOptions(deps, 'catalog', credentials));
   return {
     async getEntityByRef(ref, credentials) {
       // No entity has such a name; asking would only fail on the way (URL encoding, limits).
