@@ -78,6 +78,8 @@ export const techdocsApi = defineHttpApi({
       query: z.object({
         after: z.string().max(2048).optional(),
         limit: z.coerce.number().int().min(1).max(MAX_INDEXABLE_PAGES).default(100),
+        /** Only this entity's pages (search re-reads one site after it was built). */
+        entityRef: z.string().max(1024).optional(),
       }),
       response: z.object({ items: z.array(indexablePageSchema), nextCursor: z.string().optional() }),
     },

@@ -28,7 +28,7 @@ const encodeCursor = (siteId: string, path: string) =>
  */
 export function createCollateHandler(ctx: TechDocsContext): RouteHandler<Routes['listIndexablePages']> {
   return async ({ query }) => {
-    const rows = await ctx.store.pagesAfter(decodeCursor(query.after), query.limit);
+    const rows = await ctx.store.pagesAfter(decodeCursor(query.after), query.limit, query.entityRef);
     const items = rows.map((row) => ({
       title: row.title,
       text: row.text,

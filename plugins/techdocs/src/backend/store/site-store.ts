@@ -249,13 +249,14 @@ function fileReads(db: Kysely<TechDocsTables>, bodies: BodyStore) {
       return rows.map(toPage);
     },
     /** Pages of every site, in (site, path) order after a cursor: what the search collator pages through. */
-    async pagesAfter(after: { siteId: string; path: string } | undefined, limit: number) {
+    async pagesAfter(after: { siteId: string; path: string } | undefined, limit: number, entityRef?: string) {
       let query = db
         .selectFrom('techdocs_files')
         .innerJoin('techdocs_sites', 'techdocs_sites.id', 'techdocs_files.site_id')
         .select(['site_id', 'entity_ref', 'path', 'page_path', 'title', 'toc', 'edit_url', 'text'])
         .where('page_path', 'is not', null)
         .where('techdocs_sites.version', '=', 'latest');
+      if (entityRef !== undefined) query = query.where('entity_ref', '=', entityRef);
       if (after)
         query = query.where((eb) =>
           eb.or([
