@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { signInAsGuest } from './support/sign-in.js';
 import { type RunningPortal, repoRoot, startPortal } from './support/start-portal.js';
@@ -34,15 +35,15 @@ beforeAll(async () => {
     project,
   );
   run('npm', ['run', 'build', '--silent'], pluginDir);
+  // The shipped features plus the new plugin: the built web app calls every shipped plugin.
+  const shipped = (parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8')) as {
+    backend: { features: string[] };
+  }).backend.features;
   portal = await startPortal(
     [
       'backend:',
       '  features:',
-      "    - '@atrium/auth/backend'",
-      "    - '@atrium/app/backend'",
-      "    - '@atrium/catalog/backend'",
-      "    - '@atrium/scaffolder/backend'",
-      `    - ${JSON.stringify(pluginDir)}`,
+      ...[...shipped, pluginDir].map((feature) => `    - ${JSON.stringify(feature)}`),
       'app:',
       `  features: [${JSON.stringify(pluginDir)}]`,
       '',

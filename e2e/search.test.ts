@@ -20,8 +20,9 @@ describe('search', () => {
     const { page } = browser;
     await signInAsGuest(page, `${portal.url}/`);
     // The catalog ingests the examples and search indexes them in the background: reopen
-    // (after a reload, so no answer is cached) until the typeahead has the entity.
-    let option = page.getByRole('dialog').getByRole('button', { name: /Payments service/ });
+    // (after a reload, so no answer is cached) until the typeahead has the entity (the
+    // entity, not its docs page of the same title).
+    let option = page.getByRole('dialog').getByRole('button', { name: /Payments service\s*Component/ });
     for (let attempt = 0; attempt < 20; attempt++) {
       await page.getByRole('button', { name: 'Search' }).waitFor();
       await page.keyboard.press('Control+k');
@@ -35,7 +36,7 @@ describe('search', () => {
         break;
       await page.reload();
     }
-    option = page.getByRole('dialog').getByRole('button', { name: /Payments service/ });
+    option = page.getByRole('dialog').getByRole('button', { name: /Payments service\s*Component/ });
     await screenshot(page, 'search-modal');
     expect(await accessibilityViolations(page)).toEqual([]);
     await option.click();
