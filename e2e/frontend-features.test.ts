@@ -36,9 +36,11 @@ beforeAll(async () => {
   );
   run('npm', ['run', 'build', '--silent'], pluginDir);
   // The shipped features plus the new plugin: the built web app calls every shipped plugin.
-  const shipped = (parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8')) as {
-    backend: { features: string[] };
-  }).backend.features;
+  const shipped = (
+    parse(readFileSync(join(repoRoot, 'app-config.yaml'), 'utf8')) as {
+      backend: { features: string[] };
+    }
+  ).backend.features;
   portal = await startPortal(
     [
       'backend:',
