@@ -48,7 +48,9 @@ describe('migration 0002 (served entities as text on SQLite)', () => {
     const file = join(dataDir, 'catalog.sqlite');
     const db = new Database(file);
     db.prepare('UPDATE final_entities SET final_entity = CAST(final_entity AS BLOB)').run();
-    db.prepare("DELETE FROM atrium_migrations WHERE name = '0002_final_entities_as_text'").run();
+    // Later migrations came after 0002: undo them too.
+    db.exec('DROP INDEX refresh_state_leased; ALTER TABLE refresh_state DROP COLUMN lease_expires_at');
+    db.prepare("DELETE FROM atrium_migrations WHERE name >= '0002_final_entities_as_text'").run();
     db.close();
     expect(storedTypes(file)).toEqual(['blob']);
 

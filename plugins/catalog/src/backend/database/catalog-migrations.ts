@@ -118,4 +118,15 @@ export const catalogMigrations: Migrations = {
       ]);
     },
   },
+  // next_update_at doubles as the processing lease, so a lease that ran out looked like
+  // an ordinary due entity; this column tells them apart, to count expiries.
+  '0003_refresh_state_lease': {
+    async up(db) {
+      const big = isPostgres(db) ? 'BIGINT' : 'INTEGER';
+      await exec(db, [
+        `ALTER TABLE refresh_state ADD COLUMN lease_expires_at ${big}`,
+        'CREATE INDEX refresh_state_leased ON refresh_state (lease_expires_at) WHERE lease_expires_at IS NOT NULL',
+      ]);
+    },
+  },
 };

@@ -59,7 +59,7 @@ export async function claimDueEntities(
       cache: string | null;
       errors: string | null;
       failures: number;
-    }>`UPDATE refresh_state SET next_update_at = ${now + leaseMs} WHERE id IN (
+    }>`UPDATE refresh_state SET next_update_at = ${now + leaseMs}, lease_expires_at = ${now + leaseMs} WHERE id IN (
        SELECT id FROM refresh_state WHERE next_update_at <= ${now} AND pure_hash IS NULL
        ORDER BY next_update_at LIMIT ${limit}${lock}
      ) RETURNING id, entity_ref, unprocessed_entity, unprocessed_hash, version, result_hash, cache, errors, failures`,
@@ -75,6 +75,18 @@ export async function claimDueEntities(
     errorsJson: row.errors,
     failures: Number(row.failures),
   }));
+}
+
+/**
+ * Clears the leases that ran out before their holder wrote a result (a crashed or stalled
+ * worker) and says how many there were; their entities are already due again.
+ */
+export async function reapExpiredLeases(db: SqlClient, now: number): Promise<number> {
+  const rows = await db.all(
+    sql<{ id: number }>`UPDATE refresh_state SET lease_expires_at = NULL
+      WHERE lease_expires_at IS NOT NULL AND lease_expires_at < ${now} RETURNING id`,
+  );
+  return rows.length;
 }
 
 /** Entities due for processing now (the work queue's depth). */

@@ -3,7 +3,12 @@ import { listOf, type SqlClient } from '../database/sql-client.js';
 import { stitchEntities } from '../stitching/stitch-entities.js';
 import { claimStitches, countDueStitches, type StitchTicket } from '../stitching/stitch-queue.js';
 import type { CatalogEventPublisher } from './catalog-event-publisher.js';
-import { type ClaimedEntity, claimDueEntities, countDueEntities } from './claim-entities.js';
+import {
+  type ClaimedEntity,
+  claimDueEntities,
+  countDueEntities,
+  reapExpiredLeases,
+} from './claim-entities.js';
 import { processEntity } from './process-entity.js';
 import type { ProcessingContext } from './processing-context.js';
 import type { ProcessingSchedule } from './processing-schedule.js';
@@ -121,10 +126,12 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
     name: 'processing',
     source: {
       async claim({ limit, now, leaseExpiresAt }) {
+        const expiredLeases = await reapExpiredLeases(db, now);
         const claimed = await claimDueEntities(db, limit, now, leaseExpiresAt - now);
         pending += claimed.length;
         return {
           items: claimed.map((claim) => ({ id: claim.id, attempts: claim.failures + 1, data: claim })),
+          expiredLeases,
         };
       },
       // processEntity writes nothing: results are written in batches by flush().
@@ -133,7 +140,7 @@ export function createProcessingEngine(options: ProcessingEngineOptions): Proces
         pending -= items.length;
         const ids = items.map((item) => item.data.id);
         await db.run(
-          sql`UPDATE refresh_state SET next_update_at = ${Date.now()} WHERE id IN (${listOf(db.dialect, ids)})`,
+          sql`UPDATE refresh_state SET next_update_at = ${Date.now()}, lease_expires_at = NULL WHERE id IN (${listOf(db.dialect, ids)})`,
         );
       },
       depth: (now) => countDueEntities(db, now),

@@ -123,6 +123,9 @@ const isCurrent = sql`refresh_state.unprocessed_hash = v.claimed_hash AND refres
 const keep = (column: string, value: SqlFragment = sql.ref(`v.${column}`)) =>
   sql`CASE WHEN ${isCurrent} THEN ${value} ELSE ${sql.ref(`${STATE_TABLE}.${column}`)} END`;
 const keepPurity = sql`CASE WHEN ${isCurrent} THEN v.pure_hash ELSE NULL END`;
+// The holder finished, stale or not. (Should its lease have run out and another worker
+// claimed the entity meanwhile, that worker's lease is cleared too: an expiry may then go
+// uncounted, never an entity lost, since next_update_at still makes it due.)
 
 async function writeFailedStates(tx: SqlClient, rows: unknown[][]): Promise<void> {
   await updateRows(
@@ -138,6 +141,7 @@ async function writeFailedStates(tx: SqlClient, rows: unknown[][]): Promise<void
       next_update_at: keep('next_update_at'),
       failures: keep('failures', sql`refresh_state.failures + 1`),
       pure_hash: sql`NULL`,
+      lease_expires_at: sql`NULL`,
     },
   );
 }
@@ -157,6 +161,7 @@ async function writeUnchangedStates(tx: SqlClient, rows: unknown[][]): Promise<v
       next_update_at: keep('next_update_at'),
       failures: keep('failures', sql`0`),
       pure_hash: keepPurity,
+      lease_expires_at: sql`NULL`,
     },
   );
 }
@@ -178,6 +183,7 @@ async function writeChangedStates(tx: SqlClient, rows: unknown[][]): Promise<voi
       next_update_at: keep('next_update_at'),
       failures: keep('failures', sql`0`),
       pure_hash: keepPurity,
+      lease_expires_at: sql`NULL`,
     },
   );
 }
