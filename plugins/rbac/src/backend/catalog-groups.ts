@@ -1,9 +1,10 @@
-import type { AuthService, DiscoveryService } from '@atrium/kernel';
+import { createCatalogClient } from '@atrium/catalog/common';
+import { type AuthService, type DiscoveryService, pluginClientOptions } from '@atrium/kernel';
 import { buildMembershipGraph, type MembershipGraph } from './group-membership.js';
 
-// Groups only: a user's own groups come in its token (\`ent\`), and there are far fewer
+// Groups only: a user's own groups come in its token (`ent`), and there are far fewer
 // groups than users to re-read.
-const QUERY = 'filter=kind=group&fields=kind,metadata.name,metadata.namespace,relations';
+const GROUPS = { filter: 'kind=group', fields: 'kind,metadata.name,metadata.namespace,relations' };
 
 /**
  * Loads the membership graph from the catalog's Group entities (`childOf`), as the rbac
@@ -13,16 +14,9 @@ export function createCatalogGroupLoader(deps: {
   auth: AuthService;
   discovery: DiscoveryService;
 }): () => Promise<MembershipGraph> {
+  const catalog = createCatalogClient(pluginClientOptions(deps, 'catalog'));
   return async () => {
-    const { token } = await deps.auth.getPluginRequestToken({
-      onBehalfOf: deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'catalog',
-    });
-    const base = await deps.discovery.getBaseUrl('catalog');
-    const response = await fetch(`${base}/entities?${QUERY}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    if (!response.ok) throw new Error(`GET ${base}/entities answered ${response.status}`);
-    return buildMembershipGraph((await response.json()) as Parameters<typeof buildMembershipGraph>[0]);
+    const groups = await catalog.getEntities({ query: GROUPS });
+    return buildMembershipGraph(groups);
   };
 }
