@@ -68,6 +68,18 @@ for (const [name, pkg] of packages) {
           `${where}: imports runtime values from 'kysely'; import sql/CompiledQuery from '@atrium/kernel' (types may come from 'kysely')`,
         );
       }
+      // The web app imports `common` entries: runtime values from the kernel's root would pull
+      // the Node-only kernel into the browser bundle. Types vanish; permissions have their own entry.
+      if (
+        spec === '@atrium/kernel' &&
+        (isBrowserFile(pkg, file) || relative(pkg.dir, file).split(sep)[1] === 'common') &&
+        !/\.test\.tsx?$|[\\/](test-utils|__fixtures__)[\\/]/.test(file) &&
+        !/^\s*(import|export)\s+type\b/.test(match[0])
+      ) {
+        problems.push(
+          `${where}: browser-reachable code imports runtime values from '@atrium/kernel'; import types only, or definePermission from '@atrium/kernel/permissions'`,
+        );
+      }
       const m = /^(@atrium\/[^/]+)(\/.*)?$/.exec(spec);
       if (!m) continue;
       const [, targetName, sub] = m;

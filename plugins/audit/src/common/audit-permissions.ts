@@ -1,6 +1,4 @@
-import type { Permission } from '@atrium/kernel';
-
-// A plain object rather than the kernel's definePermission: this module must stay browser-safe.
+import { definePermission, type Permission } from '@atrium/kernel/permissions';
 
 /**
  * Every permission the audit plugin checks.
@@ -10,13 +8,12 @@ import type { Permission } from '@atrium/kernel';
  */
 export const auditPermissions = {
   /** Read the audit log (list and single events); the log has no write permission: it is append-only. */
-  eventRead: {
-    type: 'basic',
+  eventRead: definePermission({
     name: 'audit.event.read',
     attributes: { action: 'read' },
     description: 'Read the audit log',
-  },
-} as const satisfies Record<string, Permission>;
+  }),
+};
 
 /** The audit plugin's permissions as a list, for the plugin manifest. */
 export const auditPermissionList: readonly Permission[] = Object.values(auditPermissions);

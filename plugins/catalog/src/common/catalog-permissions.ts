@@ -1,23 +1,19 @@
-import type { Permission, ResourcePermission } from '@atrium/kernel';
+import { definePermission, type Permission, type PermissionAction } from '@atrium/kernel/permissions';
 
 /** The resource type of catalog entities in permission policies and conditional decisions. */
 export const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
 
-type EntityPermission = ResourcePermission<typeof RESOURCE_TYPE_CATALOG_ENTITY>;
-
-// Plain objects rather than the kernel's definePermission: this module must stay browser-safe.
-function entityPermission(name: string, action: Permission['attributes']['action'], description: string) {
-  return {
-    type: 'resource',
+function entityPermission(name: string, action: PermissionAction, description: string) {
+  return definePermission({
     name,
     attributes: { action },
     resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
     description,
-  } as const satisfies EntityPermission;
+  });
 }
 
-function basicPermission(name: string, action: Permission['attributes']['action'], description: string) {
-  return { type: 'basic', name, attributes: { action }, description } as const satisfies Permission;
+function basicPermission(name: string, action: PermissionAction | undefined, description: string) {
+  return definePermission({ name, attributes: action ? { action } : {}, description });
 }
 
 /**
