@@ -20,6 +20,8 @@ const workApi = defineHttpApi({
  * when a switch happens.
  */
 export function runtimeBenchPlugin(version: string) {
+  let pings = 0;
+  let ticks = 0;
   return definePlugin({
     id: 'bench-runtime',
     apis: [workApi],
@@ -48,14 +50,14 @@ export function runtimeBenchPlugin(version: string) {
       await deps.events.subscribe({
         id: `bench-runtime@${version}`,
         topics: ['bench.ping'],
-        onEvent: () => {},
+        onEvent: () => void pings++,
       });
       await deps.scheduler.scheduleTask({
         id: 'tick',
         scope: 'local',
         frequency: { seconds: 1 },
         timeout: { seconds: 5 },
-        fn: async () => {},
+        fn: async () => void ticks++,
       });
     },
   });

@@ -16,7 +16,10 @@ function startClients(url: string, count: number) {
     while (running) {
       const start = performance.now();
       const ok = await fetch(url).then(
-        async (r) => (await r.text(), r.status === 200),
+        async (r) => {
+          await r.text();
+          return r.status === 200;
+        },
         () => false,
       );
       samples.push({ start, end: performance.now(), ok });
