@@ -37,7 +37,11 @@ const newProbe = (): GreeterProbe => ({ stopped: [], pings: [], taskRuns: [] });
 
 async function hello(backend: TestBackend, query = '') {
   const response = await backend.fetch(`/api/greeter/hello${query}`);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) => {
@@ -67,6 +71,20 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
 
     const served = await hello(backend);
     expect(served).toMatchObject({ status: 200, body: { version: '1.0.0', greeting: 'hello', rows: 1 } });
+    expect(served.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const post = (token?: string, text = 'hi') =>
+      backend.fetch('/api/greeter/echo', {
+        method: 'POST',
+        token,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    expect((await post()).status).toBe(401);
+    const echoed = await post(await backend.userToken());
+    expect(await echoed.json()).toEqual({ text: '1.0.0: hi', caller: 'user:default/test-user' });
+    const invalid = await post(await backend.userToken(), 'x'.repeat(101));
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { request: { url: string } }).request.url).toBe('/echo');
     const openApi = (await (await backend.fetch('/api/greeter/openapi.json')).json()) as { paths: object };
     expect(Object.keys(openApi.paths)).toContain('/hello');
     expect(runtime().list()).toMatchObject([{ pluginId: 'greeter', version: '1.0.0', state: 'serving' }]);

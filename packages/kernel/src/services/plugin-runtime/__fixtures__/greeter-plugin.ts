@@ -32,6 +32,13 @@ const greeterApi = defineHttpApi({
         rows: z.number(),
       }),
     },
+    echo: {
+      method: 'POST',
+      path: '/echo',
+      access: 'user',
+      body: z.object({ text: z.string().max(100) }),
+      response: z.object({ text: z.string(), caller: z.string() }),
+    },
   },
 });
 
@@ -66,6 +73,13 @@ export function greeterPlugin(
       const served = deps.metrics.counter('greetings_total', 'Greetings served');
       let inFlight = 0;
       deps.http.implement(greeterApi, {
+        echo: ({ body, credentials }) => ({
+          text: `${version}: ${body.text}`,
+          caller:
+            credentials.principal.type === 'user'
+              ? credentials.principal.userEntityRef
+              : credentials.principal.type,
+        }),
         async hello({ query }) {
           inFlight += 1;
           try {
