@@ -81,7 +81,7 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
       });
     expect((await post()).status).toBe(401);
     const echoed = await post(await backend.userToken());
-    expect(await echoed.json()).toEqual({ text: '1.0.0: hi', caller: 'user:default/test-user' });
+    expect(await echoed.json()).toEqual({ text: '1.0.0: hi (ALLOW)', caller: 'user:default/test-user' });
     const invalid = await post(await backend.userToken(), 'x'.repeat(101));
     expect(invalid.status).toBe(400);
     expect(((await invalid.json()) as { request: { url: string } }).request.url).toBe('/echo');
