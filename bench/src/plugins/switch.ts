@@ -81,17 +81,22 @@ function analyse(
 ) {
   const latency = (s: Sample) => s.end - s.start;
   const steady = samples.filter((s) => s.end < baseline.end && s.start > baseline.start + 500).map(latency);
-  const slowestInFlight = (moment: number) =>
-    Math.max(...samples.filter((s) => s.start <= moment && s.end >= moment).map(latency));
+  const inFlightAt = (moment: number) =>
+    samples.filter((s) => s.start <= moment && s.end >= moment).map(latency);
   const from = baseline.start + 800;
   const control = Array.from({ length: 10 }, (_, i) => from + ((baseline.end - 300 - from) * i) / 9);
-  const controlSlowest = median(control.map(slowestInFlight));
+  const controlMedian = median(control.map((m) => median(inFlightAt(m))));
+  const controlSlowest = median(control.map((m) => Math.max(...inFlightAt(m))));
   return {
     failed: samples.filter((s) => !s.ok).length,
     requests: samples.length,
     baselineMedianMs: median(steady),
     baselineP99Ms: percentile(steady, 99),
+    controlMedianMs: controlMedian,
     controlSlowestMs: controlSlowest,
-    addedMs: moments.map((moment) => slowestInFlight(moment) - controlSlowest),
+    /** Per switch: the median request in flight at the switch, minus the same without a switch. */
+    addedMs: moments.map((moment) => median(inFlightAt(moment)) - controlMedian),
+    /** Per switch: the slowest request in flight at the switch, minus the same without a switch. */
+    addedSlowestMs: moments.map((moment) => Math.max(...inFlightAt(moment)) - controlSlowest),
   };
 }
