@@ -141,7 +141,10 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
     await writeTree(docs.root, { 'shop/docs/guide/setup.md': '# Setup\n\nNow on port 8080.\n' });
     const changed = await docs.sync('default/component/shop');
     expect(changed.at(-1)).toEqual({ event: 'finish', data: { updated: true } });
-    expect(changed.map((e) => e.data)).toContain('2 pages, 1 rendered, 0 files removed');
+    expect(
+      changed.map((e) => e.data),
+      JSON.stringify(changed),
+    ).toContain('2 pages, 1 rendered, 0 files removed');
     expect((await docs.get('/static/docs/default/component/shop/guide/setup/index.html')).text).toContain(
       'port 8080',
     );

@@ -136,6 +136,15 @@ function siteQueries(db: Kysely<TechDocsTables>) {
         .executeTakeFirst();
       return row ? toSite(row) : undefined;
     },
+    /** Every version's site of one entity. */
+    async sitesOf(entityRef: string): Promise<StoredSite[]> {
+      const rows = await db
+        .selectFrom('techdocs_sites')
+        .selectAll()
+        .where('entity_ref', '=', entityRef)
+        .execute();
+      return rows.map(toSite);
+    },
     async listSites(): Promise<StoredSite[]> {
       return (await db.selectFrom('techdocs_sites').selectAll().orderBy('id').execute()).map(toSite);
     },
@@ -172,7 +181,7 @@ function siteQueries(db: Kysely<TechDocsTables>) {
 
 /** Published files: what a build writes. */
 function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
-  return {
+  const writes = {
     /** Source hash of every published file of a site, by path. */
     async fileHashes(siteId: string): Promise<Map<string, string>> {
       const rows = await db
@@ -210,6 +219,11 @@ function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
           .where('path', 'in', paths.slice(i, i + 500))
           .execute();
     },
+    /** Removes a site (a version no longer configured) with its files. */
+    async removeSite(siteId: string): Promise<void> {
+      await writes.deleteFiles(siteId, [...(await writes.fileHashes(siteId)).keys()]);
+      await db.deleteFrom('techdocs_sites').where('id', '=', siteId).execute();
+    },
     /** Warnings the stored pages reported when they were rendered (kept for unchanged pages). */
     async pageWarnings(siteId: string): Promise<string[]> {
       const rows = await db
@@ -222,6 +236,7 @@ function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
       return rows.flatMap((r) => JSON.parse(r.warnings ?? '[]') as string[]);
     },
   };
+  return writes;
 }
 
 /** Published files: what routes read. */
