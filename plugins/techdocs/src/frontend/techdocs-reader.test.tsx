@@ -148,7 +148,7 @@ describe('the docs reader', () => {
   });
 });
 
-function versionedApi(): TechDocsApi & { asked: Array<string | undefined> } {
+function versionedApi(): TechDocsApi & { syncs: number; asked: Array<string | undefined> } {
   const api = {
     ...stubApi(),
     asked: [] as Array<string | undefined>,
