@@ -135,6 +135,10 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
   });
 
   it('rebuilds only what changed', async () => {
+    // The catalog's arrival of the entities triggers one docs refresh (debounced 2 s), which
+    // rebuilds every site in the background; once it has fired, this sync waits it out, so
+    // the build after the change below is the only one that can render the changed page.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     const unchanged = await docs.sync('default/component/shop');
     expect(unchanged.at(-1)).toEqual({ event: 'finish', data: { updated: false } });
     expect(unchanged.map((e) => e.data)).toContain('2 pages, 0 rendered, 0 files removed');
