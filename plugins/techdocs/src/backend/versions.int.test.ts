@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { createBareRepository, createTestDatabase, type TestDatabase } from '@atrium/test-kit';
+import {
+  createBareRepository,
+  createTestDatabase,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   componentYaml,
@@ -32,12 +37,12 @@ function createAppRepository(root: string): void {
 
 const lastOf = (events: Array<{ event: string; data: unknown }>) => events.at(-1);
 
-describe('techdocs versions from git refs (sqlite)', () => {
+describe.each(testDatabaseKinds())('techdocs versions from git refs on %s', (kind) => {
   let database: TestDatabase;
   let docs: DocsBackend;
 
   beforeAll(async () => {
-    database = await createTestDatabase('sqlite');
+    database = await createTestDatabase(kind);
     const { mkdtemp } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const root = await mkdtemp(join(tmpdir(), 'atrium-techdocs-versions-'));

@@ -148,12 +148,13 @@ function siteQueries(db: Kysely<TechDocsTables>) {
     async listSites(): Promise<StoredSite[]> {
       return (await db.selectFrom('techdocs_sites').selectAll().orderBy('id').execute()).map(toSite);
     },
+    /** Versions built at least once: one being rebuilt, or whose last rebuild failed, still serves its files. */
     async versionsOf(entityRef: string): Promise<string[]> {
       const rows = await db
         .selectFrom('techdocs_sites')
         .select('version')
         .where('entity_ref', '=', entityRef)
-        .where('status', '=', 'built')
+        .where('build_timestamp', 'is not', null)
         .orderBy('version')
         .execute();
       return rows.map((r) => r.version);
