@@ -136,28 +136,8 @@ function siteQueries(db: Kysely<TechDocsTables>) {
         .executeTakeFirst();
       return row ? toSite(row) : undefined;
     },
-    /** Every version's site of one entity. */
-    async sitesOf(entityRef: string): Promise<StoredSite[]> {
-      const rows = await db
-        .selectFrom('techdocs_sites')
-        .selectAll()
-        .where('entity_ref', '=', entityRef)
-        .execute();
-      return rows.map(toSite);
-    },
     async listSites(): Promise<StoredSite[]> {
       return (await db.selectFrom('techdocs_sites').selectAll().orderBy('id').execute()).map(toSite);
-    },
-    /** Versions built at least once: one being rebuilt, or whose last rebuild failed, still serves its files. */
-    async versionsOf(entityRef: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('techdocs_sites')
-        .select('version')
-        .where('entity_ref', '=', entityRef)
-        .where('build_timestamp', 'is not', null)
-        .orderBy('version')
-        .execute();
-      return rows.map((r) => r.version);
     },
     async markBuilding(siteId: string): Promise<void> {
       await db.updateTable('techdocs_sites').set({ status: 'building' }).where('id', '=', siteId).execute();
@@ -176,6 +156,32 @@ function siteQueries(db: Kysely<TechDocsTables>) {
         })
         .where('id', '=', siteId)
         .execute();
+    },
+  };
+}
+
+/** The versions of one entity's docs. */
+function versionQueries(db: Kysely<TechDocsTables>) {
+  return {
+    /** Every version's site of one entity. */
+    async sitesOf(entityRef: string): Promise<StoredSite[]> {
+      const rows = await db
+        .selectFrom('techdocs_sites')
+        .selectAll()
+        .where('entity_ref', '=', entityRef)
+        .execute();
+      return rows.map(toSite);
+    },
+    /** Versions built at least once: one being rebuilt, or whose last rebuild failed, still serves its files. */
+    async versionsOf(entityRef: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('techdocs_sites')
+        .select('version')
+        .where('entity_ref', '=', entityRef)
+        .where('build_timestamp', 'is not', null)
+        .orderBy('version')
+        .execute();
+      return rows.map((r) => r.version);
     },
   };
 }
@@ -294,7 +300,7 @@ function fileReads(db: Kysely<TechDocsTables>, bodies: BodyStore) {
  * await store.requestBuild('component:default/shop', 'latest', Date.now());
  */
 export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
-  return { ...siteQueries(db), ...fileWrites(db, bodies), ...fileReads(db, bodies) };
+  return { ...siteQueries(db), ...versionQueries(db), ...fileWrites(db, bodies), ...fileReads(db, bodies) };
 }
 
 /** The techdocs store. */
