@@ -37,7 +37,7 @@ export function pageMarkdown(index: number, pages: number, revision = 0): string
   ].join('\n');
 }
 
-/** Writes a component with an mkdocs site of `pages` pages (+ index) under `dir/name`. */
+/** Writes a component with an mkdocs site of `pages` pages (+ index) under `dir/name` (0: the index only). */
 export function generateSite(dir: string, name: string, pages: number): string {
   const root = join(dir, name);
   mkdirSync(join(root, 'docs'), { recursive: true });

@@ -1,5 +1,6 @@
 export { type CapturedLog, type CaptureLogger, createCaptureLogger } from './capture-logger.js';
 export { freePort } from './free-port.js';
+export { createBareRepository, type RepositoryCommit } from './git-repository.js';
 export {
   encodeJson,
   HOSTILE_STRINGS,

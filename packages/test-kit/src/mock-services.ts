@@ -31,6 +31,8 @@ function inMemoryUrlReader(files: Readonly<Record<string, string>>): UrlReaderSe
         files: async () => paths.map((u) => ({ path: u.slice(prefix.length), content: async () => read(u) })),
       };
     },
+    // The mock files are not in a git repository.
+    gitRefs: async () => undefined,
     async search(url) {
       const pattern = new Minimatch(url, { dot: true });
       if (!pattern.hasMagic()) throw new InputError(`'${url}' has no glob`);

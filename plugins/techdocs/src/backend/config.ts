@@ -20,6 +20,18 @@ export const techdocsConfigSchema = z
     maxAssetSize: z.number().int().min(1).default(10_000_000),
     /** How often every documented entity's docs are checked for changes (builds are incremental). */
     refreshInterval: durationSchema.default({ minutes: 30 }),
+    /**
+     * Versions built besides the default one, for docs read from a local bare git repository
+     * (`<repo>.git/blob/<ref>/...`): the listed branches or tags, then tags matching `tags`
+     * (a glob such as `v*`), newest first, at most `max` in all.
+     */
+    versions: z
+      .object({
+        refs: z.array(z.string().min(1).max(80)).default([]),
+        tags: z.string().min(1).max(80).optional(),
+        max: z.number().int().min(0).max(50).default(5),
+      })
+      .prefault({}),
     /** Builds one backend runs at once. */
     buildConcurrency: z.number().int().min(1).max(16).default(2),
   })

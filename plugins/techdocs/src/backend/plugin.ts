@@ -14,6 +14,7 @@ import { techdocsMigrations } from './store/migrations.js';
 import { createSiteStore } from './store/site-store.js';
 import type { TechDocsTables } from './store/tables.js';
 import { createTechDocsCatalog, type TechDocsContext } from './techdocs-context.js';
+import { DEFAULT_VERSION } from './versions.js';
 
 const SHUTDOWN_GRACE_MS = 5000;
 
@@ -60,8 +61,8 @@ export const techdocsPlugin = definePlugin({
       urlReader: deps.urlReader,
       events: deps.events,
       logger: deps.logger,
-      async requestBuild(entityRef) {
-        await store.requestBuild(entityRef, 'latest', Date.now());
+      async requestBuild(entityRef, version = DEFAULT_VERSION) {
+        await store.requestBuild(entityRef, version, Date.now());
         queue.wake({ allBackends: true });
       },
     };

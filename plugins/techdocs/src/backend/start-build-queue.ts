@@ -16,17 +16,17 @@ export function createBuildQueue(
   config: TechDocsConfig,
   getContext: () => TechDocsContext,
 ) {
-  return deps.workQueue.create<{ entity_ref: string }>({
+  return deps.workQueue.create<{ entity_ref: string; version: string }>({
     name: 'builds',
     source: {
       db,
       dialect: deps.database.client,
       table: 'techdocs_sites',
-      select: ['entity_ref'],
+      select: ['entity_ref', 'version'],
       columns: { lastError: 'last_error', finishedAt: 'finished_at' },
     },
     concurrency: config.buildConcurrency,
-    handle: (item, signal) => runBuild(getContext(), item.data.entity_ref, signal),
+    handle: (item, signal) => runBuild(getContext(), item.data.entity_ref, item.data.version, signal),
   });
 }
 

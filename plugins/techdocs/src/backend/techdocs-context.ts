@@ -33,8 +33,8 @@ export interface TechDocsContext {
   urlReader: UrlReaderService;
   events: EventsService;
   logger: LoggerService;
-  /** Makes a build due now and wakes the queue on every backend. */
-  requestBuild(entityRef: string): Promise<void>;
+  /** Makes a version's build (the default version's when not given) due now and wakes the queue on every backend. */
+  requestBuild(entityRef: string, version?: string): Promise<void>;
 }
 
 /**

@@ -10,6 +10,8 @@ import {
 
 const part = z.string().min(1).max(253);
 const entityParams = z.object({ namespace: part, kind: part, name: part });
+/** `?version=`: a version other than the default (`latest`), as the site's `versions` list them. */
+const versionQuery = z.object({ version: z.string().min(1).max(80).optional() });
 const READ = [techdocsPermissions.entityRead.name, 'catalog.entity.read'];
 
 /** Upper bound of one page of `listIndexablePages`. */
@@ -29,6 +31,7 @@ export const techdocsApi = defineHttpApi({
       summary: "The built site's techdocs_metadata.json; 404 until it was built",
       params: entityParams,
       response: techdocsMetadataSchema,
+      query: versionQuery,
       permissions: READ,
     },
     getEntityMetadata: {
@@ -45,6 +48,7 @@ export const techdocsApi = defineHttpApi({
       summary: 'Builds the docs if their source changed: SSE with `log`, `error` and `finish` ({ updated })',
       params: entityParams,
       streaming: true,
+      query: versionQuery,
       permissions: READ,
     },
     getStaticFile: {
@@ -53,6 +57,7 @@ export const techdocsApi = defineHttpApi({
       summary: 'A file of the built site: sanitised page HTML, an image, techdocs_metadata.json',
       params: entityParams.extend({ '*': z.string().max(1024) }),
       streaming: true,
+      query: versionQuery,
       permissions: READ,
     },
     getSite: {
@@ -61,6 +66,7 @@ export const techdocsApi = defineHttpApi({
       summary: "A site's navigation, pages (title, TOC, edit link, text), build status and log",
       params: entityParams,
       response: siteSchema,
+      query: versionQuery,
       permissions: READ,
     },
     listDocumentedEntities: {

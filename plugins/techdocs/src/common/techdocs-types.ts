@@ -57,7 +57,9 @@ export const siteSchema = z.object({
   error: z.string().nullable(),
   nav: z.array(navEntrySchema),
   pages: z.array(sitePageSchema),
-  /** Versions of the docs that were built; `latest` is the default branch or folder. */
+  /** The version shown: `latest` (the source the annotation names) or a branch or tag name. */
+  version: z.string(),
+  /** Versions of the docs that were built, `latest` first, then tags and branches (newest-looking first). */
   versions: z.array(z.string()),
 });
 export type Site = z.infer<typeof siteSchema>;

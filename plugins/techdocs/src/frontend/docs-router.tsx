@@ -1,11 +1,24 @@
 import { Page } from '@atrium/ui';
-import { Route, Routes, useNavigate, useParams } from 'react-router';
+import { Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
 import { DocsIndexPage } from './index-page/docs-index-page.js';
 import { TechDocsReader } from './reader/techdocs-reader.js';
+
+/** A reader URL; `?version=` names a version other than the default. */
+function readerUrl(
+  basePath: string,
+  entity: { namespace: string; kind: string; name: string },
+  pagePath: string,
+  version: string | undefined,
+): string {
+  const query = version ? `?version=${encodeURIComponent(version)}` : '';
+  return `${basePath}/${entity.namespace}/${entity.kind}/${entity.name}/${pagePath}${query}`;
+}
 
 function ReaderPage({ basePath }: { basePath: string }) {
   const params = useParams();
   const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const version = search.get('version') ?? undefined;
   const entity = {
     namespace: params.namespace ?? 'default',
     kind: params.kind ?? '',
@@ -17,7 +30,9 @@ function ReaderPage({ basePath }: { basePath: string }) {
       <TechDocsReader
         entity={entity}
         pagePath={pagePath}
-        onPageChange={(p) => navigate(`${basePath}/${entity.namespace}/${entity.kind}/${entity.name}/${p}`)}
+        onPageChange={(p) => navigate(readerUrl(basePath, entity, p, version))}
+        version={version}
+        onVersionChange={(v) => navigate(readerUrl(basePath, entity, pagePath, v))}
       />
     </Page>
   );

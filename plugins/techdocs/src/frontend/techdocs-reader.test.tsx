@@ -41,6 +41,7 @@ const site: Site = {
       text: 'Setup Ports The shop listens on port 7007',
     },
   ],
+  version: 'latest',
   versions: ['latest'],
 };
 
@@ -144,6 +145,38 @@ describe('the docs reader', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rebuild' }));
     expect(await screen.findByText('Building')).toBeTruthy();
     expect(api.syncs).toBe(1);
+  });
+});
+
+function versionedApi(): TechDocsApi & { syncs: number; asked: Array<string | undefined> } {
+  const api = {
+    ...stubApi(),
+    asked: [] as Array<string | undefined>,
+    async getSite(_entity: unknown, version?: string) {
+      api.asked.push(version);
+      return { ...site, version: version ?? 'latest', versions: ['latest', 'v1.0.0'] };
+    },
+    getPageHtml: async (_entity: unknown, _path: string, version?: string) =>
+      `<p>${version ? `Docs of ${version}` : 'Docs of main'}</p>`,
+  };
+  return api;
+}
+
+describe('the version switcher', () => {
+  it('opens the version named in the URL and switches to another one', async () => {
+    const api = versionedApi();
+    renderDocs('/docs/default/component/shop/index?version=v1.0.0', api);
+    expect(await screen.findByText('Docs of v1.0.0')).toBeTruthy();
+    fireEvent.mouseDown(screen.getByRole('combobox', { name: 'Version' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'latest' }));
+    expect(await screen.findByText('Docs of main')).toBeTruthy();
+    expect(api.asked).toEqual(['v1.0.0', undefined]);
+  });
+
+  it('is not shown when only the default version was built', async () => {
+    renderDocs('/docs/default/component/shop');
+    await screen.findByRole('navigation', { name: 'Docs navigation' });
+    expect(screen.queryByRole('combobox', { name: 'Version' })).toBeNull();
   });
 });
 

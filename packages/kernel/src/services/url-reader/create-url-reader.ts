@@ -49,6 +49,9 @@ export function createUrlReader(config: ReadingConfig, policy: FileAccessPolicy)
         throw new NotImplementedError(`reading a tree from '${url}' is supported for file: URLs only`);
       return files.readTree(url);
     },
+    async gitRefs(url) {
+      return protocolOf(url) === 'file:' ? files.gitRefs(url) : undefined;
+    },
     async search(url) {
       if (protocolOf(url) !== 'file:')
         throw new NotImplementedError(`searching '${url}' is supported for file: URLs only`);

@@ -11,6 +11,8 @@ import {
   parseGitBlobPath,
   readGitBlob,
 } from './git-blob-reader.js';
+import { type GitRefs, readGitRefs } from './git-refs.js';
+import { parseGitTreePath, readGitTree } from './git-tree-reader.js';
 import { globBaseDirectory, isGlobPattern, relativeGlob } from './glob-base-directory.js';
 import type { ReadUrlResponse, TreeFile } from './url-reader-service.js';
 
@@ -25,7 +27,8 @@ function pathOf(url: string): string {
 /**
  * Reads `file:` URLs under the one file rule (see {@link createFileAccessRule}): symlinks
  * resolved before every check, for each file of a tree or glob too, and files inside
- * local bare git repositories (`<repo>.git/blob/<branch or tag>/<file>`).
+ * local bare git repositories (`<repo>.git/blob/<branch or tag>/<file>`, and trees as
+ * `<repo>.git/tree/<branch or tag>/<folder>`).
  */
 export function createFileReader(rule: FileAccessRule, maxBytes: number) {
   async function readLimited(path: string): Promise<Buffer> {
@@ -76,6 +79,12 @@ export function createFileReader(rule: FileAccessRule, maxBytes: number) {
     },
     async readTree(url: string) {
       const requested = resolve(pathOf(url));
+      const tree = parseGitTreePath(requested);
+      if (tree) {
+        const target = await confineBlob(tree, requested, true);
+        const base = join(target.repository, 'tree', target.ref, target.file);
+        return readGitTree(target, maxBytes, (p) => rule.isDenied(join(base, p)));
+      }
       const dir = await rule.confine(requested);
       if (!(await stat(dir)).isDirectory()) throw new InputError(`'${requested}' is not a directory`);
       const { glob } = await import('tinyglobby');
@@ -87,6 +96,12 @@ export function createFileReader(rule: FileAccessRule, maxBytes: number) {
       const files = async (): Promise<TreeFile[]> =>
         paths.map((p) => ({ path: p.split(sep).join('/'), content: contentOf(join(dir, p)) }));
       return { files, etag: hash.digest('hex') };
+    },
+    async gitRefs(url: string): Promise<GitRefs | undefined> {
+      const requested = resolve(pathOf(url));
+      const tree = parseGitTreePath(requested);
+      if (!tree) return undefined;
+      return readGitRefs(await confineBlob(tree, requested, true), tree);
     },
     async search(url: string) {
       const pattern = resolve(fileURLToPath(url.replace(/\*/g, '__STAR__')).replace(/__STAR__/g, '*'));

@@ -47,14 +47,17 @@ export function assertPlainRef(target: GitBlobTarget): void {
     );
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a newline would end the batch line.
   const control = /[\u0000-\u001f\u007f]/;
-  if (control.test(target.file) || target.file.split('/').some((p) => p === '..' || p === '.' || p === ''))
+  // An empty path is a tree's root folder (a blob path always has a file part).
+  const parts = target.file === '' ? [] : target.file.split('/');
+  if (control.test(target.file) || parts.some((p) => p === '..' || p === '.' || p === ''))
     throw new NotAllowedError(
       `reading '${target.file}' in '${target.repository}' is not allowed: the path must not contain '.', '..', empty parts or control characters`,
       { details: { rule: 'git-path', ref } },
     );
 }
 
-function git(repository: string, args: string[], maxBytes: number, input?: string): Promise<Buffer> {
+/** Runs git against a bare repository with no user or system config, output capped at `maxBytes`. */
+export function git(repository: string, args: string[], maxBytes: number, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',

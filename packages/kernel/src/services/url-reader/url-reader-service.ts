@@ -1,3 +1,5 @@
+import type { GitRefs } from './git-refs.js';
+
 /** The content of one URL. */
 export interface ReadUrlResponse {
   buffer(): Promise<Buffer>;
@@ -21,8 +23,22 @@ export interface TreeFile {
 export interface UrlReaderService {
   /** Throws NotModifiedError when `etag` matches the current content. */
   readUrl(url: string, options?: { etag?: string; signal?: AbortSignal }): Promise<ReadUrlResponse>;
-  /** Every file under a directory URL (file: URLs). */
+  /**
+   * Every file under a directory URL (file: URLs), or under a folder at a branch or tag of a
+   * local bare repository (`file:///srv/repos/app.git/tree/v1.2.0/docs/`; `blob` works too).
+   */
   readTree(url: string): Promise<{ files(): Promise<TreeFile[]>; etag: string }>;
+  /**
+   * For a URL into a local bare repository at a ref (`<repo>.git/(blob|tree)/<ref>/...`):
+   * its branches and tags, newest first, and `urlAt(ref)` (the same URL at another ref).
+   * Undefined for any other URL. The repository is checked as a read of it would be.
+   *
+   * @example
+   * const refs = await urlReader.gitRefs('file:///srv/repos/app.git/blob/main/');
+   * refs?.tags; // ['v1.1.0', 'v1.0.0']
+   * await urlReader.readTree(refs!.urlAt('v1.0.0'));
+   */
+  gitRefs(url: string): Promise<GitRefs | undefined>;
   /** Files matching a glob URL such as `file:///srv/repos/*\/catalog-info.yaml`. */
   search(url: string): Promise<{ files: Array<{ url: string; content(): Promise<Buffer> }> }>;
   /**

@@ -35,6 +35,9 @@ const noReader: UrlReaderService = {
   readTree: async (url) => {
     throw new Error(`the harness reads no URLs (${url})`);
   },
+  gitRefs: async (url) => {
+    throw new Error(`the harness reads no URLs (${url})`);
+  },
   search: async () => ({ files: [] }),
   check: async (url) => {
     throw new Error(`the harness reads no URLs (${url})`);

@@ -27,6 +27,8 @@ export interface BuildInput {
   files: SourceFile[];
   readerBase: string;
   staticBase: string;
+  /** `?version=...` for a version other than the default, on every rewritten link. */
+  versionQuery?: string;
   maxAssetBytes: number;
   log(line: string): void;
   signal?: AbortSignal;
@@ -84,6 +86,7 @@ async function renderChanged(input: BuildInput, store: SiteStore, ctx: SiteConte
       assets: ctx.assets,
       readerBase: input.readerBase,
       staticBase: input.staticBase,
+      ...(input.versionQuery ? { versionQuery: input.versionQuery } : {}),
     });
     await store.putFile(input.siteId, {
       path,
@@ -142,6 +145,7 @@ async function siteContext(
     config.editUri ?? '',
     input.readerBase,
     input.staticBase,
+    input.versionQuery ?? '',
   );
   return {
     config,

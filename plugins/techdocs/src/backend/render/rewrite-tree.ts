@@ -17,6 +17,8 @@ export interface PageContext {
   readerBase: string;
   /** The static route for this site, e.g. `/api/techdocs/static/docs/default/component/payments`. */
   staticBase: string;
+  /** Appended to reader and static URLs of a version other than the default (`?version=v1.2.0`). */
+  versionQuery?: string;
 }
 
 /** What the tree walk found besides the rewritten tree. */
@@ -48,10 +50,10 @@ function rewriteHref(node: Element, ctx: PageContext, facts: TreeFacts): void {
   if (target.kind !== 'inside') return;
   const page = pageTarget(target.path, ctx);
   if (page) {
-    node.properties.href = `${ctx.readerBase}/${pagePathOf(page)}${target.hash}`;
+    node.properties.href = `${ctx.readerBase}/${pagePathOf(page)}${ctx.versionQuery ?? ''}${target.hash}`;
     node.properties.dataTechdocsPage = pagePathOf(page);
   } else if (ctx.assets.has(target.path)) {
-    node.properties.href = `${ctx.staticBase}/${target.path}`;
+    node.properties.href = `${ctx.staticBase}/${target.path}${ctx.versionQuery ?? ''}`;
   } else {
     facts.warnings.push(
       `${ctx.sourcePath}: link '${href}' points at '${target.path}', which is not in the docs folder`,
@@ -64,7 +66,7 @@ function rewriteSrc(node: Element, ctx: PageContext, facts: TreeFacts): void {
   const target = resolveDocPath(ctx.sourcePath, src);
   if (target.kind === 'external' || target.kind === 'anchor') return;
   if (target.kind === 'inside' && ctx.assets.has(target.path)) {
-    node.properties.src = `${ctx.staticBase}/${target.path}`;
+    node.properties.src = `${ctx.staticBase}/${target.path}${ctx.versionQuery ?? ''}`;
     return;
   }
   facts.warnings.push(

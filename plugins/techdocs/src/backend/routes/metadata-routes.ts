@@ -4,6 +4,7 @@ import type { RouteHandlers } from '@atrium/kernel';
 import type { techdocsApi } from '../../common/index.js';
 import type { TechDocsContext } from '../techdocs-context.js';
 import { readableDocs } from './entity-access.js';
+import { siteOfVersion } from './site-version.js';
 
 type Routes = typeof techdocsApi.routes;
 
@@ -12,9 +13,9 @@ export function createMetadataHandlers(
   ctx: TechDocsContext,
 ): Pick<RouteHandlers<Routes>, 'getTechDocsMetadata' | 'getEntityMetadata'> {
   return {
-    async getTechDocsMetadata({ params, credentials }) {
+    async getTechDocsMetadata({ params, query, credentials }) {
       const { docsRef } = await readableDocs(ctx, params, credentials);
-      const site = await ctx.store.getSite(docsRef, 'latest');
+      const site = await siteOfVersion(ctx, docsRef, query.version);
       if (!site?.etag || site.buildTimestamp === null)
         throw new NotFoundError(
           `the docs of '${docsRef}' have not been built yet; GET /api/techdocs/sync/... builds them`,

@@ -3,7 +3,9 @@ import type { RouteHandlers } from '@atrium/kernel';
 import type { DocumentedEntity, techdocsApi } from '../../common/index.js';
 import type { StoredSite } from '../store/site-store.js';
 import type { TechDocsContext } from '../techdocs-context.js';
+import { DEFAULT_VERSION, sortVersions } from '../versions.js';
 import { readableDocs, requireDocs, requireDocsPermission } from './entity-access.js';
+import { siteOfVersion } from './site-version.js';
 
 type Routes = typeof techdocsApi.routes;
 
@@ -40,15 +42,15 @@ export function createSiteHandlers(
   ctx: TechDocsContext,
 ): Pick<RouteHandlers<Routes>, 'getSite' | 'listDocumentedEntities'> {
   return {
-    async getSite({ params, credentials }) {
+    async getSite({ params, query, credentials }) {
       const readable = await readableDocs(ctx, params, credentials);
       const { docsRef } = readable;
-      let site = await ctx.store.getSite(docsRef, 'latest');
+      let site = await siteOfVersion(ctx, docsRef, query.version);
       if (!site) {
         requireDocs(readable);
         // First visit to docs nobody built yet: the reader shows "building" and follows it.
         await ctx.requestBuild(docsRef);
-        site = await ctx.store.getSite(docsRef, 'latest');
+        site = await ctx.store.getSite(docsRef, DEFAULT_VERSION);
       }
       const pages = site ? await ctx.store.listPages(site.id) : [];
       return {
@@ -67,12 +69,13 @@ export function createSiteHandlers(
           editUrl: p.editUrl,
           text: p.text.slice(0, READER_TEXT_CHARS),
         })),
-        versions: await ctx.store.versionsOf(docsRef),
+        version: site?.version ?? DEFAULT_VERSION,
+        versions: sortVersions(await ctx.store.versionsOf(docsRef)),
       };
     },
     async listDocumentedEntities({ credentials }) {
       await requireDocsPermission(ctx, credentials);
-      const sites = (await ctx.store.listSites()).filter((s) => s.version === 'latest');
+      const sites = (await ctx.store.listSites()).filter((s) => s.version === DEFAULT_VERSION);
       const entities = await ctx.catalog.getEntities(
         sites.map((s) => s.entityRef),
         credentials,

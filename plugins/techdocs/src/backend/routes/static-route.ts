@@ -1,9 +1,9 @@
 import { InputError, NotFoundError } from '@atrium/errors';
 import type { RouteHandler } from '@atrium/kernel';
 import type { techdocsApi } from '../../common/index.js';
-import { siteIdOf } from '../store/site-store.js';
 import type { TechDocsContext } from '../techdocs-context.js';
 import { readableDocs } from './entity-access.js';
+import { siteOfVersion } from './site-version.js';
 
 type Routes = typeof techdocsApi.routes;
 
@@ -29,13 +29,12 @@ function checkedPath(path: string): string {
 
 /** `GET /static/docs/:namespace/:kind/:name/*`: a built file, after the entity's read check. */
 export function createStaticFileHandler(ctx: TechDocsContext): RouteHandler<Routes['getStaticFile']> {
-  return async ({ params, credentials, reply }) => {
+  return async ({ params, query, credentials, reply }) => {
     const path = checkedPath(params['*']);
     const { docsRef } = await readableDocs(ctx, params, credentials);
-    const siteId = siteIdOf(docsRef, 'latest');
+    const site = await siteOfVersion(ctx, docsRef, query.version);
     let file: { contentType: string; body: Buffer } | undefined;
     if (path === 'techdocs_metadata.json') {
-      const site = await ctx.store.getSite(docsRef, 'latest');
       if (site?.etag) {
         const metadata = {
           site_name: site.siteName,
@@ -46,7 +45,7 @@ export function createStaticFileHandler(ctx: TechDocsContext): RouteHandler<Rout
         file = { contentType: 'application/json', body: Buffer.from(JSON.stringify(metadata)) };
       }
     } else {
-      file = await ctx.store.readFile(siteId, path);
+      file = site ? await ctx.store.readFile(site.id, path) : undefined;
     }
     if (!file) throw new NotFoundError(`the docs of '${docsRef}' have no file '${path}'`);
     reply.hijack();

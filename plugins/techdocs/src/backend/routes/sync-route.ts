@@ -3,7 +3,9 @@ import type { RouteHandler } from '@atrium/kernel';
 import type { techdocsApi } from '../../common/index.js';
 import type { StoredSite } from '../store/site-store.js';
 import type { TechDocsContext } from '../techdocs-context.js';
+import { DEFAULT_VERSION } from '../versions.js';
 import { readableDocs, requireDocs } from './entity-access.js';
+import { siteOfVersion } from './site-version.js';
 
 type Routes = typeof techdocsApi.routes;
 
@@ -27,18 +29,20 @@ const isDone = (site: StoredSite | undefined, requestedAt: number) =>
 
 async function follow(
   ctx: TechDocsContext,
-  docsRef: string,
+  site: { docsRef: string; version: string },
   response: ServerResponse,
   before: string | null,
 ) {
+  const { docsRef, version } = site;
   const closed = new AbortController();
   response.once('close', () => closed.abort());
   const requestedAt = Date.now();
-  await ctx.requestBuild(docsRef);
-  send(response, 'log', `Build of the docs of ${docsRef} requested`);
+  await ctx.requestBuild(docsRef, version);
+  const named = version === DEFAULT_VERSION ? '' : ` (version '${version}')`;
+  send(response, 'log', `Build of the docs of ${docsRef}${named} requested`);
   let announced = false;
   for (const started = Date.now(); !closed.signal.aborted; await sleep(POLL_MS)) {
-    const site = await ctx.store.getSite(docsRef, 'latest');
+    const site = await ctx.store.getSite(docsRef, version);
     if (!announced && site?.status === 'building') {
       send(response, 'log', 'Building');
       announced = true;
@@ -66,11 +70,13 @@ async function follow(
  * lines, then `finish` with `{ updated }` (whether the built site changed) or `error`.
  */
 export function createSyncHandler(ctx: TechDocsContext): RouteHandler<Routes['syncEntity']> {
-  return async ({ params, credentials, reply }) => {
+  return async ({ params, query, credentials, reply }) => {
     const readable = await readableDocs(ctx, params, credentials);
     requireDocs(readable);
     const { docsRef } = readable;
-    const before = (await ctx.store.getSite(docsRef, 'latest'))?.etag ?? null;
+    // Only a version that exists is synced: a request never makes the backend read a new ref.
+    const version = (await siteOfVersion(ctx, docsRef, query.version))?.version ?? DEFAULT_VERSION;
+    const before = (await ctx.store.getSite(docsRef, version))?.etag ?? null;
     reply.hijack();
     reply.raw.writeHead(200, {
       'Content-Type': 'text/event-stream',
@@ -79,7 +85,7 @@ export function createSyncHandler(ctx: TechDocsContext): RouteHandler<Routes['sy
     });
     reply.raw.flushHeaders();
     try {
-      await follow(ctx, docsRef, reply.raw, before);
+      await follow(ctx, { docsRef, version }, reply.raw, before);
     } catch (error) {
       ctx.logger.warn(`the sync stream of '${docsRef}' failed`, error as Error);
       send(reply.raw, 'error', 'the build could not be followed; see the server log');

@@ -139,16 +139,6 @@ function siteQueries(db: Kysely<TechDocsTables>) {
     async listSites(): Promise<StoredSite[]> {
       return (await db.selectFrom('techdocs_sites').selectAll().orderBy('id').execute()).map(toSite);
     },
-    async versionsOf(entityRef: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('techdocs_sites')
-        .select('version')
-        .where('entity_ref', '=', entityRef)
-        .where('status', '=', 'built')
-        .orderBy('version')
-        .execute();
-      return rows.map((r) => r.version);
-    },
     async markBuilding(siteId: string): Promise<void> {
       await db.updateTable('techdocs_sites').set({ status: 'building' }).where('id', '=', siteId).execute();
     },
@@ -170,9 +160,35 @@ function siteQueries(db: Kysely<TechDocsTables>) {
   };
 }
 
+/** The versions of one entity's docs. */
+function versionQueries(db: Kysely<TechDocsTables>) {
+  return {
+    /** Every version's site of one entity. */
+    async sitesOf(entityRef: string): Promise<StoredSite[]> {
+      const rows = await db
+        .selectFrom('techdocs_sites')
+        .selectAll()
+        .where('entity_ref', '=', entityRef)
+        .execute();
+      return rows.map(toSite);
+    },
+    /** Versions built at least once: one being rebuilt, or whose last rebuild failed, still serves its files. */
+    async versionsOf(entityRef: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('techdocs_sites')
+        .select('version')
+        .where('entity_ref', '=', entityRef)
+        .where('build_timestamp', 'is not', null)
+        .orderBy('version')
+        .execute();
+      return rows.map((r) => r.version);
+    },
+  };
+}
+
 /** Published files: what a build writes. */
 function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
-  return {
+  const writes = {
     /** Source hash of every published file of a site, by path. */
     async fileHashes(siteId: string): Promise<Map<string, string>> {
       const rows = await db
@@ -210,6 +226,11 @@ function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
           .where('path', 'in', paths.slice(i, i + 500))
           .execute();
     },
+    /** Removes a site (a version no longer configured) with its files. */
+    async removeSite(siteId: string): Promise<void> {
+      await writes.deleteFiles(siteId, [...(await writes.fileHashes(siteId)).keys()]);
+      await db.deleteFrom('techdocs_sites').where('id', '=', siteId).execute();
+    },
     /** Warnings the stored pages reported when they were rendered (kept for unchanged pages). */
     async pageWarnings(siteId: string): Promise<string[]> {
       const rows = await db
@@ -222,6 +243,7 @@ function fileWrites(db: Kysely<TechDocsTables>, bodies: BodyStore) {
       return rows.flatMap((r) => JSON.parse(r.warnings ?? '[]') as string[]);
     },
   };
+  return writes;
 }
 
 /** Published files: what routes read. */
@@ -278,7 +300,7 @@ function fileReads(db: Kysely<TechDocsTables>, bodies: BodyStore) {
  * await store.requestBuild('component:default/shop', 'latest', Date.now());
  */
 export function createSiteStore(db: Kysely<TechDocsTables>, bodies: BodyStore) {
-  return { ...siteQueries(db), ...fileWrites(db, bodies), ...fileReads(db, bodies) };
+  return { ...siteQueries(db), ...versionQueries(db), ...fileWrites(db, bodies), ...fileReads(db, bodies) };
 }
 
 /** The techdocs store. */

@@ -12,14 +12,19 @@ export interface DocsEntityName {
 
 /** What the reader asks the techdocs backend. */
 export interface TechDocsApi {
-  getSite(entity: DocsEntityName): Promise<Site>;
+  /** A site: the default version's, or the named version's (one of the site's `versions`). */
+  getSite(entity: DocsEntityName, version?: string): Promise<Site>;
   listEntities(): Promise<DocumentedEntity[]>;
-  /** A page's sanitised HTML. */
-  getPageHtml(entity: DocsEntityName, pagePath: string): Promise<string>;
+  /** A page's sanitised HTML (of a version, when given). */
+  getPageHtml(entity: DocsEntityName, pagePath: string, version?: string): Promise<string>;
   /** An image of a site (`/api/techdocs/static/...`) as a data: URL; the request carries the user's token. */
   getImageDataUrl(src: string): Promise<string | undefined>;
   /** Builds the docs if their source changed, reporting log lines; resolves with whether the site changed. */
-  sync(entity: DocsEntityName, onLog: (line: string) => void): Promise<{ updated: boolean }>;
+  sync(
+    entity: DocsEntityName,
+    onLog: (line: string) => void,
+    version?: string,
+  ): Promise<{ updated: boolean }>;
 }
 
 /** Ref of the techdocs API (`useApi(techdocsApiRef)`). */
@@ -62,13 +67,14 @@ export function createTechDocsClient(deps: { discoveryApi: DiscoveryApi; fetchAp
     fetch: (url, init) => deps.fetchApi.fetch(url, init),
   });
   return {
-    getSite: (params) => client.getSite({ params }),
+    getSite: (params, version) => client.getSite({ params, query: version ? { version } : {} }),
     listEntities: async () => (await client.listDocumentedEntities()).items,
-    async getPageHtml(params, pagePath) {
+    async getPageHtml(params, pagePath, version) {
       // The typed client fills `:name` segments only; the static route's `*` is built here.
       const entity = [params.namespace, params.kind, params.name].map(encodeURIComponent).join('/');
       const file = staticPageFile(pagePath).split('/').map(encodeURIComponent).join('/');
-      const response = await deps.fetchApi.fetch(`${await baseUrl()}/static/docs/${entity}/${file}`);
+      const query = version ? `?version=${encodeURIComponent(version)}` : '';
+      const response = await deps.fetchApi.fetch(`${await baseUrl()}/static/docs/${entity}/${file}${query}`);
       if (!response.ok) throw await ResponseError.fromResponse(response);
       return response.text();
     },
@@ -78,8 +84,8 @@ export function createTechDocsClient(deps: { discoveryApi: DiscoveryApi; fetchAp
       if (!response.ok) return undefined;
       return toDataUrl(await response.blob());
     },
-    async sync(params, onLog) {
-      const response = await client.syncEntity({ params });
+    async sync(params, onLog, version) {
+      const response = await client.syncEntity({ params, query: version ? { version } : {} });
       if (!response.ok) throw await ResponseError.fromResponse(response);
       return readSync(response, onLog);
     },

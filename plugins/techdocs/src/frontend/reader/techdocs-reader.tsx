@@ -8,6 +8,10 @@ import { PageContent } from './page-content.js';
 import { PageToc } from './page-toc.js';
 import { SiteNav } from './site-nav.js';
 import { useDocsSite } from './use-docs-site.js';
+import { VersionSelect } from './version-select.js';
+
+// The version built from the source the entity's annotation names (the backend's default).
+const DEFAULT_VERSION = 'latest';
 
 /** Props of {@link TechDocsReader}. */
 export interface TechDocsReaderProps {
@@ -15,13 +19,29 @@ export interface TechDocsReaderProps {
   /** The page to show (controlled, e.g. from the URL); the reader keeps its own when absent. */
   pagePath?: string;
   onPageChange?(pagePath: string): void;
+  /** The version to show (controlled, e.g. from `?version=`); the default one when absent. */
+  version?: string;
+  onVersionChange?(version: string | undefined): void;
+}
+
+/** The version shown (controlled by the props, or the reader's own) and how to switch it. */
+function useVersion(props: TechDocsReaderProps): [string | undefined, (next: string) => void] {
+  const [ownVersion, setOwnVersion] = useState<string | undefined>();
+  const switchVersion = (next: string) => {
+    const chosen = next === DEFAULT_VERSION ? undefined : next;
+    if (props.onVersionChange) props.onVersionChange(chosen);
+    else setOwnVersion(chosen);
+  };
+  return [props.onVersionChange ? props.version : ownVersion, switchVersion];
 }
 
 /** The docs reader: navigation, page, table of contents, in-docs search, edit link and build status. */
-export function TechDocsReader({ entity, pagePath, onPageChange }: TechDocsReaderProps) {
+export function TechDocsReader(props: TechDocsReaderProps) {
+  const { entity, pagePath, onPageChange } = props;
   const [ownPage, setOwnPage] = useState('index');
   const current = pagePath ?? ownPage;
-  const { api, site, page, liveLog, syncing, rebuild } = useDocsSite(entity, current);
+  const [version, switchVersion] = useVersion(props);
+  const { api, site, page, liveLog, syncing, rebuild } = useDocsSite(entity, current, version);
   const [hash, setHash] = useState('');
   const go = (path: string, nextHash = '') => {
     setHash(nextHash);
@@ -41,6 +61,7 @@ export function TechDocsReader({ entity, pagePath, onPageChange }: TechDocsReade
         <Typography variant="h6" component="h2">
           {data.siteName}
         </Typography>
+        <VersionSelect versions={data.versions} current={data.version} onChange={switchVersion} />
         <DocsSearch pages={data.pages} onSelect={(p) => go(p)} />
         <SiteNav nav={data.nav} current={current} onSelect={(p) => go(p)} />
       </Box>
@@ -67,11 +88,6 @@ export function TechDocsReader({ entity, pagePath, onPageChange }: TechDocsReade
       </Box>
       <Box sx={{ display: { xs: 'none', md: 'block' } }}>
         <PageToc toc={info?.toc ?? []} />
-        {data.versions.length > 0 && (
-          <Typography variant="caption" display="block" sx={{ mt: 2 }}>
-            Version: {data.versions.join(', ')}
-          </Typography>
-        )}
       </Box>
     </Box>
   );
