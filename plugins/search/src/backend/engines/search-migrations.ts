@@ -72,12 +72,28 @@ async function addExactColumns(db: MigrationDb, client: 'sqlite' | 'postgres') {
       : `update search_documents set exact_name = substr(exact_keys, 2, instr(substr(exact_keys, 2), '|') - 1),
            exact_title = substr(exact_keys, instr(substr(exact_keys, 2), '|') + 2, length(exact_keys) - instr(substr(exact_keys, 2), '|') - 2)`;
   await sql.raw(backfill).execute(db);
-  await db.schema.createIndex('search_documents_exact_name').on('search_documents').column('exact_name').execute();
-  await db.schema.createIndex('search_documents_exact_title').on('search_documents').column('exact_title').execute();
-  await db.schema.createIndex('search_documents_title').on('search_documents').columns(['title', 'id']).execute();
+  await db.schema
+    .createIndex('search_documents_exact_name')
+    .on('search_documents')
+    .column('exact_name')
+    .execute();
+  await db.schema
+    .createIndex('search_documents_exact_title')
+    .on('search_documents')
+    .column('exact_title')
+    .execute();
+  await db.schema
+    .createIndex('search_documents_title')
+    .on('search_documents')
+    .columns(['title', 'id'])
+    .execute();
   if (client === 'sqlite') {
-    await sql.raw(`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`).execute(db);
-    await sql.raw(`insert into search_trigrams(search_trigrams, rank) values ('rank', 'bm25(2.0, 1.0)')`).execute(db);
+    await sql
+      .raw(`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`)
+      .execute(db);
+    await sql
+      .raw(`insert into search_trigrams(search_trigrams, rank) values ('rank', 'bm25(2.0, 1.0)')`)
+      .execute(db);
   }
 }
 

@@ -42,9 +42,13 @@ export function createSqliteRanking(
   async function count(request: MatchRequest, filtered: boolean): Promise<number> {
     const match = ftsExpression(request.tokens);
     const { rows } = filtered
-      ? await sql<{ n: number }>`select count(*) as n from search_fts join search_documents d on d.id = search_fts.rowid
+      ? await sql<{
+          n: number;
+        }>`select count(*) as n from search_fts join search_documents d on d.id = search_fts.rowid
           where search_fts match ${match} and ${filters(request)}`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(db);
+      : await sql<{
+          n: number;
+        }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   }
 
