@@ -1,3 +1,4 @@
+import { useDebouncedValue } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import {
   Box,
@@ -20,7 +21,6 @@ import { HighlightedText } from '../components/highlighted-text.js';
 import { searchResultRenderersApiRef } from '../search-result-renderers-api.js';
 import { useSearch } from '../use-search.js';
 import { groupResults } from './group-results.js';
-import { useDebounced } from './use-debounced.js';
 
 const typeaheadLimit = 12;
 
@@ -59,7 +59,7 @@ function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: Sea
 /** The search modal: a term field with typeahead results grouped by type; Enter opens the full page. */
 export function SearchModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [term, setTerm] = useState('');
-  const debounced = useDebounced(term, 150);
+  const debounced = useDebouncedValue(term, 150);
   const navigate = useNavigate();
   const pick = (result: SearchResult) => {
     onClose();
