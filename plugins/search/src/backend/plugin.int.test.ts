@@ -88,7 +88,7 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     expect((await search.query('term=payments&types[0]=note')).body.numberOfResults).toBe(3);
   });
 
-  it('fills every page of a field filter that most of the best matches fail', async () => {
+  it('fills every page of a field filter that most matches fail, with a true count', async () => {
     const seen: string[] = [];
     let cursor: string | undefined = '';
     for (let page = 0; cursor !== undefined; page++) {

@@ -5,10 +5,9 @@ import type { MatchRequest } from './search-engine.js';
 
 /** How long the set of indexed types is trusted without a write of this process. */
 const typesTtlMs = 2_000;
-/** Past this window a filtered query stops widening (the index holds far fewer rows). */
-const maxWindow = 50_000_000;
 
 type Fts = (tokens: readonly string[]) => string;
+type Page = { offset: number; limit: number };
 type Filters = (request: MatchRequest) => RawBuilder<unknown>;
 
 // The distinct types in the index, by index seeks (skipping through (type, doc_key)),
@@ -33,6 +32,15 @@ function createIndexedTypes(db: SearchDb) {
   };
 }
 
+type PageRow = CandidateRow & { total: number; is_exact: number; rank: number };
+
+// Ranks an exact name or title match (found by index) first, then by FTS5's rank.
+const exactFirst = (tokens: readonly string[]) => {
+  const key = tokens.join(' ');
+  return sql`search_fts.rowid in (select id from search_documents where exact_name = ${key}
+    union select id from search_documents where exact_title = ${key})`;
+};
+
 async function countMatches(
   db: SearchDb,
   fts: Fts,
@@ -52,31 +60,34 @@ async function countMatches(
   return Number(rows[0]?.n ?? 0);
 }
 
-async function exactMatches(db: SearchDb, fts: Fts, filters: Filters, request: MatchRequest) {
-  const key = request.tokens.join(' ');
-  const { rows } = await sql<CandidateRow>`
-    select d.id, d.type, d.resource_ref from (
-      select rowid as id, rank from search_fts where search_fts match ${fts(request.tokens)}
-        and rowid in (select id from search_documents where exact_name = ${key} union select id from search_documents where exact_title = ${key})
-    ) f join search_documents d on d.id = f.id where ${filters(request)} order by f.rank, f.id`.execute(db);
+// One pass of the full-text index gives the page and (as a window count) the total; only
+// the page's rows are read from the documents table.
+async function unfilteredPage(db: SearchDb, fts: Fts, request: MatchRequest, page: Page) {
+  const { rows } = await sql<PageRow>`
+    select d.id, d.type, d.resource_ref, f.total, f.is_exact, f.rank from (
+      select rowid as id, rank, ${exactFirst(request.tokens)} as is_exact, count(*) over () as total
+      from search_fts where search_fts match ${fts(request.tokens)}
+      order by is_exact desc, rank, rowid limit ${page.limit} offset ${page.offset}
+    ) f join search_documents d on d.id = f.id order by f.is_exact desc, f.rank, f.id`.execute(db);
   return rows;
 }
 
-// The best `n` by rank, then filtered: the filtered best come from them while enough survive.
-async function bestMatches(db: SearchDb, fts: Fts, filters: Filters, request: MatchRequest, n: number) {
-  const { rows } = await sql<CandidateRow>`
-    select d.id, d.type, d.resource_ref from (
-      select rowid as id, rank from search_fts where search_fts match ${fts(request.tokens)}
-      order by rank, rowid limit ${n}
-    ) f join search_documents d on d.id = f.id where ${filters(request)} order by f.rank, f.id`.execute(db);
+// With a type or field filter every match is joined to its document, still in one pass.
+async function filteredPage(db: SearchDb, fts: Fts, filters: Filters, request: MatchRequest, page: Page) {
+  const { rows } = await sql<PageRow>`
+    select d.id, d.type, d.resource_ref, count(*) over () as total, ${exactFirst(request.tokens)} as is_exact, search_fts.rank as rank
+    from search_fts join search_documents d on d.id = search_fts.rowid
+    where search_fts match ${fts(request.tokens)} and ${filters(request)}
+    order by is_exact desc, rank, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
   return rows;
 }
 
 /**
- * Exact (word) matches ranked without ranking every match: FTS5 sorts by its configured
- * rank (`bm25(10, 4, 1)`) inside the full-text query, for only as many as the page needs;
- * exact name or title matches come first from their indexes. The count is FTS5's own
- * when no filter applies (the caller may see every indexed type), else a join.
+ * Exact (word) matches in one pass of the full-text index: FTS5 ranks with its configured
+ * `bm25(10, 4, 1)`, exact name or title matches (found by their indexes, not by testing
+ * every match) first, the total as a window count. The documents table is joined for
+ * the page's rows only, unless a filter applies (a type the caller may not see is
+ * indexed, or a field filter).
  */
 export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
   const indexedTypes = createIndexedTypes(db);
@@ -88,20 +99,20 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
 
   async function sliceOf(
     request: MatchRequest,
-    page: { offset: number; limit: number },
+    page: Page,
     filtered: boolean,
   ): Promise<{ rows: CandidateRow[]; total: number }> {
-    const total = await countMatches(db, fts, filters, request, filtered);
-    const exact = await exactMatches(db, fts, filters, request);
-    const exactIds = new Set(exact.map((row) => Number(row.id)));
-    const need = page.offset + page.limit;
-    let rest: CandidateRow[] = [];
-    // Unfiltered, the first `need` are the answer; filtered, widen until enough pass (or all did).
-    for (let n = need + exact.length; ; n *= 4) {
-      rest = (await bestMatches(db, fts, filters, request, n)).filter((row) => !exactIds.has(Number(row.id)));
-      if (exact.length + rest.length >= Math.min(need, total) || n > maxWindow) break;
-    }
-    return { rows: [...exact, ...rest].slice(page.offset, need), total };
+    const rows = filtered
+      ? await filteredPage(db, fts, filters, request, page)
+      : await unfilteredPage(db, fts, request, page);
+    // Past the last page no row carries the total: count on its own.
+    const total =
+      rows.length > 0
+        ? Number(rows[0]!.total)
+        : page.offset > 0
+          ? await countMatches(db, fts, filters, request, filtered)
+          : 0;
+    return { rows: rows.map(({ id, type, resource_ref }) => ({ id, type, resource_ref })), total };
   }
 
   return {
