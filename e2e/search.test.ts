@@ -56,4 +56,23 @@ describe('search', () => {
     expect(await results.locator('mark').first().textContent()).toMatch(/payments/i);
     expect(await results.getByRole('link', { name: /Payments service/ }).count()).toBe(0);
   });
+
+  it("labels the modal's groups as the renderers do and opens a template at its run page", async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/`);
+    await page.getByRole('button', { name: 'Search' }).waitFor();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Search term').fill('node');
+    await dialog.getByText('Software Templates', { exact: true }).waitFor();
+    expect(await dialog.getByText('software-template', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'search-modal-templates');
+    await page.keyboard.press('Escape');
+    await page.goto(`${portal.url}/search?term=node&type=software-template`);
+    const results = page.getByRole('region', { name: 'Results' });
+    await results.getByText('Software template', { exact: true }).first().waitFor();
+    await screenshot(page, 'search-page-templates');
+    await results.getByRole('link', { name: /Node\.js service/ }).click();
+    await page.waitForURL(/\/create\/templates\/default\/node-service$/);
+  });
 });

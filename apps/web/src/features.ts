@@ -1,9 +1,9 @@
 import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
 import { rbacWebPlugin } from '@atrium/rbac/frontend';
-import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
+import { scaffolderSearchWebPlugin, scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
-import { techdocsWebPlugin } from '@atrium/techdocs/frontend';
+import { techdocsSearchWebPlugin, techdocsWebPlugin } from '@atrium/techdocs/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
 import { appPlugin } from './app-plugin/app-plugin.js';
 
@@ -21,4 +21,6 @@ export const features: readonly WebPlugin[] = [
   auditWebPlugin,
   rbacWebPlugin,
   techdocsWebPlugin,
+  scaffolderSearchWebPlugin,
+  techdocsSearchWebPlugin,
 ];

@@ -16,4 +16,5 @@ export { classifyUrl, isSafeUrl, type UrlKind } from './safe-url.js';
 export { TagChips, type TagChipsProps } from './tag-chips.js';
 export { createAtriumTheme, darkTheme, lightTheme, type ThemeMode, type UiTheme } from './themes.js';
 export { UiThemeProvider, type UiThemeProviderProps } from './ui-theme-provider.js';
+export { useDebouncedValue } from './use-debounced-value.js';
 export { type TableSort, type TableState, type TableStateHandle, useTableState } from './use-table-state.js';

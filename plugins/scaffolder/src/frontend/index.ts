@@ -24,3 +24,4 @@ export {
 export { scaffolderPage } from './extensions/page-extension.js';
 export { type CatalogFilter, toEntityFilterQuery } from './fields/catalog-filter.js';
 export { scaffolderWebPlugin } from './plugin.js';
+export { scaffolderSearchWebPlugin, TemplateSearchResult } from './search/template-search-result.js';

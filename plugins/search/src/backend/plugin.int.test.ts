@@ -88,6 +88,19 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     expect((await search.query('term=payments&types[0]=note')).body.numberOfResults).toBe(3);
   });
 
+  it('fills every page of a field filter that most matches fail, with a true count', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined = '';
+    for (let page = 0; cursor !== undefined; page++) {
+      const { body } = await search.query(`term=report&filters[author]=alice&pageLimit=3${cursor}`);
+      expect(body.numberOfResults).toBe(10);
+      expect(body.results.length).toBe(page < 3 ? 3 : 1);
+      seen.push(...body.results.map((r) => String(r.document.author)));
+      cursor = body.nextPageCursor ? `&pageCursor=${body.nextPageCursor}` : undefined;
+    }
+    expect(seen).toEqual(Array(10).fill('alice'));
+  });
+
   it('pages with cursors, counts the whole result', async () => {
     const first = await search.query('term=report&pageLimit=12');
     expect(first.body.results).toHaveLength(12);

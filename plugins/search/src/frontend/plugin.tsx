@@ -15,6 +15,7 @@ import { searchApi } from '../common/search-api.js';
 import { SearchBarButton } from './modal/search-bar-button.js';
 import { searchApiRef } from './search-api-ref.js';
 import { searchResultRenderersInput } from './search-result-renderer-blueprint.js';
+import { createSearchResultRenderers, searchResultRenderersApiRef } from './search-result-renderers-api.js';
 
 /** `api:search`: the search client, for `useApi(searchApiRef)`. */
 export const searchApiExtension: ExtensionDefinition = ApiBlueprint.make({
@@ -29,16 +30,27 @@ export const searchApiExtension: ExtensionDefinition = ApiBlueprint.make({
   }),
 });
 
-/** `page:search`: the search page at `/search`; input `renderers` takes `SearchResultRendererBlueprint` extensions. */
-export const searchPage: ExtensionDefinition = PageBlueprint.makeWithInputs({
+/**
+ * `api:search/result-renderers`: input `renderers` takes `SearchResultRendererBlueprint`
+ * extensions; the page and the modal both read them through `searchResultRenderersApiRef`.
+ */
+export const searchResultRenderersExtension: ExtensionDefinition = ApiBlueprint.makeWithInputs({
+  name: 'result-renderers',
   inputs: { renderers: searchResultRenderersInput },
-  params: ({ inputs }) => ({
+  params: ({ inputs }) =>
+    defineApiFactory({
+      api: searchResultRenderersApiRef,
+      deps: {},
+      factory: () => createSearchResultRenderers(inputs.renderers.map((r) => r.output.renderer)),
+    }),
+});
+
+/** `page:search`: the search page at `/search`, showing results with the app's renderers. */
+export const searchPage: ExtensionDefinition = PageBlueprint.make({
+  params: {
     path: '/search',
-    loader: () =>
-      import('./page/search-page.js').then((m) => (
-        <m.SearchPage renderers={inputs.renderers.map((r) => r.output.renderer)} />
-      )),
-  }),
+    loader: () => import('./page/search-page.js').then((m) => <m.SearchPage />),
+  },
 });
 
 /** `app-bar-action:search`: the search button in the top bar (`/` and Ctrl/Cmd+K open the modal). */
@@ -60,5 +72,5 @@ export const searchBarAction: ExtensionDefinition = defineExtension({
 export const searchWebPlugin: WebPlugin = defineWebPlugin({
   id: 'search',
   title: 'Search',
-  extensions: [searchApiExtension, searchPage, searchBarAction],
+  extensions: [searchApiExtension, searchResultRenderersExtension, searchPage, searchBarAction],
 });

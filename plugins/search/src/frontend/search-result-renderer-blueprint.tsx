@@ -15,12 +15,13 @@ export interface SearchResultRenderer {
 export const searchResultRendererData =
   defineExtensionDataRef<SearchResultRenderer>('search.result-renderer');
 
-/** The input `page:search` offers for renderers. */
+/** The input `api:search/result-renderers` offers for renderers. */
 export const searchResultRenderersInput = defineExtensionInput({ renderer: searchResultRendererData });
 
 /**
- * A renderer of one document type's results on the search page (`page:search`, input
- * `renderers`); types without one get the default: title, highlighted text, fields.
+ * A renderer of one document type's results (`api:search/result-renderers`, input
+ * `renderers`), used by the search page and the modal's group labels alike; types
+ * without one get the default: title, highlighted text, fields.
  *
  * @example
  * SearchResultRendererBlueprint.make({
@@ -30,7 +31,7 @@ export const searchResultRenderersInput = defineExtensionInput({ renderer: searc
  */
 export const SearchResultRendererBlueprint = defineBlueprint({
   kind: 'search-result-renderer',
-  attachTo: { id: 'page:search', input: 'renderers' },
+  attachTo: { id: 'api:search/result-renderers', input: 'renderers' },
   output: { renderer: searchResultRendererData },
   factory: (params: SearchResultRenderer) => ({ renderer: params }),
 });

@@ -111,7 +111,7 @@ describe('search UI against the real search backend', () => {
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('Search term'), { target: { value: 'paym' } });
     const results = await within(dialog).findByRole('list', { name: 'Search results' });
-    expect(within(results).getByText('note')).toBeTruthy();
+    expect(within(results).getByText('Notes')).toBeTruthy();
     const option = await within(results).findByRole('button', { name: /gateway/ });
     expect(option.querySelector('mark')?.textContent).toBe('payments');
     fireEvent.click(option);

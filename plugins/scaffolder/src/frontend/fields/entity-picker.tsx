@@ -1,6 +1,7 @@
 import { toEntityQueryParams } from '@atrium/catalog/common';
 import { catalogApiRef } from '@atrium/catalog/frontend';
 import { type Entity, parseEntityRef, stringifyEntityRef } from '@atrium/catalog-model';
+import { useDebouncedValue } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
@@ -8,7 +9,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import type { FormFieldProps } from '../blueprints/form-field-blueprint.js';
 import { type CatalogFilter, toEntityFilterQuery } from './catalog-filter.js';
-import { useDebouncedValue } from './use-debounced-value.js';
 
 /** The `ui:options` of EntityPicker and OwnerPicker. */
 export interface EntityPickerOptions {

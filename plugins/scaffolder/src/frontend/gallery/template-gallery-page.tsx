@@ -1,6 +1,6 @@
 import { toEntityQueryParams, toFilterParams } from '@atrium/catalog/common';
 import { catalogApiRef } from '@atrium/catalog/frontend';
-import { EmptyState, ErrorPanel, LoadingSkeleton, Page } from '@atrium/ui';
+import { EmptyState, ErrorPanel, LoadingSkeleton, Page, useDebouncedValue } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { toEntityFilterQuery } from '../fields/catalog-filter.js';
-import { useDebouncedValue } from '../fields/use-debounced-value.js';
 import { useScaffolderContext } from '../scaffolder-context.js';
 import {
   type GalleryFilters,

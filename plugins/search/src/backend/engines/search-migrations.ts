@@ -56,6 +56,47 @@ async function createPostgresIndex(db: MigrationDb) {
   }
 }
 
+// The name and the title as words (`exact_keys` split in two), each indexed, so an exact
+// match is a lookup rather than a test of every match. SQLite: FTS5 ranks with the
+// weights by itself (`order by rank` inside FTS), browsing by title reads an index.
+async function addExactColumns(db: MigrationDb, client: 'sqlite' | 'postgres') {
+  for (const column of ['exact_name', 'exact_title']) {
+    await db.schema
+      .alterTable('search_documents')
+      .addColumn(column, 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
+  }
+  const backfill =
+    client === 'postgres'
+      ? `update search_documents set exact_name = split_part(exact_keys, '|', 2), exact_title = split_part(exact_keys, '|', 3)`
+      : `update search_documents set exact_name = substr(exact_keys, 2, instr(substr(exact_keys, 2), '|') - 1),
+           exact_title = substr(exact_keys, instr(substr(exact_keys, 2), '|') + 2, length(exact_keys) - instr(substr(exact_keys, 2), '|') - 2)`;
+  await sql.raw(backfill).execute(db);
+  await db.schema
+    .createIndex('search_documents_exact_name')
+    .on('search_documents')
+    .column('exact_name')
+    .execute();
+  await db.schema
+    .createIndex('search_documents_exact_title')
+    .on('search_documents')
+    .column('exact_title')
+    .execute();
+  await db.schema
+    .createIndex('search_documents_title')
+    .on('search_documents')
+    .columns(['title', 'id'])
+    .execute();
+  if (client === 'sqlite') {
+    await sql
+      .raw(`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`)
+      .execute(db);
+    await sql
+      .raw(`insert into search_trigrams(search_trigrams, rank) values ('rank', 'bm25(2.0, 1.0)')`)
+      .execute(db);
+  }
+}
+
 /** The search index: one table of documents plus each database's full-text structures. */
 export const searchMigrations: Migrations = {
   '0001_create_documents': {
@@ -77,6 +118,11 @@ export const searchMigrations: Migrations = {
         .on('search_documents')
         .columns(['type', 'indexed_at'])
         .execute();
+    },
+  },
+  '0002_exact_columns': {
+    async up(db, { client }) {
+      await addExactColumns(db, client);
     },
   },
 };

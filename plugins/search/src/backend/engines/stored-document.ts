@@ -11,6 +11,10 @@ export interface StoredDocumentRow {
   body: string;
   /** `|<name words>|<title words>|`: a term equal to either ranks first. */
   exact_keys: string;
+  /** The name's words, space-separated: a term of exactly these words ranks first. */
+  exact_name: string;
+  /** The title's words, space-separated. */
+  exact_title: string;
   document: string;
   indexed_at: number;
 }
@@ -36,6 +40,8 @@ export function toStoredRow(type: string, document: IndexableDocument, indexedAt
     .filter(([field]) => !ownFields.has(field))
     .flatMap(([, value]) => keywordText(value));
   const name = typeof document.name === 'string' ? document.name : '';
+  const exactName = toSearchTokens(name).join(' ');
+  const exactTitle = toSearchTokens(document.title).join(' ');
   return {
     type,
     doc_key: storable(document.location),
@@ -43,7 +49,9 @@ export function toStoredRow(type: string, document: IndexableDocument, indexedAt
     title: storable(document.title),
     keywords: storable(keywords.join(' ')),
     body: storable(document.text),
-    exact_keys: `|${toSearchTokens(name).join(' ')}|${toSearchTokens(document.title).join(' ')}|`,
+    exact_keys: `|${exactName}|${exactTitle}|`,
+    exact_name: exactName,
+    exact_title: exactTitle,
     document: JSON.stringify(document, (_key, value: unknown) =>
       typeof value === 'string' ? value.replaceAll('\u0000', ' ') : value,
     ),
@@ -51,7 +59,7 @@ export function toStoredRow(type: string, document: IndexableDocument, indexedAt
   };
 }
 
-/** The key a term is compared with in `exact_keys`. */
+/** The key a term is compared with in `exact_keys`; its words alone are compared with `exact_name` and `exact_title`. */
 export function exactKeyOf(tokens: readonly string[]): string {
   return `|${tokens.join(' ')}|`;
 }

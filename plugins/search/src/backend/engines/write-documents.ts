@@ -44,6 +44,8 @@ export async function writeDocuments(
           keywords: eb.ref('excluded.keywords'),
           body: eb.ref('excluded.body'),
           exact_keys: eb.ref('excluded.exact_keys'),
+          exact_name: eb.ref('excluded.exact_name'),
+          exact_title: eb.ref('excluded.exact_title'),
           document: eb.ref('excluded.document'),
           indexed_at: eb.ref('excluded.indexed_at'),
           ...(client === 'postgres' ? { tsv: eb.ref('excluded.tsv') } : {}),

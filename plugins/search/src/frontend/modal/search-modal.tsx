@@ -1,3 +1,5 @@
+import { useDebouncedValue } from '@atrium/ui';
+import { useApi } from '@atrium/web-kernel';
 import {
   Box,
   Dialog,
@@ -16,9 +18,9 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import type { SearchResult } from '../../common/search-types.js';
 import { HighlightedText } from '../components/highlighted-text.js';
+import { searchResultRenderersApiRef } from '../search-result-renderers-api.js';
 import { useSearch } from '../use-search.js';
 import { groupResults } from './group-results.js';
-import { useDebounced } from './use-debounced.js';
 
 const typeaheadLimit = 12;
 
@@ -28,6 +30,7 @@ function isAppPath(location: string) {
 
 function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: SearchResult) => void }) {
   const { data, error, isFetching } = useSearch({ term, pageLimit: typeaheadLimit }, term.trim() !== '');
+  const renderers = useApi(searchResultRenderersApiRef);
   if (term.trim() === '')
     return <Typography color="text.secondary">Type to search the catalog, templates and docs.</Typography>;
   if (error) return <Typography color="error">Search failed: {(error as Error).message}</Typography>;
@@ -37,7 +40,7 @@ function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: Sea
   return (
     <List dense aria-label="Search results">
       {groupResults(data.results).flatMap((group) => [
-        <ListSubheader key={`type:${group.type}`}>{group.type}</ListSubheader>,
+        <ListSubheader key={`type:${group.type}`}>{renderers.labelOf(group.type)}</ListSubheader>,
         ...group.results.map((result) => (
           <ListItem key={`${result.type}:${result.document.location}`} disablePadding>
             <ListItemButton onClick={() => onPick(result)}>
@@ -56,7 +59,7 @@ function TypeaheadResults({ term, onPick }: { term: string; onPick: (result: Sea
 /** The search modal: a term field with typeahead results grouped by type; Enter opens the full page. */
 export function SearchModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const [term, setTerm] = useState('');
-  const debounced = useDebounced(term, 150);
+  const debounced = useDebouncedValue(term, 150);
   const navigate = useNavigate();
   const pick = (result: SearchResult) => {
     onClose();

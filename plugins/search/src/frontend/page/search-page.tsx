@@ -1,8 +1,9 @@
 import { ErrorPanel, Page } from '@atrium/ui';
+import { useApi } from '@atrium/web-kernel';
 import { Box, Button, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useSearchParams } from 'react-router';
 import { DefaultResult } from '../components/default-result.js';
-import type { SearchResultRenderer } from '../search-result-renderer-blueprint.js';
+import { searchResultRenderersApiRef } from '../search-result-renderers-api.js';
 import { useSearch } from '../use-search.js';
 import { SearchFilters } from './search-filters.js';
 import { queryFromParams, withParam } from './search-page-state.js';
@@ -10,17 +11,17 @@ import { queryFromParams, withParam } from './search-page-state.js';
 const pageLimit = 20;
 
 /** The search page at `/search`: a term, type and field filters, highlighted results, paging. */
-export function SearchPage({ renderers }: { renderers: readonly SearchResultRenderer[] }) {
+export function SearchPage() {
+  const renderers = useApi(searchResultRenderersApiRef);
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params, pageLimit);
   const { data, error } = useSearch(query);
   const change = (key: string, value: string) =>
     setParams(withParam(params, key, value), { replace: key !== 'cursor' });
-  const rendererOf = new Map(renderers.map((renderer) => [renderer.type, renderer.component]));
   return (
     <Page title="Search">
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={3}>
-        <SearchFilters params={params} renderers={renderers} onChange={change} />
+        <SearchFilters params={params} renderers={renderers.all} onChange={change} />
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <TextField
             fullWidth
@@ -37,7 +38,7 @@ export function SearchPage({ renderers }: { renderers: readonly SearchResultRend
           )}
           <Box component="section" aria-label="Results">
             {data?.results.map((result) => {
-              const Result = rendererOf.get(result.type) ?? DefaultResult;
+              const Result = renderers.componentOf(result.type) ?? DefaultResult;
               return (
                 <Box key={`${result.type}:${result.document.location}`}>
                   <Result result={result} />

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * The value, updated only after it stopped changing for `delayMs`, so typing in a picker
- * sends one catalog query per pause instead of one per key.
+ * or a search box sends one query per pause instead of one per key.
  *
  * @example
  * const term = useDebouncedValue(input, 250);
