@@ -163,6 +163,52 @@ describe('sign-in flow attacks', () => {
   });
 });
 
+/** A refresh with exactly this cookie, as a thief with a copy of it would send it. */
+const refreshWith = (setup: SignInSetup, cookie: string, url = setup.appUrl) =>
+  fetch(`${url}/api/auth/oidc/refresh`, { headers: { ...xhr, cookie: `atrium-oidc-refresh=${cookie}` } });
+const refreshCookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('atrium-oidc-refresh=') && !/max-age=0\b/i.test(c))
+    ?.split(';')[0]
+    ?.split('=')[1];
+
+describe('refresh cookie rotation', () => {
+  let setup: SignInSetup;
+  beforeAll(async () => {
+    setup = await startSignInSetup({ features, auth: { session: { refreshReuseGraceSeconds: 1 } } });
+  }, 60_000);
+  afterAll(() => setup?.stop());
+
+  it('replaces the cookie on every refresh; a replaced one replayed after the grace period ends the session', async () => {
+    const { client } = await setup.signIn(testPeople.ada);
+    const first = client.cookie('atrium-oidc-refresh')?.value ?? '';
+    const refreshed = await setup.refresh(client);
+    expect(refreshed.status).toBe(200);
+    const second = client.cookie('atrium-oidc-refresh')?.value ?? '';
+    expect(second).not.toBe('');
+    expect(second).not.toBe(first);
+    // A second tab that refreshed with the replaced cookie at the same moment still signs in, once more.
+    const tab = await refreshWith(setup, first);
+    expect(tab.status).toBe(200);
+    expect(refreshCookieOf(tab)).toBeUndefined();
+    expect((await setup.refresh(client)).status).toBe(200);
+    const current = client.cookie('atrium-oidc-refresh')?.value ?? '';
+    expect(current).not.toBe(second);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const replay = await refreshWith(setup, first);
+    expect(replay.status).toBe(401);
+    expect(((await replay.json()) as { error: { message: string } }).error.message).toContain(
+      'already used and replaced',
+    );
+    // The replay ended the whole family: the holder of the newest cookie must sign in again.
+    expect((await refreshWith(setup, current)).status).toBe(401);
+    // Another sign-in is a family of its own.
+    const other = await setup.signIn(testPeople.ada);
+    expect((await setup.refresh(other.client)).status).toBe(200);
+  });
+});
+
 describe('a User removed from the catalog', () => {
   it('cannot refresh the session they started', async () => {
     const setup = await startSignInSetup({ features });
@@ -222,6 +268,31 @@ describe('two backends on one PostgreSQL database', () => {
       }`;
       const replay = await fetch(`${a?.url}/api/auth/oidc/refresh`, { headers: { ...xhr, cookie: stolen } });
       expect(replay.status).toBe(401);
+    } finally {
+      await setup.stop();
+      await database.cleanup();
+    }
+  }, 90_000);
+
+  it('rotate on one backend; a replay of the replaced cookie on the other ends the session on both', async () => {
+    const database = await createTestDatabase('postgres');
+    const setup = await startSignInSetup({
+      features,
+      count: 2,
+      database: database.config,
+      auth: { session: { refreshReuseGraceSeconds: 0 } },
+    });
+    try {
+      const [a, b] = setup.backends;
+      const { client } = await setup.signIn(testPeople.ada, a);
+      const first = client.cookie('atrium-oidc-refresh')?.value ?? '';
+      expect((await setup.refresh(client, a)).status).toBe(200);
+      const current = client.cookie('atrium-oidc-refresh')?.value ?? '';
+      expect(current).not.toBe(first);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect((await refreshWith(setup, first, b?.url)).status).toBe(401);
+      expect((await refreshWith(setup, current, a?.url)).status).toBe(401);
+      expect((await refreshWith(setup, current, b?.url)).status).toBe(401);
     } finally {
       await setup.stop();
       await database.cleanup();

@@ -190,4 +190,22 @@ export const routeFixtures: Record<string, RouteFixture> = {
   'rbac.restoreVersion': { params: () => ({ version: '1' }), sameAsMissing: true, changesState: true },
   'rbac.updateDraft': { body: () => ({ policy: { roles: [] } }), sameAsMissing: true, changesState: true },
   'rbac.publishDraft': { body: () => ({}), sameAsMissing: true, changesState: true },
+  // A hidden entity's read is DENY exactly as a missing one's: the decision reveals nothing more.
+  'permission.authorize': {
+    body: (s) => ({
+      items: [
+        {
+          id: 'read',
+          permission: {
+            type: 'resource',
+            name: 'catalog.entity.read',
+            attributes: { action: 'read' },
+            resourceType: 'catalog-entity',
+          },
+          resourceRef: s.ref,
+        },
+      ],
+    }),
+    sameAsMissing: true,
+  },
 };

@@ -21,6 +21,7 @@ function writeFiles(size: OrgSize, components: number): string {
       features: [
         '@atrium/catalog/backend',
         '@atrium/rbac/backend',
+        '@atrium/permission/backend',
         join(repo, 'bench/dist/access/token-plugin.js'),
       ],
     },
@@ -60,6 +61,35 @@ async function latency(server: ServerProcess, token: string, seconds: number) {
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${result.non2xx} non-2xx answers and ${result.errors} errors`);
   return { median: result.latency.p50, p99: result.latency.p99, rps: result.requests.average };
+}
+
+const read = {
+  type: 'resource',
+  name: 'catalog.entity.read',
+  attributes: { action: 'read' },
+  resourceType: 'catalog-entity',
+};
+
+/** `POST /api/permission/authorize` with `items` items (conditional reads and reads of one entity each), 16 clients. */
+async function authorizeLatency(server: ServerProcess, token: string, items: number, seconds: number) {
+  const body = JSON.stringify({
+    items: Array.from({ length: items }, (_, i) => ({
+      id: String(i),
+      permission: read,
+      ...(i % 2 ? { resourceRef: `component:default/c${i}` } : {}),
+    })),
+  });
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}/api/permission/authorize`,
+    method: 'POST',
+    connections: 16,
+    duration: seconds,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`authorize: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  return { median: result.latency.p50, p99: result.latency.p99 };
 }
 
 /** by-query p99 for a user limited to their team's entities vs an operator who may read everything, 16 clients. */
@@ -104,7 +134,11 @@ export async function measureByQuery(size: OrgSize, components: number, seconds:
       results.admin.push(await latency(server, admin, seconds));
       results.restricted.push(await latency(server, restricted, seconds));
     }
-    return { ingestSeconds, visible, results };
+    const authorize = {
+      single: await authorizeLatency(server, restricted, 1, seconds),
+      batch: await authorizeLatency(server, restricted, 100, seconds),
+    };
+    return { ingestSeconds, visible, results, authorize };
   } finally {
     await server.stop();
   }

@@ -21,7 +21,7 @@ export async function run(args: string[]) {
   );
   if (args.includes('--skip-catalog')) return;
   const components = option(args, '--components', 7500);
-  const { ingestSeconds, visible, results } = await measureByQuery(
+  const { ingestSeconds, visible, results, authorize } = await measureByQuery(
     size,
     components,
     option(args, '--seconds', 8),
@@ -40,5 +40,8 @@ export async function run(args: string[]) {
   );
   console.log(
     `p99 ratio restricted / operator: ${(p99(results.restricted) / p99(results.admin)).toFixed(2)}x  target <= 1.3x`,
+  );
+  console.log(
+    `POST /api/permission/authorize over HTTP, 16 clients, restricted user: 1 item median ${authorize.single.median} ms, p99 ${authorize.single.p99} ms; 100 items median ${authorize.batch.median} ms, p99 ${authorize.batch.p99} ms`,
   );
 }

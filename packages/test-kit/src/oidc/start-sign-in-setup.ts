@@ -68,6 +68,27 @@ export const xhr = { 'x-requested-with': 'XMLHttpRequest' };
 
 type SetupOptions = Parameters<typeof startSignInSetup>[0];
 
+/** `auth.providers.oauth2.<env>` on the identity provider's plain OAuth endpoints; a null in `overrides` drops a key. */
+function oauth2Config(idp: TestOidcProvider, overrides: JsonObject): JsonObject {
+  const merged: JsonObject = {
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    authorizationUrl: `${idp.issuer}/auth`,
+    tokenUrl: `${idp.issuer}/token`,
+    userInfoUrl: `${idp.issuer}/me`,
+    scope: 'openid profile email',
+    includeBasicAuth: true,
+    ...overrides,
+  };
+  return Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== null)) as JsonObject;
+}
+
+// The same client serves the OIDC provider and, with `oauth2`, the generic OAuth2 one.
+const redirectUrisOf = (ports: number[]) =>
+  ports.flatMap((port) =>
+    ['oidc', 'oauth2'].map((id) => `http://127.0.0.1:${port}/api/auth/${id}/handler/frame`),
+  );
+
 /** One backend's config: listens on `port`, the shared app URL, OIDC at `idp`, the catalog reading `file`. */
 function backendConfig(
   port: number,
@@ -96,6 +117,7 @@ function backendConfig(
             ...options.oidc,
           },
         },
+        ...(options.oauth2 ? { oauth2: { development: oauth2Config(idp, options.oauth2) } } : {}),
       },
     },
     catalog: {
@@ -120,11 +142,17 @@ export async function startSignInSetup(options: {
   oidc?: JsonObject;
   /** Merged into `auth` (e.g. `session`). */
   auth?: JsonObject;
+  /**
+   * Also configures `auth.providers.oauth2.development` against the same identity
+   * provider's plain OAuth 2.0 endpoints (authorize, token, userinfo), merged with this
+   * (a null drops a key, e.g. `userInfoUrl: null`).
+   */
+  oauth2?: JsonObject;
 }): Promise<SignInSetup> {
   const ports = await Promise.all(Array.from({ length: options.count ?? 1 }, () => freePort()));
   const appUrl = `http://127.0.0.1:${ports[0]}`;
   const idp = await startTestOidcProvider({
-    redirectUris: ports.map((port) => `http://127.0.0.1:${port}/api/auth/oidc/handler/frame`),
+    redirectUris: redirectUrisOf(ports),
   });
   const dir = await mkdtemp(join(tmpdir(), 'atrium-sign-in-'));
   const file = await writeTestOrg(dir);

@@ -2,7 +2,12 @@ import { AuthenticationError, InputError, NotAllowedError, NotFoundError } from 
 import { coreServices, defineExtensionPoint, definePlugin } from '@atrium/kernel';
 import { z } from 'zod';
 import { authApi } from '../common/auth-api.js';
-import type { AuthProvider, AuthProviderRequest as FastifyRequest, SignInIdentity } from './auth-provider.js';
+import type {
+  AuthProvider,
+  AuthProviderReply as FastifyReply,
+  AuthProviderRequest as FastifyRequest,
+  SignInIdentity,
+} from './auth-provider.js';
 import { createGuestProvider, guestProviderConfigSchema, guestSignInRefusal } from './guest-provider.js';
 import { readOAuthProviders } from './oauth/configured-providers.js';
 import {
@@ -35,6 +40,11 @@ const authConfigSchema = z
           .min(60)
           .max(90 * 86_400)
           .default(7 * 86_400),
+        /**
+         * Each refresh replaces the refresh cookie; the replaced one still refreshes for this
+         * long (tabs refreshing at once), after which showing it ends the session family.
+         */
+        refreshReuseGraceSeconds: z.number().min(0).max(300).default(10),
       })
       .prefault({}),
     providers: z.object({ guest: guestProviderConfigSchema.optional() }).loose().prefault({}),
@@ -74,7 +84,7 @@ function checkSameSite(request: FastifyRequest, appOrigin: string): void {
 export const authPlugin = definePlugin({
   id: 'auth',
   description:
-    'Sign-in providers (guest, OIDC, GitHub), sign-in resolvers, refresh sessions, user tokens and the JWKS',
+    'Sign-in providers (guest, OIDC, GitHub, generic OAuth2), sign-in resolvers, refresh sessions, user tokens and the JWKS',
   config: authConfigSchema,
   deps: {
     http: coreServices.httpRouter,
@@ -115,6 +125,7 @@ export const authPlugin = definePlugin({
       appBaseUrl,
       environment: config.environment,
       refreshSessionTtlMs: config.session.refreshExpiresInSeconds * 1000,
+      refreshReuseGraceMs: config.session.refreshReuseGraceSeconds * 1000,
     };
     const configuredIds = () => [...providers.keys(), ...oauth.keys()];
     const notConfigured = (id: string) => {
@@ -133,9 +144,13 @@ export const authPlugin = definePlugin({
     deps.logger.info(`sign-in providers: ${configuredIds().join(', ') || 'none'}`);
 
     /** Who the provider says is signing in: a refresh cookie for redirect providers, the provider itself otherwise. */
-    const identify = async (id: string, request: FastifyRequest): Promise<SignInIdentity> => {
+    const identify = async (
+      id: string,
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ): Promise<SignInIdentity> => {
       const configured = oauth.get(id);
-      if (configured) return refreshSignIn(ctx, configured, request);
+      if (configured) return refreshSignIn(ctx, configured, request, reply);
       const provider = providers.get(id);
       if (!provider) throw notConfigured(id);
       return provider.refresh(request, { logger: deps.logger, environment: config.environment });
@@ -143,12 +158,14 @@ export const authPlugin = definePlugin({
     const refresh = async ({
       params,
       request,
+      reply,
     }: {
       params: { provider: string };
       request: FastifyRequest;
+      reply: FastifyReply;
     }) => {
       checkSameSite(request, appOrigin);
-      const identity = await identify(params.provider, request);
+      const identity = await identify(params.provider, request, reply);
       if (!identity.userEntityRef)
         throw new AuthenticationError(`provider '${params.provider}' did not resolve a user`);
       // A refresh that shows the current token continues its session, so one sign-out

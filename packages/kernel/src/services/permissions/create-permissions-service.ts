@@ -10,6 +10,7 @@ import type {
   PermissionRule,
   PermissionsRegistryService,
   PermissionsService,
+  PolicyDecision,
   ResourceTypeRegistration,
   ResourceTypeSummary,
 } from './permission-types.js';
@@ -84,15 +85,40 @@ export function createPermissionsService(
     }
   };
 
-  async function resolve(
+  // Resources of a batch's conditional decisions, loaded once per resource type (one query
+  // for a batch of 100 entity checks, not 100).
+  async function loadResources(
+    decisions: PolicyDecision[],
+    refs: Array<string | undefined>,
+  ): Promise<Map<string, Map<string, unknown>>> {
+    const wanted = new Map<string, Set<string>>();
+    decisions.forEach((decision, i) => {
+      const ref = refs[i];
+      if (decision.result !== 'CONDITIONAL' || ref === undefined) return;
+      if (!registry.get(decision.resourceType)) return;
+      wanted.set(decision.resourceType, (wanted.get(decision.resourceType) ?? new Set()).add(ref));
+    });
+    const loaded = new Map<string, Map<string, unknown>>();
+    await Promise.all(
+      [...wanted].map(async ([resourceType, set]) => {
+        const list = [...set];
+        const resources = await registry.get(resourceType)!.getResources(list);
+        loaded.set(resourceType, new Map(list.map((ref, i) => [ref, resources[i]])));
+      }),
+    );
+    return loaded;
+  }
+
+  function resolve(
     permission: Permission,
     resourceRef: string | undefined,
-    decision: Awaited<ReturnType<PermissionPolicy['handle']>>,
-  ): Promise<DefinitiveDecision> {
+    decision: PolicyDecision,
+    loaded: Map<string, Map<string, unknown>>,
+  ): DefinitiveDecision {
     if (decision.result !== 'CONDITIONAL') return decision;
     const registration = registry.get(decision.resourceType);
     if (!resourceRef || !registration) return { result: 'DENY' };
-    const [resource] = await registration.getResources([resourceRef]);
+    const resource = loaded.get(decision.resourceType)?.get(resourceRef);
     if (resource === undefined) return { result: 'DENY' };
     const rules = new Map<string, PermissionRule>(registration.rules.map((r) => [r.name, r]));
     const allowed = mapCriteria(
@@ -114,12 +140,19 @@ export function createPermissionsService(
 
   return {
     async authorize(requests, { credentials }) {
-      return Promise.all(
-        requests.map(async ({ permission, resourceRef }) => {
+      const decisions: PolicyDecision[] = await Promise.all(
+        requests.map(async ({ permission }) => {
           checkDeclared(permission);
           if (!isAllowedByRestrictions(credentials, permission)) return DENY;
-          return resolve(permission, resourceRef, await policy.handle({ permission }, { credentials }));
+          return policy.handle({ permission }, { credentials });
         }),
+      );
+      const loaded = await loadResources(
+        decisions,
+        requests.map((r) => r.resourceRef),
+      );
+      return requests.map(({ permission, resourceRef }, i) =>
+        resolve(permission, resourceRef, decisions[i] as PolicyDecision, loaded),
       );
     },
     async authorizeConditional(requests, { credentials }) {

@@ -19,6 +19,8 @@ const docDelete = definePermission({
   resourceType: 'doc',
 });
 const undeclared = definePermission({ name: 'docs.secret.peek' });
+// Every getResources call, to see a batch load its resources once.
+const loads: string[][] = [];
 const docs: Record<string, { owner: string }> = {
   'doc:a': { owner: 'user:default/ada' },
   'doc:b': { owner: 'user:default/bob' },
@@ -57,7 +59,10 @@ async function start(features: Parameters<typeof startTestBackend>[0]['features'
       registry = deps.registry;
       deps.registry.addResourceType<{ owner: string }>({
         resourceType: 'doc',
-        getResources: async (refs) => refs.map((ref) => docs[ref]),
+        getResources: async (refs) => {
+          loads.push(refs);
+          return refs.map((ref) => docs[ref]);
+        },
         rules: [
           {
             name: 'IS_OWNER',
@@ -114,6 +119,19 @@ describe('permissions', () => {
       { credentials: ada },
     );
     expect(decisions.map((d) => d.result)).toEqual(['ALLOW', 'DENY', 'DENY', 'DENY']);
+    await backend.stop();
+  });
+
+  it('loads the resources of a batch once, each ref once, and answers in request order', async () => {
+    const { backend, permissions } = await start([ownerPolicy]);
+    loads.length = 0;
+    const refs = ['doc:b', 'doc:a', 'doc:missing', 'doc:a', 'doc:b'];
+    const decisions = await permissions.authorize(
+      refs.map((resourceRef) => ({ permission: docRead, resourceRef })),
+      { credentials: ada },
+    );
+    expect(decisions.map((d) => d.result)).toEqual(['DENY', 'ALLOW', 'DENY', 'ALLOW', 'DENY']);
+    expect(loads).toEqual([['doc:b', 'doc:a', 'doc:missing']]);
     await backend.stop();
   });
 

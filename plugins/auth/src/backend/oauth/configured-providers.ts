@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { signInConfigSchema } from '../resolvers/sign-in-resolvers.js';
 import { createGithubProvider, githubProviderConfigSchema } from './github-provider.js';
 import type { ConfiguredOAuthProvider } from './oauth-flow.js';
+import { createOAuth2Provider, oauth2ProviderConfigSchema } from './oauth2-provider.js';
 import { createOidcProvider, oidcProviderConfigSchema } from './oidc-provider.js';
 
 const withSignIn = <T extends z.ZodObject>(schema: T) =>
@@ -26,6 +27,16 @@ const builtIn = {
     defaultResolvers: [
       {
         resolver: 'usernameMatchingUserEntityName' as const,
+        dangerouslyAllowSignInWithoutUserInCatalog: false,
+      },
+    ],
+  },
+  oauth2: {
+    schema: withSignIn(oauth2ProviderConfigSchema),
+    create: (config: z.output<typeof oauth2ProviderConfigSchema>) => createOAuth2Provider('oauth2', config),
+    defaultResolvers: [
+      {
+        resolver: 'emailMatchingUserEntityProfileEmail' as const,
         dangerouslyAllowSignInWithoutUserInCatalog: false,
       },
     ],

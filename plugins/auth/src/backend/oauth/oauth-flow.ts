@@ -35,6 +35,8 @@ export interface OAuthFlowContext {
   appBaseUrl: string;
   environment: string;
   refreshSessionTtlMs: number;
+  /** How long a replaced refresh secret still refreshes (without rotating again): concurrent tabs. */
+  refreshReuseGraceMs: number;
 }
 
 /** A sign-in has this long between /start and the callback. */
@@ -172,23 +174,48 @@ function answer(reply: FastifyReply, flow: PendingFlow, message: Parameters<type
   return reply.header('cache-control', 'no-store').redirect(target.href, 302);
 }
 
-/** A refresh: the cookie's session, for this provider, resolved again (a removed User cannot refresh). */
+/**
+ * A refresh: the cookie's session, for this provider, resolved again (a removed User
+ * cannot refresh). The cookie's secret is rotated: the answer sets a new one and the old
+ * one is spent. A spent secret shown again after the grace period is a replay (someone
+ * kept a copy): the whole session family ends, for the thief and the victim alike.
+ */
 export async function refreshSignIn(
   ctx: OAuthFlowContext,
   configured: ConfiguredOAuthProvider,
   request: FastifyRequest,
+  reply: FastifyReply,
 ): Promise<SignInIdentity> {
-  const secret = readCookie(request, refreshCookieName(configured.provider.id));
-  if (!secret) throw new AuthenticationError(`no '${configured.provider.id}' sign-in session; sign in again`);
-  const session = await ctx.sessions.find(secret, configured.provider.id);
-  if (!session) {
-    throw new AuthenticationError(
-      `the '${configured.provider.id}' sign-in session has ended or is unknown; sign in again`,
+  const id = configured.provider.id;
+  const secret = readCookie(request, refreshCookieName(id));
+  if (!secret) throw new AuthenticationError(`no '${id}' sign-in session; sign in again`);
+  const found = await ctx.sessions.find(secret, id, ctx.refreshReuseGraceMs);
+  if (!found)
+    throw new AuthenticationError(`the '${id}' sign-in session has ended or is unknown; sign in again`);
+  if (found.state === 'replayed') {
+    const error = new AuthenticationError(
+      `this '${id}' refresh cookie was already used and replaced; the sign-in session has been ended everywhere as a precaution; sign in again`,
     );
+    const event = await ctx.auditor.createEvent({
+      eventId: 'refresh.replayed',
+      severityLevel: 'high',
+      request,
+      meta: { provider: id },
+    });
+    await event.fail({ error, target: found.userEntityRef });
+    clearCookie(reply, refreshCookieName(id), cookieScope(ctx, id));
+    throw error;
   }
-  const identity = await resolveSignIn(configured.resolvers, session.profile, ctx.catalog);
-  if (identity.userEntityRef !== session.userEntityRef)
-    await ctx.sessions.touch(session.id, identity.userEntityRef);
+  const identity = await resolveSignIn(configured.resolvers, found.session.profile, ctx.catalog);
+  if (found.state === 'current') {
+    const next = await ctx.sessions.rotate(found.session, identity.userEntityRef);
+    if (next) {
+      setCookie(reply, refreshCookieName(id), next, {
+        ...cookieScope(ctx, id),
+        maxAgeSeconds: Math.max(1, Math.floor((found.session.expiresAt - Date.now()) / 1000)),
+      });
+    }
+  }
   return identity;
 }
 

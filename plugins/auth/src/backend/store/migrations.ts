@@ -1,4 +1,4 @@
-import type { Migrations } from '@atrium/kernel';
+import { type Migrations, sql } from '@atrium/kernel';
 
 /** The auth plugin's migrations. Append-only: never edit a released one. */
 export const authMigrations: Migrations = {
@@ -26,6 +26,23 @@ export const authMigrations: Migrations = {
         .addColumn('created_at', 'bigint', (c) => c.notNull())
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
         .addColumn('revoked_at', 'bigint')
+        .execute();
+    },
+  },
+  // Rotation: each refresh replaces the cookie's secret with a new row of the same family;
+  // the old row is kept, marked rotated, so a replay of it is recognised (and ends the family).
+  '0002_refresh_session_families': {
+    async up(db) {
+      await db.schema.alterTable('auth_refresh_sessions').addColumn('family_id', 'varchar(64)').execute();
+      await db.schema.alterTable('auth_refresh_sessions').addColumn('rotated_at', 'bigint').execute();
+      await db
+        .updateTable('auth_refresh_sessions' as never)
+        .set({ family_id: sql`id` } as never)
+        .execute();
+      await db.schema
+        .createIndex('auth_refresh_sessions_family')
+        .on('auth_refresh_sessions')
+        .column('family_id')
         .execute();
     },
   },

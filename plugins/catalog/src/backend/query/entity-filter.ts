@@ -24,7 +24,8 @@ export function isFilterLeaf(filter: EntityFilter): filter is EntityFilterLeaf {
 export const MATCH_NOTHING: EntityFilter = { anyOf: [] };
 
 /**
- * Flattens nested all/any, and merges an any-of of plain equality leaves on one key
+ * Drops double negations (a policy's "deny what is not owned" inside a not gives
+ * NOT(NOT(owned))), flattens nested all/any, and merges an any-of of plain equality leaves on one key
  * (`kind=user` or `kind=group`) into a single leaf with both values, which the index
  * answers with one range scan.
  *
@@ -34,7 +35,10 @@ export const MATCH_NOTHING: EntityFilter = { anyOf: [] };
  */
 export function normalizeFilter(filter: EntityFilter): EntityFilter {
   if (isFilterLeaf(filter)) return filter;
-  if ('not' in filter) return { not: normalizeFilter(filter.not) };
+  if ('not' in filter) {
+    const inner = normalizeFilter(filter.not);
+    return !isFilterLeaf(inner) && 'not' in inner ? inner.not : { not: inner };
+  }
   const isAll = 'allOf' in filter;
   const parts = (isAll ? filter.allOf : filter.anyOf).map(normalizeFilter);
   const flat: EntityFilter[] = [];

@@ -164,11 +164,41 @@ function sortedPage(
   );
 }
 
-/** The driving range of a kind-constrained conjunction and the conditions left to check per row. */
-function drivenRange(kind: string, rest: EntityFilter[]) {
+/**
+ * How a kind-constrained conjunction is read: from one index range (the kind's, or a
+ * single-value leaf's, in entity-id order), or from the entities in a few-valued leaf's
+ * ranges (`set`), with the conditions left to check per row.
+ */
+type Driven =
+  | { mode: 'range'; key: string; value: string; rest: EntityFilter[] }
+  | { mode: 'set'; key: string; values: string[]; rest: EntityFilter[] };
+
+function driven(kind: string, rest: EntityFilter[]): Driven {
   const driver = pickDriver(rest);
-  if (!driver) return { key: 'kind', value: kind, rest };
-  return { key: driver.key, value: driver.values[0] as string, rest: rest.filter((part) => part !== driver) };
+  if (!driver) return { mode: 'range', key: 'kind', value: kind, rest };
+  const others = rest.filter((part) => part !== driver);
+  return driver.values.length === 1
+    ? { mode: 'range', key: driver.key, value: driver.values[0] as string, rest: others }
+    : { mode: 'set', key: driver.key, values: driver.values, rest: others };
+}
+
+/**
+ * The conditions of a kind-constrained read. A range is read as search rows `s`; a set
+ * as entities `f` whose id is in the leaf's ranges: SQLite seeks each id in order (no
+ * sort, no duplicates when an entity has several of the values), PostgreSQL semi-joins.
+ */
+function drivenWhere(spec: EntityQuerySpec, kind: string, read: Driven, after: SqlFragment[]) {
+  const id = read.mode === 'range' ? 's.entity_id' : 'f.entity_id';
+  const head =
+    read.mode === 'range'
+      ? sql`s.key = ${read.key} AND s.kind = ${kind} AND s.value = ${read.value}`
+      : sql`f.entity_id IN (SELECT entity_id FROM search WHERE key = ${read.key} AND kind = ${kind} AND value IN (${sql.join(read.values)}))`;
+  return allConditions([
+    head,
+    ...read.rest.map((part) => filterCondition(part, { id, mode: 'probe', kind })),
+    ...fullTextCondition(spec, id, [kind]),
+    ...after,
+  ]);
 }
 
 /**
@@ -186,20 +216,15 @@ export function pageQuery(spec: EntityQuerySpec, page: PageRequest, kinds: reado
   const order = direction(descending);
   const { kind, rest } = splitKind(spec.filter);
   if (kind !== undefined) {
-    const range = drivenRange(kind, rest);
-    const where = allConditions([
-      sql`s.key = ${range.key} AND s.kind = ${kind} AND s.value = ${range.value}`,
-      ...range.rest.map((part) =>
-        filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' }),
-      ),
-      ...fullTextCondition(spec, 's.entity_id', [kind]),
-      ...keyset('s.entity_id', page.after, descending, false),
-    ]);
+    const read = driven(kind, rest);
+    const id = read.mode === 'range' ? 's.entity_id' : 'f.entity_id';
     return finish(
-      sql`s.entity_id AS id, f.final_entity AS json`,
-      sql`search s JOIN final_entities f ON f.entity_id = s.entity_id`,
-      where,
-      sql`s.entity_id ${order}`,
+      sql`${sql.ref(id)} AS id, f.final_entity AS json`,
+      read.mode === 'range'
+        ? sql`search s JOIN final_entities f ON f.entity_id = s.entity_id`
+        : sql`final_entities f`,
+      drivenWhere(spec, kind, read, keyset(id, page.after, descending, false)),
+      sql`${sql.ref(id)} ${order}`,
       page,
     );
   }
@@ -226,15 +251,9 @@ export function countQuery(spec: EntityQuerySpec, kinds: readonly string[]): Sql
   const filter = spec.sort ? andFilters(spec.filter, { key: spec.sort.key }) : spec.filter;
   const { kind, rest } = splitKind(filter);
   if (kind !== undefined) {
-    const range = drivenRange(kind, rest);
-    const where = allConditions([
-      sql`s.key = ${range.key} AND s.kind = ${kind} AND s.value = ${range.value}`,
-      ...range.rest.map((part) =>
-        filterCondition(part, { id: 's.entity_id', mode: 'probe', kindColumn: 's.kind' }),
-      ),
-      ...fullTextCondition(spec, 's.entity_id', [kind]),
-    ]);
-    return sql`SELECT count(*) AS n FROM search s WHERE ${where}`;
+    const read = driven(kind, rest);
+    const from = read.mode === 'range' ? sql`search s` : sql`final_entities f`;
+    return sql`SELECT count(*) AS n FROM ${from} WHERE ${drivenWhere(spec, kind, read, [])}`;
   }
   if (filter && isFilterLeaf(filter) && filter.values?.length && !spec.fullText && kinds.length > 0) {
     return sql`SELECT count(DISTINCT entity_id) AS n FROM search WHERE key = ${filter.key} AND kind IN (${sql.join(kinds)}) AND value IN (${sql.join(filter.values)})`;

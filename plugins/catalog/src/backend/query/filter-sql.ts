@@ -14,6 +14,7 @@ export type { SqlFragment };
  */
 export type LeafContext =
   | { id: string; mode: 'probe'; kindColumn: string }
+  | { id: string; mode: 'probe'; kind: string }
   | { id: string; mode: 'set'; kinds: readonly string[] };
 
 // The largest code point: every string starting with `prefix` sorts below prefix + it.
@@ -42,7 +43,8 @@ function leafCondition(leaf: EntityFilterLeaf, context: LeafContext): SqlFragmen
     return sql`${id} IN (SELECT entity_id FROM search WHERE key = ${leaf.key})`;
   }
   if (context.mode === 'probe') {
-    return sql`EXISTS (SELECT 1 FROM search x WHERE x.key = ${leaf.key} AND x.kind = ${sql.ref(context.kindColumn)} AND ${valueClause(leaf, 'x.value')} AND x.entity_id = ${id})`;
+    const kind = 'kind' in context ? sql`${context.kind}` : sql.ref(context.kindColumn);
+    return sql`EXISTS (SELECT 1 FROM search x WHERE x.key = ${leaf.key} AND x.kind = ${kind} AND ${valueClause(leaf, 'x.value')} AND x.entity_id = ${id})`;
   }
   return sql`${id} IN (SELECT entity_id FROM search WHERE key = ${leaf.key} AND ${kindsClause(context.kinds)} AND ${valueClause(leaf, 'value')})`;
 }
@@ -98,9 +100,23 @@ export function splitKind(filter: EntityFilter | undefined): KindSplit {
   return { kind: leaf.values?.[0], rest: parts.filter((part) => part !== leaf) };
 }
 
-/** Picks the driving equality leaf (single value) among a kind-constrained conjunction's conditions. */
-export function pickDriver(rest: EntityFilter[]): (EntityFilterLeaf & { values: string[] }) | undefined {
-  return rest.find(
-    (part): part is EntityFilterLeaf & { values: string[] } => isEquality(part) && part.values.length === 1,
+/** At most this many values let an equality leaf drive a query as a set of index ranges. */
+export const MAX_SET_DRIVER_VALUES = 64;
+
+type EqualityLeaf = EntityFilterLeaf & { values: string[] };
+
+/**
+ * Picks the driving equality leaf among a kind-constrained conjunction's conditions: a
+ * single value (one index range, already in entity-id order) if there is one, else a
+ * leaf of a few values other than the kind (`relations.ownedby IN (the caller's refs)`,
+ * as a permission's ownership condition gives), read as the union of its ranges. Either
+ * is usually far narrower than the kind's range, which would otherwise be scanned and
+ * every row probed.
+ */
+export function pickDriver(rest: EntityFilter[]): EqualityLeaf | undefined {
+  const equalities = rest.filter((part): part is EqualityLeaf => isEquality(part));
+  return (
+    equalities.find((part) => part.values.length === 1) ??
+    equalities.find((part) => part.key !== 'kind' && part.values.length <= MAX_SET_DRIVER_VALUES)
   );
 }
