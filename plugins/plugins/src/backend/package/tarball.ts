@@ -59,9 +59,12 @@ export function readTarball(gzipped: Buffer, maxBytes: number): TarFile[] {
   }
   const files: TarFile[] = [];
   let nextPath: string | undefined;
-  for (let offset = 0; offset + BLOCK <= tar.length; ) {
+  let ended = false;
+  for (let offset = 0; !ended && offset < tar.length; ) {
     const header = tar.subarray(offset, offset + BLOCK);
-    if (header.every((byte) => byte === 0)) break;
+    if (header.length < BLOCK) break;
+    ended = header.every((byte) => byte === 0);
+    if (ended) break;
     const size = octal(header, 124, 12);
     const type = String.fromCharCode(header[156] ?? 0);
     const body = tar.subarray(offset + BLOCK, offset + BLOCK + size);
@@ -82,6 +85,7 @@ export function readTarball(gzipped: Buffer, maxBytes: number): TarFile[] {
     const path = packagePathOf(name);
     if (path) files.push({ path, content: Buffer.from(body) });
   }
+  if (!ended) throw refuse('it ends inside an entry or without the end-of-archive block (truncated)');
   if (!files.some((file) => file.path === 'package.json'))
     throw refuse('it has no package.json at its top folder');
   return files;
