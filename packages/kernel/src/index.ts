@@ -128,6 +128,13 @@ export type {
   ResourceTypeRegistration,
   ResourceTypeSummary,
 } from './services/permissions/permission-types.js';
+export { HOST_API_VERSION } from './services/plugin-runtime/create-plugin-runtime.js';
+export type {
+  PluginRuntimeService,
+  PreparedPlugin,
+  PrepareRequest,
+  RuntimePluginState,
+} from './services/plugin-runtime/plugin-runtime-service.js';
 export { type Duration, durationToMs } from './services/scheduler/duration.js';
 export type {
   ScheduledTaskInfo,

@@ -51,6 +51,20 @@ export const kernelErrorCodes = defineErrorCodes({
   KERNEL_HOOK_FAILED: 'A startup or shutdown hook threw; it was logged and the other hooks still ran.',
   KERNEL_SHUTDOWN_TIMEOUT:
     'A lifecycle hook outlived backend.shutdown.timeout and was abandoned; make it finish sooner.',
+  // Runtime plugins (coreServices.pluginRuntime)
+  PLUGIN_DISABLED:
+    'A runtime plugin was stopped (disabled, uninstalled); its routes answer 404 until it is enabled again.',
+  PLUGIN_RUNTIME_INVALID:
+    'What was given to pluginRuntime.prepare is not one plugin with modules of it; the message says what is wrong.',
+  PLUGIN_BUILT_IN:
+    'A runtime plugin has the id of a built-in plugin (backend.features); built-in plugins cannot be replaced at runtime.',
+  PLUGIN_INIT_FAILED:
+    'A runtime plugin generation failed to boot (config, migrations or init); the old generation keeps serving.',
+  PLUGIN_HEALTH_FAILED:
+    "A runtime plugin generation's health check failed; it was not activated and the old one keeps serving.",
+  PLUGIN_NOT_RUNNING: 'pluginRuntime.stop named a plugin this backend does not serve at runtime.',
+  PLUGIN_GENERATION_CLOSED:
+    'A prepared generation was used after it was activated, discarded or superseded; prepare a new one.',
   // Config
   CONFIG_LOAD_FAILED:
     'A config file is missing, not YAML or not a mapping, or a $env/$file/$include failed; fix the file named.',

@@ -5,6 +5,7 @@ import type { BootRuntime } from './boot-runtime.js';
 import { collectInputs } from './collect-inputs.js';
 import { type InitializedFeatures, initFeatures } from './init-features.js';
 import { listenBackend } from './listen-backend.js';
+import { mountPluginRuntime } from './mount-plugin-runtime.js';
 import { mountRoutes } from './mount-routes.js';
 import { resolveServices } from './resolve-services.js';
 import { type ValidatedInputs, validateInputs } from './validate-inputs.js';
@@ -32,6 +33,14 @@ export async function bootBackend(
   const resolved = await resolveServices(collected, validated, runtime, options.environment);
   const initialized = await initFeatures(collected, validated, resolved, runtime);
   await mountRoutes(validated, resolved, initialized);
+  await mountPluginRuntime({
+    collected,
+    validated,
+    resolved,
+    initialized,
+    runtime,
+    environment: options.environment,
+  });
   const listening = await listenBackend(validated, resolved, initialized, runtime);
   logBootTree(validated, collected.modules, initialized, performance.now() - t0);
   validated.logger.info(`Atrium listening on ${listening.url} with ${collected.plugins.length} plugin(s)`, {

@@ -1,5 +1,6 @@
 import type { ServiceFactory } from '../definitions/service-factory.js';
 import { createRootMetrics, type RootMetrics } from '../services/metrics/metrics-service.js';
+import { createPluginRuntime, type PluginRuntime } from '../services/plugin-runtime/create-plugin-runtime.js';
 import type { BootRuntime } from './boot-runtime.js';
 import type { CollectedInputs } from './collect-inputs.js';
 import { authEngineRef, databaseManagerRef, httpServerRef, routerRegistryRef } from './internal-services.js';
@@ -13,6 +14,7 @@ import { createValueFactories } from './value-factories.js';
 export interface ResolvedServices {
   container: ServiceContainer;
   metrics: RootMetrics;
+  pluginRuntime: PluginRuntime;
 }
 
 /**
@@ -27,6 +29,7 @@ export async function resolveServices(
 ): Promise<ResolvedServices> {
   const { plugins, modules } = collected;
   const metrics = createRootMetrics();
+  const pluginRuntime = createPluginRuntime(new Set(plugins.map((p) => p.id)));
   const values = createValueFactories({
     config: collected.config.reader,
     backendConfig: validated.backend,
@@ -38,6 +41,7 @@ export async function resolveServices(
     modules,
     environment,
     fileRoots: validated.checked.fileRoots,
+    pluginRuntime,
   });
   const explicit = new Map<string, ServiceFactory<unknown>>([...values, ...collected.factories]);
   const dependants: Dependant[] = [
@@ -56,5 +60,5 @@ export async function resolveServices(
   const graph = await resolveServiceGraph(dependants, explicit);
   const problems = [...validated.problems, ...graph.problems];
   if (problems.length > 0) throw kernelErrors.startupFailed(problems);
-  return { container: new ServiceContainer(graph.factories), metrics };
+  return { container: new ServiceContainer(graph.factories), metrics, pluginRuntime };
 }

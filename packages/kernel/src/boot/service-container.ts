@@ -5,18 +5,52 @@ import { kernelErrors } from './kernel-errors.js';
 
 type AnyFactory = ServiceFactory<unknown>;
 
+/** Values a forked container gives instead of the parent's (created on first use). */
+export type ServiceOverrides = ReadonlyMap<string, () => unknown>;
+
 /**
  * Creates service instances on first use: root services once per backend, plugin
  * services once per plugin (with one shared root context per factory).
  */
 export class ServiceContainer {
-  readonly #factories: ReadonlyMap<string, AnyFactory>;
+  readonly #factories: Map<string, AnyFactory>;
   readonly #root = new Map<string, Promise<unknown>>();
-  readonly #contexts = new Map<string, Promise<unknown>>();
+  readonly #contexts: Map<string, Promise<unknown>>;
   readonly #perPlugin = new Map<string, Promise<unknown>>();
+  readonly #parent: ServiceContainer | undefined;
+  readonly #overrides: ServiceOverrides;
+  readonly #overridden = new Map<string, Promise<unknown>>();
 
-  constructor(factories: ReadonlyMap<string, AnyFactory>) {
-    this.#factories = factories;
+  constructor(
+    factories: ReadonlyMap<string, AnyFactory>,
+    fork?: { parent: ServiceContainer; overrides: ServiceOverrides; contexts: Map<string, Promise<unknown>> },
+  ) {
+    this.#factories = new Map(factories);
+    this.#parent = fork?.parent;
+    this.#overrides = fork?.overrides ?? new Map();
+    this.#contexts = fork?.contexts ?? new Map();
+  }
+
+  /**
+   * A container for one runtime plugin generation: fresh plugin-scoped services, root
+   * services shared with this one (created here, so a generation's teardown never owns
+   * them), and `overrides` in place of some services for the generation's own factories.
+   */
+  fork(overrides: ServiceOverrides): ServiceContainer {
+    return new ServiceContainer(this.#factories, { parent: this, overrides, contexts: this.#contexts });
+  }
+
+  /** Adds factories for services nothing used at boot (a runtime plugin's new dependencies). */
+  addFactories(factories: ReadonlyMap<string, AnyFactory>): void {
+    for (const [id, factory] of factories) {
+      if (!this.#factories.has(id)) this.#factories.set(id, factory);
+      this.#parent?.addFactories(new Map([[id, factory]]));
+    }
+  }
+
+  /** The factories this container knows, by service id. */
+  factories(): ReadonlyMap<string, AnyFactory> {
+    return this.#factories;
   }
 
   /** The instance of a service for a plugin (root services ignore the plugin). */
@@ -24,10 +58,14 @@ export class ServiceContainer {
     if (ref.id === 'core.pluginMetadata') {
       return Promise.resolve({ getId: () => pluginId } satisfies PluginMetadataService as T);
     }
+    const override = this.#overrides.get(ref.id);
+    if (override) return this.#memo(this.#overridden, ref.id, async () => override()) as Promise<T>;
     const factory = this.#factories.get(ref.id);
     if (!factory) return Promise.reject(kernelErrors.missingService(`plugin '${pluginId}'`, ref.id));
-    if (factory.service.scope === 'root')
+    if (factory.service.scope === 'root') {
+      if (this.#parent) return this.#parent.get(ref, pluginId);
       return this.#memo(this.#root, ref.id, () => this.#createRoot(factory)) as Promise<T>;
+    }
     return this.#memo(this.#perPlugin, `${ref.id}\u0000${pluginId}`, () =>
       this.#createForPlugin(factory, pluginId),
     ) as Promise<T>;

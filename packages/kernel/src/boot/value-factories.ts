@@ -10,6 +10,7 @@ import type { BackendConfig } from '../services/http/http-config.js';
 import type { RootLifecycle } from '../services/lifecycle/lifecycle-service.js';
 import type { LoggerService } from '../services/logger/logger-service.js';
 import type { RootMetrics } from '../services/metrics/metrics-service.js';
+import type { PluginRuntime } from '../services/plugin-runtime/create-plugin-runtime.js';
 import type { DeclaredFileRoots } from './check-config.js';
 import {
   declaredFileRootsRef,
@@ -38,6 +39,7 @@ export interface KernelState {
   modules: readonly ModuleFeature[];
   environment: string;
   fileRoots: readonly DeclaredFileRoots[];
+  pluginRuntime: PluginRuntime;
 }
 
 /** Factories for the kernel's own values; a user factory for the same ref still wins. */
@@ -50,8 +52,8 @@ export function createValueFactories(state: KernelState): Map<string, ServiceFac
     value(coreServices.rootLogger, state.logger),
     value(coreServices.rootLifecycle, state.lifecycle),
     value(coreServices.instanceMetadata, {
-      getInstalledPlugins: () => state.plugins,
-      getInstalledModules: () => state.modules,
+      getInstalledPlugins: () => [...state.plugins, ...state.pluginRuntime.plugins()],
+      getInstalledModules: () => [...state.modules, ...state.pluginRuntime.modules()],
       getEnvironment: () => state.environment,
     }),
     value(kernelConfigRef, state.backendConfig),
@@ -62,6 +64,7 @@ export function createValueFactories(state: KernelState): Map<string, ServiceFac
     value(instanceIdRef, randomUUID()),
     value(declaredFileRootsRef, state.fileRoots),
     value(permissionNamesRef, permissionNames as ReadonlySet<string>),
+    value(coreServices.pluginRuntime, state.pluginRuntime),
   ];
   return new Map(list.map((f) => [f.service.id, f]));
 }

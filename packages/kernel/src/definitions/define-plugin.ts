@@ -13,6 +13,11 @@ export interface PluginHooks {
   /** Runs after every plugin has initialised, before the server accepts requests. */
   start?(): void | Promise<void>;
   stop?(): void | Promise<void>;
+  /**
+   * Throws when the plugin cannot serve (a dependency down, data not ready). A runtime
+   * plugin's new version must pass it before it takes over its routes.
+   */
+  health?(): void | Promise<void>;
 }
 
 /** What a plugin's init receives. */

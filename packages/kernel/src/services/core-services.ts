@@ -23,6 +23,7 @@ import type {
   PermissionsRegistryService,
   PermissionsService,
 } from './permissions/permission-types.js';
+import type { PluginRuntimeService } from './plugin-runtime/plugin-runtime-service.js';
 import type { SchedulerService } from './scheduler/scheduler-service.js';
 import type { UrlReaderService } from './url-reader/url-reader-service.js';
 import type { WorkQueueService } from './work-queue/work-queue-service.js';
@@ -149,7 +150,12 @@ export const coreServices = {
   metrics: defineServiceRef<MetricsService>({ id: 'core.metrics', defaultFactory: lazy('metricsFactory') }),
   /** The id of the plugin a service belongs to. */
   pluginMetadata: defineServiceRef<PluginMetadataService>({ id: 'core.pluginMetadata' }),
-  /** The installed plugins and modules. */
+  /**
+   * Boots, switches and stops plugins in the running backend. For the plugins manager
+   * only: what it loads runs with the backend's full rights (docs/security.md).
+   */
+  pluginRuntime: defineServiceRef<PluginRuntimeService, 'root'>({ id: 'core.pluginRuntime', scope: 'root' }),
+  /** The installed plugins and modules (built-in, and runtime ones while they serve). */
   instanceMetadata: defineServiceRef<InstanceMetadataService, 'root'>({
     id: 'core.instanceMetadata',
     scope: 'root',

@@ -1,11 +1,10 @@
-import { NotFoundError, serializeError, statusForError } from '@atrium/errors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { RootHealth } from '../health/health-service.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import type { RootMetrics } from '../metrics/metrics-service.js';
 import type { BackendConfig } from './http-config.js';
-import { mapFastifyError } from './map-fastify-error.js';
 import { type DurationHook, registerRequestDurationMetric } from './request-duration-metric.js';
+import { applyRequestHandling, fastifyOptions } from './request-handling.js';
 import { buildSecurityHeaders } from './security-headers.js';
 
 /** The backend's HTTP server. */
@@ -16,16 +15,6 @@ export interface HttpServer {
   listen(): Promise<{ host: string; port: number }>;
   /** Stops accepting connections and waits for requests in flight. */
   close(): Promise<void>;
-}
-
-// As in Backstage, an error body names the URL under the plugin's mount point
-// (`/entities?filter=…`, not `/api/catalog/entities?filter=…`): the request reached the
-// plugin's router, which knows no prefix. The server's own routes keep the full URL.
-function urlUnderMount(request: FastifyRequest): string {
-  const prefix = request.server.prefix;
-  if (!prefix || !request.url.startsWith(prefix)) return request.url;
-  const rest = request.url.slice(prefix.length);
-  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 /**
@@ -41,11 +30,9 @@ export async function createHttpServer(options: {
 }): Promise<HttpServer> {
   const { config, logger, health, metrics } = options;
   const fastify = Fastify({
-    logger: false,
-    bodyLimit: config.http.bodyLimit,
+    ...fastifyOptions(config),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   const durationHook = registerRequestDurationMetric(metrics.registry);
 
@@ -64,36 +51,7 @@ export async function createHttpServer(options: {
     done(null, payload);
   });
 
-  // Filled in by the plugin router's auth hook; declared up front so Fastify keeps one
-  // object shape for requests (adding properties later deoptimises them).
-  fastify.decorateRequest('atriumCredentials', null);
-
-  // Backstage's client sends DELETE with Content-Type: application/json and no body; an
-  // empty JSON body means "no body", everything else goes through Fastify's safe parser.
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(null, undefined);
-    parseJson(request, body as string, done);
-  });
-
-  fastify.setErrorHandler(async (rawError, request, reply) => {
-    const error = mapFastifyError(rawError, request);
-    const status = statusForError(error);
-    if (status >= 500) logger.error(`${request.method} ${request.url} failed`, error as Error);
-    const body = serializeError(error, {
-      request: { method: request.method, url: urlUnderMount(request) },
-      includeStack: options.includeStackInErrors,
-    });
-    return reply.code(status).type('application/json; charset=utf-8').send(body);
-  });
-
-  fastify.setNotFoundHandler(async (request, reply) => {
-    const error = new NotFoundError(`No route for ${request.method} ${request.url.split('?')[0]}`);
-    return reply
-      .code(404)
-      .send(serializeError(error, { request: { method: request.method, url: request.url } }));
-  });
+  applyRequestHandling(fastify, { logger, includeStackInErrors: options.includeStackInErrors });
 
   if (config.cors) {
     const { default: cors } = await import('@fastify/cors');

@@ -25,6 +25,11 @@ export interface SchedulerTable {
 /** The backend's scheduling engine; plugins get a view of it. */
 export interface TaskScheduler {
   forPlugin(pluginId: string): SchedulerService;
+  /**
+   * Forgets a task, unless it was scheduled again since with another definition (a newer
+   * runtime plugin generation owns it then). A run in progress finishes.
+   */
+  unschedule(pluginId: string, definition: TaskDefinition): void;
   /** Stops polling, aborts running tasks and waits for them (bounded by `graceMs`). */
   stop(graceMs?: number): Promise<void>;
 }
@@ -180,6 +185,10 @@ export function createTaskScheduler(options: {
   }
 
   return {
+    unschedule(pluginId, definition) {
+      const fullId = `${pluginId}.${definition.id}`;
+      if (tasks.get(fullId)?.definition === definition) tasks.delete(fullId);
+    },
     forPlugin: (pluginId) => ({
       scheduleTask: (definition) => register(pluginId, definition),
       async triggerTask(id) {

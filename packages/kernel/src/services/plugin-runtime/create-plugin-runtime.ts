@@ -1,0 +1,161 @@
+import { isAtriumError } from '@atrium/errors';
+import type { ModuleFeature } from '../../definitions/define-module.js';
+import type { PluginFeature } from '../../definitions/define-plugin.js';
+import { kernelErrorCodes } from '../../kernel-error-codes.js';
+import { bootGeneration, type Generation } from './plugin-generation.js';
+import { pluginRuntimeErrors } from './plugin-runtime-errors.js';
+import type {
+  PluginRuntimeService,
+  PreparedPlugin,
+  PrepareRequest,
+  RuntimePluginState,
+} from './plugin-runtime-service.js';
+import { resolvePrepareRequest } from './resolve-prepare-request.js';
+import type { RuntimeRoute } from './runtime-dispatcher.js';
+import type { RuntimeKernel } from './runtime-kernel.js';
+
+/** The Host API version this kernel offers to runtime plugins (`atrium.hostApi` ranges match it). */
+export const HOST_API_VERSION = '0.1.0';
+
+type Entry = { generation: Generation; since: Date } | { stopped: RuntimePluginState };
+
+/** The kernel's side of the plugin runtime: the service, plus what boot and the dispatcher need. */
+export interface PluginRuntime extends PluginRuntimeService {
+  /** Connects the runtime to the booted backend; prepare fails before this. */
+  bind(kernel: RuntimeKernel): void;
+  routeFor(pluginId: string): RuntimeRoute;
+  /** Plugins and modules of the serving generations (for instance metadata). */
+  plugins(): PluginFeature[];
+  modules(): ModuleFeature[];
+  /** Stops every generation (backend shutdown). */
+  stopAll(): Promise<void>;
+}
+
+/** Creates the plugin runtime of one backend; `builtInIds` are the plugins from backend.features. */
+export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRuntime {
+  const entries = new Map<string, Entry>();
+  const pending = new Set<Generation>();
+  let kernel: RuntimeKernel | undefined;
+  const serving = (id: string) => {
+    const entry = entries.get(id);
+    return entry && 'generation' in entry ? entry.generation : undefined;
+  };
+  const servingAll = () => [...entries.values()].flatMap((e) => ('generation' in e ? [e.generation] : []));
+
+  async function replace(pluginId: string, next: Entry) {
+    const previous = serving(pluginId);
+    entries.set(pluginId, next);
+    if (!previous || !kernel) return;
+    await previous.drained(kernel.shutdownTimeoutMs);
+    await previous.stop();
+  }
+
+  async function prepare(request: PrepareRequest): Promise<PreparedPlugin> {
+    if (!kernel) throw pluginRuntimeErrors.invalid('the backend has not started yet');
+    const { plugin, modules } = await resolvePrepareRequest(request.features, { builtInIds, serving });
+    const generation = await bootNamed(kernel, plugin, modules, request);
+    pending.add(generation);
+    return preparedHandle(generation, { pending, replace });
+  }
+
+  return {
+    hostApiVersion: HOST_API_VERSION,
+    bind(bound) {
+      kernel = bound;
+    },
+    prepare,
+    list: () => [...entries.entries()].map(([pluginId, entry]) => describe(pluginId, entry)),
+    async stop(pluginId, reason) {
+      const generation = serving(pluginId);
+      if (!generation) throw pluginRuntimeErrors.notRunning(pluginId);
+      const stopped: RuntimePluginState = {
+        ...describe(pluginId, { generation, since: new Date() }),
+        state: 'stopped',
+        reason,
+      };
+      await replace(pluginId, { stopped });
+    },
+    routeFor(pluginId) {
+      const entry = entries.get(pluginId);
+      if (!entry) return undefined;
+      return 'generation' in entry ? entry : { disabledReason: entry.stopped.reason ?? 'stopped' };
+    },
+    plugins: () => servingAll().map((g) => g.plugin),
+    modules: () => servingAll().flatMap((g) => g.modules),
+    async stopAll() {
+      const all = [...servingAll(), ...pending];
+      pending.clear();
+      entries.clear();
+      await Promise.all(all.map((g) => g.stop()));
+    },
+  };
+}
+
+function describe(pluginId: string, entry: Entry): RuntimePluginState {
+  if ('stopped' in entry) return entry.stopped;
+  return {
+    pluginId,
+    version: entry.generation.version,
+    since: entry.since.toISOString(),
+    state: 'serving',
+    modules: entry.generation.modules.map((m) => m.fullId),
+  };
+}
+
+/** Boots a generation; any failure becomes PLUGIN_INIT_FAILED naming plugin and version. */
+async function bootNamed(
+  kernel: RuntimeKernel,
+  plugin: PluginFeature,
+  modules: ModuleFeature[],
+  request: PrepareRequest,
+): Promise<Generation> {
+  try {
+    return await bootGeneration(kernel, {
+      plugin,
+      modules,
+      version: request.version,
+      config: request.config,
+    });
+  } catch (error) {
+    throw isAtriumError(error) && error.code === kernelErrorCodes.PLUGIN_INIT_FAILED
+      ? error
+      : pluginRuntimeErrors.initFailed(plugin.id, request.version, error);
+  }
+}
+
+/** The manager's handle on a prepared generation: health, switch, or discard, once. */
+function preparedHandle(
+  generation: Generation,
+  runtime: { pending: Set<Generation>; replace(pluginId: string, next: Entry): Promise<void> },
+): PreparedPlugin {
+  const { plugin, version } = generation;
+  let state: 'prepared' | 'activated' | 'discarded' = 'prepared';
+  const assertPrepared = () => {
+    if (state !== 'prepared') throw pluginRuntimeErrors.closed(plugin.id, version, state);
+  };
+  return {
+    pluginId: plugin.id,
+    version,
+    async checkHealth() {
+      assertPrepared();
+      try {
+        await generation.hooks.health?.();
+      } catch (error) {
+        throw pluginRuntimeErrors.healthFailed(plugin.id, version, error);
+      }
+    },
+    async activate() {
+      assertPrepared();
+      state = 'activated';
+      runtime.pending.delete(generation);
+      await runtime.replace(plugin.id, { generation, since: new Date() });
+    },
+    async discard() {
+      if (state === 'discarded') return;
+      assertPrepared();
+      state = 'discarded';
+      runtime.pending.delete(generation);
+      await generation.stop();
+    },
+  };
+}
