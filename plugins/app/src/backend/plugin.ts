@@ -1,38 +1,28 @@
-import { defineHttpApi } from '@atrium/http-api';
 import { coreServices, definePlugin } from '@atrium/kernel';
-import { z } from 'zod';
+import { appApi } from '../common/app-api.js';
 import { appConfigSchema } from './app-config-schema.js';
 import { appErrorCodes } from './app-error-codes.js';
 import { createFeatureSet } from './features/feature-set.js';
-import { injectFeatures } from './features/inject-features.js';
 import { loadConfiguredFeatures } from './features/load-configured-features.js';
+import { readSharedModules } from './features/read-shared-modules.js';
 import { serveFeatureBundles } from './features/serve-feature-bundles.js';
-import { buildFrontendConfig, injectConfig } from './frontend-config.js';
+import { buildFrontendConfig } from './frontend-config.js';
 import { locateBundle } from './locate-bundle.js';
+import { appFrontendFeaturesExtensionPoint } from './runtime/frontend-feature-source.js';
+import { createRuntimeFeatures } from './runtime/runtime-features.js';
 import { serveBundle } from './serve-bundle.js';
-import { createServedIndex } from './served-index.js';
-
-/** The app plugin's own API: the frontend config for `vite dev`. */
-export const appApi = defineHttpApi({
-  title: 'App',
-  routes: {
-    getConfig: {
-      method: 'GET',
-      path: '/config',
-      access: 'public',
-      summary: 'The frontend-visible config (the same JSON the served index.html carries)',
-      response: z.record(z.string(), z.unknown()),
-    },
-  },
-});
+import { createFrontendStateHub } from './state/frontend-state-hub.js';
+import { createStatefulIndex } from './state/stateful-index.js';
+import { createFrontendStateStream } from './state/stream-frontend-state.js';
 
 /**
- * Serves the built web app at `/` with SPA fallback, the frontend-visible config, and the
- * frontend feature bundles `app.features` lists.
+ * Serves the built web app at `/` with SPA fallback, the frontend-visible config, the
+ * frontend feature bundles (`app.features` and runtime sources'), and the live frontend
+ * state that open browsers apply without a reload.
  */
 export const appPlugin = definePlugin({
   id: 'app',
-  description: 'Serves the web app bundle and the frontend-visible config',
+  description: 'Serves the web app bundle, the frontend-visible config and the live frontend state',
   config: appConfigSchema,
   deps: {
     http: coreServices.httpRouter,
@@ -43,29 +33,50 @@ export const appPlugin = definePlugin({
   },
   apis: [appApi],
   errorCodes: [appErrorCodes],
-  async init({ deps, config }) {
+  extensionPoints: { frontendFeatures: appFrontendFeaturesExtensionPoint },
+  async init({ deps, config, extensions }) {
     const frontendConfig = buildFrontendConfig(deps.instance.getInstalledPlugins(), deps.rootConfig);
-    deps.http.implement(appApi, { getConfig: () => frontendConfig });
     const dir = locateBundle(config, process.cwd(), deps.logger);
-    const features = createFeatureSet(() =>
+    const configured = createFeatureSet(() =>
       loadConfiguredFeatures(config.features, { rootDir: process.cwd(), bundleDir: dir }),
     );
-    await features.load();
-    // A rebuilt web app has new shared-module URLs: its feature bundles are rewritten for it.
-    const index = await createServedIndex(
-      dir,
-      async (page, rebuilt) => {
-        if (rebuilt) await features.load();
-        return injectFeatures(injectConfig(page, frontendConfig), features.current());
-      },
+    const runtime = createRuntimeFeatures(
+      extensions.frontendFeatures,
+      () => readSharedModules(dir),
       deps.logger,
     );
+    await Promise.all([configured.load(), runtime.set.load()]);
+    const hub = await createFrontendStateHub({
+      features: () => [...configured.current(), ...runtime.set.current()],
+      extensions: async () => config.extensions ?? [],
+    });
+    const stream = createFrontendStateStream(hub);
+    deps.http.implement(appApi, {
+      getConfig: () => frontendConfig,
+      getFrontendState: () => hub.current(),
+      streamFrontendState: stream.handler,
+    });
+    // A rebuilt web app has new shared-module URLs: its feature bundles are rewritten for it.
+    const index = await createStatefulIndex({ dir, frontendConfig, hub, logger: deps.logger }, async () => {
+      await Promise.all([configured.load(), runtime.set.load()]);
+      await hub.refresh();
+    });
     deps.root.use('/', async (app) => {
-      serveFeatureBundles(app, features.served);
+      serveFeatureBundles(app, () => [...configured.served(), ...runtime.set.served()]);
       await serveBundle(app, dir, index);
     });
     deps.logger.info(`serving the web app from ${dir}`);
-    for (const feature of features.current())
-      deps.logger.info(`serving frontend feature '${feature.name}' at ${feature.entryUrl}`);
+    for (const feature of hub.current().features)
+      deps.logger.info(`serving frontend feature '${feature.name}' at ${feature.url}`);
+    let stopListening: (() => void) | undefined;
+    return {
+      async start() {
+        stopListening = runtime.listen(() => hub.refresh());
+      },
+      async stop() {
+        stopListening?.();
+        stream.closeAll();
+      },
+    };
   },
 });

@@ -1,0 +1,8 @@
+export { appApi } from './app-api.js';
+export {
+  type ExtensionEntry,
+  extensionEntrySchema,
+  type FrontendState,
+  featureBundleSchema,
+  frontendStateSchema,
+} from './frontend-state.js';
