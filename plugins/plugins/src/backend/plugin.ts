@@ -1,7 +1,6 @@
 import { coreServices, definePlugin, durationToMs } from '@atrium/kernel';
-import { pluginsApi, pluginsPermissionList } from '../common/index.js';
+import { PLUGINS_FRONTENDS_CHANGED_TOPIC, pluginsApi, pluginsPermissionList } from '../common/index.js';
 import { pluginsConfigSchema } from './config.js';
-import { createFrontendChanges } from './frontend-changes.js';
 import { createLifecycle, DESIRED_CHANGED_TOPIC } from './manager/lifecycle.js';
 import { createReconciler } from './reconcile/reconciler.js';
 import { pluginsRoutes } from './routes/plugins-routes.js';
@@ -38,7 +37,6 @@ export const pluginsPlugin = definePlugin({
   fileRoots: (config) => [{ setting: 'plugins.allowedRoots', paths: config.allowedRoots }],
   async init({ deps, config }) {
     const store = createPluginsStore(await deps.database.getClient<PluginsTables>());
-    const frontends = createFrontendChanges();
     const reconciler = createReconciler({
       store,
       runtime: deps.runtime,
@@ -46,7 +44,13 @@ export const pluginsPlugin = definePlugin({
       directory: config.directory,
       maxBytes: config.maxTarballBytes,
       backendId: config.backendId,
-      onFrontendsChanged: frontends.notify,
+      onFrontendsChanged: () => {
+        void deps.events
+          .publish({ topic: PLUGINS_FRONTENDS_CHANGED_TOPIC, eventPayload: {} })
+          .catch((error: Error) =>
+            deps.logger.warn(`could not announce a frontend change: ${error.message}`),
+          );
+      },
     });
     const lifecycle = createLifecycle({ store, reconciler, events: deps.events });
     const install = { store, config, urlReader: deps.urlReader, hostApiVersion: deps.runtime.hostApiVersion };

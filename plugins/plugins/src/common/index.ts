@@ -17,6 +17,7 @@ export {
   installReviewSchema,
   installSourceSchema,
   MAX_TARBALL_BYTES,
+  PLUGINS_FRONTENDS_CHANGED_TOPIC,
   type PluginHistoryEvent,
   pluginHistoryEventSchema,
   pluginsApi,

@@ -128,14 +128,19 @@ export const backendInstanceSchema = z.object({
   plugins: z.array(backendPluginStatusSchema.extend({ pluginId: z.string() })),
 });
 
-/** A runtime frontend bundle enabled now (seam C): the app plugin serves it to browsers. */
+/** A runtime frontend bundle this backend serves now (seam C): the app plugin serves it to browsers. */
 export const frontendFeatureSchema = z.object({
   pluginId: z.string(),
   /** The package name (the app's feature name). */
   name: z.string(),
   version: z.string(),
   integrity: z.string(),
+  /** The folder of the unpacked bundle on the answering backend (its entry is index.js). */
+  dir: z.string(),
 });
+
+/** The topic published when the frontend bundles of a backend changed. */
+export const PLUGINS_FRONTENDS_CHANGED_TOPIC = 'plugins.frontends.changed';
 
 /** A runtime frontend bundle enabled now. */
 export type FrontendFeature = z.infer<typeof frontendFeatureSchema>;
@@ -273,8 +278,9 @@ export const pluginsApi = defineHttpApi({
     frontendFeatures: {
       method: 'GET',
       path: '/frontend-features',
-      summary: 'Frontend bundles of the enabled plugins (the app serves them to every signed-in browser)',
-      access: 'any',
+      summary:
+        "Frontend bundles this backend serves now, with their local folders: for the app plugin's feature source (services only)",
+      access: 'service',
       response: z.object({ items: z.array(frontendFeatureSchema) }),
     },
   },

@@ -198,13 +198,19 @@ export function pluginsRoutes(deps: PluginsRouteDeps): RouteHandlers<Routes> {
     frontendFeatures: async () => ({
       items: deps.reconciler
         .serving()
-        .filter((s) => s.loaded.frontendDir)
-        .map((s) => ({
-          pluginId: s.pluginId,
-          name: s.packageName,
-          version: s.version,
-          integrity: s.integrity,
-        })),
+        .flatMap((s) =>
+          s.loaded.frontendDir
+            ? [
+                {
+                  pluginId: s.pluginId,
+                  name: s.packageName,
+                  version: s.version,
+                  integrity: s.integrity,
+                  dir: s.loaded.frontendDir,
+                },
+              ]
+            : [],
+        ),
     }),
   };
 }
