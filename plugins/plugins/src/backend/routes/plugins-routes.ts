@@ -196,21 +196,19 @@ export function pluginsRoutes(deps: PluginsRouteDeps): RouteHandlers<Routes> {
       return { items: await store.backends() };
     },
     frontendFeatures: async () => ({
-      items: deps.reconciler
-        .serving()
-        .flatMap((s) =>
-          s.loaded.frontendDir
-            ? [
-                {
-                  pluginId: s.pluginId,
-                  name: s.packageName,
-                  version: s.version,
-                  integrity: s.integrity,
-                  dir: s.loaded.frontendDir,
-                },
-              ]
-            : [],
-        ),
+      items: deps.reconciler.serving().flatMap((s) =>
+        s.loaded.frontendDir
+          ? [
+              {
+                pluginId: s.pluginId,
+                name: s.packageName,
+                version: s.version,
+                integrity: s.integrity,
+                dir: s.loaded.frontendDir,
+              },
+            ]
+          : [],
+      ),
     }),
   };
 }
