@@ -13,7 +13,7 @@ const v2 = (dir: string) => {
   const file = join(dir, 'src/backend/plugin.ts');
   const code = readFileSync(file, 'utf8').replace(
     "items: await db.selectFrom('greetings').selectAll().orderBy('id').execute()",
-    "items: (await db.selectFrom('greetings').selectAll().orderBy('id').execute()).map((g) => ({ ...g, message: `${g.message} (v2)` }))",
+    "items: (await db.selectFrom('greetings').selectAll().orderBy('id').execute()).map((g) => ({ ...g, message: g.message + ' (v2)' }))",
   );
   writeFileSync(file, code);
 };

@@ -1,7 +1,11 @@
 import { InputError } from '@atrium/errors';
 import semver from 'semver';
 import type { z } from 'zod';
-import { atriumPackageFieldSchema, type PluginDeclaration } from '../../common/index.js';
+import {
+  type AtriumPackageField,
+  atriumPackageFieldSchema,
+  type PluginDeclaration,
+} from '../../common/index.js';
 import { pluginsErrorCodes } from '../plugins-error-codes.js';
 import type { TarFile } from './tarball.js';
 
@@ -93,6 +97,33 @@ function checkEntry(
     problems.push(`'atrium.${field}' names ${path}, which is not a file in the package (was it built?)`);
 }
 
+function declarationOf(
+  manifest: Record<string, unknown>,
+  field: AtriumPackageField,
+  configSchema: Record<string, unknown> | undefined,
+): PluginDeclaration {
+  return {
+    packageName: String(manifest.name),
+    version: String(manifest.version),
+    ...(typeof manifest.description === 'string' ? { description: manifest.description } : {}),
+    id: field.id,
+    role: field.role,
+    ...(field.pluginId ? { pluginId: field.pluginId } : {}),
+    hostApi: field.hostApi,
+    hasBackend: field.backend !== undefined,
+    hasFrontend: field.frontend !== undefined,
+    ...(field.routes ? { routes: field.routes } : {}),
+    permissions: field.permissions ?? [],
+    configKeys: configKeysOf(configSchema),
+    ...(configSchema ? { configSchema } : {}),
+    migrations: field.migrations ?? false,
+    extensionPoints: {
+      provides: field.extensionPoints?.provides ?? [],
+      extends: field.extensionPoints?.extends ?? [],
+    },
+  };
+}
+
 /**
  * Reads and validates a package's package.json and `atrium` field, naming every problem.
  * Then checks `atrium.hostApi` against the host's version: nothing of the package has run.
@@ -137,25 +168,6 @@ export function readPluginPackage(tarFiles: readonly TarFile[], hostApiVersion: 
     files,
     backendEntry: field.backend?.slice(2),
     frontendEntry: field.frontend?.slice(2),
-    declaration: {
-      packageName: name,
-      version,
-      ...(typeof manifest.description === 'string' ? { description: manifest.description } : {}),
-      id: field.id,
-      role: field.role,
-      ...(field.pluginId ? { pluginId: field.pluginId } : {}),
-      hostApi: field.hostApi,
-      hasBackend: field.backend !== undefined,
-      hasFrontend: field.frontend !== undefined,
-      ...(field.routes ? { routes: field.routes } : {}),
-      permissions: field.permissions ?? [],
-      configKeys: configKeysOf(configSchema),
-      ...(configSchema ? { configSchema } : {}),
-      migrations: field.migrations ?? false,
-      extensionPoints: {
-        provides: field.extensionPoints?.provides ?? [],
-        extends: field.extensionPoints?.extends ?? [],
-      },
-    },
+    declaration: declarationOf(manifest, field, configSchema),
   };
 }

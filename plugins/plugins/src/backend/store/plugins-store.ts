@@ -26,95 +26,103 @@ function statusOf(row: BackendStatusRow): BackendPluginStatus {
   };
 }
 
-/** The desired state, history and per-backend status, in the plugin's own tables. */
-export function createPluginsStore(db: Kysely<PluginsTables>) {
-  async function toPlugin(row: InstalledRow): Promise<InstalledPlugin> {
-    const versions = await db
-      .selectFrom('plugins_versions')
-      .select(['version', 'source', 'integrity', 'installed_at_ms', 'declaration'])
-      .where('plugin_id', '=', row.plugin_id)
-      .orderBy('installed_at_ms')
-      .execute();
-    const backends = await db
-      .selectFrom('plugins_backend_status')
-      .selectAll()
-      .where('plugin_id', '=', row.plugin_id)
-      .execute();
-    return {
-      id: row.plugin_id,
-      packageName: row.package_name,
-      role: row.role as InstalledPlugin['role'],
-      state: row.state as InstalledPlugin['state'],
-      enabledVersion: row.enabled_version,
-      config: JSON.parse(row.config),
-      versions: versions.map((v) => ({
-        version: v.version,
-        source: v.source,
-        integrity: v.integrity,
-        installedAt: iso(v.installed_at_ms),
-        declaration: JSON.parse(v.declaration) as PluginDeclaration,
-      })),
-      backends: backends.map(statusOf),
-      updatedAt: iso(row.updated_at_ms),
-    };
-  }
-
-  const installedRow = (pluginId: string) =>
-    db.selectFrom('plugins_installed').selectAll().where('plugin_id', '=', pluginId).executeTakeFirst();
-
+async function toPlugin(db: Kysely<PluginsTables>, row: InstalledRow): Promise<InstalledPlugin> {
+  const versions = await db
+    .selectFrom('plugins_versions')
+    .select(['version', 'source', 'integrity', 'installed_at_ms', 'declaration'])
+    .where('plugin_id', '=', row.plugin_id)
+    .orderBy('installed_at_ms')
+    .execute();
+  const backends = await db
+    .selectFrom('plugins_backend_status')
+    .selectAll()
+    .where('plugin_id', '=', row.plugin_id)
+    .execute();
   return {
-    installedRow,
-    async listRows(): Promise<InstalledRow[]> {
-      return db.selectFrom('plugins_installed').selectAll().orderBy('plugin_id').execute();
-    },
-    async list(): Promise<InstalledPlugin[]> {
-      return Promise.all((await this.listRows()).map(toPlugin));
-    },
+    id: row.plugin_id,
+    packageName: row.package_name,
+    role: row.role as InstalledPlugin['role'],
+    state: row.state as InstalledPlugin['state'],
+    enabledVersion: row.enabled_version,
+    config: JSON.parse(row.config),
+    versions: versions.map((v) => ({
+      version: v.version,
+      source: v.source,
+      integrity: v.integrity,
+      installedAt: iso(v.installed_at_ms),
+      declaration: JSON.parse(v.declaration) as PluginDeclaration,
+    })),
+    backends: backends.map(statusOf),
+    updatedAt: iso(row.updated_at_ms),
+  };
+}
+
+const installedRowOf = (db: Kysely<PluginsTables>, pluginId: string) =>
+  db.selectFrom('plugins_installed').selectAll().where('plugin_id', '=', pluginId).executeTakeFirst();
+const versionRowOf = (db: Kysely<PluginsTables>, pluginId: string, version: string) =>
+  db
+    .selectFrom('plugins_versions')
+    .selectAll()
+    .where('plugin_id', '=', pluginId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+/** Stores a version; false when the same bytes were stored already. Different bytes under one version conflict. */
+async function addVersion(
+  db: Kysely<PluginsTables>,
+  row: VersionRow,
+  packageName: string,
+  role: string,
+): Promise<boolean> {
+  const existing = await versionRowOf(db, row.plugin_id, row.version);
+  if (existing?.integrity === row.integrity) return false;
+  if (existing)
+    throw new ConflictError(
+      `plugin '${row.plugin_id}' version ${row.version} is installed already with other content (${existing.integrity}); publish a new version, or uninstall it first`,
+    );
+  const owner = await installedRowOf(db, row.plugin_id);
+  if (owner && owner.package_name !== packageName)
+    throw new ConflictError(
+      `plugin id '${row.plugin_id}' belongs to the installed package ${owner.package_name}, not ${packageName}`,
+    );
+  await db.transaction().execute(async (tx) => {
+    if (!owner)
+      await tx
+        .insertInto('plugins_installed')
+        .values({
+          plugin_id: row.plugin_id,
+          package_name: packageName,
+          role,
+          state: 'disabled',
+          enabled_version: null,
+          previous_version: null,
+          config: '{}',
+          revision: 1,
+          updated_at_ms: Date.now(),
+        })
+        .execute();
+    await tx.insertInto('plugins_versions').values(row).execute();
+  });
+  return true;
+}
+
+/** Installed plugins and versions. */
+function desiredStateQueries(db: Kysely<PluginsTables>) {
+  const listRows = (): Promise<InstalledRow[]> =>
+    db.selectFrom('plugins_installed').selectAll().orderBy('plugin_id').execute();
+  return {
+    installedRow: (pluginId: string) => installedRowOf(db, pluginId),
+    listRows,
+    list: async (): Promise<InstalledPlugin[]> =>
+      Promise.all((await listRows()).map((row) => toPlugin(db, row))),
     async get(pluginId: string): Promise<InstalledPlugin | undefined> {
-      const row = await installedRow(pluginId);
-      return row ? toPlugin(row) : undefined;
+      const row = await installedRowOf(db, pluginId);
+      return row ? toPlugin(db, row) : undefined;
     },
-    async version(pluginId: string, version: string): Promise<VersionRow | undefined> {
-      return db
-        .selectFrom('plugins_versions')
-        .selectAll()
-        .where('plugin_id', '=', pluginId)
-        .where('version', '=', version)
-        .executeTakeFirst();
-    },
-    /** Stores a version; false when the same bytes were stored already. Different bytes under one version conflict. */
-    async addVersion(row: VersionRow, packageName: string, role: string): Promise<boolean> {
-      const existing = await this.version(row.plugin_id, row.version);
-      if (existing?.integrity === row.integrity) return false;
-      if (existing)
-        throw new ConflictError(
-          `plugin '${row.plugin_id}' version ${row.version} is installed already with other content (${existing.integrity}); publish a new version, or uninstall it first`,
-        );
-      const owner = await installedRow(row.plugin_id);
-      if (owner && owner.package_name !== packageName)
-        throw new ConflictError(
-          `plugin id '${row.plugin_id}' belongs to the installed package ${owner.package_name}, not ${packageName}`,
-        );
-      await db.transaction().execute(async (tx) => {
-        if (!owner)
-          await tx
-            .insertInto('plugins_installed')
-            .values({
-              plugin_id: row.plugin_id,
-              package_name: packageName,
-              role,
-              state: 'disabled',
-              enabled_version: null,
-              previous_version: null,
-              config: '{}',
-              revision: 1,
-              updated_at_ms: Date.now(),
-            })
-            .execute();
-        await tx.insertInto('plugins_versions').values(row).execute();
-      });
-      return true;
-    },
+    version: (pluginId: string, version: string): Promise<VersionRow | undefined> =>
+      versionRowOf(db, pluginId, version),
+    addVersion: (row: VersionRow, packageName: string, role: string) =>
+      addVersion(db, row, packageName, role),
     async setDesired(pluginId: string, patch: DesiredPatch): Promise<void> {
       await db
         .updateTable('plugins_installed')
@@ -128,6 +136,12 @@ export function createPluginsStore(db: Kysely<PluginsTables>) {
         await tx.deleteFrom('plugins_installed').where('plugin_id', '=', pluginId).execute();
       });
     },
+  };
+}
+
+/** The lifecycle history. */
+function historyQueries(db: Kysely<PluginsTables>) {
+  return {
     async addHistory(event: Omit<PluginHistoryEvent, 'id' | 'time'>): Promise<void> {
       await db
         .insertInto('plugins_history')
@@ -156,6 +170,12 @@ export function createPluginsStore(db: Kysely<PluginsTables>) {
         message: row.message,
       }));
     },
+  };
+}
+
+/** What each backend reports. */
+function statusQueries(db: Kysely<PluginsTables>) {
+  return {
     async report(
       backendId: string,
       pluginId: string,
@@ -200,6 +220,11 @@ export function createPluginsStore(db: Kysely<PluginsTables>) {
       }));
     },
   };
+}
+
+/** The desired state, history and per-backend status, in the plugin's own tables. */
+export function createPluginsStore(db: Kysely<PluginsTables>) {
+  return { ...desiredStateQueries(db), ...historyQueries(db), ...statusQueries(db) };
 }
 
 /** The store of desired state. */
