@@ -1,9 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { appPlugin } from '@atrium/app/backend';
 import { createTestDatabase, startTestBackend, type TestBackend, type TestDatabase } from '@atrium/test-kit';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFrontendSourceModule } from '../modules/app-frontend-source/index.js';
 import { type GeneratedPlugin, generatePlugin } from './__fixtures__/plugin-package.js';
 import { startTestRegistry, type TestRegistry } from './__fixtures__/verdaccio.js';
 import { pluginsPlugin } from './plugin.js';
@@ -41,6 +43,21 @@ describe('installing plugins into a running portal', () => {
     return { status: response.status, body: await response.json() };
   };
 
+  // The web app's state (seam C): the bundles an open browser loads.
+  const frontendNames = async () => {
+    const state = (await (await backend.fetch('/api/app/frontend-state')).json()) as {
+      features: Array<{ name: string }>;
+    };
+    return state.features.map((f) => f.name);
+  };
+  const eventually = async (check: () => Promise<boolean>, what: string) => {
+    for (let i = 0; i < 100; i++) {
+      if (await check()) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`${what} did not happen within 5 s`);
+  };
+
   beforeAll(async () => {
     registry = await startTestRegistry();
     plugin = generatePlugin(id);
@@ -50,7 +67,7 @@ describe('installing plugins into a running portal', () => {
     await registry.publish(plugin.dir);
     database = await createTestDatabase('sqlite', { file: true });
     backend = await startTestBackend({
-      features: [pluginsPlugin],
+      features: [appPlugin, appFrontendSourceModule, pluginsPlugin],
       config: {
         backend: { database: database.config },
         plugins: { directory: packages, registry: { url: registry.url, token: registry.token } },
