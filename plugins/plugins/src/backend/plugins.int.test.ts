@@ -103,6 +103,10 @@ describe('installing plugins into a running portal', () => {
       status: 200,
       body: { items: [{ id: 1, message: 'Hello from Zz Radar' }] },
     });
+    await eventually(
+      async () => (await frontendNames()).includes(`@acme/${id}`),
+      'its frontend in the web app state',
+    );
 
     expect(
       (await api('POST', '/install', { source: { type: 'registry', name: `@acme/${id}`, version: '0.2.0' } }))
@@ -123,6 +127,10 @@ describe('installing plugins into a running portal', () => {
       code: 'PLUGIN_DISABLED',
       message: expect.stringContaining(`'${id}'`),
     });
+    await eventually(
+      async () => !(await frontendNames()).includes(`@acme/${id}`),
+      'its frontend leaving the web app state',
+    );
 
     const history = await api('GET', `/history?pluginId=${id}`);
     expect(history.body.items.map((e: { action: string }) => e.action)).toEqual([
