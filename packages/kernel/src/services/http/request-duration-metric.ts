@@ -58,10 +58,15 @@ export function registerRequestDurationMetric(registry: Registry): (plugin: stri
     }),
   } as unknown as Parameters<Registry['registerMetric']>[0]);
 
+  // One hook per plugin label: a runtime plugin's every generation adds to the same series
+  // (a second set with the same labels would be a duplicate series on /metrics).
+  const hooks = new Map<string, DurationHook>();
   return (plugin) => {
+    const existing = hooks.get(plugin);
+    if (existing) return existing;
     // Numeric keys (status * 8 + method index): no string is built per request.
     const series = new Map<number, Series>();
-    return (request, reply, done) => {
+    const hook: DurationHook = (request, reply, done) => {
       const methodIndex = METHODS.indexOf(request.method);
       const key = reply.statusCode * 8 + (methodIndex < 0 ? 7 : methodIndex);
       let s = series.get(key);
@@ -83,5 +88,7 @@ export function registerRequestDurationMetric(registry: Registry): (plugin: stri
       s.count++;
       done();
     };
+    hooks.set(plugin, hook);
+    return hook;
   };
 }

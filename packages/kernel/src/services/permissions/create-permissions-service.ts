@@ -37,7 +37,8 @@ export function createResourceTypeRegistry(): ResourceTypeRegistry {
     forPlugin: (pluginId) => ({
       addResourceType(registration) {
         const existing = types.get(registration.resourceType);
-        if (existing) {
+        // The same plugin registering again is a runtime plugin's next generation: it replaces its own.
+        if (existing && existing.pluginId !== pluginId) {
           throw new AtriumError(
             kernelErrorCodes.PERMISSION_DUPLICATE_RESOURCE_TYPE,
             `plugin '${pluginId}' registers resource type '${registration.resourceType}', already registered by plugin '${existing.pluginId}'`,

@@ -10,10 +10,12 @@ import type { ModuleFeature } from '../../definitions/define-module.js';
 import type { PluginFeature } from '../../definitions/define-plugin.js';
 import { coreServices } from '../core-services.js';
 import type { EventsService } from '../events/events-service.js';
+import type { RootHttpRouterService } from '../http/root-http-router-service.js';
 import { createRootLifecycle, type RootLifecycle } from '../lifecycle/lifecycle-service.js';
 import type { InstanceMetadataService } from '../metadata/metadata-service.js';
 import type { TaskScheduler } from '../scheduler/create-task-scheduler.js';
 import type { TaskDefinition } from '../scheduler/scheduler-service.js';
+import { pluginRuntimeErrors } from './plugin-runtime-errors.js';
 
 type ScheduledTask = { scheduler: TaskScheduler; pluginId: string; definition: TaskDefinition };
 
@@ -45,6 +47,7 @@ export function createGenerationServices(
   const withThisPlugin = () => [...metadata.getInstalledPlugins().filter((p) => p.id !== plugin.id), plugin];
   const overrides: ServiceOverrides = new Map<string, () => unknown>([
     [routerRegistryRef.id, () => routers],
+    [coreServices.rootHttpRouter.id, () => noRootRoutes(plugin.id)],
     [rootLifecycleRef.id, () => lifecycle],
     [
       coreServices.instanceMetadata.id,
@@ -68,6 +71,17 @@ export function createGenerationServices(
       for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
       for (const { scheduler, pluginId, definition } of tasks.splice(0))
         scheduler.unschedule(pluginId, definition);
+    },
+  };
+}
+
+/** Root routes are compiled into the listening server at boot; a runtime plugin cannot add any. */
+function noRootRoutes(pluginId: string): RootHttpRouterService {
+  return {
+    use() {
+      throw pluginRuntimeErrors.invalid(
+        `plugin '${pluginId}' adds routes outside /api through rootHttpRouter, which a runtime plugin cannot do; serve them under /api/${pluginId} with httpRouter`,
+      );
     },
   };
 }

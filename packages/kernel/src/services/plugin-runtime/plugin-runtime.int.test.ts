@@ -37,7 +37,11 @@ const newProbe = (): GreeterProbe => ({ stopped: [], pings: [], taskRuns: [] });
 
 async function hello(backend: TestBackend, query = '') {
   const response = await backend.fetch(`/api/greeter/hello${query}`);
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) => {
@@ -67,12 +71,32 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
 
     const served = await hello(backend);
     expect(served).toMatchObject({ status: 200, body: { version: '1.0.0', greeting: 'hello', rows: 1 } });
+    expect(served.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const post = (token?: string, text = 'hi') =>
+      backend.fetch('/api/greeter/echo', {
+        method: 'POST',
+        token,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      });
+    expect((await post()).status).toBe(401);
+    const echoed = await post(await backend.userToken());
+    expect(await echoed.json()).toEqual({ text: '1.0.0: hi (ALLOW)', caller: 'user:default/test-user' });
+    const invalid = await post(await backend.userToken(), 'x'.repeat(101));
+    expect(invalid.status).toBe(400);
+    expect(((await invalid.json()) as { request: { url: string } }).request.url).toBe('/echo');
     const openApi = (await (await backend.fetch('/api/greeter/openapi.json')).json()) as { paths: object };
     expect(Object.keys(openApi.paths)).toContain('/hello');
     expect(runtime().list()).toMatchObject([{ pluginId: 'greeter', version: '1.0.0', state: 'serving' }]);
     expect(kernel.instance?.getInstalledPlugins().map((p) => p.id)).toContain('greeter');
     expect((await backend.fetch('/api/manager/ping')).status).toBe(200);
-    expect((await backend.fetch('/api/nothing-here')).status).toBe(404);
+    // Paths no route serves answer exactly as before runtime plugins existed.
+    for (const path of ['/api/nothing-here', '/api/manager/nope'])
+      expect(await (await backend.fetch(path)).json()).toEqual({
+        error: { name: 'NotFoundError', message: `No route for GET ${path}`, code: 'NOT_FOUND' },
+        request: { method: 'GET', url: path },
+        response: { statusCode: 404 },
+      });
 
     await runtime().stop('greeter', 'disabled by an admin');
     const disabled = await hello(backend);
@@ -85,6 +109,14 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
       { pluginId: 'greeter', state: 'stopped', reason: 'disabled by an admin' },
     ]);
     expect(kernel.instance?.getInstalledPlugins().map((p) => p.id)).not.toContain('greeter');
+
+    // Enabling again is one more prepare and activate.
+    await (
+      await runtime().prepare({ features: [greeterPlugin('1.0.1', probe)], version: '1.0.1' })
+    ).activate();
+    expect((await hello(backend)).body.version).toBe('1.0.1');
+    expect(runtime().list()).toMatchObject([{ pluginId: 'greeter', version: '1.0.1', state: 'serving' }]);
+    await runtime().stop('greeter', 'test done');
   });
 
   it('upgrades with the data kept, and releases the old generation’s subscriptions and tasks', async () => {
@@ -100,8 +132,8 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
     await second.checkHealth();
     await second.activate();
     expect((await hello(backend)).body).toMatchObject({ version: '2.0.0', greeting: 'hi' });
-    // Both generations wrote to the same plugin database (the first test's row, and these two).
-    expect((await hello(backend)).body.rows).toBe(3);
+    // Every generation wrote to the same plugin database (the first test's two, and these two).
+    expect((await hello(backend)).body.rows).toBe(4);
     expect(probe.stopped.map((s) => s.version)).toEqual(['1.0.0']);
 
     probe.pings.length = 0;
@@ -178,7 +210,11 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
     expect((await hello(backend)).body.greetings).toEqual(['hello']);
     await extended.activate();
     expect((await hello(backend)).body.greetings).toEqual(['hello', 'bonjour']);
-    expect(runtime().list()[0]?.modules).toEqual(['greeter.en', 'greeter.fr']);
+    expect(
+      runtime()
+        .list()
+        .find((p) => p.pluginId === 'greeter')?.modules,
+    ).toEqual(['greeter.en', 'greeter.fr']);
     await runtime().stop('greeter', 'test done');
   });
 
@@ -195,5 +231,15 @@ describe.each(['sqlite', 'postgres'] as const)('plugin runtime on %s', (kind) =>
       code: 'PLUGIN_RUNTIME_INVALID',
     });
     await expect(runtime().stop('nope', 'x')).rejects.toMatchObject({ code: 'PLUGIN_NOT_RUNNING' });
+    const rootRoutes = definePlugin({
+      id: 'root-routes',
+      deps: { root: coreServices.rootHttpRouter },
+      init: ({ deps }) => deps.root.use('/x', () => undefined),
+    });
+    await expect(runtime().prepare({ features: [rootRoutes], version: '1' })).rejects.toMatchObject({
+      code: 'PLUGIN_INIT_FAILED',
+      message: expect.stringContaining('rootHttpRouter'),
+    });
+    expect((await backend.fetch('/x')).status).toBe(404);
   });
 });

@@ -32,10 +32,19 @@ const greeterApi = defineHttpApi({
         rows: z.number(),
       }),
     },
+    echo: {
+      method: 'POST',
+      path: '/echo',
+      access: 'user',
+      body: z.object({ text: z.string().max(100) }),
+      response: z.object({ text: z.string(), caller: z.string() }),
+    },
   },
 });
 
 /** A runtime plugin with every kind of service a generation must release. */
+const greetingRead = definePermission({ name: 'greeter.greeting.read', attributes: { action: 'read' } });
+
 export function greeterPlugin(
   version: string,
   probe: GreeterProbe,
@@ -44,7 +53,7 @@ export function greeterPlugin(
   return definePlugin({
     id: 'greeter',
     config: z.object({ greeting: z.string().default('hello') }).default({ greeting: 'hello' }),
-    permissions: [definePermission({ name: 'greeter.greeting.read', attributes: { action: 'read' } })],
+    permissions: [greetingRead],
     apis: [greeterApi],
     extensionPoints: { greetings: greetingsPoint },
     migrations: {
@@ -58,6 +67,7 @@ export function greeterPlugin(
       events: coreServices.events,
       scheduler: coreServices.scheduler,
       metrics: coreServices.metrics,
+      permissions: coreServices.permissions,
     },
     async init({ deps, config, extensions }) {
       if (options.initError) throw new Error(options.initError);
@@ -66,6 +76,14 @@ export function greeterPlugin(
       const served = deps.metrics.counter('greetings_total', 'Greetings served');
       let inFlight = 0;
       deps.http.implement(greeterApi, {
+        // The runtime plugin's own permission: the permissions service knows it once prepared.
+        echo: async ({ body, credentials }) => ({
+          text: `${version}: ${body.text} (${(await deps.permissions.authorize([{ permission: greetingRead }], { credentials }))[0]?.result})`,
+          caller:
+            credentials.principal.type === 'user'
+              ? credentials.principal.userEntityRef
+              : credentials.principal.type,
+        }),
         async hello({ query }) {
           inFlight += 1;
           try {

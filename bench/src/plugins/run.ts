@@ -1,0 +1,35 @@
+import type { PluginRuntimeService } from '@atrium/kernel';
+import { startTestBackend } from '@atrium/test-kit';
+import { median, summarize } from '../stats.js';
+import { measureCycles } from './cycles.js';
+import { runtimeHolderPlugin } from './runtime-bench-plugin.js';
+import { measureSwitch } from './switch.js';
+
+/** `npm run bench -- plugins [--switches N] [--cycles N]`: the kernel's side of runtime plugins. */
+export async function run(args: string[]) {
+  const switches = Number(args[args.indexOf('--switches') + 1]) || 10;
+  const cycles = Number(args[args.indexOf('--cycles') + 1]) || 20;
+  const holder: { runtime?: PluginRuntimeService } = {};
+  const backend = await startTestBackend({ features: [runtimeHolderPlugin(holder)] });
+  const runtime = holder.runtime as PluginRuntimeService;
+  try {
+    console.log(`plugins benchmark (kernel): ${switches} switches under 16 clients, ${cycles} cycles`);
+    const result = await measureSwitch(runtime, backend.url, { clients: 16, switches, workMs: 50 });
+    console.log(
+      `requests: ${result.requests}, failed: ${result.failed}; route (50 ms of work) without a switch: median ${result.baselineMedianMs.toFixed(1)} ms, p99 ${result.baselineP99Ms.toFixed(1)} ms, slowest in flight ${result.controlSlowestMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `activate() (switch + drain + old generation stopped): ${summarize(result.activateMs, 'ms')}`,
+    );
+    console.log(
+      `switch's added latency for in-flight requests (slowest in flight at the switch minus without): ${summarize(result.addedMs, 'ms')}  target < 100 ms (${((median(result.addedMs) / 100) * 100).toFixed(0)} % of goal)`,
+    );
+    await runtime.stop('bench-runtime', 'switch benchmark done');
+    const memory = await measureCycles(runtime, backend.url, cycles);
+    console.log(
+      `RSS over ${cycles} install/upgrade/rollback/stop cycles: ${memory.beforeMb.toFixed(1)} -> ${memory.afterMb.toFixed(1)} MB, growth ${memory.growthMb.toFixed(1)} MB  target < 50 MB`,
+    );
+  } finally {
+    await backend.stop();
+  }
+}
