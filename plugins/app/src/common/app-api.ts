@@ -32,6 +32,13 @@ export const appApi = defineHttpApi({
         "Server-sent events: a 'state' event with the current frontend state, then one per change (from any backend)",
       streaming: true,
     },
+    getLayoutAccess: {
+      method: 'GET',
+      path: '/layout/access',
+      summary:
+        'Whether the caller may read and change the layout (app.layout.update), for showing the admin page',
+      response: z.object({ canUpdate: z.boolean() }),
+    },
     getLayout: {
       method: 'GET',
       path: '/layout',

@@ -31,11 +31,15 @@ export interface LayoutRouteDeps {
   events: EventsService;
 }
 
-async function requireUpdate(deps: LayoutRouteDeps, credentials: Credentials, doing: string) {
+async function canUpdate(deps: LayoutRouteDeps, credentials: Credentials): Promise<boolean> {
   const [decision] = await deps.permissions.authorize([{ permission: appPermissions.layoutUpdate }], {
     credentials,
   });
-  if (decision?.result !== 'ALLOW')
+  return decision?.result === 'ALLOW';
+}
+
+async function requireUpdate(deps: LayoutRouteDeps, credentials: Credentials, doing: string) {
+  if (!(await canUpdate(deps, credentials)))
     throw new NotAllowedError(`${doing} needs the permission '${appPermissions.layoutUpdate.name}'`);
 }
 
@@ -75,8 +79,12 @@ async function save(
 /** Handlers of the layout routes: read, save, reset, export and import, all `app.layout.update`. */
 export function layoutRoutes(
   deps: LayoutRouteDeps,
-): Pick<RouteHandlers<Routes>, 'getLayout' | 'saveLayout' | 'resetLayout' | 'exportLayout' | 'importLayout'> {
+): Pick<
+  RouteHandlers<Routes>,
+  'getLayoutAccess' | 'getLayout' | 'saveLayout' | 'resetLayout' | 'exportLayout' | 'importLayout'
+> {
   return {
+    getLayoutAccess: async ({ credentials }) => ({ canUpdate: await canUpdate(deps, credentials) }),
     getLayout: async ({ credentials }) => {
       await requireUpdate(deps, credentials, 'reading the portal layout');
       return withBase(deps, await deps.store.get());
