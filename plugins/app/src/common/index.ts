@@ -1,4 +1,5 @@
 export { appApi } from './app-api.js';
+export { appPermissionList, appPermissions } from './app-permissions.js';
 export {
   type ExtensionEntry,
   extensionEntrySchema,
@@ -6,3 +7,11 @@ export {
   featureBundleSchema,
   frontendStateSchema,
 } from './frontend-state.js';
+export {
+  type Layout,
+  layoutOverridesSchema,
+  layoutSchema,
+  MAX_LAYOUT_ENTRIES,
+  type SaveLayout,
+  saveLayoutSchema,
+} from './layout.js';
