@@ -2,6 +2,7 @@ import { coreServices, definePlugin, durationToMs } from '@atrium/kernel';
 import { PLUGINS_FRONTENDS_CHANGED_TOPIC, pluginsApi, pluginsPermissionList } from '../common/index.js';
 import { pluginsConfigSchema } from './config.js';
 import { createLifecycle, DESIRED_CHANGED_TOPIC } from './manager/lifecycle.js';
+import { pluginsErrorCodes } from './plugins-error-codes.js';
 import { createReconciler } from './reconcile/reconciler.js';
 import { pluginsRoutes } from './routes/plugins-routes.js';
 import { pluginsMigrations } from './store/migrations.js';
@@ -34,6 +35,7 @@ export const pluginsPlugin = definePlugin({
   permissions: pluginsPermissionList,
   migrations: pluginsMigrations,
   apis: [pluginsApi],
+  errorCodes: [pluginsErrorCodes],
   fileRoots: (config) => [{ setting: 'plugins.allowedRoots', paths: config.allowedRoots }],
   async init({ deps, config }) {
     const store = createPluginsStore(await deps.database.getClient<PluginsTables>());
