@@ -70,7 +70,11 @@ describe('installing plugins into a running portal', () => {
       features: [appPlugin, appFrontendSourceModule, pluginsPlugin],
       config: {
         backend: { database: database.config },
-        plugins: { directory: packages, registry: { url: registry.url, token: registry.token } },
+        plugins: {
+          directory: packages,
+          allowedRoots: [plugin.dir],
+          registry: { url: registry.url, token: registry.token },
+        },
       },
     });
     token = await backend.userToken('user:default/admin');
@@ -211,4 +215,20 @@ describe('installing plugins into a running portal', () => {
       other.cleanup();
     }
   }, 120_000);
+
+  it('installs a built folder under plugins.allowedRoots, and refuses a folder outside them', async () => {
+    plugin.release('0.3.0');
+    const installed = await api('POST', '/install', { source: { type: 'folder', path: plugin.dir } });
+    expect(installed.status, JSON.stringify(installed.body)).toBe(201);
+    expect(installed.body).toMatchObject({ pluginId: id, version: '0.3.0', alreadyInstalled: false });
+    expect(
+      (await api('GET', `/installed/${id}`)).body.versions.map((v: { source: string }) => v.source),
+    ).toContain(`folder:${plugin.dir}`);
+    const outside = await api('POST', '/install', { source: { type: 'folder', path: tmpdir() } });
+    expect(outside.status).toBe(403);
+    expect(outside.body.error).toMatchObject({
+      code: 'PLUGINS_SOURCE_REFUSED',
+      message: expect.stringContaining('is not an absolute path under plugins.allowedRoots'),
+    });
+  }, 60_000);
 });
