@@ -1,3 +1,4 @@
+import { appLayoutWebPlugin } from '@atrium/app/frontend';
 import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
 import { rbacWebPlugin } from '@atrium/rbac/frontend';
@@ -20,6 +21,7 @@ export const features: readonly WebPlugin[] = [
   catalogSearchWebPlugin,
   auditWebPlugin,
   rbacWebPlugin,
+  appLayoutWebPlugin,
   techdocsWebPlugin,
   scaffolderSearchWebPlugin,
   techdocsSearchWebPlugin,

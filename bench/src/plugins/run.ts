@@ -2,6 +2,7 @@ import type { PluginRuntimeService } from '@atrium/kernel';
 import { startTestBackend } from '@atrium/test-kit';
 import { median, summarize } from '../stats.js';
 import { measureCycles } from './cycles.js';
+import { measureInstall } from './install.js';
 import { runtimeHolderPlugin } from './runtime-bench-plugin.js';
 import { measureSwitch } from './switch.js';
 
@@ -33,4 +34,9 @@ export async function run(args: string[]) {
   } finally {
     await backend.stop();
   }
+  // The plugin manager's side (bench/src/plugins/install.ts).
+  const installs = await measureInstall(Number(args[args.indexOf('--installs') + 1]) || 5);
+  console.log(
+    `tarball upload -> first successful request on the plugin's route: ${summarize(installs, 'ms')}  target < 3000 ms (${median(installs).toFixed(0)} / 3000 ms)`,
+  );
 }

@@ -78,4 +78,13 @@ export {
   type ResolvedExtensionInputs,
 } from './extensions/extension-input.js';
 export { type ElementLoader, lazyElement, preloadElement } from './extensions/lazy-element.js';
+export {
+  type LiveFrontendState,
+  liveFrontendStateSchema,
+  type StateEventSource,
+  type SubscribeFrontendStateOptions,
+  subscribeFrontendState,
+} from './live/frontend-state-client.js';
+export { followLayoutPreview, isLayoutPreview, type LayoutPreviewMessage } from './live/layout-preview.js';
+export { type LiveApp, type StartLiveAppOptions, startLiveApp } from './live/live-app.js';
 export { type WebKernelErrorCode, webKernelErrorCodes } from './web-kernel-error-codes.js';

@@ -15,10 +15,17 @@ const manifest = {
   atrium: { frontend: './dist/web/index.js' },
 };
 
+const backendIndex = `export default {
+  $$type: '@atrium/Plugin', id: 'radar', permissions: [{ type: 'basic', name: 'radar.blip.read' }],
+  migrations: { '0001_blips': {} }, extensionPoints: { rings: { id: 'radar.rings' } },
+};
+`;
+
 function pluginPackage(files: Record<string, string>, packageJson: object = manifest): string {
   const dir = mkdtempSync(join(tmpdir(), 'atrium-plugin-build-'));
   writeFileSync(join(dir, 'package.json'), JSON.stringify(packageJson));
-  const all = { 'src/backend/index.ts': 'export const id: string = "radar";\n', ...files };
+  // The manifest is plain data (definePlugin's output); the package's own imports do not resolve from a temp folder.
+  const all = { 'src/backend/index.ts': backendIndex, ...files };
   for (const [file, text] of Object.entries(all)) {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     writeFileSync(join(dir, file), text);
@@ -65,6 +72,28 @@ describe('buildPlugin', () => {
     expect(code).toContain('toUpperCase()');
     expect(code).not.toMatch(/from "\.\/shout/);
     expect(result.frontend?.bytes).toBeLessThan(10_000);
+    // The plugin manager's package format, derived from the built manifest.
+    expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).atrium).toEqual({
+      id: 'radar',
+      role: 'plugin',
+      backend: './dist/backend/index.js',
+      frontend: './dist/web/index.js',
+      hostApi: expect.stringMatching(/^\^\d+\.\d+\.\d+$/),
+      permissions: ['radar.blip.read'],
+      routes: '/api/radar',
+      migrations: true,
+      extensionPoints: { provides: ['radar.rings'] },
+    });
+  });
+
+  it('refuses a backend entry whose default export is not a plugin or module', async () => {
+    const dir = pluginPackage(
+      { 'src/backend/index.ts': 'export const id: string = "radar";\n' },
+      { ...manifest, atrium: undefined },
+    );
+    await expect(buildPlugin(dir)).rejects.toMatchObject({
+      code: pluginBuildErrorCodes.PLUGIN_BUILD_NO_MANIFEST,
+    });
   });
 
   it('refuses a deep import into a shared package and a name the app does not share', async () => {

@@ -1,20 +1,23 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { AtriumError } from '@atrium/errors';
 import { bundleFrontend, type FrontendBundle } from './bundle-frontend.js';
+import { type AtriumField, describeManifest } from './describe-manifest.js';
 import { pluginBuildErrorCodes } from './plugin-build-error-codes.js';
 import { transpileSources } from './transpile-sources.js';
 
 interface PluginManifest {
   name?: string;
   exports?: Record<string, unknown>;
-  atrium?: { frontend?: unknown };
+  atrium?: { frontend?: unknown; id?: unknown };
 }
 
 /** What {@link buildPlugin} did. */
 export interface PluginBuild {
   name: string;
   transpiled: number;
+  /** The `atrium` field written to package.json (the plugin manager's package format). */
+  atrium: AtriumField;
   /** The frontend bundle, when the package declares one in `atrium.frontend`. */
   frontend?: FrontendBundle & { entry: string };
 }
@@ -68,7 +71,24 @@ export async function buildPlugin(packageDir: string): Promise<PluginBuild> {
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
   const transpiled = await transpileSources(dir);
   const name = manifest.name ?? dir;
-  if (!frontend) return { name, transpiled };
+  const atrium = await writeAtriumField(dir, manifest, declared);
+  if (!frontend) return { name, transpiled, atrium };
   const bundle = await bundleFrontend({ packageDir: dir, ...frontend });
-  return { name, transpiled, frontend: { ...bundle, entry: frontend.entry } };
+  return { name, transpiled, atrium, frontend: { ...bundle, entry: frontend.entry } };
+}
+
+/** Writes the `atrium` field derived from the built manifest, keeping the declared frontend entry. */
+async function writeAtriumField(
+  dir: string,
+  manifest: PluginManifest,
+  frontend: unknown,
+): Promise<AtriumField> {
+  const fallbackId = (manifest.name ?? '').replace(/^@[^/]+\//, '');
+  const derived = await describeManifest(
+    dir,
+    typeof manifest.atrium?.id === 'string' ? manifest.atrium.id : fallbackId,
+  );
+  const atrium: AtriumField = { ...derived, ...(typeof frontend === 'string' ? { frontend } : {}) };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ ...manifest, atrium }, null, 2)}\n`);
+  return atrium;
 }

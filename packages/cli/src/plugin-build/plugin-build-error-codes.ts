@@ -9,4 +9,6 @@ export const pluginBuildErrorCodes = defineErrorCodes({
     "'atrium.frontend' must name a .js file in a build folder of the package, such as './dist/web/index.js'.",
   PLUGIN_BUILD_FRONTEND_FAILED:
     'The frontend bundle did not build; the message lists each error with its file and line.',
+  PLUGIN_BUILD_NO_MANIFEST:
+    "The built backend entry's default export is not a plugin or module, so the 'atrium' field cannot be written.",
 });

@@ -15,6 +15,10 @@ export interface AppNodeInfo {
   attachTo?: { id: string; input: string };
   isEnabled: boolean;
   isBuilt: boolean;
+  /** The config it was built with (after defaults), when it takes config. */
+  config?: unknown;
+  /** JSON schema of its config, for forms (the layout editor); absent when it takes none. */
+  configSchema?: Record<string, unknown>;
 }
 
 /** What the app is made of: its extensions and pages, e.g. for a home page or a debug view. */

@@ -1,6 +1,7 @@
 import { NotFoundPage } from '@atrium/ui';
 import type { ReactElement } from 'react';
 import { Route, Routes } from 'react-router';
+import { RemovedOrNotFound } from '../live/removed-pages.js';
 
 /** A page as the router mounts it. */
 export interface AppRoute {
@@ -13,7 +14,7 @@ export interface AppRoute {
 /** Props of {@link AppRoutes}. */
 export interface AppRoutesProps {
   routes: readonly AppRoute[];
-  /** Shown for paths no page matches; the standard not-found page by default. */
+  /** Shown for paths no page matches (unless a live layout change removed the page there); the standard not-found page by default. */
   notFound?: ReactElement;
 }
 
@@ -35,7 +36,7 @@ export function AppRoutes({ routes, notFound }: AppRoutesProps) {
       {routes.map((route) => (
         <Route key={route.id} path={routePattern(route.path)} element={route.element} />
       ))}
-      <Route path="*" element={notFound ?? <NotFoundPage />} />
+      <Route path="*" element={<RemovedOrNotFound notFound={notFound ?? <NotFoundPage />} />} />
     </Routes>
   );
 }

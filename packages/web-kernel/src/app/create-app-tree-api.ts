@@ -1,11 +1,26 @@
+import { z } from 'zod';
 import type { AppNodeInfo, AppPageInfo, AppTreeApi } from '../apis/app-tree-api.js';
 import { coreExtensionData, type NavItem } from '../extensions/core-extension-data.js';
 import type { AppNode, AppTree } from './app-node.js';
+
+// A schema with parts JSON Schema cannot say (a transform, a function) is described as far as it can be.
+function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  try {
+    return z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
 
 function toInfo(node: AppNode): AppNodeInfo {
   const info: AppNodeInfo = { id: node.id, isEnabled: node.isEnabled, isBuilt: node.status === 'ready' };
   if (node.pluginId) info.pluginId = node.pluginId;
   if (node.attachTo) info.attachTo = node.attachTo;
+  const schema = node.definition.configSchema;
+  if (schema) {
+    info.config = node.config;
+    info.configSchema = jsonSchemaOf(schema);
+  }
   return info;
 }
 

@@ -31,7 +31,8 @@ function isWebPlugin(value: unknown): value is WebPlugin {
   return typeof value === 'object' && value !== null && (value as WebPlugin).$$type === '@atrium/WebPlugin';
 }
 
-function readListed(doc: Document | undefined): FeatureBundle[] {
+/** The bundles index.html lists in its `atrium-features` block; throws on invalid JSON. */
+export function readListedBundles(doc: Document | undefined): FeatureBundle[] {
   const text = doc?.getElementById('atrium-features')?.textContent?.trim();
   if (!text) return [];
   const parsed: unknown = JSON.parse(text);
@@ -63,7 +64,7 @@ export async function loadFeatureBundles(
   const diagnostics = createDiagnosticsCollector();
   let bundles: readonly FeatureBundle[];
   try {
-    bundles = options.bundles ?? readListed(options.document ?? globalThis.document);
+    bundles = options.bundles ?? readListedBundles(options.document ?? globalThis.document);
   } catch (error) {
     diagnostics.report(
       'WEB_FEATURE_LOAD_FAILED',

@@ -1,2 +1,8 @@
+export { appApi } from '../common/app-api.js';
 export { type AppErrorCode, appErrorCodes } from './app-error-codes.js';
-export { appApi, appPlugin, appPlugin as default } from './plugin.js';
+export { appPlugin, appPlugin as default } from './plugin.js';
+export {
+  appFrontendFeaturesExtensionPoint,
+  type FrontendFeatureSource,
+  type RuntimeFrontendFeature,
+} from './runtime/frontend-feature-source.js';

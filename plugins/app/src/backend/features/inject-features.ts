@@ -1,4 +1,9 @@
-import type { LoadedFeatureBundle } from './load-feature-bundle.js';
+/** A bundle as the page lists it. */
+interface ListedBundle {
+  name: string;
+  url: string;
+  integrity?: string;
+}
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
@@ -8,14 +13,11 @@ const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(
  * of it), and a modulepreload link per entry, so the browser fetches each bundle while the
  * app's own code loads, and checks its integrity.
  */
-export function injectFeatures(indexHtml: string, bundles: readonly LoadedFeatureBundle[]): string {
-  const listed = JSON.stringify(bundles.map((b) => ({ name: b.name, url: b.entryUrl }))).replace(
-    /</g,
-    '\\u003c',
-  );
+export function injectFeatures(indexHtml: string, bundles: readonly ListedBundle[]): string {
+  const listed = JSON.stringify(bundles.map((b) => ({ name: b.name, url: b.url }))).replace(/</g, '\\u003c');
   const links = bundles.map(
     (b) =>
-      `\n    <link rel="modulepreload" crossorigin href="${escapeAttribute(b.entryUrl)}" integrity="${b.integrity}">`,
+      `\n    <link rel="modulepreload" crossorigin href="${escapeAttribute(b.url)}"${b.integrity ? ` integrity="${b.integrity}"` : ''}>`,
   );
   const block = `\n    <script type="application/json" id="atrium-features">${listed}</script>${links.join('')}`;
   const configTag = /<script type="application\/json" id="atrium-config">[\s\S]*?<\/script>/;
