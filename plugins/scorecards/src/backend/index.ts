@@ -1,0 +1,1 @@
+export { scorecardsPlugin, scorecardsPlugin as default } from './plugin.js';
