@@ -1,0 +1,130 @@
+import { createCatalogClient } from '@atrium/catalog/common';
+import { NotFoundError } from '@atrium/errors';
+import {
+  type AuthService,
+  type DiscoveryService,
+  type EventsService,
+  type LoggerService,
+  pluginClientOptions,
+} from '@atrium/kernel';
+import { runCollector } from './collection/run-collector.js';
+import { ENTITY_DESCRIPTOR_FACT, readCatalog, toKnownEntity } from './collectors/catalog-collector.js';
+import type { FactCollector } from './collectors/fact-collector.js';
+import type { DefinitionRegistry } from './definitions/definition-registry.js';
+import { evaluateEntities } from './evaluation/evaluate-entities.js';
+import type { ScorecardsStores } from './evaluation/scorecards-stores.js';
+import type { FactWrite } from './store/fact-store.js';
+
+/** Announced after results change, so other backends (and UIs polling them) can refresh. */
+export const SCORECARDS_RESULTS_TOPIC = 'scorecards.results.changed';
+/** Announced after a definition edit, so other backends drop their compiled definitions. */
+export const SCORECARDS_DEFINITIONS_TOPIC = 'scorecards.definitions.changed';
+
+const CHUNK = 500;
+
+/** What the service needs. */
+export interface ScorecardsServiceDeps {
+  stores: ScorecardsStores;
+  registry: DefinitionRegistry;
+  collectors: readonly FactCollector[];
+  auth: AuthService;
+  discovery: DiscoveryService;
+  events: EventsService;
+  logger: LoggerService;
+}
+
+/** Collection and evaluation: the work the scheduler runs and the routes trigger. */
+export function createScorecardsService(deps: ScorecardsServiceDeps) {
+  const { stores, registry } = deps;
+  const catalog = () => createCatalogClient(pluginClientOptions(deps, 'catalog'));
+
+  /** Evaluates the checks that read changed facts, for the entities they belong to. */
+  async function onFactsChanged(changed: FactWrite[]): Promise<void> {
+    if (changed.length === 0) return;
+    const snapshot = await registry.snapshot();
+    const checkIds = new Set(changed.flatMap((fact) => snapshot.checksByFact.get(fact.factRef) ?? []));
+    const refs = [...new Set(changed.map((fact) => fact.entityRef))];
+    for (let start = 0; start < refs.length; start += CHUNK)
+      await evaluateEntities(stores, registry, refs.slice(start, start + CHUNK), { checkIds });
+    await deps.events.publish({
+      topic: SCORECARDS_RESULTS_TOPIC,
+      eventPayload: { entityRefs: refs.slice(0, 1000) },
+    });
+  }
+
+  return {
+    onFactsChanged,
+    /** Reads the whole catalog: entities and their descriptor facts; forgets deleted entities. */
+    async syncCatalog(signal?: AbortSignal): Promise<number> {
+      const seen = new Set<string>();
+      for await (const page of readCatalog(catalog())) {
+        if (signal?.aborted) return seen.size;
+        const known = page.map((item) => item.known);
+        for (const entity of known) seen.add(entity.entityRef);
+        await stores.entities.upsert(known);
+        const now = Date.now();
+        const facts = page.map(({ known: entity, entity: raw }) => ({
+          entityRef: entity.entityRef,
+          factRef: ENTITY_DESCRIPTOR_FACT,
+          data: raw,
+          timestamp: now,
+        }));
+        await onFactsChanged(await stores.facts.write(facts));
+      }
+      const gone = await stores.entities.removeExcept(seen);
+      await stores.results.removeEntities(gone);
+      return seen.size;
+    },
+    /** Runs one collector over every known entity. */
+    async runCollector(collector: FactCollector, signal: AbortSignal): Promise<void> {
+      const refs = await stores.entities.allRefs();
+      for (let start = 0; start < refs.length; start += CHUNK) {
+        const entities = await stores.entities.get(refs.slice(start, start + CHUNK));
+        const facts = await runCollector(collector, entities, { signal, logger: deps.logger });
+        await onFactsChanged(await stores.facts.write(facts));
+      }
+    },
+    /** Evaluates every check for every known entity (the periodic full run). */
+    async evaluateAll(signal?: AbortSignal): Promise<void> {
+      const refs = await stores.entities.allRefs();
+      for (let start = 0; start < refs.length && !signal?.aborted; start += CHUNK)
+        await evaluateEntities(stores, registry, refs.slice(start, start + CHUNK));
+    },
+    /**
+     * Makes sure scorecards knows the entities (reading unknown ones from the catalog); an
+     * entity the catalog does not have is refused, naming it.
+     */
+    async requireEntities(entityRefs: string[]): Promise<void> {
+      const refs = [...new Set(entityRefs.map((ref) => ref.toLowerCase()))];
+      const known = new Set((await stores.entities.get(refs)).map((entity) => entity.entityRef));
+      const unknown = refs.filter((ref) => !known.has(ref));
+      if (unknown.length === 0) return;
+      const { items } = await catalog().getEntitiesByRefs({ body: { entityRefs: unknown } });
+      const found = items.flatMap((entity) => (entity ? [toKnownEntity(entity)] : []));
+      await stores.entities.upsert(found);
+      const now = Date.now();
+      await stores.facts.write(
+        items.flatMap((entity, index) =>
+          entity
+            ? [
+                {
+                  entityRef: unknown[index] as string,
+                  factRef: ENTITY_DESCRIPTOR_FACT,
+                  data: entity,
+                  timestamp: now,
+                },
+              ]
+            : [],
+        ),
+      );
+      const missing = unknown.filter((_, index) => !items[index]);
+      if (missing.length > 0)
+        throw new NotFoundError(`no entity ${missing.map((ref) => `'${ref}'`).join(', ')} in the catalog`, {
+          details: { entityRefs: missing },
+        });
+    },
+  };
+}
+
+/** The scorecards service. */
+export type ScorecardsService = ReturnType<typeof createScorecardsService>;
