@@ -92,13 +92,8 @@ export const scorecardsPlugin = definePlugin({
       registry,
       logger: deps.logger,
     });
-    let stop: (() => void) | undefined;
-    return {
-      async start() {
-        stop = await scheduleScorecards({ ...deps, service, registry, collectors, config });
-      },
-      stop: () => stop?.(),
-    };
+    const unsubscribe = await scheduleScorecards({ ...deps, service, registry, collectors, config });
+    return { stop: () => unsubscribe() };
   },
 });
 

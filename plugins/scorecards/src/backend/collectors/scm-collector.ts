@@ -40,7 +40,7 @@ async function readFile(
   }
 }
 
-function valueOf(fact: ScmFactConfig, text: string): unknown {
+function valueAt(fact: ScmFactConfig, text: string): unknown {
   const document = fact.path.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
   return compileJsonPath(fact.valuePath ?? '$').select(document)[0];
 }
@@ -80,7 +80,7 @@ export function createScmCollector(options: {
         const data: Record<string, unknown> = { exists: text !== undefined };
         const regex = regexes.get(fact.name);
         if (fact.type === 'regex' && regex) data.matches = text !== undefined && regex.test(text);
-        if (fact.type === 'value' && text !== undefined) data.value = valueOf(fact, text);
+        if (fact.type === 'value' && text !== undefined) data.value = valueAt(fact, text);
         out.push({ factRef: `scm:default/${fact.name}`, data });
       }
       return out;

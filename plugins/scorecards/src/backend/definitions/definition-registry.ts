@@ -28,6 +28,53 @@ function withMeta<T>(stored: StoredDefinition): T {
   } as T;
 }
 
+async function isKnownFactWith(declared: ReadonlySet<string>, trackIds: () => Promise<Set<string>>) {
+  const tracks = await trackIds();
+  return (factRef: string) =>
+    declared.has(factRef) ||
+    (factRef.startsWith(TRACK_FACT_PREFIX) && tracks.has(factRef.slice(TRACK_FACT_PREFIX.length)));
+}
+
+async function loadSnapshot(
+  store: DefinitionStore,
+  declared: ReadonlySet<string>,
+): Promise<DefinitionSnapshot> {
+  const [checkRows, trackRows, campaignRows] = await Promise.all([
+    store.list('check'),
+    store.list('track'),
+    store.list('campaign'),
+  ]);
+  const tracks = trackRows.map((row) => withMeta<Track>(row));
+  const isKnownFact = await isKnownFactWith(declared, async () => new Set(tracks.map((track) => track.id)));
+  const checks: Check[] = [];
+  const rules = new Map<string, CompiledRule>();
+  const broken = new Map<string, string>();
+  const checksByFact = new Map<string, string[]>();
+  for (const row of checkRows) {
+    const input = checkInputSchema.parse(row.body);
+    const check = withMeta<Check>({ ...row, body: { ...input, type: checkKind(input) } });
+    checks.push(check);
+    if (!check.rule) continue;
+    try {
+      const rule = compileCheckRule(check.id, check.rule, isKnownFact);
+      rules.set(check.id, rule);
+      for (const factRef of rule.factRefs)
+        checksByFact.set(factRef, [...(checksByFact.get(factRef) ?? []), check.id]);
+    } catch (error) {
+      broken.set(check.id, (error as Error).message);
+    }
+  }
+  return {
+    checks,
+    checksById: new Map(checks.map((check) => [check.id, check])),
+    rules,
+    tracks,
+    campaigns: campaignRows.map((row) => withMeta<Campaign>(row)),
+    checksByFact,
+    broken,
+  };
+}
+
 /**
  * Loads and compiles definitions, cached until {@link DefinitionRegistry.invalidate} (an
  * edit here, or another backend's edit announced through events).
@@ -36,53 +83,9 @@ export function createDefinitionRegistry(store: DefinitionStore, collectors: rea
   const declared = new Set(collectors.flatMap((collector) => collector.facts.map((fact) => fact.factRef)));
   let cached: Promise<DefinitionSnapshot> | undefined;
 
-  async function isKnownFactWith(trackIds: () => Promise<Set<string>>) {
-    const tracks = await trackIds();
-    return (factRef: string) =>
-      declared.has(factRef) ||
-      (factRef.startsWith(TRACK_FACT_PREFIX) && tracks.has(factRef.slice(TRACK_FACT_PREFIX.length)));
-  }
-
-  async function load(): Promise<DefinitionSnapshot> {
-    const [checkRows, trackRows, campaignRows] = await Promise.all([
-      store.list('check'),
-      store.list('track'),
-      store.list('campaign'),
-    ]);
-    const tracks = trackRows.map((row) => withMeta<Track>(row));
-    const isKnownFact = await isKnownFactWith(async () => new Set(tracks.map((track) => track.id)));
-    const checks: Check[] = [];
-    const rules = new Map<string, CompiledRule>();
-    const broken = new Map<string, string>();
-    const checksByFact = new Map<string, string[]>();
-    for (const row of checkRows) {
-      const input = checkInputSchema.parse(row.body);
-      const check = withMeta<Check>({ ...row, body: { ...input, type: checkKind(input) } });
-      checks.push(check);
-      if (!check.rule) continue;
-      try {
-        const rule = compileCheckRule(check.id, check.rule, isKnownFact);
-        rules.set(check.id, rule);
-        for (const factRef of rule.factRefs)
-          checksByFact.set(factRef, [...(checksByFact.get(factRef) ?? []), check.id]);
-      } catch (error) {
-        broken.set(check.id, (error as Error).message);
-      }
-    }
-    return {
-      checks,
-      checksById: new Map(checks.map((check) => [check.id, check])),
-      rules,
-      tracks,
-      campaigns: campaignRows.map((row) => withMeta<Campaign>(row)),
-      checksByFact,
-      broken,
-    };
-  }
-
   return {
     snapshot(): Promise<DefinitionSnapshot> {
-      cached ??= load().catch((error: unknown) => {
+      cached ??= loadSnapshot(store, declared).catch((error: unknown) => {
         cached = undefined;
         throw error;
       });
@@ -93,7 +96,7 @@ export function createDefinitionRegistry(store: DefinitionStore, collectors: rea
     },
     /** Whether a factRef is declared by a collector or names an existing track's level. */
     async isKnownFact(): Promise<(factRef: string) => boolean> {
-      return isKnownFactWith(async () => new Set((await store.list('track')).map((row) => row.id)));
+      return isKnownFactWith(declared, async () => new Set((await store.list('track')).map((row) => row.id)));
     },
   };
 }

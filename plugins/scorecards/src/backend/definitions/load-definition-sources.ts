@@ -58,7 +58,7 @@ async function validated(
     ...checks.map((check) => check.id),
   ]);
   return [
-    ...checks.map(({ type: _type, ...body }) => ({ kind: 'check' as const, id: body.id, body })),
+    ...checks.map((body) => ({ kind: 'check' as const, id: body.id, body })),
     ...items.tracks
       .map((track) => validateTrack(track, checkIds))
       .map((body) => ({ kind: 'track' as const, id: body.id, body })),

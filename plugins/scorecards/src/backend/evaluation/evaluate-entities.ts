@@ -128,12 +128,3 @@ export async function evaluateEntities(
     checkIds = readers;
   }
 }
-
-/** Certifies entities again without evaluating rules (after a pushed result or an exemption). */
-export async function recertify(
-  stores: ScorecardsStores,
-  registry: DefinitionRegistry,
-  entityRefs: string[],
-): Promise<void> {
-  await evaluateEntities(stores, registry, entityRefs, { checkIds: new Set() });
-}

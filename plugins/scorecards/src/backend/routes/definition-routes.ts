@@ -41,8 +41,7 @@ type DefinitionHandlers = Pick<
 
 const stripMeta = ({ source: _s, createdAt: _c, updatedAt: _u, ...body }: Record<string, unknown>) => body;
 
-/** Handlers that read and edit definitions; edits are audited and announced to other backends. */
-export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHandlers {
+function definitionRoutesHelpers(deps: RouteDeps, access: Access) {
   const { registry } = deps;
   const read = (credentials: Parameters<Access['require']>[0]) =>
     access.require(credentials, scorecardsPermissions.read);
@@ -92,6 +91,15 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
   const checkIds = async () => new Set((await registry.snapshot()).checks.map((check) => check.id));
   const snap = () => registry.snapshot();
 
+  return { read, applying, one, edit, validTrackSet, checkIds, snap };
+}
+
+function definitionRoutesPart1(
+  deps: RouteDeps,
+  access: Access,
+): Pick<DefinitionHandlers, 'listChecks' | 'getCheck' | 'createCheck' | 'updateCheck'> {
+  const { registry } = deps;
+  const { read, applying, one, edit, snap } = definitionRoutesHelpers(deps, access);
   return {
     listChecks: async ({ credentials, query }) => {
       await read(credentials);
@@ -100,9 +108,10 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
       );
       return { checks: await applying(checks, query.entityRef) };
     },
-    getCheck: async ({ credentials, params }) => (
-      await read(credentials), one((await snap()).checks, params.checkId, 'check')
-    ),
+    getCheck: async ({ credentials, params }) => {
+      await read(credentials);
+      return one((await snap()).checks, params.checkId, 'check');
+    },
     createCheck: async (context) => {
       const check = validateCheck(context.body, await registry.isKnownFact());
       await edit(context, 'check', check.id, 'create', () =>
@@ -120,6 +129,15 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
       );
       return one((await snap()).checks, check.id, 'check');
     },
+  };
+}
+
+function definitionRoutesPart2(
+  deps: RouteDeps,
+  access: Access,
+): Pick<DefinitionHandlers, 'deleteCheck' | 'listTracks' | 'getTrack' | 'createTrack'> {
+  const { read, applying, one, edit, validTrackSet, checkIds, snap } = definitionRoutesHelpers(deps, access);
+  return {
     deleteCheck: async (context) => {
       const used = (await snap()).tracks
         .concat((await snap()).campaigns)
@@ -127,7 +145,7 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
           track.levels.some((level) => level.checks.some((check) => check.id === context.params.checkId)),
         );
       if (used)
-        throw new NotFoundError(
+        throw new ConflictError(
           `check '${context.params.checkId}' is used by '${used.id}'; remove it there first`,
         );
       await edit(context, 'check', context.params.checkId, 'delete', () =>
@@ -142,9 +160,10 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
       );
       return { tracks: await applying(tracks, query.entityRef) };
     },
-    getTrack: async ({ credentials, params }) => (
-      await read(credentials), one((await snap()).tracks, params.trackId, 'track')
-    ),
+    getTrack: async ({ credentials, params }) => {
+      await read(credentials);
+      return one((await snap()).tracks, params.trackId, 'track');
+    },
     createTrack: async (context) => {
       const track = validateTrack(context.body, await checkIds());
       await validTrackSet(track as Track);
@@ -153,6 +172,15 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
       );
       return one((await snap()).tracks, track.id, 'track');
     },
+  };
+}
+
+function definitionRoutesPart3(
+  deps: RouteDeps,
+  access: Access,
+): Pick<DefinitionHandlers, 'updateTrack' | 'deleteTrack' | 'listCampaigns' | 'getCampaign'> {
+  const { read, applying, one, edit, validTrackSet, checkIds, snap } = definitionRoutesHelpers(deps, access);
+  return {
     updateTrack: async (context) => {
       const track = validateTrack({ ...context.body, id: context.params.trackId }, await checkIds());
       await validTrackSet(track as Track);
@@ -176,9 +204,19 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
       );
       return { campaigns: await applying(campaigns, query.entityRef) };
     },
-    getCampaign: async ({ credentials, params }) => (
-      await read(credentials), one((await snap()).campaigns, params.campaignId, 'campaign')
-    ),
+    getCampaign: async ({ credentials, params }) => {
+      await read(credentials);
+      return one((await snap()).campaigns, params.campaignId, 'campaign');
+    },
+  };
+}
+
+function definitionRoutesPart4(
+  deps: RouteDeps,
+  access: Access,
+): Pick<DefinitionHandlers, 'createCampaign' | 'updateCampaign' | 'exportDefinitions'> {
+  const { read, one, edit, checkIds, snap } = definitionRoutesHelpers(deps, access);
+  return {
     createCampaign: async (context) => {
       const campaign = validateCampaign(context.body, await checkIds());
       await edit(context, 'campaign', campaign.id, 'create', () =>
@@ -210,5 +248,15 @@ export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHan
         yaml: toYaml(Object.fromEntries(Object.entries(document).filter(([, items]) => items.length > 0))),
       };
     },
+  };
+}
+
+/** Handlers that read and edit definitions; edits are audited and announced to other backends. */
+export function definitionRoutes(deps: RouteDeps, access: Access): DefinitionHandlers {
+  return {
+    ...definitionRoutesPart1(deps, access),
+    ...definitionRoutesPart2(deps, access),
+    ...definitionRoutesPart3(deps, access),
+    ...definitionRoutesPart4(deps, access),
   };
 }

@@ -1,7 +1,6 @@
 import { NotAllowedError, NotFoundError } from '@atrium/errors';
 import { type Credentials, type RouteHandlers, runAudited } from '@atrium/kernel';
 import { type scorecardsApi, scorecardsPermissions } from '../../common/index.js';
-import { recertify } from '../evaluation/evaluate-entities.js';
 import type { HistoryFilter } from '../store/history-store.js';
 import { campaignProgress } from './campaign-progress.js';
 import { type Access, actorOf, type RouteDeps } from './route-context.js';
@@ -26,9 +25,8 @@ type InsightHandlers = Pick<
 
 type HistoryQuery = { entityRef?: string; checkId?: string; trackId?: string; ownerRef?: string };
 
-/** Handlers of exemptions, history and aggregates. */
-export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers {
-  const { stores, registry } = deps;
+function insightRoutesHelpers(deps: RouteDeps, access: Access) {
+  const { registry } = deps;
   const read = (credentials: Credentials) => access.require(credentials, scorecardsPermissions.read);
 
   async function trackCheckIds(trackId: string): Promise<string[]> {
@@ -76,12 +74,21 @@ export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers 
       async () => {
         await requireApprover(credentials, key.checkId);
         const out = await action();
-        await recertify(stores, registry, [key.entityRef.toLowerCase()]);
+        await deps.service.recertify([key.entityRef.toLowerCase()]);
         return out;
       },
       () => ({ target: key.entityRef }),
     );
 
+  return { read, trackCheckIds, historyFilter, requireApprover, decide };
+}
+
+function insightRoutesPart1(
+  deps: RouteDeps,
+  access: Access,
+): Pick<InsightHandlers, 'listExemptions' | 'requestExemption' | 'approveExemption'> {
+  const { stores, registry } = deps;
+  const { read, trackCheckIds, decide } = insightRoutesHelpers(deps, access);
   return {
     listExemptions: async ({ credentials, query }) => {
       await read(credentials);
@@ -126,6 +133,16 @@ export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers 
       decide('exemption.approve', credentials, request, body, {}, () =>
         stores.exemptions.approve(body.checkId, body.entityRef.toLowerCase(), actorOf(credentials)),
       ),
+  };
+}
+
+function insightRoutesPart2(
+  deps: RouteDeps,
+  access: Access,
+): Pick<InsightHandlers, 'revokeExemption' | 'restoreExemption' | 'getHistory'> {
+  const { stores } = deps;
+  const { historyFilter, decide } = insightRoutesHelpers(deps, access);
+  return {
     revokeExemption: ({ credentials, body, request }) =>
       decide('exemption.revoke', credentials, request, body, { reason: body.reason }, () =>
         stores.exemptions.revoke(
@@ -153,6 +170,16 @@ export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers 
         totalCount: page.totalCount,
       };
     },
+  };
+}
+
+function insightRoutesPart3(
+  deps: RouteDeps,
+  access: Access,
+): Pick<InsightHandlers, 'getChanges' | 'getTrends' | 'getOverview'> {
+  const { stores } = deps;
+  const { read, historyFilter } = insightRoutesHelpers(deps, access);
+  return {
     getChanges: async ({ credentials, query }) => {
       const filter = await historyFilter(credentials, query);
       const out = await stores.history.changes({ ...filter, since: Date.parse(query.since) }, query.limit);
@@ -175,6 +202,16 @@ export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers 
         computedAt: new Date().toISOString(),
       };
     },
+  };
+}
+
+function insightRoutesPart4(
+  deps: RouteDeps,
+  access: Access,
+): Pick<InsightHandlers, 'getTeamGrid' | 'getCampaignProgress' | 'getAccess'> {
+  const { stores, registry } = deps;
+  const { read } = insightRoutesHelpers(deps, access);
+  return {
     getTeamGrid: async ({ credentials, query }) => {
       await read(credentials);
       const owners = await teamOwners(deps, credentials, query.groupRef);
@@ -220,5 +257,15 @@ export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers 
         canApproveExemptions: !!canApproveExemptions,
       };
     },
+  };
+}
+
+/** Handlers of exemptions, history and aggregates. */
+export function insightRoutes(deps: RouteDeps, access: Access): InsightHandlers {
+  return {
+    ...insightRoutesPart1(deps, access),
+    ...insightRoutesPart2(deps, access),
+    ...insightRoutesPart3(deps, access),
+    ...insightRoutesPart4(deps, access),
   };
 }

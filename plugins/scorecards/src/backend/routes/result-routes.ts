@@ -4,7 +4,6 @@ import { type CheckResult, type scorecardsApi, scorecardsPermissions } from '../
 import { validateCheck } from '../definitions/validate-definitions.js';
 import { compileRule } from '../engine/compile-rule.js';
 import { evaluateCheck } from '../engine/evaluate-check.js';
-import { evaluateEntities, recertify } from '../evaluation/evaluate-entities.js';
 import { gateHandler } from './gate.js';
 import { type Access, actorOf, type RouteDeps } from './route-context.js';
 
@@ -25,8 +24,7 @@ type ResultHandlers = Pick<
   | 'listFactCollectors'
 >;
 
-/** Handlers of results, facts and certifications. */
-export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
+function resultRoutesHelpers(deps: RouteDeps, access: Access) {
   const { stores, registry } = deps;
   const readEntity = async (credentials: Parameters<Access['require']>[0], entityRef: string) => {
     await access.require(credentials, scorecardsPermissions.read);
@@ -79,6 +77,15 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
     }
     return { results };
   }
+  return { readEntity, checkOf, dryRun };
+}
+
+function resultRoutesPart1(
+  deps: RouteDeps,
+  access: Access,
+): Pick<ResultHandlers, 'getResults' | 'submitResults'> {
+  const { stores } = deps;
+  const { readEntity, checkOf } = resultRoutesHelpers(deps, access);
   return {
     getResults: async ({ credentials, query }) => {
       const entityRef = query.entityRef.toLowerCase();
@@ -117,10 +124,20 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
           const results = await stores.results.write(writes, {
             preserveStateOnError: body.preserveStateOnError,
           });
-          await recertify(stores, registry, refs);
+          await deps.service.recertify(refs);
           return { status: 'ok' as const, ...(query.returnUpdatedResults ? { results } : {}) };
         },
       ),
+  };
+}
+
+function resultRoutesPart2(
+  deps: RouteDeps,
+  access: Access,
+): Pick<ResultHandlers, 'setManualState' | 'getCheckResults'> {
+  const { stores } = deps;
+  const { checkOf } = resultRoutesHelpers(deps, access);
+  return {
     setManualState: ({ credentials, body, request }) =>
       runAudited(
         deps.auditor,
@@ -146,7 +163,7 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
               submittedBy: actorOf(credentials),
             },
           ]);
-          await recertify(stores, registry, [entityRef]);
+          await deps.service.recertify([entityRef]);
           return result as CheckResult;
         },
         () => ({ target: body.entityRef }),
@@ -170,6 +187,16 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
         totalCount: page.totalCount,
       };
     },
+  };
+}
+
+function resultRoutesPart3(
+  deps: RouteDeps,
+  access: Access,
+): Pick<ResultHandlers, 'getCheckStatus' | 'executeChecks'> {
+  const { stores } = deps;
+  const { checkOf, dryRun } = resultRoutesHelpers(deps, access);
+  return {
     getCheckStatus: async ({ credentials, params }) => {
       await access.require(credentials, scorecardsPermissions.read);
       await checkOf(params.checkId);
@@ -183,18 +210,23 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
       }
       await access.require(credentials, scorecardsPermissions.checkEdit);
       const refs = (body.entityRefs ?? (await stores.entities.allRefs())).map((ref) => ref.toLowerCase());
-      await evaluateEntities(
-        stores,
-        registry,
-        refs,
-        body.checkIds ? { checkIds: new Set(body.checkIds) } : {},
-      );
+      await deps.service.evaluate(refs, body.checkIds ? { checkIds: new Set(body.checkIds) } : {});
       const visible = await access.visible(credentials, refs.slice(0, 100));
       const results = (
         await Promise.all([...visible].map((ref) => stores.results.forEntity(ref, 'default', body.checkIds)))
       ).flat();
       return { results };
     },
+  };
+}
+
+function resultRoutesPart4(
+  deps: RouteDeps,
+  access: Access,
+): Pick<ResultHandlers, 'getCertifications' | 'getTrackEntities'> {
+  const { stores } = deps;
+  const { readEntity } = resultRoutesHelpers(deps, access);
+  return {
     getCertifications: async ({ credentials, query }) => {
       const entityRef = query.entityRef.toLowerCase();
       await readEntity(credentials, entityRef);
@@ -217,6 +249,13 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
         totalCount: page.totalCount,
       };
     },
+  };
+}
+
+function resultRoutesPart5(deps: RouteDeps, access: Access): Pick<ResultHandlers, 'gate' | 'submitFacts'> {
+  const { stores } = deps;
+  const { readEntity } = resultRoutesHelpers(deps, access);
+  return {
     gate: gateHandler(deps, readEntity),
     submitFacts: ({ credentials, body, request }) =>
       runAudited(
@@ -240,6 +279,16 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
           };
         },
       ),
+  };
+}
+
+function resultRoutesPart6(
+  deps: RouteDeps,
+  access: Access,
+): Pick<ResultHandlers, 'getFacts' | 'listFactCollectors'> {
+  const { stores } = deps;
+  const { readEntity } = resultRoutesHelpers(deps, access);
+  return {
     getFacts: async ({ credentials, query }) => {
       const entityRef = query.entityRef.toLowerCase();
       await readEntity(credentials, entityRef);
@@ -255,5 +304,17 @@ export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
         })),
       };
     },
+  };
+}
+
+/** Handlers of results, facts and certifications. */
+export function resultRoutes(deps: RouteDeps, access: Access): ResultHandlers {
+  return {
+    ...resultRoutesPart1(deps, access),
+    ...resultRoutesPart2(deps, access),
+    ...resultRoutesPart3(deps, access),
+    ...resultRoutesPart4(deps, access),
+    ...resultRoutesPart5(deps, access),
+    ...resultRoutesPart6(deps, access),
   };
 }
