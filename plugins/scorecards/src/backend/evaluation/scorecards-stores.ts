@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import { createCertificationStore } from '../store/certification-store.js';
+import { createDefinitionStore } from '../store/definition-store.js';
+import { createEntityStore } from '../store/entity-store.js';
+import { createExemptionStore } from '../store/exemption-store.js';
+import { createFactStore } from '../store/fact-store.js';
+import { createHistoryStore } from '../store/history-store.js';
+import { createResultStore } from '../store/result-store.js';
+import type { ScorecardsTables } from '../store/tables.js';
+
+/** Every store of the plugin, over one connection. */
+export function createScorecardsStores(db: Kysely<ScorecardsTables>) {
+  return {
+    definitions: createDefinitionStore(db),
+    facts: createFactStore(db),
+    entities: createEntityStore(db),
+    results: createResultStore(db),
+    history: createHistoryStore(db),
+    certifications: createCertificationStore(db),
+    exemptions: createExemptionStore(db),
+  };
+}
+
+/** The plugin's stores. */
+export type ScorecardsStores = ReturnType<typeof createScorecardsStores>;

@@ -1,0 +1,54 @@
+import type { EventsService, LoggerService, SchedulerService } from '@atrium/kernel';
+import type { FactCollector } from './collectors/fact-collector.js';
+import type { ScorecardsConfig } from './config.js';
+import type { DefinitionRegistry } from './definitions/definition-registry.js';
+import { SCORECARDS_DEFINITIONS_TOPIC, type ScorecardsService } from './scorecards-service.js';
+
+/**
+ * Schedules the background work on the kernel scheduler (`global` tasks: one run at a time
+ * across every backend sharing the database): the catalog sync (which evaluates what
+ * changed), each collector, and the periodic full evaluation. Other backends' definition
+ * edits drop this backend's compiled definitions.
+ */
+export async function scheduleScorecards(deps: {
+  scheduler: SchedulerService;
+  events: EventsService;
+  logger: LoggerService;
+  service: ScorecardsService;
+  registry: DefinitionRegistry;
+  collectors: readonly FactCollector[];
+  config: ScorecardsConfig;
+}): Promise<() => void> {
+  const { scheduler, service } = deps;
+  await scheduler.scheduleTask({
+    id: 'catalog-sync',
+    frequency: deps.config.collectors.catalog.frequency,
+    timeout: { minutes: 30 },
+    initialDelay: { seconds: 1 },
+    fn: async (signal) => {
+      const count = await service.syncCatalog(signal);
+      deps.logger.info(`scorecards read ${count} entities from the catalog`);
+    },
+  });
+  for (const collector of deps.collectors.filter((candidate) => candidate.collect)) {
+    await scheduler.scheduleTask({
+      id: `collect-${collector.id}`,
+      frequency: collector.frequency ?? { hours: 1 },
+      timeout: { minutes: 30 },
+      initialDelay: { seconds: 5 },
+      fn: (signal) => service.runCollector(collector, signal),
+    });
+  }
+  await scheduler.scheduleTask({
+    id: 'evaluate-all',
+    frequency: deps.config.evaluationFrequency,
+    timeout: { minutes: 30 },
+    initialDelay: { minutes: 1 },
+    fn: (signal) => service.evaluateAll(signal),
+  });
+  return deps.events.subscribe({
+    id: 'scorecards-definitions',
+    topics: [SCORECARDS_DEFINITIONS_TOPIC],
+    onEvent: () => deps.registry.invalidate(),
+  });
+}

@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely';
+import type { Certification, TeamGridRow, TrackTeamCell } from '../../common/index.js';
+import { bindDb } from './bind-db.js';
+import type { ScorecardsTables } from './tables.js';
+
+const table = 'scorecards_certifications' as const;
+
+async function certificationsWrite(
+  db: Kysely<ScorecardsTables>,
+  items: Array<{ certification: Certification; ownerRef: string }>,
+  now = Date.now(),
+): Promise<void> {
+  for (const { certification, ownerRef } of items) {
+    const values = {
+      owner_ref: ownerRef,
+      level_ordinal: certification.highestLevel?.ordinal ?? 0,
+      body: JSON.stringify(certification),
+      certified_at: now,
+    };
+    await db
+      .insertInto(table)
+      .values({ entity_ref: certification.entityRef, track_id: certification.trackId, ...values })
+      .onConflict((oc) => oc.columns(['entity_ref', 'track_id']).doUpdateSet(values))
+      .execute();
+  }
+}
+
+/** Drops certifications of tracks that no longer apply to the entity. */
+async function certificationsKeepOnly(
+  db: Kysely<ScorecardsTables>,
+  entityRef: string,
+  trackIds: string[],
+): Promise<void> {
+  let query = db.deleteFrom(table).where('entity_ref', '=', entityRef);
+  if (trackIds.length > 0) query = query.where('track_id', 'not in', trackIds);
+  await query.execute();
+}
+
+async function certificationsForEntity(
+  db: Kysely<ScorecardsTables>,
+  entityRef: string,
+  trackId?: string,
+): Promise<Certification[]> {
+  let query = db.selectFrom(table).select('body').where('entity_ref', '=', entityRef);
+  if (trackId) query = query.where('track_id', '=', trackId);
+  const rows = await query.orderBy('track_id').execute();
+  return rows.map((row) => JSON.parse(row.body) as Certification);
+}
+
+async function certificationsOverview(
+  db: Kysely<ScorecardsTables>,
+  trackId?: string,
+): Promise<TrackTeamCell[]> {
+  let query = db
+    .selectFrom(table)
+    .select(['track_id', 'owner_ref', 'level_ordinal', (eb) => eb.fn.countAll<number>().as('count')]);
+  if (trackId) query = query.where('track_id', '=', trackId);
+  const rows = await query.groupBy(['track_id', 'owner_ref', 'level_ordinal']).execute();
+  const cells = new Map<string, TrackTeamCell>();
+  for (const row of rows) {
+    const cellKey = `${row.track_id}\n${row.owner_ref}`;
+    const cell = cells.get(cellKey) ?? {
+      trackId: row.track_id,
+      ownerRef: row.owner_ref,
+      entityCount: 0,
+      levels: {},
+    };
+    cell.entityCount += Number(row.count);
+    cell.levels[String(row.level_ordinal)] = Number(row.count);
+    cells.set(cellKey, cell);
+  }
+  return [...cells.values()];
+}
+
+async function certificationsTeamGrid(
+  db: Kysely<ScorecardsTables>,
+  ownerRefs: string[],
+  trackId: string | undefined,
+): Promise<TeamGridRow[]> {
+  const rows: TeamGridRow[] = [];
+  const byEntity = new Map<string, TeamGridRow>();
+  for (let start = 0; start < ownerRefs.length; start += 500) {
+    let query = db
+      .selectFrom(table)
+      .select(['entity_ref', 'owner_ref', 'track_id', 'level_ordinal'])
+      .where('owner_ref', 'in', ownerRefs.slice(start, start + 500));
+    if (trackId) query = query.where('track_id', '=', trackId);
+    for (const row of await query.orderBy('entity_ref').execute()) {
+      let gridRow = byEntity.get(row.entity_ref);
+      if (!gridRow) {
+        gridRow = { entityRef: row.entity_ref, ownerRef: row.owner_ref, levels: {}, failedChecks: 0 };
+        byEntity.set(row.entity_ref, gridRow);
+        rows.push(gridRow);
+      }
+      gridRow.levels[row.track_id] = Number(row.level_ordinal);
+    }
+  }
+  return rows.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
+}
+
+async function certificationsTrackEntities(
+  db: Kysely<ScorecardsTables>,
+  trackId: string,
+  minLevel: number | undefined,
+  limit: number,
+  offset: number,
+) {
+  let query = db.selectFrom(table).where('track_id', '=', trackId);
+  if (minLevel !== undefined) query = query.where('level_ordinal', '>=', minLevel);
+  const [rows, count] = await Promise.all([
+    query
+      .select(['entity_ref', 'level_ordinal', 'certified_at'])
+      .orderBy('entity_ref')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    entities: rows.map((row) => ({
+      entityRef: row.entity_ref,
+      levelOrdinal: Number(row.level_ordinal),
+      certificationTimestamp: new Date(Number(row.certified_at)).toISOString(),
+    })),
+    totalCount: Number(count.count),
+  };
+}
+
+/** Precomputed certifications: one row per entity and track, with the owner, for aggregates. */
+export function createCertificationStore(db: Kysely<ScorecardsTables>) {
+  return {
+    write: bindDb(certificationsWrite, db),
+    keepOnly: bindDb(certificationsKeepOnly, db),
+    forEntity: bindDb(certificationsForEntity, db),
+    overview: bindDb(certificationsOverview, db),
+    teamGrid: bindDb(certificationsTeamGrid, db),
+    trackEntities: bindDb(certificationsTrackEntities, db),
+  };
+}
+
+/** The certification store. */
+export type CertificationStore = ReturnType<typeof createCertificationStore>;

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { FilterableEntity } from '../engine/entity-filter.js';
+import type { ScorecardsTables } from './tables.js';
+
+/** An entity as scorecards keeps it: what filters read, and its owner. */
+export interface KnownEntity {
+  entityRef: string;
+  ownerRef: string;
+  entity: FilterableEntity;
+}
+
+/** The entities the catalog collector saw (so evaluation needs no catalog round trip). */
+export function createEntityStore(db: Kysely<ScorecardsTables>) {
+  const table = 'scorecards_entities' as const;
+  return {
+    async upsert(entities: KnownEntity[]): Promise<void> {
+      for (const { entityRef, ownerRef, entity } of entities) {
+        const values = { owner_ref: ownerRef, body: JSON.stringify(entity) };
+        await db
+          .insertInto(table)
+          .values({ entity_ref: entityRef, ...values })
+          .onConflict((oc) => oc.column('entity_ref').doUpdateSet(values))
+          .execute();
+      }
+    },
+    /** Forgets entities the catalog no longer has. */
+    async removeExcept(entityRefs: ReadonlySet<string>): Promise<string[]> {
+      const rows = await db.selectFrom(table).select('entity_ref').execute();
+      const gone = rows.map((row) => row.entity_ref).filter((ref) => !entityRefs.has(ref));
+      for (let start = 0; start < gone.length; start += 500)
+        await db
+          .deleteFrom(table)
+          .where('entity_ref', 'in', gone.slice(start, start + 500))
+          .execute();
+      return gone;
+    },
+    async get(entityRefs: string[]): Promise<KnownEntity[]> {
+      const out: KnownEntity[] = [];
+      for (let start = 0; start < entityRefs.length; start += 500) {
+        const rows = await db
+          .selectFrom(table)
+          .selectAll()
+          .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+          .execute();
+        for (const row of rows)
+          out.push({
+            entityRef: row.entity_ref,
+            ownerRef: row.owner_ref,
+            entity: JSON.parse(row.body) as FilterableEntity,
+          });
+      }
+      return out;
+    },
+    async allRefs(): Promise<string[]> {
+      const rows = await db.selectFrom(table).select('entity_ref').orderBy('entity_ref').execute();
+      return rows.map((row) => row.entity_ref);
+    },
+  };
+}
+
+/** The entity store. */
+export type EntityStore = ReturnType<typeof createEntityStore>;

@@ -1,0 +1,200 @@
+import type { Kysely } from 'kysely';
+import type { CheckResult, CheckState } from '../../common/index.js';
+import { bindDb } from './bind-db.js';
+import type { ResultRow, ScorecardsTables } from './tables.js';
+
+/** A result to store. */
+export interface ResultWrite {
+  entityRef: string;
+  checkId: string;
+  scope: string;
+  state: CheckState;
+  details: Record<string, unknown>;
+  submittedBy: string;
+  /** Owner of the entity, kept on history rows for team trends. */
+  ownerRef?: string;
+}
+
+/** Maps a stored row to the API's result. */
+export function toCheckResult(row: ResultRow): CheckResult {
+  return {
+    entityRef: row.entity_ref,
+    checkId: row.check_id,
+    scope: row.scope,
+    state: row.state as CheckState,
+    details: JSON.parse(row.details) as Record<string, unknown>,
+    submittedBy: row.submitted_by,
+    lastChecked: new Date(Number(row.last_checked)).toISOString(),
+    stateSince: new Date(Number(row.state_since)).toISOString(),
+  };
+}
+
+const key = (entityRef: string, checkId: string, scope: string) => `${entityRef}\n${checkId}\n${scope}`;
+
+const table = 'scorecards_results' as const;
+async function existing(
+  executor: Kysely<ScorecardsTables>,
+  writes: ResultWrite[],
+): Promise<Map<string, ResultRow>> {
+  const rows = await executor
+    .selectFrom(table)
+    .selectAll()
+    .where('entity_ref', 'in', [...new Set(writes.map((write) => write.entityRef))])
+    .where('check_id', 'in', [...new Set(writes.map((write) => write.checkId))])
+    .execute();
+  return new Map(rows.map((row) => [key(row.entity_ref, row.check_id, row.scope), row]));
+}
+
+/**
+ * Stores results; a change of state also appends to the history. With
+ * `preserveStateOnError`, an incoming `error` keeps a stored non-error state (only
+ * details, submitter and time change). Answers the stored results.
+ */
+async function resultsWrite(
+  db: Kysely<ScorecardsTables>,
+  writes: ResultWrite[],
+  options: { preserveStateOnError?: boolean; now?: number } = {},
+): Promise<CheckResult[]> {
+  if (writes.length === 0) return [];
+  const now = options.now ?? Date.now();
+  const out: CheckResult[] = [];
+  for (let start = 0; start < writes.length; start += 200) {
+    const chunk = writes.slice(start, start + 200);
+    await db.transaction().execute(async (trx) => {
+      const before = await existing(trx, chunk);
+      for (const write of chunk) {
+        const row = before.get(key(write.entityRef, write.checkId, write.scope));
+        const keep = options.preserveStateOnError && write.state === 'error' && row && row.state !== 'error';
+        const state = keep ? row.state : write.state;
+        const changed = !row || row.state !== state;
+        const next: ResultRow = {
+          entity_ref: write.entityRef,
+          check_id: write.checkId,
+          scope: write.scope,
+          state,
+          details: JSON.stringify(write.details),
+          submitted_by: write.submittedBy,
+          last_checked: now,
+          state_since: changed ? now : Number(row.state_since),
+        };
+        const { entity_ref: _e, check_id: _c, scope: _s, ...update } = next;
+        await trx
+          .insertInto(table)
+          .values(next)
+          .onConflict((oc) => oc.columns(['entity_ref', 'check_id', 'scope']).doUpdateSet(update))
+          .execute();
+        if (changed)
+          await trx
+            .insertInto('scorecards_history')
+            .values({
+              entity_ref: write.entityRef,
+              check_id: write.checkId,
+              scope: write.scope,
+              from_state: row?.state ?? null,
+              to_state: state,
+              submitted_by: write.submittedBy,
+              owner_ref: write.ownerRef ?? null,
+              at: now,
+            })
+            .execute();
+        out.push(toCheckResult(next));
+      }
+    });
+  }
+  return out;
+}
+
+async function resultsForEntity(
+  db: Kysely<ScorecardsTables>,
+  entityRef: string,
+  scope: string,
+  checkIds?: string[],
+): Promise<CheckResult[]> {
+  let query = db.selectFrom(table).selectAll().where('entity_ref', '=', entityRef).where('scope', '=', scope);
+  if (checkIds) query = query.where('check_id', 'in', checkIds.length > 0 ? checkIds : ['']);
+  return (await query.orderBy('check_id').execute()).map(toCheckResult);
+}
+
+/** States of many entities in the default scope, for certification. */
+async function resultsStatesFor(
+  db: Kysely<ScorecardsTables>,
+  entityRefs: string[],
+): Promise<Map<string, Map<string, CheckState>>> {
+  const out = new Map<string, Map<string, CheckState>>();
+  for (let start = 0; start < entityRefs.length; start += 500) {
+    const rows = await db
+      .selectFrom(table)
+      .select(['entity_ref', 'check_id', 'state'])
+      .where('scope', '=', 'default')
+      .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+      .execute();
+    for (const row of rows) {
+      const states = out.get(row.entity_ref) ?? new Map<string, CheckState>();
+      states.set(row.check_id, row.state as CheckState);
+      out.set(row.entity_ref, states);
+    }
+  }
+  return out;
+}
+
+async function resultsForCheck(
+  db: Kysely<ScorecardsTables>,
+  checkId: string,
+  scope: string,
+  states: CheckState[] | undefined,
+  limit: number,
+  offset: number,
+) {
+  let query = db.selectFrom(table).where('check_id', '=', checkId).where('scope', '=', scope);
+  if (states) query = query.where('state', 'in', states.length > 0 ? states : ['']);
+  const [rows, count] = await Promise.all([
+    query.selectAll().orderBy('entity_ref').limit(limit).offset(offset).execute(),
+    query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
+  ]);
+  return { results: rows.map(toCheckResult), totalCount: Number(count.count) };
+}
+
+async function resultsCountsFor(
+  db: Kysely<ScorecardsTables>,
+  checkId: string,
+): Promise<Record<CheckState, number>> {
+  const rows = await db
+    .selectFrom(table)
+    .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('check_id', '=', checkId)
+    .where('scope', '=', 'default')
+    .groupBy('state')
+    .execute();
+  const counts: Record<CheckState, number> = {
+    passed: 0,
+    failed: 0,
+    warning: 0,
+    'not-applicable': 0,
+    error: 0,
+  };
+  for (const row of rows) counts[row.state as CheckState] = Number(row.count);
+  return counts;
+}
+
+async function resultsRemoveEntities(db: Kysely<ScorecardsTables>, entityRefs: string[]): Promise<void> {
+  for (let start = 0; start < entityRefs.length; start += 500)
+    await db
+      .deleteFrom(table)
+      .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+      .execute();
+}
+
+/** Latest results, and a history row for every change of state. */
+export function createResultStore(db: Kysely<ScorecardsTables>) {
+  return {
+    write: bindDb(resultsWrite, db),
+    forEntity: bindDb(resultsForEntity, db),
+    statesFor: bindDb(resultsStatesFor, db),
+    forCheck: bindDb(resultsForCheck, db),
+    countsFor: bindDb(resultsCountsFor, db),
+    removeEntities: bindDb(resultsRemoveEntities, db),
+  };
+}
+
+/** The result store. */
+export type ResultStore = ReturnType<typeof createResultStore>;
