@@ -2,6 +2,7 @@ import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
 import { rbacWebPlugin } from '@atrium/rbac/frontend';
 import { scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
+import { scorecardsWebPlugin } from '@atrium/scorecards/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
 import { techdocsWebPlugin } from '@atrium/techdocs/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
@@ -21,4 +22,5 @@ export const features: readonly WebPlugin[] = [
   auditWebPlugin,
   rbacWebPlugin,
   techdocsWebPlugin,
+  scorecardsWebPlugin,
 ];
