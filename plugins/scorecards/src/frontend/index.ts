@@ -3,6 +3,7 @@ export { CheckStateChip, type CheckStateChipProps } from './components/check-sta
 export { LevelBadge, type LevelBadgeProps } from './components/level-badge.js';
 export {
   canSeeScorecards,
+  entityLevelsCard,
   entityScorecardsTab,
   scorecardsApiExtension,
   scorecardsPage,

@@ -1,4 +1,4 @@
-import { type EntityLike, EntityTabBlueprint } from '@atrium/catalog/frontend';
+import { EntityCardBlueprint, type EntityLike, EntityTabBlueprint } from '@atrium/catalog/frontend';
 import {
   ApiBlueprint,
   defineApiFactory,
@@ -55,6 +55,15 @@ export const entityScorecardsTab: ExtensionDefinition = EntityTabBlueprint.make(
   },
 });
 
+/** `entity-card:scorecards/levels`: on the overview, the level reached in each track. */
+export const entityLevelsCard: ExtensionDefinition = EntityCardBlueprint.make({
+  name: 'levels',
+  params: {
+    filter: isScored,
+    loader: () => import('./entity-tab/entity-levels-card.js').then((m) => <m.EntityLevelsCard />),
+  },
+});
+
 /** `entity-tab:scorecards/team`: a group's level grid of every entity it owns, transitively. */
 export const teamScorecardsTab: ExtensionDefinition = EntityTabBlueprint.make({
   name: 'team',
@@ -68,7 +77,8 @@ export const teamScorecardsTab: ExtensionDefinition = EntityTabBlueprint.make({
 
 /**
  * The scorecards UI: the overview page (nav item for who may read scorecards), team pages,
- * the no-code check editor, the exemption queue, and Scorecards tabs on entity pages.
+ * the no-code check editor, the exemption queue, Scorecards tabs on entity pages and a
+ * levels card on their overview.
  *
  * @example
  * createApp({ features: [appPlugin, catalogWebPlugin, scorecardsWebPlugin] });
@@ -76,5 +86,11 @@ export const teamScorecardsTab: ExtensionDefinition = EntityTabBlueprint.make({
 export const scorecardsWebPlugin: WebPlugin = defineWebPlugin({
   id: 'scorecards',
   title: 'Scorecards',
-  extensions: [scorecardsApiExtension, scorecardsPage, entityScorecardsTab, teamScorecardsTab],
+  extensions: [
+    scorecardsApiExtension,
+    scorecardsPage,
+    entityScorecardsTab,
+    entityLevelsCard,
+    teamScorecardsTab,
+  ],
 });

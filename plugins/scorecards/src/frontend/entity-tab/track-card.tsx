@@ -26,7 +26,7 @@ export function TrackCard({ entityRef, track, scorecard, access }: TrackCardProp
     <Card component="section" aria-label={`Track ${track.name}`}>
       <CardHeader
         title={track.name}
-        titleTypographyProps={{ component: 'h2', variant: 'h6' }}
+        slotProps={{ title: { component: 'h2', variant: 'h6' } }}
         subheader={track.description}
         action={<LevelBadge level={certification?.highestLevel} levels={levels} size="medium" />}
       />

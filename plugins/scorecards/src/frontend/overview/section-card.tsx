@@ -19,7 +19,7 @@ export function SectionCard({
     <Card component="section" aria-label={title}>
       <CardHeader
         title={title}
-        titleTypographyProps={{ component: 'h2', variant: 'h6' }}
+        slotProps={{ title: { component: 'h2', variant: 'h6' } }}
         subheader={subheader}
         action={action}
       />
