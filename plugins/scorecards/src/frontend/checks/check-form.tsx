@@ -36,7 +36,13 @@ function IdentityFields({
 }: Pick<CheckFormProps, 'draft' | 'onChange' | 'factRefs' | 'isReadOnly'> & { text: TextProps }) {
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-      <TextField size="small" label="Id" required helperText="A slug, e.g. has-owner" {...text('id')} />
+      <TextField
+        size="small"
+        label="Id"
+        required
+        helperText={text('id').disabled ? undefined : 'A slug, e.g. has-owner'}
+        {...text('id')}
+      />
       <TextField size="small" label="Name" required sx={{ flex: 1 }} {...text('name')} />
       <TextField
         select
@@ -117,7 +123,8 @@ export function CheckForm({ draft, onChange, factRefs, isNew, isReadOnly }: Chec
         size="small"
         label="Owner"
         placeholder="group:default/platform"
-        helperText="Its members approve exemptions"
+        // Disabled helper text is too faint to read (WCAG contrast): read-only forms go without.
+        helperText={isReadOnly ? undefined : 'Its members approve exemptions'}
         {...text('ownerEntityRef')}
       />
       <FilterEditor
