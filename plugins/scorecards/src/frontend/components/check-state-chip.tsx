@@ -1,0 +1,46 @@
+import BlockOutlined from '@mui/icons-material/BlockOutlined';
+import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
+import ErrorOutline from '@mui/icons-material/ErrorOutline';
+import HelpOutline from '@mui/icons-material/HelpOutline';
+import HighlightOff from '@mui/icons-material/HighlightOff';
+import ShieldOutlined from '@mui/icons-material/ShieldOutlined';
+import WarningAmber from '@mui/icons-material/WarningAmber';
+import Chip from '@mui/material/Chip';
+import type { ReactElement } from 'react';
+import { describeCheckState } from './check-state.js';
+
+/** Props of {@link CheckStateChip}. */
+export interface CheckStateChipProps {
+  /** Wire state: `passed`, `failed`, `warning`, `error`, `not-applicable`, `not-reported`, `exempt`. */
+  state: string;
+  size?: 'small' | 'medium';
+}
+
+const icons: Record<string, ReactElement> = {
+  Passed: <CheckCircleOutline />,
+  Failed: <HighlightOff />,
+  Warning: <WarningAmber />,
+  Error: <ErrorOutline />,
+  Exempt: <ShieldOutlined />,
+  'Not applicable': <BlockOutlined />,
+};
+
+/**
+ * A check result's state as a coloured chip with an icon, so colour is never the only cue.
+ *
+ * @example
+ * <CheckStateChip state="failed" />
+ */
+export function CheckStateChip({ state, size = 'small' }: CheckStateChipProps) {
+  const { label, color } = describeCheckState(state);
+  return (
+    <Chip
+      size={size}
+      variant="outlined"
+      color={color}
+      icon={icons[label] ?? <HelpOutline />}
+      label={label}
+      data-state={state}
+    />
+  );
+}
