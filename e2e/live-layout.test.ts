@@ -45,7 +45,8 @@ describe('portal layout in the UI, applied live', () => {
     expect(await viewer.getByRole('tab', { name: 'Dependencies' }).count()).toBe(1);
     await screenshot(editor, 'layout-admin');
     await editor.getByRole('button', { name: 'Save' }).click();
-    await editor.getByText('Saved: every open app now shows this layout.').waitFor();
+    // The editor's own app applies the new state too (and reloads the saved layout).
+    await editor.getByText(/Revision 1, saved by user:development\/guest/).waitFor({ timeout: 15_000 });
 
     await viewer.getByRole('tab', { name: 'Dependencies' }).waitFor({ state: 'detached', timeout: 15_000 });
     await viewer.getByRole('tab', { name: 'Overview' }).waitFor();
