@@ -33,6 +33,9 @@ const PUBLIC_ROUTES = [
   'GET /api/auth/.well-known/jwks.json',
   'GET /api/auth/.well-known/openid-configuration',
   'GET /api/app/config',
+  // The live frontend state: the same bundle list and app.extensions index.html carries.
+  'GET /api/app/frontend-state',
+  'GET /api/app/frontend-state/stream',
 ].sort();
 
 const features = await loadShippedFeatures();

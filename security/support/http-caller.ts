@@ -20,6 +20,23 @@ export interface HttpCaller {
   call(method: string, path: string, options?: CallOptions): Promise<Reply>;
 }
 
+// A server-sent event stream may never end: it is read up to its first complete message.
+async function readBody(response: Response): Promise<string> {
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream') || !response.body) {
+    return response.text();
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!text.includes('\n\n')) {
+    const { value, done } = await reader.read();
+    if (done) return text;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
+}
+
 /** Creates a caller for `origin` (`http://127.0.0.1:<port>`). */
 export function createHttpCaller(origin: string): HttpCaller {
   return {
@@ -32,7 +49,7 @@ export function createHttpCaller(origin: string): HttpCaller {
         if (!headers.has('content-type')) headers.set('content-type', 'application/json');
       }
       const response = await fetch(`${origin}${path}`, { method, headers, body, redirect: 'manual' });
-      const text = await response.text();
+      const text = await readBody(response);
       let json: unknown;
       try {
         json = JSON.parse(text);

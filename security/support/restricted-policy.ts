@@ -30,6 +30,7 @@ export const restrictedPolicy = {
         { permission: 'rbac.policy.read', effect: 'deny' },
         { permission: 'rbac.policy.write', effect: 'deny' },
         { permission: 'audit.event.read', effect: 'deny' },
+        { permission: 'app.layout.update', effect: 'deny' },
       ],
     },
   ],

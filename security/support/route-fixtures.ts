@@ -85,6 +85,20 @@ export const routeFixtures: Record<string, RouteFixture> = {
     body: (s) => ({ type: 'url', target: s.locationTarget }),
     sameAsMissing: 'a dry run reads the target from its host, registered or not; its entities are filtered',
   },
+  'app.getLayoutAccess': {
+    sameAsMissing: 'says whether the caller may change the layout, whatever the subject',
+  },
+  'app.saveLayout': {
+    body: (s) => ({ overrides: [{ [`entity-card:${s.name}`]: false }] }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'app.resetLayout': { sameAsMissing: true, changesState: true },
+  'app.importLayout': {
+    body: (s) => ({ yaml: `- entity-card:${s.name}: false\n` }),
+    sameAsMissing: true,
+    changesState: true,
+  },
   'audit.listEvents': { query: (s) => ({ target: s.ref }), sameAsMissing: true },
   'audit.getEvent': { params: (s) => ({ id: s.uid }), sameAsMissing: true },
   'audit.getAccess': {

@@ -77,6 +77,7 @@ describe('the default app', () => {
     // Administration pages ask whether the user may use them before they are listed.
     await waitFor(() =>
       expect([...backendFake.calls].sort()).toEqual([
+        'GET /api/app/layout/access',
         'GET /api/audit/access',
         'GET /api/auth/guest/refresh',
         'GET /api/auth/providers',

@@ -36,6 +36,13 @@ export async function serveBundle(app: FastifyInstance, dir: string, index: Serv
     if (reserved.test(path) || path.startsWith('/assets/')) {
       throw new NotFoundError(`No route for ${request.method} ${path}`);
     }
+    // The layout editor's preview frames the app: allowed for this origin only, never others.
+    if (/[?&]layoutPreview(=|&|$)/.test(request.url)) {
+      const csp = String(reply.getHeader('content-security-policy') ?? '');
+      reply
+        .header('x-frame-options', 'SAMEORIGIN')
+        .header('content-security-policy', csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+    }
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'no-cache')

@@ -69,8 +69,9 @@ function GroupCard(props: {
             kinds={kindsOf(effective.get(node.id)?.config ?? node.config)}
             first={ids.indexOf(node.id) === 0}
             last={ids.indexOf(node.id) === ids.length - 1}
+            // The group's order is written with it: a lone new entry would move the extension first.
             onToggle={(enabled) =>
-              props.onDraft((draft) => updateSettings(draft, node.id, { disabled: !enabled }))
+              props.onDraft((draft) => reorder(updateSettings(draft, node.id, { disabled: !enabled }), ids))
             }
             onMove={(delta) => move(node.id, delta)}
             onConfigure={() => props.onConfigure(node.id, group.perKind)}

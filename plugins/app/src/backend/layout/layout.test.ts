@@ -46,6 +46,10 @@ describe('layout overrides', () => {
 
   it('refuses users without app.layout.update, and bad entries naming the field', async () => {
     const mallory = await backend.userToken('user:default/mallory');
+    const access = (token: string) =>
+      backend.fetch('/api/app/layout/access', { token }).then((r) => r.json());
+    expect(await access(mallory)).toEqual({ canUpdate: false });
+    expect(await access(admin)).toEqual({ canUpdate: true });
     expect((await save({ overrides: [] }, mallory)).status).toBe(403);
     expect((await backend.fetch('/api/app/layout', { token: mallory })).status).toBe(403);
     expect((await backend.fetch('/api/app/layout')).status).toBe(401);
