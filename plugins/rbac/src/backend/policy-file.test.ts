@@ -8,7 +8,12 @@ const example = new URL('../../../../examples/rbac/policy.yaml', import.meta.url
 describe('the policy file', () => {
   it('parses the example policy npm start seeds, and exports it as the same document', () => {
     const policy = parsePolicyText(readFileSync(example, 'utf8'), 'examples/rbac/policy.yaml');
-    expect(policy.roles.map((r) => r.name)).toEqual(['development-guest', 'everyone', 'owners', 'plugin-admins']);
+    expect(policy.roles.map((r) => r.name)).toEqual([
+      'development-guest',
+      'everyone',
+      'owners',
+      'plugin-admins',
+    ]);
     expect(parsePolicyText(policyToYaml(policy), 'export')).toEqual(policy);
   });
 
