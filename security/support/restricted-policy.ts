@@ -13,7 +13,8 @@ export const RESTRICTED_GROUP = 'group:default/security-canary-team';
  * everyone signed in may do everything, except that the restricted user may read only
  * catalog entities owned by one of their ownership refs (a conditional deny, turned into
  * query filters and per-entity checks by the catalog), may not read or change the policy
- * itself, and may not read the audit log, which names every entity and location acted on.
+ * itself, may not read the audit log, which names every entity and location acted on, and
+ * may not see or manage installed plugins.
  */
 export const restrictedPolicy = {
   roles: [
@@ -31,6 +32,11 @@ export const restrictedPolicy = {
         { permission: 'rbac.policy.write', effect: 'deny' },
         { permission: 'audit.event.read', effect: 'deny' },
         { permission: 'app.layout.update', effect: 'deny' },
+        // Installing code into the server is for admins only.
+        { permission: 'plugins.read', effect: 'deny' },
+        { permission: 'plugins.install', effect: 'deny' },
+        { permission: 'plugins.manage', effect: 'deny' },
+        { permission: 'plugins.uninstall', effect: 'deny' },
       ],
     },
   ],

@@ -222,4 +222,39 @@ export const routeFixtures: Record<string, RouteFixture> = {
     }),
     sameAsMissing: true,
   },
+  // The plugin manager is for admins: the restricted user is denied plugins.* (restricted-policy.ts),
+  // so each call is refused before it touches a plugin; a plugin id is not an entity.
+  'plugins.getPlugin': { params: (s) => ({ pluginId: s.name }), sameAsMissing: true },
+  'plugins.install': {
+    body: () => ({ source: { type: 'registry', name: 'atrium-walker-plugin', version: '1.0.0' } }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'plugins.review': { params: (s) => ({ pluginId: s.name, version: '1.0.0' }), sameAsMissing: true },
+  'plugins.enable': {
+    params: (s) => ({ pluginId: s.name }),
+    body: () => ({ version: '1.0.0' }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'plugins.upgrade': {
+    params: (s) => ({ pluginId: s.name }),
+    body: () => ({ version: '1.0.0' }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'plugins.rollback': {
+    params: (s) => ({ pluginId: s.name }),
+    body: () => ({ version: '1.0.0' }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'plugins.configure': {
+    params: (s) => ({ pluginId: s.name }),
+    body: () => ({ config: {} }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'plugins.disable': { params: (s) => ({ pluginId: s.name }), sameAsMissing: true, changesState: true },
+  'plugins.uninstall': { params: (s) => ({ pluginId: s.name }), sameAsMissing: true, changesState: true },
 };
