@@ -42,18 +42,16 @@ function declaredFileRoots(
 }
 
 /**
- * Validates `backend.*` and each plugin's and module's subtree before anything starts,
- * so one run reports every invalid key.
+ * Validates each plugin's and module's config subtree; the parsed values by feature id, and
+ * every problem appended to `problems`. Boot and runtime plugins share it.
  */
-export function checkConfig(
+export function validateFeatureConfigs(
   data: JsonObject,
   plugins: readonly PluginFeature[],
   modules: readonly ModuleFeature[],
-): CheckedConfig {
-  const problems: string[] = [];
+  problems: string[],
+): Map<string, unknown> {
   const byFeature = new Map<string, unknown>();
-  const backend = validateConfigSubtree(backendConfigSchema, data, 'backend', 'the kernel');
-  if (!backend.ok) problems.push(...backend.problems);
   const features: Array<{ key: string; label: string; id: string; schema: PluginFeature['config'] }> = [
     ...plugins.map((p) => ({ key: p.configKey, label: `plugin '${p.id}'`, id: p.id, schema: p.config })),
     ...modules.map((m) => ({
@@ -69,6 +67,22 @@ export function checkConfig(
     if (result.ok) byFeature.set(feature.id, result.value);
     else problems.push(...result.problems);
   }
+  return byFeature;
+}
+
+/**
+ * Validates `backend.*` and each plugin's and module's subtree before anything starts,
+ * so one run reports every invalid key.
+ */
+export function checkConfig(
+  data: JsonObject,
+  plugins: readonly PluginFeature[],
+  modules: readonly ModuleFeature[],
+): CheckedConfig {
+  const problems: string[] = [];
+  const backend = validateConfigSubtree(backendConfigSchema, data, 'backend', 'the kernel');
+  if (!backend.ok) problems.push(...backend.problems);
+  const byFeature = validateFeatureConfigs(data, plugins, modules, problems);
   const fileRoots = declaredFileRoots(plugins, byFeature, problems);
   return { backend: backend.ok ? backend.value : undefined, byFeature, fileRoots, problems };
 }
