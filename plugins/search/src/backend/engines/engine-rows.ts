@@ -1,6 +1,6 @@
 import type { Kysely, RawBuilder } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
-import type { Candidate, LoadedDocument } from './search-engine.js';
+import type { Candidate, LoadedDocument, MatchRequest, SearchEngine } from './search-engine.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
 type Db = Kysely<any>;
@@ -10,6 +10,40 @@ export function rowsToCandidates(
   rows: ReadonlyArray<{ id: number | string; type: string; resource_ref: string | null }>,
 ): Candidate[] {
   return rows.map((row) => ({ id: Number(row.id), type: row.type, resourceRef: row.resource_ref }));
+}
+
+/** A dialect's ranking: one page of full-text matches in rank order, and the number of all of them. */
+export interface Ranking {
+  slice(
+    request: MatchRequest,
+    page: { offset: number; limit: number },
+  ): Promise<{
+    rows: ReadonlyArray<{ id: number | string; type: string; resource_ref: string | null }>;
+    total: number;
+  }>;
+}
+
+/**
+ * Pages word queries (exact mode with tokens) through the dialect's ranking, which sorts and
+ * limits inside the full-text query; everything else keeps the generic path.
+ */
+export function rankedPaging(
+  engine: SearchEngine,
+  ranking: Ranking,
+): Pick<SearchEngine, 'page' | 'candidates'> {
+  const ranked = (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
+    mode === 'exact' && request.tokens.length > 0;
+  return {
+    async page(request, mode, page) {
+      if (!ranked(request, mode)) return engine.page(request, mode, page);
+      const { rows, total } = await ranking.slice(request, page);
+      return { candidates: rowsToCandidates(rows), total };
+    },
+    async candidates(request, mode, page) {
+      if (!ranked(request, mode)) return engine.candidates(request, mode, page);
+      return rowsToCandidates((await ranking.slice(request, page)).rows);
+    },
+  };
 }
 
 /** The documents of `ids` in that order, with the highlighted fields the engine's query gives. */

@@ -2,7 +2,7 @@ import { sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
-import { rowsToCandidates } from './engine-rows.js';
+import { rankedPaging } from './engine-rows.js';
 import { createPostgresRanking } from './postgres-ranked.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { exactKeyOf } from './stored-document.js';
@@ -75,18 +75,8 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
   };
   const engine = createSqlEngine(db, { client: 'postgres', exact, fuzzy, highlights });
   const ranking = createPostgresRanking(db, tsquery, filters);
-  const ranked = (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
-    mode === 'exact' && request.tokens.length > 0;
   return {
     ...engine,
-    async page(request, mode, page) {
-      if (!ranked(request, mode)) return engine.page(request, mode, page);
-      const { rows, total } = await ranking.slice(request, page);
-      return { candidates: rowsToCandidates(rows), total };
-    },
-    async candidates(request, mode, page) {
-      if (!ranked(request, mode)) return engine.candidates(request, mode, page);
-      return rowsToCandidates((await ranking.slice(request, page)).rows);
-    },
+    ...rankedPaging(engine, ranking),
   };
 }

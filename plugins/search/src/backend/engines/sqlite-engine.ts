@@ -1,7 +1,7 @@
 import { sql } from '@atrium/kernel';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
-import { rowsToCandidates } from './engine-rows.js';
+import { rankedPaging } from './engine-rows.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { createSqliteRanking } from './sqlite-ranked.js';
 import { exactKeyOf } from './stored-document.js';
@@ -64,8 +64,6 @@ function highlights(ids: readonly number[], tokens: readonly string[]) {
 export function createSqliteEngine(db: SearchDb): SearchEngine {
   const engine = createSqlEngine(db, { client: 'sqlite', exact, fuzzy, highlights });
   const ranking = createSqliteRanking(db, ftsExpression, filters);
-  const ranked = (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
-    mode === 'exact' && request.tokens.length > 0;
   return {
     ...engine,
     async upsert(type, documents, indexedAt) {
@@ -76,14 +74,6 @@ export function createSqliteEngine(db: SearchDb): SearchEngine {
       await engine.replaceResource(type, resourceRef, documents);
       ranking.written();
     },
-    async page(request, mode, page) {
-      if (!ranked(request, mode)) return engine.page(request, mode, page);
-      const { rows, total } = await ranking.slice(request, page);
-      return { candidates: rowsToCandidates(rows), total };
-    },
-    async candidates(request, mode, page) {
-      if (!ranked(request, mode)) return engine.candidates(request, mode, page);
-      return rowsToCandidates((await ranking.slice(request, page)).rows);
-    },
+    ...rankedPaging(engine, ranking),
   };
 }
