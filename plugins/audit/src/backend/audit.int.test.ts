@@ -10,11 +10,14 @@ import {
   type TestDatabase,
   testDatabaseKinds,
 } from '@atrium/test-kit';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../common/index.js';
 import { runAuditSql } from './__fixtures__/audit-database.js';
-import { createAuditProbe, eventually } from './__fixtures__/audit-probe.js';
+import { createAuditProbe } from './__fixtures__/audit-probe.js';
 import { auditPlugin } from './plugin.js';
+
+/** Records reach the table after a short batching delay. */
+const poll = { timeout: 10_000, interval: 25 };
 
 const components = ['alpha', 'beta', 'gamma']
   .map(
@@ -75,10 +78,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     });
     expect(res.status).toBe(201);
     const location = (await res.json()).location;
-    const [created] = await eventually(
-      () => events(backend, 'eventId=catalog.location.create'),
-      (found) => found.length === 1,
-    );
+    const [created] = await vi.waitFor(async () => {
+      const found = await events(backend, 'eventId=catalog.location.create');
+      expect(found).toHaveLength(1);
+      return found;
+    }, poll);
     expect(created).toMatchObject({
       pluginId: 'catalog',
       severityLevel: 'medium',
@@ -89,10 +93,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       meta: { locationId: location.id, type: 'file' },
     });
     expect(created?.request?.id).toMatch(/\S/);
-    const entities = await eventually(
-      () => events(backend, 'eventId=catalog.entity.create'),
-      (found) => found.filter((e) => e.target?.startsWith('component:')).length === 3,
-    );
+    const entities = await vi.waitFor(async () => {
+      const found = await events(backend, 'eventId=catalog.entity.create');
+      expect(found.filter((e) => e.target?.startsWith('component:'))).toHaveLength(3);
+      return found;
+    }, poll);
     const alpha = entities.find((e) => e.target === 'component:default/alpha');
     expect(alpha).toMatchObject({
       actor: { type: 'service', actorId: 'plugin:catalog' },
@@ -108,10 +113,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       token: await backend.userToken('user:default/ada'),
     });
     expect(res.status).toBe(404);
-    const [deleted] = await eventually(
-      () => events(backend, 'eventId=catalog.location.delete'),
-      (found) => found.length === 1,
-    );
+    const [deleted] = await vi.waitFor(async () => {
+      const found = await events(backend, 'eventId=catalog.location.delete');
+      expect(found).toHaveLength(1);
+      return found;
+    }, poll);
     expect(deleted).toMatchObject({
       status: 'failed',
       error: { name: 'NotFoundError' },
@@ -129,10 +135,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       ownershipEntityRefs: [],
     });
     await probe.auditor().record({ eventId: 'fresh', credentials: ada, status: 'succeeded' });
-    await eventually(
-      () => events(backend, 'eventId=probe.fresh'),
-      (found) => found.length === 1,
-    );
+    await vi.waitFor(async () => {
+      const found = await events(backend, 'eventId=probe.fresh');
+      expect(found).toHaveLength(1);
+      return found;
+    }, poll);
     const old = Date.now() - 31 * 86_400_000;
     const record = JSON.stringify({
       id: 'old-1',
@@ -157,10 +164,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       'none',
       record.replace('old-1', 'recent-1'),
     ]);
-    await eventually(
-      () => events(backend, 'eventId=probe.old'),
-      (found) => found.length === 0,
-    );
+    await vi.waitFor(async () => {
+      const found = await events(backend, 'eventId=probe.old');
+      expect(found).toHaveLength(0);
+      return found;
+    }, poll);
     expect((await events(backend, 'eventId=probe.recent')).map((e) => e.id)).toEqual([
       'old-1'.replace('old', 'recent'),
     ]);
@@ -172,10 +180,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     const probe = createAuditProbe();
     const backend = await start(db, [probe.plugin]);
     await probe.auditor().record({ eventId: 'kept', status: 'succeeded' });
-    const [kept] = await eventually(
-      () => events(backend, 'eventId=probe.kept'),
-      (found) => found.length === 1,
-    );
+    const [kept] = await vi.waitFor(async () => {
+      const found = await events(backend, 'eventId=probe.kept');
+      expect(found).toHaveLength(1);
+      return found;
+    }, poll);
     const update = `UPDATE audit_events SET status = 'failed' WHERE id = ${kind === 'postgres' ? '$1' : '?'}`;
     await expect(runAuditSql(db, update, [kept?.id])).rejects.toThrow(/append-only/);
   });
@@ -204,7 +213,11 @@ describe('two backends on one PostgreSQL database', () => {
       const read = async () =>
         (await (await first!.fetch('/api/audit/events?pluginId=probe&limit=1000', { token })).json())
           .items as AuditEvent[];
-      const all = await eventually(read, (items) => items.length >= 40);
+      const all = await vi.waitFor(async () => {
+        const items = await read();
+        expect(items.length).toBeGreaterThanOrEqual(40);
+        return items;
+      }, poll);
       // Give a duplicate a chance to show up before counting.
       await new Promise((resolve) => setTimeout(resolve, 300));
       const ids = (await read()).map((e) => e.id);

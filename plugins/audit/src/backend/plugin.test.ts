@@ -1,8 +1,11 @@
 import { createCredentials } from '@atrium/kernel';
 import type { TestBackend } from '@atrium/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AuditEvent } from '../common/index.js';
-import { createAuditProbe, eventually, startAuditBackend } from './__fixtures__/audit-probe.js';
+import { createAuditProbe, startAuditBackend } from './__fixtures__/audit-probe.js';
+
+/** Records reach the table after a short batching delay. */
+const poll = { timeout: 10_000, interval: 25 };
 
 const ada = createCredentials({ type: 'user', userEntityRef: 'user:default/ada', ownershipEntityRefs: [] });
 const bob = createCredentials({ type: 'user', userEntityRef: 'user:default/bob', ownershipEntityRefs: [] });
@@ -55,10 +58,7 @@ describe('audit plugin', () => {
       target: 'component:default/a',
       status: 'succeeded',
     });
-    await eventually(
-      () => probeEvents(),
-      (page) => page.items.length === 4,
-    );
+    await vi.waitFor(async () => expect((await probeEvents()).items).toHaveLength(4), poll);
   });
   afterAll(() => backend.stop());
 
@@ -133,10 +133,11 @@ describe('audit plugin', () => {
     const mallory = await backend.userToken('user:default/mallory');
     const res = await backend.fetch('/api/audit/events', { token: mallory });
     expect(res.status).toBe(403);
-    const refused = await eventually(
-      () => list('eventId=audit.events.read&actorId=user:default/mallory'),
-      (page) => page.items.length === 1,
-    );
+    const refused = await vi.waitFor(async () => {
+      const page = await list('eventId=audit.events.read&actorId=user:default/mallory');
+      expect(page.items).toHaveLength(1);
+      return page;
+    }, poll);
     expect(refused.items[0]).toMatchObject({
       status: 'failed',
       severityLevel: 'low',

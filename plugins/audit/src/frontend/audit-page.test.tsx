@@ -4,7 +4,7 @@ import type { TestBackend } from '@atrium/test-kit';
 import { createApp } from '@atrium/web-kernel';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAuditProbe, eventually, startAuditBackend } from '../backend/__fixtures__/audit-probe.js';
+import { createAuditProbe, startAuditBackend } from '../backend/__fixtures__/audit-probe.js';
 import { auditWebPlugin } from './plugin.js';
 
 const ada = createCredentials({ type: 'user', userEntityRef: 'user:default/ada', ownershipEntityRefs: [] });
@@ -50,9 +50,12 @@ describe('audit log viewer', () => {
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     const token = await backend.userToken('user:default/admin');
-    await eventually(
-      async () => (await (await backend.fetch('/api/audit/events?limit=100', { token })).json()).items.length,
-      (count) => count === 30,
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await (await backend.fetch('/api/audit/events?limit=100', { token })).json()).items,
+        ).toHaveLength(30),
+      { timeout: 10_000, interval: 25 },
     );
     // Compile the page's chunk before the first test's waits start.
     await import('./page/audit-page.js');

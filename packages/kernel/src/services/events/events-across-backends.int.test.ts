@@ -10,7 +10,7 @@ import {
 } from '@atrium/test-kit';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { instanceIdRef } from '../../boot/internal-services.js';
 import { definePlugin } from '../../definitions/define-plugin.js';
 import type { JsonObject } from '../config/config-reader.js';
@@ -61,12 +61,7 @@ async function startNode(database: TestDatabase, eventsConfig: JsonObject): Prom
   };
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>): Promise<void> {
-  for (let polls = 0; !(await check()); polls++) {
-    if (polls > 600) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
+const poll = { timeout: 15_000, interval: 25 };
 
 const keys = (node: Node, from: string) =>
   node.seen
@@ -81,9 +76,9 @@ const keys = (node: Node, from: string) =>
 async function settle(a: Node, b: Node, round: string) {
   const sync = `${round}sync`;
   await a.events.publish({ topic: 'test.a', eventPayload: { from: sync, n: 0 } });
-  await until("a's marker on b", () => keys(b, sync).includes(0));
+  await vi.waitFor(() => expect(keys(b, sync), "a's marker on b").toContain(0), poll);
   await b.events.publish({ topic: 'test.b', eventPayload: { from: sync, n: 1 } });
-  await until("b's marker on a", () => keys(a, sync).includes(1));
+  await vi.waitFor(() => expect(keys(a, sync), "b's marker on a").toContain(1), poll);
 }
 
 /** Both backends publish at once; each subscriber must see every event once, in each sender's order. */
@@ -141,15 +136,20 @@ describe.each(['postgres', 'redis'])('events across two backends (%s)', (transpo
 
   it('reconnects when the listening connection is lost, and delivers again', async () => {
     await killListener(transport, b.clientName);
-    await until('the loss to be logged', () =>
-      b.logger.lines.some((l) => l.message.includes('receives events from other backends; reconnecting')),
+    const messages = () => b.logger.lines.map((l) => l.message);
+    await vi.waitFor(
+      () =>
+        expect(messages()).toContainEqual(
+          expect.stringContaining('receives events from other backends; reconnecting'),
+        ),
+      poll,
     );
     // Events sent while B is away are lost; probe until one arrives, then all must.
-    for (let n = 0; keys(b, 'probe').length === 0; n++) {
-      if (n > 400) throw new Error('backend b never received events again');
-      await a.events.publish({ topic: 'test.a', eventPayload: { from: 'probe', n } });
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    let n = 0;
+    await vi.waitFor(async () => {
+      await a.events.publish({ topic: 'test.a', eventPayload: { from: 'probe', n: n++ } });
+      expect(keys(b, 'probe'), 'backend b receives events again').not.toEqual([]);
+    }, poll);
     await exchange(a, b, 'after');
   });
 });

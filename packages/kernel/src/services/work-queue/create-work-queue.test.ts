@@ -1,6 +1,6 @@
 import { type CapturedLog, createCaptureLogger } from '@atrium/test-kit';
 import type { Kysely } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDatabaseManager, type DatabaseManager } from '../database/create-database-manager.js';
 import { databaseConfigSchema } from '../database/database-config.js';
 import { createRootMetrics, type RootMetrics } from '../metrics/metrics-service.js';
@@ -11,13 +11,9 @@ import type { WorkQueue, WorkQueueDefinition, WorkQueueTable } from './work-queu
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(10);
-  }
-}
+const poll = { timeout: 5000, interval: 10 };
+const firstJob = (table: { db: Kysely<{ jobs: Job }> }) =>
+  table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
 
 let manager: DatabaseManager | undefined;
 const queues: WorkQueue[] = [];
@@ -91,9 +87,9 @@ describe('work queue over a SQLite table', () => {
       concurrency: 2,
       handle: async (item) => void seen.push(item.data.name as string),
     });
-    await until(() => seen.length === 5, 'five items');
+    await vi.waitFor(() => expect(seen).toHaveLength(5), poll);
     expect(seen.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
-    await until(async () => (await metric(root, 'work_items_processed_total')) === 5, 'the counter');
+    await vi.waitFor(async () => expect(await metric(root, 'work_items_processed_total')).toBe(5), poll);
     const rows = await table.db.selectFrom('jobs').selectAll().execute();
     expect(rows.every((row) => row.due_at === null && row.lease_owner === null && row.attempts === 0)).toBe(
       true,
@@ -113,10 +109,11 @@ describe('work queue over a SQLite table', () => {
         throw new Error(`broken #${calls}`);
       },
     });
-    await until(async () => {
-      const row = await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
-      return row.due_at === null && row.attempts === 3;
-    }, 'three attempts, then no retry');
+    // Three attempts, then no retry.
+    await vi.waitFor(
+      async () => expect(await firstJob(table)).toMatchObject({ due_at: null, attempts: 3 }),
+      poll,
+    );
     const row = await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
     expect(row.last_error).toBe('broken #3');
     expect(calls).toBe(3);
@@ -142,12 +139,8 @@ describe('work queue over a SQLite table', () => {
     );
     queues.push(queue);
     queue.start();
-    await until(async () => (await metric(root, 'work_items_failed_total')) === 1, 'the failure');
-    await until(
-      async () =>
-        (await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow()).due_at === retryAt,
-      'the retry time',
-    );
+    await vi.waitFor(async () => expect(await metric(root, 'work_items_failed_total')).toBe(1), poll);
+    await vi.waitFor(async () => expect((await firstJob(table)).due_at).toBe(retryAt), poll);
     const row = await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
     expect(row.last_error).toBe('bad input');
     expect(logs.filter((log) => log.level === 'warn' || log.level === 'error')).toEqual([]);
@@ -168,7 +161,7 @@ describe('work queue over a SQLite table', () => {
     });
     await sleep(150);
     expect(seen).toEqual([]);
-    await until(() => seen.length === 1, 'the take-over');
+    await vi.waitFor(() => expect(seen).toEqual(['orphan']), poll);
     expect(await metric(root, 'work_lease_expiries_total')).toBe(1);
   });
 
@@ -188,11 +181,7 @@ describe('work queue over a SQLite table', () => {
           });
         }),
     });
-    await until(
-      async () =>
-        (await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow()).lease_owner !== null,
-      'the claim',
-    );
+    await vi.waitFor(async () => expect((await firstJob(table)).lease_owner).not.toBeNull(), poll);
     const first = (await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow()).lease_expires_at!;
     await sleep(400);
     const later = await table.db.selectFrom('jobs').selectAll().executeTakeFirstOrThrow();
@@ -201,7 +190,7 @@ describe('work queue over a SQLite table', () => {
     expect(aborted).toBeUndefined();
     // Another backend took the row over: the next heartbeat finds the lease gone.
     await table.db.updateTable('jobs').set({ lease_owner: 'backend-2' }).execute();
-    await until(() => aborted !== undefined, 'the abort');
+    await vi.waitFor(() => expect(aborted).toBeDefined(), poll);
     expect(aborted).toMatchObject({
       code: 'WORK_LEASE_LOST',
       message: expect.stringMatching(/lease of '1' in queue 'jobs' was lost/),
@@ -225,7 +214,7 @@ describe('work queue over a SQLite table', () => {
       .values({ id: 1, name: 'new', due_at: Date.now(), attempts: 0 })
       .execute();
     queue.wake();
-    await until(() => seen.length === 1, 'the woken claim', 2000);
+    await vi.waitFor(() => expect(seen).toEqual(['new']), { ...poll, timeout: 2000 });
   });
 
   it('stops: hands back unstarted items and aborts the running one', async () => {
@@ -246,7 +235,7 @@ describe('work queue over a SQLite table', () => {
           });
         }),
     });
-    await until(() => started.length === 1, 'the first item');
+    await vi.waitFor(() => expect(started).toHaveLength(1), poll);
     await queue.stop(2000);
     expect(reason).toMatchObject({ code: 'WORK_QUEUE_STOPPED' });
     const rows = await table.db.selectFrom('jobs').selectAll().orderBy('id').execute();

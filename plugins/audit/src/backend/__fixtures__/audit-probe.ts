@@ -37,22 +37,6 @@ export const malloryMayNotReadAudit: PermissionPolicy = {
   },
 };
 
-/** Polls until `check` holds (records reach the table after a short batching delay). */
-export async function eventually<T>(
-  read: () => Promise<T>,
-  check: (value: T) => boolean,
-  ms = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline)
-      throw new Error(`condition not met within ${ms} ms; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 /**
  * A test backend with the audit plugin, the probe and the policy that refuses mallory,
  * writing records after 5 ms; `audit` config is merged over that.

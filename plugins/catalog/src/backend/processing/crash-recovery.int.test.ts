@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, testDatabaseKinds } from '@atrium/test-kit';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type BackendProcess, bundleBackend, startBackendProcess } from '../__fixtures__/backend-process.js';
 import { generateCatalog } from '../__fixtures__/generated-catalog.js';
 
@@ -22,15 +22,19 @@ async function count(backend: BackendProcess, query = ''): Promise<number> {
   return response.ok ? ((await response.json()) as { totalItems: number }).totalItems : -1;
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string, output: () => string) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline)
-      throw new Error(
-        `${what} did not happen within ${timeoutMs} ms; backend output:\n${output().slice(-3000)}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/** Polls the count until `check` holds; a timeout shows the end of the backend's output. */
+function waitForCount(backend: BackendProcess, query: string, check: (n: number) => void, timeout: number) {
+  return vi.waitFor(
+    async () => {
+      const n = await count(backend, query);
+      try {
+        check(n);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; backend output:\n${backend.output().slice(-3000)}`);
+      }
+    },
+    { timeout, interval: 20 },
+  );
 }
 
 describe.each(testDatabaseKinds())('crash recovery on %s', (kind) => {
@@ -65,23 +69,19 @@ describe.each(testDatabaseKinds())('crash recovery on %s', (kind) => {
     const expected = catalog.total + 2;
     let backend = await startBackendProcess(bundle, config);
     try {
-      await until(async () => (await count(backend)) > 0, 30_000, 'first entities', backend.output);
+      await waitForCount(backend, '', (n) => expect(n, 'first entities').toBeGreaterThan(0), 30_000);
       const before = await count(backend);
       backend.child.kill('SIGKILL');
       await new Promise((resolve) => backend.child.once('exit', resolve));
       expect(before).toBeLessThan(expected);
       backend = await startBackendProcess(bundle, config);
-      await until(
-        async () => (await count(backend)) === expected,
-        60_000,
-        `all ${expected} entities`,
-        backend.output,
-      );
-      await until(
-        async () => (await count(backend, '&filter=relations.dependencyof')) === catalog.total / 2,
+      await waitForCount(backend, '', (n) => expect(n, 'all entities').toBe(expected), 60_000);
+      const withRelations = catalog.total / 2;
+      await waitForCount(
+        backend,
+        '&filter=relations.dependencyof',
+        (n) => expect(n, 'relations').toBe(withRelations),
         30_000,
-        'relations',
-        backend.output,
       );
     } finally {
       backend.child.kill('SIGKILL');
