@@ -11,6 +11,7 @@ import {
   type TestBackend,
   type TestDatabaseVariant,
 } from '@atrium/test-kit';
+import { expect, vi } from 'vitest';
 import { catalogPlugin } from '../plugin.js';
 
 /** Every built-in kind, so fixtures are not rejected by the default rules. */
@@ -109,13 +110,14 @@ export async function startCatalog(options: StartCatalogOptions): Promise<TestCa
       return { status: response.status, body: await parse(response) };
     },
     async waitFor(check, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await check();
-        if (value) return value as never;
-        if (Date.now() > deadline) throw new Error('condition not met in time');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      return vi.waitFor(
+        async () => {
+          const value = await check();
+          expect(value, 'the awaited condition').toBeTruthy();
+          return value as never;
+        },
+        { timeout: timeoutMs, interval: 50 },
+      );
     },
     async stop() {
       await backend.stop();

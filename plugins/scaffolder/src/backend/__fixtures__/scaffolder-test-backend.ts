@@ -5,6 +5,7 @@ import catalogPlugin from '@atrium/catalog/backend';
 import type { Entity } from '@atrium/catalog-model';
 import type { BackendFeatureInput, JsonObject } from '@atrium/kernel';
 import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { expect, vi } from 'vitest';
 import { stringify } from 'yaml';
 import type { SerializedTask, SerializedTaskEvent } from '../../common/index.js';
 import { scaffolderPlugin } from '../plugin.js';
@@ -45,11 +46,14 @@ async function waitForEntities(backend: TestBackend, entities: Entity[]): Promis
   const token = await backend.serviceToken('catalog');
   for (const { kind, metadata } of entities) {
     const path = `/api/catalog/entities/by-name/${kind}/${metadata.namespace ?? 'default'}/${metadata.name}`;
-    for (let attempt = 0; ; attempt++) {
-      if ((await backend.fetch(path, { token })).status === 200) break;
-      if (attempt > 300) throw new Error(`the catalog never served ${kind}:${metadata.name}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await vi.waitFor(
+      async () =>
+        expect(
+          (await backend.fetch(path, { token })).status,
+          `the catalog serves ${kind}:${metadata.name}`,
+        ).toBe(200),
+      { timeout: 15_000, interval: 50 },
+    );
   }
 }
 
@@ -121,16 +125,16 @@ export async function startScaffolderBackend(options: {
       return created.body.id;
     },
     async waitForTask(id, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const { body: task } = await api<SerializedTask>(`/v2/tasks/${id}`);
-        if (FINISHED.includes(task.status)) {
-          const { body: events } = await api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
-          return { task, events };
-        }
-        if (Date.now() > deadline) throw new Error(`task ${id} still ${task.status} after ${timeoutMs} ms`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      const task = await vi.waitFor(
+        async () => {
+          const { body } = await api<SerializedTask>(`/v2/tasks/${id}`);
+          expect(FINISHED, `task ${id} is finished`).toContain(body.status);
+          return body;
+        },
+        { timeout: timeoutMs, interval: 50 },
+      );
+      const { body: events } = await api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
+      return { task, events };
     },
   };
 }

@@ -4,7 +4,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, testDatabaseKinds } from '@atrium/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SerializedTask, SerializedTaskEvent } from '../../common/index.js';
 import { readTaskRowDirectly } from '../__fixtures__/db-inspect.js';
 import { startScaffolderBackend, templateEntity } from '../__fixtures__/scaffolder-test-backend.js';
@@ -31,15 +31,9 @@ const waiter = templateEntity('waiter', {
   ],
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const poll = { timeout: 20_000, interval: 50 };
+const messagesOf = (events: SerializedTaskEvent[]) =>
+  events.map((e) => (e.body as { message?: string }).message);
 
 describe.each(testDatabaseKinds())('a backend killed while running a task (%s)', (kind) => {
   it('leaves the task to the janitor of another backend, which fails it with a clear message', {
@@ -66,20 +60,21 @@ describe.each(testDatabaseKinds())('a backend killed while running a task (%s)',
         scaffolder: { ...scaffolder, concurrentTasksLimit: 1, workingDirectory },
       });
       children.push(child);
-      await until('the other backend to run the wait step', async () => {
+      // The other backend runs the wait step.
+      await vi.waitFor(async () => {
         const { body } = await api.api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
-        return body.some((e) => (e.body as { message?: string }).message === 'Waiting *** ms')
-          ? true
-          : undefined;
-      });
+        expect(messagesOf(body)).toContain('Waiting *** ms');
+      }, poll);
       expect((await readTaskRowDirectly(database, id))?.secrets).toBeNull();
       expect(await readdir(workingDirectory)).toHaveLength(1);
       child.kill('SIGKILL');
 
-      const task = await until('the janitor to fail the task', async () => {
+      // The janitor of another backend fails the task.
+      const task = await vi.waitFor(async () => {
         const { body } = await api.api<SerializedTask>(`/v2/tasks/${id}`);
-        return body.status === 'processing' ? undefined : body;
-      });
+        expect(body.status).not.toBe('processing');
+        return body;
+      }, poll);
       expect(task.status).toBe('failed');
       const { body: events } = await api.api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
       const completion = events.at(-1);
@@ -99,9 +94,7 @@ describe.each(testDatabaseKinds())('a backend killed while running a task (%s)',
         database: database.config,
         config: { ...scaffolder, workingDirectory },
       });
-      await until('the leftover workspace to be removed', async () =>
-        (await readdir(workingDirectory)).length === 0 ? true : undefined,
-      );
+      await vi.waitFor(async () => expect(await readdir(workingDirectory)).toEqual([]), poll);
       await next.stop();
     } finally {
       await api.stop();
@@ -123,12 +116,10 @@ describe('a backend stopped while running a task', () => {
       config: scaffolder,
     });
     const id = await first.createTask('waiter', {}, { wait: '60000' });
-    await until('the wait step to start', async () => {
+    await vi.waitFor(async () => {
       const { body } = await first.api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
-      return body.some((e) => (e.body as { message?: string }).message === 'Waiting *** ms')
-        ? true
-        : undefined;
-    });
+      expect(messagesOf(body)).toContain('Waiting *** ms');
+    }, poll);
     await first.stop();
     const second = await startScaffolderBackend({
       fixturesDir,

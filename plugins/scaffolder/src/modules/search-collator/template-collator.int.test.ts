@@ -2,7 +2,7 @@ import type { Entity } from '@atrium/catalog-model';
 import { coreServices, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
 import { searchPlugin } from '@atrium/search/backend';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@atrium/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   type ScaffolderTestBackend,
   startScaffolderBackend,
@@ -60,12 +60,14 @@ describe.each(testDatabaseKinds())('the software-template collator on %s', (kind
     return (await response.json()) as SearchAnswer;
   };
   const searchUntil = async (query: string, found: (answer: SearchAnswer) => boolean) => {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const answer = await search(query);
-      if (found(answer)) return answer;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`search never answered '${query}' as expected`);
+    return vi.waitFor(
+      async () => {
+        const answer = await search(query);
+        expect(found(answer), `search answers '${query}' as expected: ${JSON.stringify(answer)}`).toBe(true);
+        return answer;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
   };
 
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import {
   type TestBackend,
   type TestDatabaseKind,
 } from '@atrium/test-kit';
+import { vi } from 'vitest';
 import type { SearchResultSet } from '../../common/search-types.js';
 import { searchPlugin } from '../plugin.js';
 
@@ -45,12 +46,17 @@ export async function startSearch(
     backend,
     query,
     async waitFor(q, done, token) {
-      for (let attempt = 0; attempt < 200; attempt++) {
-        const { status, body } = await query(q, token);
-        if (status === 200 && done(body)) return body;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`search '${q}' did not reach the expected state within 10 s`);
+      return vi.waitFor(
+        async () => {
+          const { status, body } = await query(q, token);
+          if (status !== 200 || !done(body))
+            throw new Error(
+              `search '${q}' has not reached the expected state: ${status} ${JSON.stringify(body)}`,
+            );
+          return body;
+        },
+        { timeout: 10_000, interval: 50 },
+      );
     },
     async stop() {
       await backend.stop();

@@ -5,6 +5,7 @@ import catalogPlugin from '@atrium/catalog/backend';
 import { parseSseBlocks } from '@atrium/http-api';
 import type { BackendFeatureInput, JsonObject } from '@atrium/kernel';
 import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { expect, vi } from 'vitest';
 import { techdocsPlugin } from '../plugin.js';
 
 /** A folder of files to write: path → text or bytes. */
@@ -117,12 +118,10 @@ export async function startDocsBackend(options: {
 /** Waits until the catalog serves an entity (processing is asynchronous). */
 export async function waitForEntity(backend: DocsBackend, kind: string, name: string): Promise<void> {
   const token = await backend.serviceToken('catalog');
-  for (let attempt = 0; ; attempt++) {
-    if (
-      (await backend.fetch(`/api/catalog/entities/by-name/${kind}/default/${name}`, { token })).status === 200
-    )
-      return;
-    if (attempt > 400) throw new Error(`the catalog never served ${kind}:${name}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const path = `/api/catalog/entities/by-name/${kind}/default/${name}`;
+  await vi.waitFor(
+    async () =>
+      expect((await backend.fetch(path, { token })).status, `the catalog serves ${kind}:${name}`).toBe(200),
+    { timeout: 20_000, interval: 50 },
+  );
 }

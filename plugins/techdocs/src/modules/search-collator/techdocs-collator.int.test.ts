@@ -1,7 +1,7 @@
 import { coreServices, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
 import { searchPlugin } from '@atrium/search/backend';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@atrium/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   componentYaml,
   type DocsBackend,
@@ -48,12 +48,14 @@ describe.each(testDatabaseKinds())('the techdocs collator on %s', (kind) => {
     return (await response.json()) as SearchAnswer;
   };
   const searchUntil = async (term: string, found: (answer: SearchAnswer) => boolean) => {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const answer = await search(term);
-      if (found(answer)) return answer;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`search never answered '${term}' as expected`);
+    return vi.waitFor(
+      async () => {
+        const answer = await search(term);
+        expect(found(answer), `search answers '${term}' as expected: ${JSON.stringify(answer)}`).toBe(true);
+        return answer;
+      },
+      { timeout: 20_000, interval: 100 },
+    );
   };
 
   beforeAll(async () => {
