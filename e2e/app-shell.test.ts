@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { type RunningPortal, startPortal } from './support/start-portal.js';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, screenshot } from './support/browser.js';
+import { usePortalAndBrowser } from './support/portal-and-browser.js';
 
-let portal: RunningPortal;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = usePortalAndBrowser();
 
 describe('app shell', () => {
   it('shows the sign-in page to signed-out users and signs a guest in', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/`);
     const signIn = page.getByRole('button', { name: /guest/i });
     await signIn.waitFor();
     await screenshot(page, 'sign-in');
@@ -30,8 +20,8 @@ describe('app shell', () => {
   });
 
   it('moves between pages from the navigation without reloading', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Catalog', exact: true }).click();
     await page.getByRole('table', { name: 'Catalog entities' }).getByRole('link').first().waitFor();
@@ -44,16 +34,16 @@ describe('app shell', () => {
   });
 
   it('runs under its Content-Security-Policy without a violation', async () => {
-    const { page } = browser;
-    const response = await page.goto(`${portal.url}/catalog`);
+    const { page } = env.browser;
+    const response = await page.goto(`${env.portal.url}/catalog`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.getByRole('table', { name: 'Catalog entities' }).getByRole('link').first().waitFor();
-    expect(browser.cspViolations).toEqual([]);
+    expect(env.browser.cspViolations).toEqual([]);
   });
 
   it('shows a not-found page for unknown routes', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/no/such/page`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/no/such/page`);
     await page
       .getByText(/not found/i)
       .first()

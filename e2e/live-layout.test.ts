@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { usePortalAndBrowser } from './support/portal-and-browser.js';
 import { signInAsGuest } from './support/sign-in.js';
-import { type RunningPortal, startPortal } from './support/start-portal.js';
 
-let portal: RunningPortal;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  await signInAsGuest(browser.page, portal.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = usePortalAndBrowser({ signIn: 'guest' });
 
 describe('portal layout in the UI, applied live', () => {
   it('hides an entity tab and reorders the nav in the admin UI; another open tab follows without a reload', async () => {
     // The viewer: an entity page, marked so that a reload would show (the mark would be gone).
-    const viewer = browser.page;
-    await viewer.goto(`${portal.url}/catalog/default/component/cart-service`);
+    const viewer = env.browser.page;
+    await viewer.goto(`${env.portal.url}/catalog/default/component/cart-service`);
     await viewer.getByRole('tab', { name: 'Dependencies' }).waitFor({ timeout: 30_000 });
     await viewer.evaluate(() => {
       (window as unknown as { liveMark: number }).liveMark = 42;
@@ -31,11 +19,11 @@ describe('portal layout in the UI, applied live', () => {
     const before = await navLinks();
     expect(before[0]).not.toBe('Catalog');
 
-    // The editor, in a second tab of the same browser.
-    const editor = await browser.context.newPage();
+    // The editor, in a second tab of the same env.browser.
+    const editor = await env.browser.context.newPage();
     // Each tab signs in on its own (the session lives in the tab).
-    await signInAsGuest(editor, portal.url);
-    await editor.goto(`${portal.url}/admin/layout`);
+    await signInAsGuest(editor, env.portal.url);
+    await editor.goto(`${env.portal.url}/admin/layout`);
     await editor.getByRole('heading', { name: 'Portal layout' }).waitFor({ timeout: 30_000 });
     await editor.getByRole('switch', { name: 'Enable entity-tab:catalog/dependencies' }).click();
     // Move the catalog page to the top of the pages: its nav link comes first.
@@ -53,7 +41,7 @@ describe('portal layout in the UI, applied live', () => {
     await expect.poll(async () => (await navLinks())[0]).toBe('Catalog');
     expect((await navLinks()).length).toBe(before.length);
     expect(await viewer.evaluate(() => (window as unknown as { liveMark?: number }).liveMark)).toBe(42);
-    expect(viewer.url()).toBe(`${portal.url}/catalog/default/component/cart-service`);
+    expect(viewer.url()).toBe(`${env.portal.url}/catalog/default/component/cart-service`);
     await screenshot(viewer, 'layout-applied-live');
 
     // Reset to base brings the tab back, live again.

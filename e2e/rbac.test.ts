@@ -1,25 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { signInAsGuest } from './support/sign-in.js';
-import { type RunningPortal, startPortal } from './support/start-portal.js';
-
-let portal: RunningPortal;
-let browser: TestBrowser;
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser.js';
+import { usePortalAndBrowser } from './support/portal-and-browser.js';
 
 // The shipped config: rbac installed, the example policy seeded, the guest an RBAC admin.
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-  await signInAsGuest(browser.page, portal.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = usePortalAndBrowser({ signIn: 'guest' });
 
 async function cartServiceShown(page: Page): Promise<boolean> {
-  await page.goto(`${portal.url}/catalog`);
+  await page.goto(`${env.portal.url}/catalog`);
   const table = page.getByRole('table', { name: 'Catalog entities' });
   await table
     .getByRole('link')
@@ -40,7 +28,7 @@ async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: str
 
 describe('RBAC in the browser', () => {
   it('an admin adds a deny rule to a role and publishes it; the restricted user then sees fewer entities', async () => {
-    const { page } = browser;
+    const { page } = env.browser;
     expect(await cartServiceShown(page)).toBe(true);
 
     await page
@@ -69,7 +57,7 @@ describe('RBAC in the browser', () => {
 
     expect(await cartServiceShown(page)).toBe(false);
     // Still an admin: the policy can be put back from the history.
-    await page.goto(`${portal.url}/admin/rbac`);
+    await page.goto(`${env.portal.url}/admin/rbac`);
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByText('Version 2 (live)').waitFor();
     await page.getByRole('button', { name: 'Restore' }).first().click();

@@ -2,47 +2,36 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
-import { signInAsGuest } from './support/sign-in.js';
-import { type RunningPortal, startPortal } from './support/start-portal.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, screenshot } from './support/browser.js';
+import { usePortalAndBrowser } from './support/portal-and-browser.js';
 
-let portal: RunningPortal;
-let browser: TestBrowser;
 const gitRoot = mkdtempSync(join(tmpdir(), 'atrium-e2e-git-'));
 const serviceName = `e2e-svc-${process.pid}`;
 
-beforeAll(async () => {
-  // The example templates publish to `${gitBase}/<name>.git`; here that is a throwaway folder.
-  portal = await startPortal(
-    [
-      // The examples are readable as folders of catalog.locations; published repositories
-      // are registered from gitRoot.
-      'catalog:',
-      `  allowedFileRoots: [${JSON.stringify(gitRoot)}]`,
-      'scaffolder:',
-      '  git:',
-      `    allowedRemotes: ['file://${gitRoot}/*.git']`,
-      '  defaultEnvironment:',
-      '    parameters:',
-      `      gitBase: file://${gitRoot}`,
-      '',
-    ].join('\n'),
-  );
-  browser = await launchBrowser();
-  await signInAsGuest(browser.page, portal.url);
+// The example templates publish to `${gitBase}/<name>.git`; here that is a throwaway folder.
+const env = usePortalAndBrowser({
+  config: [
+    // The examples are readable as folders of catalog.locations; published repositories
+    // are registered from gitRoot.
+    'catalog:',
+    `  allowedFileRoots: [${JSON.stringify(gitRoot)}]`,
+    'scaffolder:',
+    '  git:',
+    `    allowedRemotes: ['file://${gitRoot}/*.git']`,
+    '  defaultEnvironment:',
+    '    parameters:',
+    `      gitBase: file://${gitRoot}`,
+    '',
+  ].join('\n'),
+  signIn: 'guest',
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  rmSync(gitRoot, { recursive: true, force: true });
-});
+afterAll(() => rmSync(gitRoot, { recursive: true, force: true }));
 
 describe('software templates in the browser', () => {
   it('runs the Node.js service template end to end', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/create`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/create`);
     const card = page.getByRole('article', { name: 'Node.js service' });
     await card.waitFor({ timeout: 30_000 });
     await screenshot(page, 'template-gallery');
@@ -92,12 +81,12 @@ describe('software templates in the browser', () => {
     await page.getByRole('region', { name: 'About' }).waitFor();
     await screenshot(page, 'created-component');
     // The template form validated and the task page streamed without eval or inline script.
-    expect(browser.cspViolations).toEqual([]);
+    expect(env.browser.cspViolations).toEqual([]);
   });
 
   it('stores the ref of an owner picked with the keyboard, not the title it shows', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/create/templates/default/node-service`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/create/templates/default/node-service`);
     await page.getByRole('heading', { name: 'About the service' }).waitFor({ timeout: 30_000 });
     const owner = page.getByRole('combobox', { name: /Owner/ });
     await owner.fill('team-devex');

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { accessibilityViolations, screenshot } from './support/browser.js';
+import { usePortalAndBrowser } from './support/portal-and-browser.js';
 import { signInAsGuest } from './support/sign-in.js';
-import { type RunningPortal, startPortal } from './support/start-portal.js';
 
-let portal: RunningPortal;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-});
+const env = usePortalAndBrowser();
 
 describe('search', () => {
   it('finds an example entity from the top-bar search box and opens it', async () => {
-    const { page } = browser;
-    await signInAsGuest(page, `${portal.url}/`);
+    const { page } = env.browser;
+    await signInAsGuest(page, `${env.portal.url}/`);
     // The catalog ingests the examples and search indexes them in the background: reopen
     // (after a reload, so no answer is cached) until the typeahead has the entity (the
     // entity, not its docs page of the same title).
@@ -45,12 +35,12 @@ describe('search', () => {
       .getByRole('heading', { name: /Payments service/ })
       .first()
       .waitFor();
-    expect(browser.cspViolations).toEqual([]);
+    expect(env.browser.cspViolations).toEqual([]);
   });
 
   it('shows highlighted results on the search page and filters them by kind', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/search?term=payments&kind=api`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/search?term=payments&kind=api`);
     const results = page.getByRole('region', { name: 'Results' });
     await results.getByRole('link', { name: /Payments API/ }).waitFor();
     expect(await results.locator('mark').first().textContent()).toMatch(/payments/i);
@@ -58,8 +48,8 @@ describe('search', () => {
   });
 
   it("labels the modal's groups as the renderers do and opens a template at its run page", async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/`);
     await page.getByRole('button', { name: 'Search' }).waitFor();
     await page.keyboard.press('Control+k');
     const dialog = page.getByRole('dialog');
@@ -68,7 +58,7 @@ describe('search', () => {
     expect(await dialog.getByText('software-template', { exact: true }).count()).toBe(0);
     await screenshot(page, 'search-modal-templates');
     await page.keyboard.press('Escape');
-    await page.goto(`${portal.url}/search?term=node&type=software-template`);
+    await page.goto(`${env.portal.url}/search?term=node&type=software-template`);
     const results = page.getByRole('region', { name: 'Results' });
     await results.getByText('Software template', { exact: true }).first().waitFor();
     await screenshot(page, 'search-page-templates');

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBareRepository } from '@atrium/test-kit';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { screenshot } from './support/browser.js';
+import { usePortalAndBrowser } from './support/portal-and-browser.js';
 import { signInAsGuest } from './support/sign-in.js';
-import { type RunningPortal, repoRoot, startPortal } from './support/start-portal.js';
+import { repoRoot } from './support/start-portal.js';
 
-let portal: RunningPortal;
-let browser: TestBrowser;
 const repos = mkdtempSync(join(tmpdir(), 'atrium-e2e-docs-repos-'));
 
 // A real remote whose tags v1.0.0 and v2.0.0 carry different docs; the catalog reads the
@@ -54,10 +53,10 @@ async function waitForVersions(page: Page, names: string[]): Promise<void> {
   }
 }
 
-beforeAll(async () => {
-  const location = versionedRepository();
-  portal = await startPortal(
-    stringify({
+const env = usePortalAndBrowser({
+  config: () => {
+    const location = versionedRepository();
+    return stringify({
       catalog: {
         locations: [
           { type: 'file', target: join(repoRoot, 'examples/catalog/all.yaml') },
@@ -68,21 +67,16 @@ beforeAll(async () => {
         allowedFileRoots: [join(repoRoot, 'repositories'), repos],
       },
       techdocs: { versions: { tags: 'v*', max: 5 } },
-    }),
-  );
-  browser = await launchBrowser();
+    });
+  },
 });
-afterAll(async () => {
-  await browser?.close();
-  await portal?.stop();
-  rmSync(repos, { recursive: true, force: true });
-});
+afterAll(() => rmSync(repos, { recursive: true, force: true }));
 
 describe('docs', () => {
   it("shows an entity's docs in its Docs tab: nav, TOC, an image, a drawn diagram, page switching", async () => {
-    const { page } = browser;
-    await signInAsGuest(page, `${portal.url}/`);
-    await page.goto(`${portal.url}/catalog/default/component/payments-service/docs`);
+    const { page } = env.browser;
+    await signInAsGuest(page, `${env.portal.url}/`);
+    await page.goto(`${env.portal.url}/catalog/default/component/payments-service/docs`);
     const nav = page.getByRole('navigation', { name: 'Docs navigation' });
     // The example docs are built at startup or on this first visit.
     await nav.getByRole('button', { name: 'Payment flow' }).waitFor({ timeout: 60_000 });
@@ -96,12 +90,12 @@ describe('docs', () => {
     // mermaid replaced the diagram's text with an SVG.
     await page.locator('pre.mermaid svg').first().waitFor({ timeout: 30_000 });
     await screenshot(page, 'techdocs-payment-flow');
-    expect(browser.cspViolations).toEqual([]);
+    expect(env.browser.cspViolations).toEqual([]);
   });
 
   it('lists documented entities on the docs index and opens one', async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/docs`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/docs`);
     const table = page.getByRole('table', { name: 'Documented entities' });
     await table.getByRole('link', { name: 'Storefront web' }).click();
     await page.waitForURL(/\/docs\/default\/component\/storefront-web$/);
@@ -114,8 +108,8 @@ describe('docs', () => {
   });
 
   it("switches between versions built from git tags and shows each version's content", async () => {
-    const { page } = browser;
-    await page.goto(`${portal.url}/docs/default/component/versioned-service`);
+    const { page } = env.browser;
+    await page.goto(`${env.portal.url}/docs/default/component/versioned-service`);
     // The default build lists the tags; their builds follow on the queue.
     await page.getByText('Unreleased work on main.').waitFor({ timeout: 60_000 });
     const version = page.getByRole('combobox', { name: 'Version' });
@@ -132,6 +126,6 @@ describe('docs', () => {
     await page.getByRole('option', { name: 'latest' }).click();
     await page.getByText('Unreleased work on main.').waitFor();
     expect(page.url()).not.toContain('version=');
-    expect(browser.cspViolations).toEqual([]);
+    expect(env.browser.cspViolations).toEqual([]);
   });
 });
