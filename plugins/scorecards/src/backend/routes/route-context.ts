@@ -16,6 +16,7 @@ import type { FactCollector } from '../collectors/fact-collector.js';
 import type { DefinitionRegistry } from '../definitions/definition-registry.js';
 import type { ScorecardsStores } from '../evaluation/scorecards-stores.js';
 import type { ScorecardsService } from '../scorecards-service.js';
+import { type ReadScope, readScope, withReadableOwners } from './read-scope.js';
 
 /** What every route handler needs. */
 export interface RouteDeps {
@@ -59,9 +60,27 @@ export function createAccess(deps: RouteDeps) {
   return {
     allowed,
     visible,
+    /** Drops owner refs (of checks, tracks, campaigns) the caller may not read. */
+    withReadableOwners: <T extends { ownerEntityRef?: string }>(credentials: Credentials, items: T[]) =>
+      withReadableOwners(deps.permissions, visible, credentials, items),
+    /** Which entities the caller may read, for aggregates and lists over many entities. */
+    scope: (credentials: Credentials): Promise<ReadScope> => readScope(deps, credentials),
     async require(credentials: Credentials, permission: Permission): Promise<void> {
       if (!(await allowed(credentials, permission)))
         throw new NotAllowedError(`not allowed: permission '${permission.name}' was denied`);
+    },
+    /**
+     * Refuses pushes and writes about entities the caller may not read with the answer a
+     * missing entity gets (the service's "no entity ... in the catalog").
+     */
+    async requireReadableEntities(credentials: Credentials, entityRefs: string[]): Promise<void> {
+      const refs = [...new Set(entityRefs.map((ref) => ref.toLowerCase()))];
+      const shown = await visible(credentials, refs);
+      const missing = refs.filter((ref) => !shown.has(ref));
+      if (missing.length > 0)
+        throw new NotFoundError(`no entity ${missing.map((ref) => `'${ref}'`).join(', ')} in the catalog`, {
+          details: { entityRefs: missing },
+        });
     },
     /** Refuses an entity the caller may not read exactly as a missing one (no existence leak). */
     async requireVisible(credentials: Credentials, entityRef: string): Promise<void> {
