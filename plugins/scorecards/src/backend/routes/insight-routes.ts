@@ -24,6 +24,9 @@ type InsightHandlers = Pick<
   | 'getAccess'
 >;
 
+/** Readable entities few enough to read their certifications by key. */
+const SMALL_SCOPE = 5000;
+
 type HistoryQuery = { entityRef?: string; checkId?: string; trackId?: string; ownerRef?: string };
 
 function insightRoutesHelpers(deps: RouteDeps, access: Access) {
@@ -183,11 +186,13 @@ function insightRoutesPart3(
       stores.history.trends(await historyFilter(credentials, query), query.numberOfDays),
     getOverview: async ({ credentials, query }) => {
       await read(credentials);
-      const readable = readableOf(await access.scope(credentials));
-      return {
-        cells: await stores.certifications.overview(query.trackId, readable),
-        computedAt: new Date().toISOString(),
-      };
+      const scope = await access.scope(credentials);
+      // A few readable entities are read by key; many, by one scan filtered in memory.
+      const cells =
+        !scope.all && scope.refs.size <= SMALL_SCOPE
+          ? await stores.certifications.overviewOf([...scope.refs], query.trackId)
+          : await stores.certifications.overview(query.trackId, readableOf(scope));
+      return { cells, computedAt: new Date().toISOString() };
     },
   };
 }

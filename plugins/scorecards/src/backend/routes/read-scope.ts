@@ -26,6 +26,14 @@ export function keepReadable<T extends { entityRef: string }>(scope: ReadScope, 
 
 const PAGE = 1000;
 
+/** True when the caller may read every catalog entity (an unconditional allow of `catalog.entity.read`). */
+export async function readsEveryEntity(permissions: PermissionsService, credentials: Credentials) {
+  const [decision] = await permissions.authorizeConditional([{ permission: catalogPermissions.entityRead }], {
+    credentials,
+  });
+  return decision?.result === 'ALLOW';
+}
+
 /**
  * The caller's read scope. A conditional decision is resolved by the catalog itself: it
  * turns the conditions into its own query filters, so the refs listed here are exactly

@@ -16,7 +16,7 @@ import type { FactCollector } from '../collectors/fact-collector.js';
 import type { DefinitionRegistry } from '../definitions/definition-registry.js';
 import type { ScorecardsStores } from '../evaluation/scorecards-stores.js';
 import type { ScorecardsService } from '../scorecards-service.js';
-import { type ReadScope, readScope, withReadableOwners } from './read-scope.js';
+import { type ReadScope, readScope, readsEveryEntity, withReadableOwners } from './read-scope.js';
 
 /** What every route handler needs. */
 export interface RouteDeps {
@@ -47,15 +47,27 @@ export function createAccess(deps: RouteDeps) {
     const [decision] = await deps.permissions.authorize([{ permission }], { credentials });
     return decision?.result === 'ALLOW';
   }
-  /** The refs of these entities the caller may read (`catalog.entity.read`, through the catalog as the caller). */
-  async function visible(credentials: Credentials, entityRefs: string[]): Promise<Set<string>> {
-    const refs = [...new Set(entityRefs)];
-    if (refs.length === 0) return new Set();
+  /** The refs of these entities the catalog shows the caller (`catalog.entity.read` as the caller). */
+  async function shownByCatalog(credentials: Credentials, refs: string[]): Promise<Set<string>> {
     const catalog = createCatalogClient(pluginClientOptions(deps, 'catalog', credentials));
     const { items } = await catalog.getEntitiesByRefs({
       body: { entityRefs: refs, fields: ['kind', 'metadata.name', 'metadata.namespace'] },
     });
     return new Set(refs.filter((_, index) => items[index]));
+  }
+  /**
+   * The refs of these entities the caller may read. A caller who may read every entity is
+   * answered from the entities scorecards already knows (no catalog round trip: the entity
+   * tab stays fast); refs it does not know, and every conditional caller, ask the catalog.
+   */
+  async function visible(credentials: Credentials, entityRefs: string[]): Promise<Set<string>> {
+    const refs = [...new Set(entityRefs)];
+    if (refs.length === 0) return new Set();
+    if (!(await readsEveryEntity(deps.permissions, credentials))) return shownByCatalog(credentials, refs);
+    const known = new Set((await deps.stores.entities.get(refs)).map((entity) => entity.entityRef));
+    const unknown = refs.filter((ref) => !known.has(ref));
+    if (unknown.length > 0) for (const ref of await shownByCatalog(credentials, unknown)) known.add(ref);
+    return known;
   }
   return {
     allowed,

@@ -90,6 +90,24 @@ async function certificationsOverview(
   return toCells(rows);
 }
 
+/** The overview over a few readable entities (a small conditional scope): their rows by key, 500 at a time. */
+async function certificationsOverviewOf(
+  db: Kysely<ScorecardsTables>,
+  entityRefs: readonly string[],
+  trackId?: string,
+): Promise<TrackTeamCell[]> {
+  const rows: LevelCount[] = [];
+  for (let start = 0; start < entityRefs.length; start += 500) {
+    let query = db
+      .selectFrom(table)
+      .select(['track_id', 'owner_ref', 'level_ordinal', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('entity_ref', 'in', entityRefs.slice(start, start + 500));
+    if (trackId) query = query.where('track_id', '=', trackId);
+    rows.push(...(await query.groupBy(['track_id', 'owner_ref', 'level_ordinal']).execute()));
+  }
+  return toCells(rows);
+}
+
 async function certificationsTeamGrid(
   db: Kysely<ScorecardsTables>,
   ownerRefs: string[],
@@ -162,6 +180,7 @@ export function createCertificationStore(db: Kysely<ScorecardsTables>) {
     keepOnly: bindDb(certificationsKeepOnly, db),
     forEntity: bindDb(certificationsForEntity, db),
     overview: bindDb(certificationsOverview, db),
+    overviewOf: bindDb(certificationsOverviewOf, db),
     teamGrid: bindDb(certificationsTeamGrid, db),
     trackEntities: bindDb(certificationsTrackEntities, db),
   };
