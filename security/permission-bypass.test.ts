@@ -21,6 +21,7 @@ import {
 import { plantCanaries } from './support/permission-canaries.js';
 import { RESTRICTED_GROUP, RESTRICTED_USER, restrictedPolicyConfig } from './support/restricted-policy.js';
 import { routeFixtures, type Subject } from './support/route-fixtures.js';
+import { scorecardsWalkerConfig, waitForScorecards } from './support/scorecards-ready.js';
 
 /** Routes anyone may call without a credential. Adding one is a security decision: it goes here. */
 const PUBLIC_ROUTES = [
@@ -80,6 +81,7 @@ describe.each(testDatabaseKinds())('permission bypass on %s', (kind) => {
       config: (root) => ({
         backend: { reading: { allow: [{ host: host.host }] } },
         ...restrictedPolicyConfig(root),
+        ...scorecardsWalkerConfig,
       }),
     });
     admin = await target.signInAsGuest();
@@ -97,6 +99,7 @@ describe.each(testDatabaseKinds())('permission bypass on %s', (kind) => {
       missing: { ...canaries.missing, uid: randomUUID(), locationId: randomUUID(), taskId: randomUUID() },
     };
     forbidden = canaries.forbidden;
+    await waitForScorecards(target, admin, [subjects.hidden.ref, subjects.visible.ref]);
     served = await fetchServedRoutes(target, pluginIds);
   });
   afterAll(async () => {

@@ -257,4 +257,126 @@ export const routeFixtures: Record<string, RouteFixture> = {
   },
   'plugins.disable': { params: (s) => ({ pluginId: s.name }), sameAsMissing: true, changesState: true },
   'plugins.uninstall': { params: (s) => ({ pluginId: s.name }), sameAsMissing: true, changesState: true },
+  // Scorecards: definitions come from the shipped example (examples/scorecards/basic-health.yaml);
+  // a definition is not an entity, but its owner group shows only to who may read it.
+  'scorecards.listChecks': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.getCheck': { params: () => ({ checkId: 'has-owner' }), sameAsMissing: true },
+  'scorecards.createCheck': {
+    body: (s) => walkerCheck(s),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.updateCheck': {
+    params: (s) => ({ checkId: walkerId(s) }),
+    body: (s) => walkerCheck(s),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.deleteCheck': {
+    params: (s) => ({ checkId: walkerId(s) }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.listTracks': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.getTrack': { params: () => ({ trackId: 'basic-health' }), sameAsMissing: true },
+  'scorecards.createTrack': { body: (s) => walkerTrack(s), sameAsMissing: true, changesState: true },
+  'scorecards.updateTrack': {
+    params: (s) => ({ trackId: walkerId(s) }),
+    body: (s) => walkerTrack(s),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.deleteTrack': {
+    params: (s) => ({ trackId: walkerId(s) }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.listCampaigns': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.getCampaign': { params: () => ({ campaignId: 'docs-for-production' }), sameAsMissing: true },
+  'scorecards.createCampaign': {
+    body: (s) => walkerCampaign(s),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.updateCampaign': {
+    params: (s) => ({ campaignId: walkerId(s) }),
+    body: (s) => walkerCampaign(s),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.exportDefinitions': { sameAsMissing: true },
+  'scorecards.getResults': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.submitResults': {
+    body: (s) => ({ results: [{ entityRef: s.ref, checkId: 'coverage', state: 'passed' }] }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.setManualState': {
+    body: (s) => ({ entityRef: s.ref, checkId: 'security-review', state: 'passed', reason: 'walker' }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.getCheckResults': { params: () => ({ checkId: 'has-owner' }), sameAsMissing: true },
+  'scorecards.getCheckStatus': { params: () => ({ checkId: 'has-owner' }), sameAsMissing: true },
+  'scorecards.executeChecks': {
+    query: () => ({ dryRun: 'true' }),
+    body: (s) => ({ checkIds: ['has-owner'], entityRefs: [s.ref] }),
+    sameAsMissing: true,
+  },
+  'scorecards.getCertifications': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.getTrackEntities': { params: () => ({ trackId: 'basic-health' }), sameAsMissing: true },
+  'scorecards.gate': { query: (s) => ({ entityRef: s.ref, trackId: 'basic-health' }), sameAsMissing: true },
+  'scorecards.submitFacts': {
+    body: (s) => ({ facts: [{ factRef: 'ci:default/coverage', entityRef: s.ref, data: { percent: 90 } }] }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.getFacts': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.listFactCollectors': { sameAsMissing: true },
+  'scorecards.listExemptions': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.requestExemption': {
+    body: (s) => ({ checkId: 'has-description', entityRef: s.ref, justification: 'walker' }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  // A check without an owner group: any approver gets as far as the entity check.
+  'scorecards.approveExemption': {
+    body: (s) => ({ checkId: 'has-description', entityRef: s.ref }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.revokeExemption': {
+    body: (s) => ({ checkId: 'has-description', entityRef: s.ref, reason: 'walker' }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.restoreExemption': {
+    body: (s) => ({ checkId: 'has-description', entityRef: s.ref }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.getHistory': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.getChanges': { query: () => ({ since: '2020-01-01T00:00:00Z' }), sameAsMissing: true },
+  'scorecards.getTrends': { query: (s) => ({ entityRef: s.ref }), sameAsMissing: true },
+  'scorecards.getOverview': { sameAsMissing: true },
+  // An example team the restricted user may not read: it answers as a missing group.
+  'scorecards.getTeamGrid': { query: () => ({ groupRef: 'group:default/team-devex' }), sameAsMissing: true },
+  'scorecards.getCampaignProgress': {
+    params: () => ({ campaignId: 'docs-for-production' }),
+    sameAsMissing: true,
+  },
+  'scorecards.getAccess': {
+    sameAsMissing: 'says what the caller may do in scorecards, whatever the subject',
+  },
 };
+
+// A definition the walker creates, edits and deletes, one per subject (names swapped when compared).
+const walkerId = (s: Subject) => `walker-${s.name}`;
+const walkerCheck = (s: Subject) => ({ id: walkerId(s), name: 'Walker check', type: 'manual' });
+const walkerLevels = [{ ordinal: 1, name: 'One', checks: [{ id: 'has-owner' }] }];
+const walkerTrack = (s: Subject) => ({ id: walkerId(s), name: 'Walker track', levels: walkerLevels });
+const walkerCampaign = (s: Subject) => ({
+  ...walkerTrack(s),
+  startDate: '2026-01-01',
+  targetCompletionDate: '2026-12-31',
+});

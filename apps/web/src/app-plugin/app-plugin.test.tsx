@@ -65,13 +65,13 @@ describe('the default app', () => {
     const backendFake = fakeBackend();
     renderApp('/');
     expect(await screen.findByRole('heading', { name: 'Acme Portal' })).toBeTruthy();
-    // It promises what ships: search, the catalog, docs and templates; scorecards do not yet.
+    // It promises what ships: search, the catalog, docs, scorecards and templates.
     const intro = screen.getByText(/^Sign in to/).textContent ?? '';
     expect(intro).toContain('search');
     expect(intro).toContain('software catalog');
     expect(intro).toContain('docs');
     expect(intro).toContain('templates');
-    expect(intro).not.toMatch(/scorecard/i);
+    expect(intro).toMatch(/scorecards/);
     fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
     expect(await screen.findByRole('heading', { name: 'Welcome, Guest' })).toBeTruthy();
     // Administration pages ask whether the user may use them before they are listed.
@@ -82,6 +82,7 @@ describe('the default app', () => {
         'GET /api/auth/guest/refresh',
         'GET /api/auth/providers',
         'GET /api/rbac/access',
+        'GET /api/scorecards/access',
       ]),
     );
     const nav = screen.getByRole('navigation', { name: 'Main' }).textContent;

@@ -96,7 +96,8 @@ export function SignInPage() {
             {title}
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-            Sign in to search the software catalog and its docs, and create new software from templates.
+            Sign in to search the software catalog and its docs, see how healthy it is on scorecards, and
+            create new software from templates.
           </Typography>
           {failure && (
             <Alert severity="error" sx={{ mb: 2 }} role="alert">

@@ -133,10 +133,11 @@ export const insightRoutes = {
   getOverview: {
     method: 'GET',
     path: '/overview',
-    summary: 'Tracks × owning teams: entities per level reached (precomputed aggregates)',
+    summary:
+      'Tracks × owning teams: entities per level reached (precomputed aggregates; only entities the caller may read)',
     query: z.object({ trackId: definitionIdSchema.optional() }),
     response: z.object({ cells: z.array(trackTeamCellSchema), computedAt: z.string().optional() }),
-    permissions: ['scorecards.read'],
+    permissions: read,
   },
   getTeamGrid: {
     method: 'GET',

@@ -80,10 +80,10 @@ export const resultRoutes = {
   getCheckStatus: {
     method: 'GET',
     path: '/checks/:checkId/status',
-    summary: "Counts per state of a check's results",
+    summary: "Counts per state of a check's results (over entities the caller may read)",
     params: z.object({ checkId: definitionIdSchema }),
     response: z.object({ checkId: z.string(), counts: stateCountsSchema }),
-    permissions: ['scorecards.read'],
+    permissions: read,
   },
   executeChecks: {
     method: 'POST',

@@ -1,6 +1,7 @@
 import type { Campaign, CheckState } from '../../common/index.js';
 import { appliesTo } from '../engine/entity-filter.js';
 import type { ScorecardsStores } from '../evaluation/scorecards-stores.js';
+import { keepReadable, type ReadScope } from './read-scope.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MET: ReadonlySet<string> = new Set(['passed', 'warning', 'not-applicable']);
@@ -10,16 +11,11 @@ const MET: ReadonlySet<string> = new Set(['passed', 'warning', 'not-applicable']
  * (exemptions count), per owner; and the burn-down of remaining entities per day since the
  * start, replayed from the history.
  */
-export async function campaignProgress(
-  stores: ScorecardsStores,
-  campaign: Campaign,
-  visible: (refs: string[]) => Promise<Set<string>>,
-) {
+export async function campaignProgress(stores: ScorecardsStores, campaign: Campaign, scope: ReadScope) {
   const checkIds = [...new Set(campaign.levels.flatMap((level) => level.checks.map((check) => check.id)))];
   const all = await stores.entities.get(await stores.entities.allRefs());
-  const entities = all.filter((entity) => appliesTo(entity.entity, campaign));
-  const shown = await visible(entities.map((entity) => entity.entityRef));
-  const inScope = entities.filter((entity) => shown.has(entity.entityRef));
+  // Readable entities only: hidden teams do not show and every count is over what the caller may read.
+  const inScope = keepReadable(scope, all).filter((entity) => appliesTo(entity.entity, campaign));
   const refs = inScope.map((entity) => entity.entityRef);
   const [states, exemptions] = await Promise.all([
     stores.results.statesFor(refs),

@@ -46,13 +46,19 @@ function definitionRoutesHelpers(deps: RouteDeps, access: Access) {
   const read = (credentials: Parameters<Access['require']>[0]) =>
     access.require(credentials, scorecardsPermissions.read);
 
+  /** Those applying to an entity; none for an entity the caller may not read, as for a missing one. */
   async function applying<T extends Check | Track | Campaign>(
     items: T[],
     entityRef: string | undefined,
+    credentials: Parameters<Access['require']>[0],
   ): Promise<T[]> {
     if (!entityRef) return items;
-    const [entity] = await deps.stores.entities.get([entityRef.toLowerCase()]);
-    return entity ? items.filter((item) => appliesTo(entity.entity, item)) : [];
+    const ref = entityRef.toLowerCase();
+    const [[entity], visible] = await Promise.all([
+      deps.stores.entities.get([ref]),
+      access.visible(credentials, [ref]),
+    ]);
+    return entity && visible.has(ref) ? items.filter((item) => appliesTo(entity.entity, item)) : [];
   }
   function one<T extends { id: string }>(items: T[], id: string, kind: string): T {
     const found = items.find((item) => item.id === id);
@@ -106,11 +112,19 @@ function definitionRoutesPart1(
       const checks = (await snap()).checks.filter(
         (check) => !query.checks || query.checks.includes(check.id),
       );
-      return { checks: await applying(checks, query.entityRef) };
+      return {
+        checks: await access.withReadableOwners(
+          credentials,
+          await applying(checks, query.entityRef, credentials),
+        ),
+      };
     },
     getCheck: async ({ credentials, params }) => {
       await read(credentials);
-      return one((await snap()).checks, params.checkId, 'check');
+      const [check] = await access.withReadableOwners(credentials, [
+        one((await snap()).checks, params.checkId, 'check'),
+      ]);
+      return check as Check;
     },
     createCheck: async (context) => {
       const check = validateCheck(context.body, await registry.isKnownFact());
@@ -158,11 +172,19 @@ function definitionRoutesPart2(
       const tracks = (await snap()).tracks.filter(
         (track) => !query.tracks || query.tracks.includes(track.id),
       );
-      return { tracks: await applying(tracks, query.entityRef) };
+      return {
+        tracks: await access.withReadableOwners(
+          credentials,
+          await applying(tracks, query.entityRef, credentials),
+        ),
+      };
     },
     getTrack: async ({ credentials, params }) => {
       await read(credentials);
-      return one((await snap()).tracks, params.trackId, 'track');
+      const [track] = await access.withReadableOwners(credentials, [
+        one((await snap()).tracks, params.trackId, 'track'),
+      ]);
+      return track as Track;
     },
     createTrack: async (context) => {
       const track = validateTrack(context.body, await checkIds());
@@ -202,11 +224,19 @@ function definitionRoutesPart3(
           (!query.campaigns || query.campaigns.includes(campaign.id)) &&
           (query.includeArchived || !campaign.archived),
       );
-      return { campaigns: await applying(campaigns, query.entityRef) };
+      return {
+        campaigns: await access.withReadableOwners(
+          credentials,
+          await applying(campaigns, query.entityRef, credentials),
+        ),
+      };
     },
     getCampaign: async ({ credentials, params }) => {
       await read(credentials);
-      return one((await snap()).campaigns, params.campaignId, 'campaign');
+      const [campaign] = await access.withReadableOwners(credentials, [
+        one((await snap()).campaigns, params.campaignId, 'campaign'),
+      ]);
+      return campaign as Campaign;
     },
   };
 }
@@ -240,9 +270,9 @@ function definitionRoutesPart4(
           : items.filter((item) => !query.ids || query.ids.includes(item.id))
         ).map((item) => stripMeta(item as unknown as Record<string, unknown>));
       const document = {
-        checks: pick('check', snapshot.checks),
-        tracks: pick('track', snapshot.tracks),
-        campaigns: pick('campaign', snapshot.campaigns),
+        checks: pick('check', await access.withReadableOwners(credentials, snapshot.checks)),
+        tracks: pick('track', await access.withReadableOwners(credentials, snapshot.tracks)),
+        campaigns: pick('campaign', await access.withReadableOwners(credentials, snapshot.campaigns)),
       };
       return {
         yaml: toYaml(Object.fromEntries(Object.entries(document).filter(([, items]) => items.length > 0))),

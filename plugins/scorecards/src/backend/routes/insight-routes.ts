@@ -3,6 +3,7 @@ import { type Credentials, type RouteHandlers, runAudited } from '@atrium/kernel
 import { type scorecardsApi, scorecardsPermissions } from '../../common/index.js';
 import type { HistoryFilter } from '../store/history-store.js';
 import { campaignProgress } from './campaign-progress.js';
+import { keepReadable, readableOf } from './read-scope.js';
 import { type Access, actorOf, type RouteDeps } from './route-context.js';
 import { teamOwners } from './team-owners.js';
 
@@ -23,6 +24,9 @@ type InsightHandlers = Pick<
   | 'getAccess'
 >;
 
+/** Readable entities few enough to read their certifications by key. */
+const SMALL_SCOPE = 5000;
+
 type HistoryQuery = { entityRef?: string; checkId?: string; trackId?: string; ownerRef?: string };
 
 function insightRoutesHelpers(deps: RouteDeps, access: Access) {
@@ -41,7 +45,7 @@ function insightRoutesHelpers(deps: RouteDeps, access: Access) {
     if (query.entityRef) {
       await access.requireVisible(credentials, query.entityRef.toLowerCase());
       filter.entityRefs = [query.entityRef.toLowerCase()];
-    }
+    } else filter.readable = readableOf(await access.scope(credentials));
     if (query.checkId) filter.checkIds = [query.checkId];
     if (query.trackId)
       filter.checkIds = [...(filter.checkIds ?? []), ...(await trackCheckIds(query.trackId))];
@@ -57,7 +61,8 @@ function insightRoutesHelpers(deps: RouteDeps, access: Access) {
     const { ownershipEntityRefs } = await deps.userInfo.getUserInfo(credentials);
     if (!ownershipEntityRefs.map((ref) => ref.toLowerCase()).includes(check.ownerEntityRef.toLowerCase()))
       throw new NotAllowedError(
-        `only members of '${check.ownerEntityRef}', the owner of check '${checkId}', may decide its exemptions`,
+        // The owner group is not named: the caller may not be allowed to read it.
+        `only members of the owner group of check '${checkId}' may decide its exemptions`,
       );
   }
   const decide = <T>(
@@ -73,6 +78,7 @@ function insightRoutesHelpers(deps: RouteDeps, access: Access) {
       { eventId, request, meta: { checkId: key.checkId, ...meta } },
       async () => {
         await requireApprover(credentials, key.checkId);
+        await access.requireVisible(credentials, key.entityRef.toLowerCase());
         const out = await action();
         await deps.service.recertify([key.entityRef.toLowerCase()]);
         return out;
@@ -97,19 +103,18 @@ function insightRoutesPart1(
         : query.trackId
           ? await trackCheckIds(query.trackId)
           : undefined;
-      const page = await stores.exemptions.list(
-        { checkIds, entityRef: query.entityRef?.toLowerCase(), status: query.status },
+      const entityRef = query.entityRef?.toLowerCase();
+      // One entity (its tab): asked of the catalog alone; a hidden one lists nothing, as a missing one.
+      const readable = entityRef
+        ? (await access.visible(credentials, [entityRef])).has(entityRef)
+          ? undefined
+          : () => false
+        : readableOf(await access.scope(credentials));
+      return stores.exemptions.list(
+        { checkIds, entityRef, status: query.status, readable },
         query.limit,
         query.offset,
       );
-      const visible = await access.visible(
-        credentials,
-        page.exemptions.map((item) => item.entityRef),
-      );
-      return {
-        exemptions: page.exemptions.filter((item) => visible.has(item.entityRef)),
-        totalCount: page.totalCount,
-      };
     },
     requestExemption: ({ credentials, body, request }) =>
       runAudited(
@@ -160,15 +165,7 @@ function insightRoutesPart2(
       const filter = await historyFilter(credentials, query);
       const since = query.since ? Date.parse(query.since) : undefined;
       const until = query.until ? Date.parse(query.until) : undefined;
-      const page = await stores.history.list({ ...filter, since, until }, query.limit, query.offset);
-      const visible = await access.visible(
-        credentials,
-        page.transitions.map((item) => item.entityRef),
-      );
-      return {
-        transitions: page.transitions.filter((item) => visible.has(item.entityRef)),
-        totalCount: page.totalCount,
-      };
+      return stores.history.list({ ...filter, since, until }, query.limit, query.offset);
     },
   };
 }
@@ -183,24 +180,19 @@ function insightRoutesPart3(
     getChanges: async ({ credentials, query }) => {
       const filter = await historyFilter(credentials, query);
       const out = await stores.history.changes({ ...filter, since: Date.parse(query.since) }, query.limit);
-      const visible = await access.visible(
-        credentials,
-        out.changes.map((item) => item.entityRef),
-      );
-      return {
-        since: query.since,
-        changes: out.changes.filter((item) => visible.has(item.entityRef)),
-        summary: out.summary,
-      };
+      return { since: query.since, ...out };
     },
     getTrends: async ({ credentials, query }) =>
       stores.history.trends(await historyFilter(credentials, query), query.numberOfDays),
     getOverview: async ({ credentials, query }) => {
       await read(credentials);
-      return {
-        cells: await stores.certifications.overview(query.trackId),
-        computedAt: new Date().toISOString(),
-      };
+      const scope = await access.scope(credentials);
+      // A few readable entities are read by key; many, by one scan filtered in memory.
+      const cells =
+        !scope.all && scope.refs.size <= SMALL_SCOPE
+          ? await stores.certifications.overviewOf([...scope.refs], query.trackId)
+          : await stores.certifications.overview(query.trackId, readableOf(scope));
+      return { cells, computedAt: new Date().toISOString() };
     },
   };
 }
@@ -215,18 +207,19 @@ function insightRoutesPart4(
     getTeamGrid: async ({ credentials, query }) => {
       await read(credentials);
       const owners = await teamOwners(deps, credentials, query.groupRef);
-      const rows = await stores.certifications.teamGrid(owners, query.trackId);
+      const [rows, scope] = await Promise.all([
+        stores.certifications.teamGrid(owners, query.trackId),
+        access.scope(credentials),
+      ]);
       const kind = query.kind?.toLowerCase();
-      const matching = kind ? rows.filter((row) => row.entityRef.startsWith(`${kind}:`)) : rows;
-      const page = matching.slice(query.offset, query.offset + query.limit);
-      const visible = await access.visible(
-        credentials,
-        page.map((row) => row.entityRef),
+      // Readable rows only, before paging: the total counts what the caller may read.
+      const matching = keepReadable(scope, rows).filter(
+        (row) => !kind || row.entityRef.startsWith(`${kind}:`),
       );
       return {
         groupRef: query.groupRef,
         owners,
-        rows: page.filter((row) => visible.has(row.entityRef)),
+        rows: matching.slice(query.offset, query.offset + query.limit),
         totalCount: matching.length,
       };
     },
@@ -236,7 +229,7 @@ function insightRoutesPart4(
         (candidate) => candidate.id === params.campaignId,
       );
       if (!campaign) throw new NotFoundError(`no campaign '${params.campaignId}'`);
-      return campaignProgress(stores, campaign, (refs) => access.visible(credentials, refs));
+      return campaignProgress(stores, campaign, await access.scope(credentials));
     },
     getAccess: async ({ credentials }) => {
       const [canRead, canEditChecks, canSetManualState, canRequestExemptions, canApproveExemptions] =

@@ -5,6 +5,7 @@ import { validateCheck } from '../definitions/validate-definitions.js';
 import { compileRule } from '../engine/compile-rule.js';
 import { evaluateCheck } from '../engine/evaluate-check.js';
 import { gateHandler } from './gate.js';
+import { readableOf } from './read-scope.js';
 import { type Access, actorOf, type RouteDeps } from './route-context.js';
 
 type Routes = (typeof scorecardsApi)['routes'];
@@ -115,6 +116,7 @@ function resultRoutesPart1(
               );
           }
           const refs = body.results.map((result) => result.entityRef.toLowerCase());
+          await access.requireReadableEntities(credentials, refs);
           await deps.service.requireEntities(refs);
           const writes = body.results.map((result) => ({
             ...result,
@@ -171,21 +173,14 @@ function resultRoutesPart2(
     getCheckResults: async ({ credentials, params, query }) => {
       await access.require(credentials, scorecardsPermissions.read);
       await checkOf(params.checkId);
-      const page = await stores.results.forCheck(
+      return stores.results.forCheck(
         params.checkId,
         query.scope,
         query.states as CheckResult['state'][] | undefined,
         query.limit,
         query.offset,
+        readableOf(await access.scope(credentials)),
       );
-      const visible = await access.visible(
-        credentials,
-        page.results.map((result) => result.entityRef),
-      );
-      return {
-        results: page.results.filter((result) => visible.has(result.entityRef)),
-        totalCount: page.totalCount,
-      };
     },
   };
 }
@@ -200,7 +195,8 @@ function resultRoutesPart3(
     getCheckStatus: async ({ credentials, params }) => {
       await access.require(credentials, scorecardsPermissions.read);
       await checkOf(params.checkId);
-      return { checkId: params.checkId, counts: await stores.results.countsFor(params.checkId) };
+      const readable = readableOf(await access.scope(credentials));
+      return { checkId: params.checkId, counts: await stores.results.countsFor(params.checkId, readable) };
     },
     executeChecks: async ({ credentials, query, body }) => {
       await access.require(credentials, scorecardsPermissions.read);
@@ -234,20 +230,13 @@ function resultRoutesPart4(
     },
     getTrackEntities: async ({ credentials, params, query }) => {
       await access.require(credentials, scorecardsPermissions.read);
-      const page = await stores.certifications.trackEntities(
+      return stores.certifications.trackEntities(
         params.trackId,
         query.minLevel,
         query.limit,
         query.offset,
+        readableOf(await access.scope(credentials)),
       );
-      const visible = await access.visible(
-        credentials,
-        page.entities.map((entity) => entity.entityRef),
-      );
-      return {
-        entities: page.entities.filter((entity) => visible.has(entity.entityRef)),
-        totalCount: page.totalCount,
-      };
     },
   };
 }
@@ -268,7 +257,9 @@ function resultRoutesPart5(deps: RouteDeps, access: Access): Pick<ResultHandlers
         async () => {
           await access.require(credentials, scorecardsPermissions.factPush);
           const facts = deps.pushedFacts.validate(body.facts, Date.now());
-          await deps.service.requireEntities(facts.map((fact) => fact.entityRef));
+          const refs = facts.map((fact) => fact.entityRef);
+          await access.requireReadableEntities(credentials, refs);
+          await deps.service.requireEntities(refs);
           await deps.service.onFactsChanged(await stores.facts.write(facts));
           return {
             facts: facts.map((fact) => ({

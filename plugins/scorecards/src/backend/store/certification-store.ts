@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Certification, TeamGridRow, TrackTeamCell } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
-import type { ScorecardsTables } from './tables.js';
+import type { Readable, ScorecardsTables } from './tables.js';
 
 const table = 'scorecards_certifications' as const;
 
@@ -47,15 +47,9 @@ async function certificationsForEntity(
   return rows.map((row) => JSON.parse(row.body) as Certification);
 }
 
-async function certificationsOverview(
-  db: Kysely<ScorecardsTables>,
-  trackId?: string,
-): Promise<TrackTeamCell[]> {
-  let query = db
-    .selectFrom(table)
-    .select(['track_id', 'owner_ref', 'level_ordinal', (eb) => eb.fn.countAll<number>().as('count')]);
-  if (trackId) query = query.where('track_id', '=', trackId);
-  const rows = await query.groupBy(['track_id', 'owner_ref', 'level_ordinal']).execute();
+type LevelCount = { track_id: string; owner_ref: string; level_ordinal: number; count: number | string };
+
+function toCells(rows: LevelCount[]): TrackTeamCell[] {
   const cells = new Map<string, TrackTeamCell>();
   for (const row of rows) {
     const cellKey = `${row.track_id}\n${row.owner_ref}`;
@@ -66,10 +60,52 @@ async function certificationsOverview(
       levels: {},
     };
     cell.entityCount += Number(row.count);
-    cell.levels[String(row.level_ordinal)] = Number(row.count);
+    const level = String(row.level_ordinal);
+    cell.levels[level] = (cell.levels[level] ?? 0) + Number(row.count);
     cells.set(cellKey, cell);
   }
   return [...cells.values()];
+}
+
+/**
+ * Tracks × owners: entities per level. For everyone who may read every entity, one grouped
+ * query over the precomputed rows; for a conditional caller, the rows of readable entities
+ * only (so no hidden team shows, and every count is over what the caller may read).
+ */
+async function certificationsOverview(
+  db: Kysely<ScorecardsTables>,
+  trackId?: string,
+  readable?: Readable,
+): Promise<TrackTeamCell[]> {
+  let query = db.selectFrom(table);
+  if (trackId) query = query.where('track_id', '=', trackId);
+  if (readable) {
+    const rows = await query.select(['entity_ref', 'track_id', 'owner_ref', 'level_ordinal']).execute();
+    return toCells(rows.filter((row) => readable(row.entity_ref)).map((row) => ({ ...row, count: 1 })));
+  }
+  const rows = await query
+    .select(['track_id', 'owner_ref', 'level_ordinal', (eb) => eb.fn.countAll<number>().as('count')])
+    .groupBy(['track_id', 'owner_ref', 'level_ordinal'])
+    .execute();
+  return toCells(rows);
+}
+
+/** The overview over a few readable entities (a small conditional scope): their rows by key, 500 at a time. */
+async function certificationsOverviewOf(
+  db: Kysely<ScorecardsTables>,
+  entityRefs: readonly string[],
+  trackId?: string,
+): Promise<TrackTeamCell[]> {
+  const rows: LevelCount[] = [];
+  for (let start = 0; start < entityRefs.length; start += 500) {
+    let query = db
+      .selectFrom(table)
+      .select(['track_id', 'owner_ref', 'level_ordinal', (eb) => eb.fn.countAll<number>().as('count')])
+      .where('entity_ref', 'in', entityRefs.slice(start, start + 500));
+    if (trackId) query = query.where('track_id', '=', trackId);
+    rows.push(...(await query.groupBy(['track_id', 'owner_ref', 'level_ordinal']).execute()));
+  }
+  return toCells(rows);
 }
 
 async function certificationsTeamGrid(
@@ -98,15 +134,30 @@ async function certificationsTeamGrid(
   return rows.sort((a, b) => a.entityRef.localeCompare(b.entityRef));
 }
 
+const toTrackEntity = (row: { entity_ref: string; level_ordinal: number; certified_at: number }) => ({
+  entityRef: row.entity_ref,
+  levelOrdinal: Number(row.level_ordinal),
+  certificationTimestamp: new Date(Number(row.certified_at)).toISOString(),
+});
+
 async function certificationsTrackEntities(
   db: Kysely<ScorecardsTables>,
   trackId: string,
   minLevel: number | undefined,
   limit: number,
   offset: number,
+  readable?: Readable,
 ) {
   let query = db.selectFrom(table).where('track_id', '=', trackId);
   if (minLevel !== undefined) query = query.where('level_ordinal', '>=', minLevel);
+  if (readable) {
+    const all = await query
+      .select(['entity_ref', 'level_ordinal', 'certified_at'])
+      .orderBy('entity_ref')
+      .execute();
+    const rows = all.filter((row) => readable(row.entity_ref));
+    return { entities: rows.slice(offset, offset + limit).map(toTrackEntity), totalCount: rows.length };
+  }
   const [rows, count] = await Promise.all([
     query
       .select(['entity_ref', 'level_ordinal', 'certified_at'])
@@ -117,11 +168,7 @@ async function certificationsTrackEntities(
     query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
   return {
-    entities: rows.map((row) => ({
-      entityRef: row.entity_ref,
-      levelOrdinal: Number(row.level_ordinal),
-      certificationTimestamp: new Date(Number(row.certified_at)).toISOString(),
-    })),
+    entities: rows.map(toTrackEntity),
     totalCount: Number(count.count),
   };
 }
@@ -133,6 +180,7 @@ export function createCertificationStore(db: Kysely<ScorecardsTables>) {
     keepOnly: bindDb(certificationsKeepOnly, db),
     forEntity: bindDb(certificationsForEntity, db),
     overview: bindDb(certificationsOverview, db),
+    overviewOf: bindDb(certificationsOverviewOf, db),
     teamGrid: bindDb(certificationsTeamGrid, db),
     trackEntities: bindDb(certificationsTrackEntities, db),
   };

@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '@atrium/errors';
 import type { Kysely } from 'kysely';
 import type { Exemption } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
-import type { ExemptionRow, ScorecardsTables } from './tables.js';
+import type { ExemptionRow, Readable, ScorecardsTables } from './tables.js';
 
 type Status = Exemption['status'];
 
@@ -130,7 +130,7 @@ async function exemptionsActiveFor(
 
 async function exemptionsList(
   db: Kysely<ScorecardsTables>,
-  filter: { checkIds?: string[]; entityRef?: string; status?: Status },
+  filter: { checkIds?: string[]; entityRef?: string; status?: Status; readable?: Readable },
   limit: number,
   offset: number,
 ) {
@@ -141,7 +141,8 @@ async function exemptionsList(
   const day = today();
   const all = rows
     .map((found) => toExemption(found, day))
-    .filter((item) => !filter.status || item.status === filter.status);
+    .filter((item) => !filter.status || item.status === filter.status)
+    .filter((item) => !filter.readable || filter.readable(item.entityRef));
   return { exemptions: all.slice(offset, offset + limit), totalCount: all.length };
 }
 

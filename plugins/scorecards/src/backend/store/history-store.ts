@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CheckState, ResultTransition, StateCounts } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
-import type { HistoryRow, ScorecardsTables } from './tables.js';
+import type { HistoryRow, Readable, ScorecardsTables } from './tables.js';
 
 /** Which transitions a history read selects. */
 export interface HistoryFilter {
@@ -10,6 +10,8 @@ export interface HistoryFilter {
   ownerRefs?: string[];
   since?: number;
   until?: number;
+  /** Only transitions of entities the caller may read (a conditional read scope); none = all. */
+  readable?: Readable;
 }
 
 function toTransition(row: HistoryRow): ResultTransition {
@@ -25,6 +27,10 @@ function toTransition(row: HistoryRow): ResultTransition {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The most transitions one history list (for a conditional caller) or "what changed" reads. */
+const SCAN_LIMIT = 50_000;
+const onlyReadable = <T extends { entity_ref: string }>(rows: T[], readable: Readable | undefined) =>
+  readable ? rows.filter((row) => readable(row.entity_ref)) : rows;
 const emptyCounts = (): StateCounts => ({ passed: 0, failed: 0, warning: 0, 'not-applicable': 0, error: 0 });
 
 const filtered = (db: Kysely<ScorecardsTables>, filter: HistoryFilter) => {
@@ -47,6 +53,21 @@ async function historyList(
   offset: number,
 ) {
   const query = filtered(db, filter);
+  if (filter.readable) {
+    // A conditional caller: the newest transitions, readable ones only, paged here (counts true).
+    const rows = await query
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('entity_ref')
+      .orderBy('check_id')
+      .limit(SCAN_LIMIT)
+      .execute();
+    const readable = rows.filter((row) => filter.readable?.(row.entity_ref));
+    return {
+      transitions: readable.slice(offset, offset + limit).map(toTransition),
+      totalCount: readable.length,
+    };
+  }
   const [rows, count] = await Promise.all([
     query
       .selectAll()
@@ -70,7 +91,10 @@ async function historyChanges(
   filter: HistoryFilter & { since: number },
   limit: number,
 ) {
-  const rows = await filtered(db, filter).selectAll().orderBy('at').limit(50_000).execute();
+  const rows = onlyReadable(
+    await filtered(db, filter).selectAll().orderBy('at').limit(SCAN_LIMIT).execute(),
+    filter.readable,
+  );
   const pairs = new Map<string, { first: HistoryRow; last: HistoryRow }>();
   for (const row of rows) {
     const pairKey = `${row.entity_ref}\n${row.check_id}\n${row.scope}`;
@@ -105,10 +129,13 @@ async function historyTrends(
 ) {
   const end = Math.floor(now / DAY_MS) * DAY_MS + DAY_MS;
   const start = end - numberOfDays * DAY_MS;
-  const rows = await filtered(db, { ...filter, until: end })
-    .select(['entity_ref', 'check_id', 'scope', 'to_state', 'at'])
-    .orderBy('at')
-    .execute();
+  const rows = onlyReadable(
+    await filtered(db, { ...filter, until: end })
+      .select(['entity_ref', 'check_id', 'scope', 'to_state', 'at'])
+      .orderBy('at')
+      .execute(),
+    filter.readable,
+  );
   const current = new Map<string, string>();
   const days: Array<{ date: string; counts: StateCounts }> = [];
   let index = 0;

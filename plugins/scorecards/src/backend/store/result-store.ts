@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CheckResult, CheckState } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
-import type { ResultRow, ScorecardsTables } from './tables.js';
+import type { Readable, ResultRow, ScorecardsTables } from './tables.js';
 
 /** A result to store. */
 export interface ResultWrite {
@@ -144,9 +144,17 @@ async function resultsForCheck(
   states: CheckState[] | undefined,
   limit: number,
   offset: number,
+  readable?: Readable,
 ) {
   let query = db.selectFrom(table).where('check_id', '=', checkId).where('scope', '=', scope);
   if (states) query = query.where('state', 'in', states.length > 0 ? states : ['']);
+  if (readable) {
+    // A conditional caller: page over the readable rows only, so the total is true.
+    const rows = (await query.selectAll().orderBy('entity_ref').execute()).filter((row) =>
+      readable(row.entity_ref),
+    );
+    return { results: rows.slice(offset, offset + limit).map(toCheckResult), totalCount: rows.length };
+  }
   const [rows, count] = await Promise.all([
     query.selectAll().orderBy('entity_ref').limit(limit).offset(offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
@@ -154,17 +162,26 @@ async function resultsForCheck(
   return { results: rows.map(toCheckResult), totalCount: Number(count.count) };
 }
 
+function countStates(rows: Array<{ state: string }>): Array<{ state: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.state, (counts.get(row.state) ?? 0) + 1);
+  return [...counts].map(([state, count]) => ({ state, count }));
+}
+
 async function resultsCountsFor(
   db: Kysely<ScorecardsTables>,
   checkId: string,
+  readable?: Readable,
 ): Promise<Record<CheckState, number>> {
-  const rows = await db
-    .selectFrom(table)
-    .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
-    .where('check_id', '=', checkId)
-    .where('scope', '=', 'default')
-    .groupBy('state')
-    .execute();
+  const query = db.selectFrom(table).where('check_id', '=', checkId).where('scope', '=', 'default');
+  const rows = readable
+    ? countStates(
+        (await query.select(['entity_ref', 'state']).execute()).filter((row) => readable(row.entity_ref)),
+      )
+    : await query
+        .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+        .groupBy('state')
+        .execute();
   const counts: Record<CheckState, number> = {
     passed: 0,
     failed: 0,

@@ -1,3 +1,6 @@
+/** Whether the caller may read an entity (`catalog.entity.read`); read queries keep only those rows. */
+export type Readable = (entityRef: string) => boolean;
+
 /** A definition (check, track or campaign) as stored: the body as JSON, its source beside it. */
 export interface DefinitionRow {
   kind: 'check' | 'track' | 'campaign';
