@@ -72,8 +72,8 @@ export async function measureQueries(
       await response.arrayBuffer();
       const elapsed = performance.now() - start;
       all.push(elapsed);
-      let samples = byKind.get(kind);
-      if (!samples) byKind.set(kind, (samples = []));
+      const samples = byKind.get(kind) ?? [];
+      if (samples.length === 0) byKind.set(kind, samples);
       samples.push(elapsed);
       if (response.status !== 200) failures++;
     }
