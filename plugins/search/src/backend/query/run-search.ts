@@ -57,25 +57,64 @@ function toResults(loaded: LoadedDocument[], offset: number): SearchResultSet['r
   }));
 }
 
+type PageAnswer = { page: Candidate[]; total: number; mode: 'exact' | 'fuzzy'; tokens: string[] };
+
+async function checkedPage(
+  context: SearchContext,
+  request: MatchRequest,
+  access: TypeAccess,
+  page: { offset: number; limit: number },
+  credentials: Credentials,
+): Promise<PageAnswer> {
+  const check = { permissions: context.permissions, credentials, conditional: access.conditional };
+  const exact = async (tokens: string[]) =>
+    tokens.length === 0 || (await context.engine.count({ ...request, tokens }, 'exact')) > 0;
+  if (await exact(request.tokens)) {
+    return {
+      ...(await visibleCandidates(context.engine, request, 'exact', page, check)),
+      mode: 'exact',
+      tokens: request.tokens,
+    };
+  }
+  const corrected = await context.engine.correct(request.tokens);
+  if (corrected && (await exact(corrected))) {
+    const answer = await visibleCandidates(
+      context.engine,
+      { ...request, tokens: corrected },
+      'exact',
+      page,
+      check,
+    );
+    return { ...answer, mode: 'exact', tokens: corrected };
+  }
+  return {
+    ...(await visibleCandidates(context.engine, request, 'fuzzy', page, check)),
+    mode: 'fuzzy',
+    tokens: request.tokens,
+  };
+}
+
+// Typo handling only when no word matches at all (not merely past the last page): first the
+// closest known words (vocabulary lookups), then trigram matching.
 async function pageOf(
   context: SearchContext,
   request: MatchRequest,
   access: TypeAccess,
   page: { offset: number; limit: number },
   credentials: Credentials,
-): Promise<{ page: Candidate[]; total: number; mode: 'exact' | 'fuzzy' }> {
-  if (access.conditional.size > 0) {
-    const hasExact = request.tokens.length === 0 || (await context.engine.count(request, 'exact')) > 0;
-    const mode = hasExact ? 'exact' : 'fuzzy';
-    const check = { permissions: context.permissions, credentials, conditional: access.conditional };
-    return { ...(await visibleCandidates(context.engine, request, mode, page, check)), mode };
-  }
+): Promise<PageAnswer> {
+  if (access.conditional.size > 0) return checkedPage(context, request, access, page, credentials);
   const exact = await context.engine.page(request, 'exact', page);
-  // Typo matching only when no word matches at all (not merely past the last page).
   if (exact.total > 0 || request.tokens.length === 0)
-    return { page: exact.candidates, total: exact.total, mode: 'exact' };
+    return { page: exact.candidates, total: exact.total, mode: 'exact', tokens: request.tokens };
+  const corrected = await context.engine.correct(request.tokens);
+  if (corrected) {
+    const answer = await context.engine.page({ ...request, tokens: corrected }, 'exact', page);
+    if (answer.total > 0)
+      return { page: answer.candidates, total: answer.total, mode: 'exact', tokens: corrected };
+  }
   const fuzzy = await context.engine.page(request, 'fuzzy', page);
-  return { page: fuzzy.candidates, total: fuzzy.total, mode: 'fuzzy' };
+  return { page: fuzzy.candidates, total: fuzzy.total, mode: 'fuzzy', tokens: request.tokens };
 }
 
 /**
@@ -96,11 +135,12 @@ export async function runSearch(
   // A term of punctuation only (`"*"`, `-`) asks for no word: nothing matches it.
   if (tokens.length === 0 && query.term.trim() !== '') return { results: [], numberOfResults: 0 };
   const request: MatchRequest = { tokens, types: access.types, filters: query.filters ?? {} };
-  const { page, total, mode } = await pageOf(context, request, access, { offset, limit }, credentials);
+  const answer = await pageOf(context, request, access, { offset, limit }, credentials);
+  const { page, total } = answer;
   const loaded = await context.engine.load(
     page.map((c) => c.id),
-    tokens,
-    mode,
+    answer.tokens,
+    answer.mode,
   );
   return {
     results: toResults(loaded, offset),
