@@ -98,6 +98,22 @@ async function addExactColumns(db: MigrationDb, client: 'sqlite' | 'postgres') {
   }
 }
 
+// Typeahead's last word is often one letter long ('payments-gateway-4'): without a prefix
+// index of length 1 FTS5 merges the lists of every word starting with it, on each query.
+// The triggers name the table, so they keep working on the recreated one.
+async function addOneLetterPrefixes(db: MigrationDb) {
+  await sql.raw('drop table search_fts').execute(db);
+  await sql
+    .raw(
+      `create virtual table search_fts using fts5(title, keywords, body, content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3')`,
+    )
+    .execute(db);
+  await sql
+    .raw(`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`)
+    .execute(db);
+  await sql.raw(`insert into search_fts(search_fts) values ('rebuild')`).execute(db);
+}
+
 const backfillBatch = 1_000;
 
 // The words typo correction answers (search-vocabulary.ts), filled from the stored documents.
@@ -161,6 +177,11 @@ export const searchMigrations: Migrations = {
   '0003_vocabulary': {
     async up(db) {
       await createVocabularyTables(db);
+    },
+  },
+  '0004_one_letter_prefixes': {
+    async up(db, { client }) {
+      if (client === 'sqlite') await addOneLetterPrefixes(db);
     },
   },
 };
