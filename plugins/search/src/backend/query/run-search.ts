@@ -9,6 +9,7 @@ import type { SearchCollator } from '../collators/search-collator.js';
 import type { Candidate, LoadedDocument, MatchRequest, SearchEngine } from '../engines/search-engine.js';
 import { toSearchTokens } from '../engines/search-terms.js';
 import { decodePageCursor, encodePageCursor } from './page-cursor.js';
+import type { ResultCache } from './result-cache.js';
 import { visibleCandidates } from './visible-candidates.js';
 
 /** What a search needs: the engine, the collators (types and their permissions) and the permission service. */
@@ -16,6 +17,8 @@ export interface SearchContext {
   engine: SearchEngine;
   collators: readonly SearchCollator[];
   permissions: PermissionsService;
+  /** Recent answers for unconditional callers (none: every search runs). */
+  cache?: ResultCache;
 }
 
 interface TypeAccess {
@@ -117,9 +120,32 @@ async function pageOf(
   return { page: fuzzy.candidates, total: fuzzy.total, mode: 'fuzzy', tokens: request.tokens };
 }
 
+async function answer(
+  context: SearchContext,
+  request: MatchRequest,
+  access: TypeAccess,
+  page: { number: number; offset: number; limit: number },
+  credentials: Credentials,
+): Promise<SearchResultSet> {
+  const { offset, limit } = page;
+  const found = await pageOf(context, request, access, { offset, limit }, credentials);
+  const loaded = await context.engine.load(
+    found.page.map((c) => c.id),
+    found.tokens,
+    found.mode,
+  );
+  return {
+    results: toResults(loaded, offset),
+    numberOfResults: found.total,
+    ...(offset + limit < found.total ? { nextPageCursor: encodePageCursor(page.number + 1) } : {}),
+    ...(page.number > 0 ? { previousPageCursor: encodePageCursor(page.number - 1) } : {}),
+  };
+}
+
 /**
  * Answers one search: the caller's visible types, exact matches (or typo matches when
- * none), permission-filtered before paging, the page loaded with highlights.
+ * none), permission-filtered before paging, the page loaded with highlights. Callers whose
+ * access is unconditional share recent answers (the context's cache).
  */
 export async function runSearch(
   context: SearchContext,
@@ -128,24 +154,19 @@ export async function runSearch(
 ): Promise<SearchResultSet> {
   const limit = query.pageLimit ?? SEARCH_LIMITS.defaultPageLimit;
   const pageNumber = decodePageCursor(query.pageCursor);
-  const offset = pageNumber * limit;
+  const page = { number: pageNumber, offset: pageNumber * limit, limit };
   const access = await typeAccess(context, query.types, credentials);
   if (access.types.length === 0) return { results: [], numberOfResults: 0 };
   const tokens = toSearchTokens(query.term);
   // A term of punctuation only (`"*"`, `-`) asks for no word: nothing matches it.
   if (tokens.length === 0 && query.term.trim() !== '') return { results: [], numberOfResults: 0 };
   const request: MatchRequest = { tokens, types: access.types, filters: query.filters ?? {} };
-  const answer = await pageOf(context, request, access, { offset, limit }, credentials);
-  const { page, total } = answer;
-  const loaded = await context.engine.load(
-    page.map((c) => c.id),
-    answer.tokens,
-    answer.mode,
-  );
-  return {
-    results: toResults(loaded, offset),
-    numberOfResults: total,
-    ...(offset + limit < total ? { nextPageCursor: encodePageCursor(pageNumber + 1) } : {}),
-    ...(pageNumber > 0 ? { previousPageCursor: encodePageCursor(pageNumber - 1) } : {}),
-  };
+  const cache = access.conditional.size === 0 ? context.cache : undefined;
+  const key = JSON.stringify([request.types, tokens, request.filters, page.offset, limit]);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const since = cache?.generation() ?? 0;
+  const result = await answer(context, request, access, page, credentials);
+  cache?.set(key, result, since);
+  return result;
 }
