@@ -14,7 +14,8 @@ const USAGE = `npm run bench -- search [options]
   --db sqlite|postgres|both   default both (SQLite in a file, PostgreSQL on $ATRIUM_TEST_PG_URL)
   --clients 16 --seconds 10   closed-loop clients (no think time) and how long they run
   --service-seconds 5     one client alone for this long: the service time of a query
-  --changes 5             catalog entities changed through events, timed until searchable`;
+  --changes 5             catalog entities changed through events, timed until searchable
+  --no-cache              search.resultCache off (every query runs; the default config has it on)`;
 
 function parseOptions(args: string[]) {
   const { values } = parseArgs({
@@ -28,6 +29,7 @@ function parseOptions(args: string[]) {
       seconds: { type: 'string', default: '10' },
       'service-seconds': { type: 'string', default: '5' },
       changes: { type: 'string', default: '5' },
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -43,6 +45,7 @@ function parseOptions(args: string[]) {
     seconds: Number(values.seconds),
     serviceSeconds: Number(values['service-seconds']),
     changes: Number(values.changes),
+    cache: !values['no-cache'],
   };
 }
 
@@ -93,6 +96,7 @@ async function runOne(
       backend: { database: database.config },
       search: {
         schedule: { initialDelay: { milliseconds: 0 }, frequency: { hours: 24 }, timeout: { hours: 1 } },
+        ...(options.cache ? {} : { resultCache: { ttl: { milliseconds: 0 } } }),
       },
     },
   });
@@ -102,13 +106,15 @@ async function runOne(
     // From before start: the first rebuild may run while the backend is still starting.
     const indexMs = performance.now() - started;
     const peakRssMb = stopRss() / 1024 / 1024;
-    const terms = searchTerms(600, corpus);
+    // Enough terms that no run goes through them twice: repeats come only from the mix
+    // itself (common words, short prefixes), as they would from many users.
+    const terms = searchTerms(50_000, corpus);
     // Warm-up (discarded): the first queries pay for cold pages and compiled statements.
     await measureQueries(backend, token, terms, 1, 2);
     const service = await measureQueries(backend, token, terms, 1, options.serviceSeconds);
     const loaded = await measureQueries(backend, token, terms, options.clients, options.seconds);
     const changes = await measureChanges(backend, token, corpus, collator, options.changes);
-    return { db, corpus, indexMs, peakRssMb, service, loaded, ...changes };
+    return { db, corpus, cache: options.cache, indexMs, peakRssMb, service, loaded, ...changes };
   } finally {
     stopRss();
     await backend.stop();

@@ -6,6 +6,8 @@ import { type SearchCorpus, TERM_KINDS } from './search-documents.js';
 export interface SearchRunResult {
   db: 'sqlite' | 'postgres';
   corpus: SearchCorpus;
+  /** Whether search.resultCache was on. */
+  cache: boolean;
   indexMs: number;
   peakRssMb: number;
   /** One client alone: the service time of a query. */
@@ -38,7 +40,7 @@ export function formatReport(r: SearchRunResult): string {
     .map((n) => n.toFixed(2))
     .join(' ');
   return [
-    `search ${r.db}: ${corpus.catalogSize} catalog entities + ${corpus.docsPages} docs pages = ${corpus.size} documents (load average ${load})`,
+    `search ${r.db}: ${corpus.catalogSize} catalog entities + ${corpus.docsPages} docs pages = ${corpus.size} documents, result cache ${r.cache ? 'on' : 'off'} (load average ${load})`,
     `  full index ${(r.indexMs / 1000).toFixed(1)} s [goal < ${goals.indexS} s: ${mark(r.indexMs < goals.indexS * 1000)}], ` +
       `peak RSS ${r.peakRssMb.toFixed(0)} MB [goal < ${goals.rssMb} MB: ${mark(r.peakRssMb < goals.rssMb)}]`,
     ...queryLines('service time (1 client, one query at a time)', r.service),
