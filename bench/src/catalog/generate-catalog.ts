@@ -91,26 +91,35 @@ class CatalogWriter {
   }
 }
 
-function writeOrg(plan: CatalogPlan, writer: CatalogWriter, seed: number): void {
+/** The groups, users and domains of a planned catalog, as {@link generateCatalog} writes them. */
+export function orgEntities(
+  plan: CatalogPlan,
+  seed: number,
+): { groups: Entity[]; users: Entity[]; domains: Entity[] } {
   const random = createSeededRandom(seed ^ 0x9e3779b9);
   const children = plan.groups.map(() => [] as number[]);
   plan.groupParents.forEach((parent, child) => {
     if (parent >= 0) children[parent]?.push(child);
   });
-  const groups = plan.groups.map((_, i) => buildGroup(plan, i, children[i] ?? []));
-  const users = Array.from({ length: plan.counts.User }, (_, i) => buildUser(plan, random, i));
+  return {
+    groups: plan.groups.map((_, i) => buildGroup(plan, i, children[i] ?? [])),
+    users: Array.from({ length: plan.counts.User }, (_, i) => buildUser(plan, random, i)),
+    domains: Array.from({ length: plan.counts.Domain }, (_, i) => buildDomain(plan, i)),
+  };
+}
+
+function writeOrg(plan: CatalogPlan, writer: CatalogWriter, seed: number): void {
+  const { groups, users, domains } = orgEntities(plan, seed);
   const pad = (n: number) => String(n).padStart(3, '0');
   for (let i = 0; i * 500 < groups.length; i++)
     writer.write(`org/groups-${pad(i)}.yaml`, groups.slice(i * 500, (i + 1) * 500));
   for (let i = 0; i * 250 < users.length; i++)
     writer.write(`org/users-${pad(i)}.yaml`, users.slice(i * 250, (i + 1) * 250));
-  writer.write(
-    'domains.yaml',
-    Array.from({ length: plan.counts.Domain }, (_, i) => buildDomain(plan, i)),
-  );
+  writer.write('domains.yaml', domains);
 }
 
-function writeSystem(plan: CatalogPlan, writer: CatalogWriter, seed: number, system: number): string {
+/** A system and its components, APIs and resources, as {@link generateCatalog} writes them. */
+export function systemEntities(plan: CatalogPlan, seed: number, system: number): Entity[] {
   // One stream per system keeps a file's content independent of every other file's.
   const random = createSeededRandom(seed + system * 104729);
   const components = plan.sliceOf('Component', system);
@@ -124,8 +133,15 @@ function writeSystem(plan: CatalogPlan, writer: CatalogWriter, seed: number, sys
   }
   for (let a = 0; a < apis.count; a++) entities.push(buildApi(plan, random, apis.start + a));
   for (let r = 0; r < resources.count; r++) entities.push(buildResource(plan, random, resources.start + r));
-  return writer.write(`systems/${plan.systemName(system)}.yaml`, entities);
+  return entities;
 }
+
+function writeSystem(plan: CatalogPlan, writer: CatalogWriter, seed: number, system: number): string {
+  return writer.write(`systems/${plan.systemName(system)}.yaml`, systemEntities(plan, seed, system));
+}
+
+/** The seed {@link generateCatalog} uses unless told otherwise. */
+export const DEFAULT_CATALOG_SEED = 20_260_101;
 
 /**
  * Writes a realistic, deterministic catalog of `total` entities: a group hierarchy,
@@ -138,7 +154,7 @@ function writeSystem(plan: CatalogPlan, writer: CatalogWriter, seed: number, sys
  * // register catalog.rootFile as a `file` location
  */
 export function generateCatalog(options: GenerateCatalogOptions): GeneratedCatalog {
-  const seed = options.seed ?? 20_260_101;
+  const seed = options.seed ?? DEFAULT_CATALOG_SEED;
   const plan = planCatalog(options.total);
   const sample = new Map(
     [...chooseSample(plan, options.sampleSize ?? 40)].map((ref) => [ref, new Set<string>()]),

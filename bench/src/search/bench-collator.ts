@@ -1,19 +1,23 @@
+import { catalogPermissions } from '@atrium/catalog/common';
 import { coreServices, defineModule, definePlugin, type EventsService } from '@atrium/kernel';
 import { searchCollatorsPoint } from '@atrium/search/backend';
-import { searchDocument } from './search-documents.js';
+import { catalogDocuments, componentDocument, docsDocuments, type SearchCorpus } from './search-documents.js';
 
-/** The event a bench change publishes: document `index` now has `revision`. */
-export const BENCH_CHANGE_TOPIC = 'bench.document.changed';
+/** The event a bench change publishes: component `index` now has a new revision. */
+export const BENCH_CHANGE_TOPIC = 'bench.entity.changed';
 
 /**
- * A collator of `size` generated documents, streamed (never all in memory), and updated
- * by `bench.document.changed` events as the catalog's collator is by entity events.
+ * Collators of the corpus as the catalog and techdocs collators shape it (`software-catalog`
+ * and `techdocs`, both guarded by `catalog.entity.read`), streamed (never all in memory),
+ * the catalog type updated by `bench.entity.changed` events as the catalog's is by entity events.
  */
-export function benchCollator(size: number, revisions: Map<number, number>) {
+export function benchCollator(corpus: SearchCorpus, revisions: Map<string, number>) {
   let events: EventsService | undefined;
+  // Declares the permission the collators use, as the catalog plugin would (the default policy allows it).
   const eventsPlugin = definePlugin({
     id: 'bench-events',
     deps: { events: coreServices.events },
+    permissions: [catalogPermissions.entityRead],
     init({ deps }) {
       events = deps.events;
     },
@@ -26,22 +30,34 @@ export function benchCollator(size: number, revisions: Map<number, number>) {
     init({ extensions }) {
       extensions.collators.add({
         type: 'software-catalog',
+        visibilityPermission: catalogPermissions.entityRead,
         async *collate() {
-          for (let i = 0; i < size; i++) yield searchDocument(i, revisions.get(i) ?? 0);
+          yield* catalogDocuments(corpus, revisions);
         },
         incremental: {
           topics: [BENCH_CHANGE_TOPIC],
           async documentsFor(event) {
             const { index } = event.eventPayload as { index: number };
-            const document = searchDocument(index, revisions.get(index) ?? 0);
+            const document = componentDocument(corpus, index, revisions);
             return [{ resourceRef: document.authorization!.resourceRef, documents: [document] }];
           },
+        },
+      });
+      extensions.collators.add({
+        type: 'techdocs',
+        visibilityPermission: catalogPermissions.entityRead,
+        async *collate() {
+          yield* docsDocuments(corpus);
         },
       });
     },
   });
   return {
     features: [eventsPlugin, module],
-    publishChange: (index: number) => events!.publish({ topic: BENCH_CHANGE_TOPIC, eventPayload: { index } }),
+    /** Gives component `index` revision `revision` and publishes the change. */
+    publishChange(index: number, revision: number) {
+      revisions.set(`component:default/${corpus.plan.componentName(index)}`, revision);
+      return events!.publish({ topic: BENCH_CHANGE_TOPIC, eventPayload: { index } });
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { TestBackend } from '@atrium/test-kit';
 import { percentile } from '../stats.js';
-import { searchTerms, TERM_KINDS } from './search-documents.js';
+import type { SearchTerm } from './search-documents.js';
 
 /** Polls `term` until `done` holds for the answer's result count; the milliseconds it took. */
 export async function waitForCount(
@@ -23,22 +23,47 @@ export async function waitForCount(
   }
 }
 
-/** Query latency at `clients` concurrent clients for `seconds`: p50, p99 and queries per second. */
+/** Latency percentiles of some samples. */
+export interface Latency {
+  p50: number;
+  p99: number;
+  n: number;
+}
+
+const latencyOf = (samples: readonly number[]): Latency => ({
+  p50: percentile(samples, 50),
+  p99: percentile(samples, 99),
+  n: samples.length,
+});
+
+/** What {@link measureQueries} found: all queries and each kind of term. */
+export interface QueryFigures {
+  clients: number;
+  all: Latency;
+  byKind: Record<string, Latency>;
+  perSecond: number;
+  failures: number;
+}
+
+/**
+ * Closed-loop query latency: `clients` concurrent clients, each sending its next query as
+ * soon as the last one answered (no think time), for `seconds`. One client measures the
+ * service time of a query; many measure queueing on the backend's one event loop as well.
+ */
 export async function measureQueries(
   backend: TestBackend,
   token: string,
-  size: number,
+  terms: readonly SearchTerm[],
   clients: number,
   seconds: number,
-) {
-  const terms = searchTerms(500, size);
-  const latencies: number[] = [];
+): Promise<QueryFigures> {
+  const all: number[] = [];
   const byKind = new Map<string, number[]>();
   let failures = 0;
   const end = performance.now() + seconds * 1000;
   const client = async (offset: number) => {
     for (let i = offset; performance.now() < end; i += clients) {
-      const term = terms[i % terms.length]!;
+      const { kind, term } = terms[i % terms.length]!;
       const start = performance.now();
       const response = await backend.fetch(
         `/api/search/query?term=${encodeURIComponent(term)}&pageLimit=25`,
@@ -46,19 +71,19 @@ export async function measureQueries(
       );
       await response.arrayBuffer();
       const elapsed = performance.now() - start;
-      latencies.push(elapsed);
-      const kind = TERM_KINDS[(i % terms.length) % TERM_KINDS.length]!;
-      byKind.set(kind, [...(byKind.get(kind) ?? []), elapsed]);
+      all.push(elapsed);
+      const samples = byKind.get(kind) ?? [];
+      if (samples.length === 0) byKind.set(kind, samples);
+      samples.push(elapsed);
       if (response.status !== 200) failures++;
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
   return {
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    perSecond: latencies.length / seconds,
-    queries: latencies.length,
+    clients,
+    all: latencyOf(all),
+    byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, latencyOf(samples)])),
+    perSecond: all.length / seconds,
     failures,
-    p99ByKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, percentile(samples, 99)])),
   };
 }

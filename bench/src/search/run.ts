@@ -1,27 +1,35 @@
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { searchPlugin } from '@atrium/search/backend';
-import { createTestDatabase, startTestBackend } from '@atrium/test-kit';
+import { createTestDatabase, startTestBackend, type TestBackend } from '@atrium/test-kit';
 import { median } from '../stats.js';
 import { benchCollator } from './bench-collator.js';
 import { measureQueries, waitForCount } from './measure-search.js';
+import { planSearchCorpus, type SearchCorpus, searchTerms } from './search-documents.js';
+import { formatReport, type SearchRunResult } from './search-report.js';
 
 const USAGE = `npm run bench -- search [options]
-  --n 10000,100000        documents in the index (catalog-shaped, streamed by a collator)
+  --n 100000              catalog entities (the catalog bench's generator), comma-separated for several runs
+  --docs 5000             docs pages (techdocs-shaped) indexed with them
   --db sqlite|postgres|both   default both (SQLite in a file, PostgreSQL on $ATRIUM_TEST_PG_URL)
-  --clients 16 --seconds 10   concurrent query clients and how long they run
-  --changes 5             documents changed through events, timed until searchable`;
+  --clients 16 --seconds 10   closed-loop clients (no think time) and how long they run
+  --service-seconds 5     one client alone for this long: the service time of a query
+  --changes 5             catalog entities changed through events, timed until searchable
+  --no-cache              search.resultCache off (every query runs; the default config has it on)`;
 
 function parseOptions(args: string[]) {
   const { values } = parseArgs({
     args,
     strict: true,
     options: {
-      n: { type: 'string', default: '10000' },
+      n: { type: 'string', default: '100000' },
+      docs: { type: 'string', default: '5000' },
       db: { type: 'string', default: 'both' },
       clients: { type: 'string', default: '16' },
       seconds: { type: 'string', default: '10' },
+      'service-seconds': { type: 'string', default: '5' },
       changes: { type: 'string', default: '5' },
+      'no-cache': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -31,12 +39,17 @@ function parseOptions(args: string[]) {
   return {
     help: values.help,
     sizes: (values.n ?? '').split(',').map((n) => Number(n.replace(/_/g, ''))),
+    docs: Number(values.docs),
     dbs: dbs as Array<'sqlite' | 'postgres'>,
     clients: Number(values.clients),
     seconds: Number(values.seconds),
+    serviceSeconds: Number(values['service-seconds']),
     changes: Number(values.changes),
+    cache: !values['no-cache'],
   };
 }
+
+type Options = ReturnType<typeof parseOptions>;
 
 // The backend runs in this process, so the process's RSS is the backend's (plus the bench's small share).
 function trackPeakRss() {
@@ -50,10 +63,31 @@ function trackPeakRss() {
   };
 }
 
-async function runOne(db: 'sqlite' | 'postgres', size: number, options: ReturnType<typeof parseOptions>) {
+async function measureChanges(
+  backend: TestBackend,
+  token: string,
+  corpus: SearchCorpus,
+  collator: ReturnType<typeof benchCollator>,
+  changes: number,
+) {
+  const changeMs: number[] = [];
+  for (let change = 1; change <= changes; change++) {
+    const start = performance.now();
+    void collator.publishChange((change * 7919) % corpus.plan.counts.Component, change);
+    await waitForCount(backend, token, `revision${change}`, (count) => count === 1, 30_000);
+    changeMs.push(performance.now() - start);
+  }
+  return { changeMedianMs: median(changeMs), changeMaxMs: Math.max(...changeMs) };
+}
+
+async function runOne(
+  db: 'sqlite' | 'postgres',
+  entities: number,
+  options: Options,
+): Promise<SearchRunResult> {
   const database = await createTestDatabase(db, { file: true });
-  const revisions = new Map<number, number>();
-  const collator = benchCollator(size, revisions);
+  const corpus = planSearchCorpus(entities, options.docs);
+  const collator = benchCollator(corpus, new Map());
   const stopRss = trackPeakRss();
   const started = performance.now();
   const backend = await startTestBackend({
@@ -62,34 +96,25 @@ async function runOne(db: 'sqlite' | 'postgres', size: number, options: ReturnTy
       backend: { database: database.config },
       search: {
         schedule: { initialDelay: { milliseconds: 0 }, frequency: { hours: 24 }, timeout: { hours: 1 } },
+        ...(options.cache ? {} : { resultCache: { ttl: { milliseconds: 0 } } }),
       },
     },
   });
   try {
     const token = await backend.userToken();
-    await waitForCount(backend, token, '', (count) => count === size, 30 * 60_000);
+    await waitForCount(backend, token, '', (count) => count === corpus.size, 30 * 60_000);
     // From before start: the first rebuild may run while the backend is still starting.
     const indexMs = performance.now() - started;
     const peakRssMb = stopRss() / 1024 / 1024;
-    const queries = await measureQueries(backend, token, size, options.clients, options.seconds);
-    const changeMs: number[] = [];
-    for (let change = 1; change <= options.changes; change++) {
-      const index = (change * 7919) % size;
-      revisions.set(index, change);
-      const start = performance.now();
-      void collator.publishChange(index);
-      await waitForCount(backend, token, `revision${change}`, (count) => count === 1, 30_000);
-      changeMs.push(performance.now() - start);
-    }
-    return {
-      db,
-      size,
-      indexMs,
-      peakRssMb,
-      queries,
-      changeMedianMs: median(changeMs),
-      changeMaxMs: Math.max(...changeMs),
-    };
+    // Enough terms that no run goes through them twice: repeats come only from the mix
+    // itself (common words, short prefixes), as they would from many users.
+    const terms = searchTerms(50_000, corpus);
+    // Warm-up (discarded): the first queries pay for cold pages and compiled statements.
+    await measureQueries(backend, token, terms, 1, 2);
+    const service = await measureQueries(backend, token, terms, 1, options.serviceSeconds);
+    const loaded = await measureQueries(backend, token, terms, options.clients, options.seconds);
+    const changes = await measureChanges(backend, token, corpus, collator, options.changes);
+    return { db, corpus, cache: options.cache, indexMs, peakRssMb, service, loaded, ...changes };
   } finally {
     stopRss();
     await backend.stop();
@@ -97,7 +122,7 @@ async function runOne(db: 'sqlite' | 'postgres', size: number, options: ReturnTy
   }
 }
 
-/** `npm run bench -- search [--n 10000,100000] [--db sqlite|postgres|both] ...` (see --help). */
+/** `npm run bench -- search [--n 100000] [--docs 5000] [--db sqlite|postgres|both] ...` (see --help). */
 export async function run(args: string[]) {
   const options = parseOptions(args);
   if (options.help) {
@@ -105,17 +130,6 @@ export async function run(args: string[]) {
     return;
   }
   for (const size of options.sizes) {
-    for (const db of options.dbs) {
-      const r = await runOne(db, size, options);
-      console.log(
-        `search ${db} n=${size}: index ${(r.indexMs / 1000).toFixed(1)} s, peak RSS ${r.peakRssMb.toFixed(0)} MB; ` +
-          `queries at ${options.clients} clients p50 ${r.queries.p50.toFixed(1)} ms p99 ${r.queries.p99.toFixed(1)} ms ` +
-          `(${r.queries.perSecond.toFixed(0)}/s, ${r.queries.failures} failed); ` +
-          `p99 by term: ${Object.entries(r.queries.p99ByKind)
-            .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
-            .join(', ')}; ` +
-          `change searchable median ${r.changeMedianMs.toFixed(0)} ms (max ${r.changeMaxMs.toFixed(0)} ms)`,
-      );
-    }
+    for (const db of options.dbs) console.log(formatReport(await runOne(db, size, options)));
   }
 }

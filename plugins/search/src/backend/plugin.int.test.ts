@@ -78,6 +78,18 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     expect(titles((await search.query('term=paymnets%20gateway')).body)[0]).toBe('payments-gateway');
   });
 
+  it('corrects a typo to the closest word of the index, highlighted and counted like the word', async () => {
+    const { body } = await search.query('term=paymnets%20gatewy');
+    expect(titles(body)[0]).toBe('payments-gateway');
+    // The corrected words are matched as words (highlighted), not as trigrams of the typo.
+    expect(body.results[0]!.highlight!.fields.title).toContain('<mark>payments</mark>');
+    expect(body.numberOfResults).toBe((await search.query('term=payments%20gateway')).body.numberOfResults);
+    // A caller who may see only some documents gets the corrected words too, counted after permissions.
+    const forAlice = await search.query('term=paymnets', alice);
+    expect(titles(forAlice.body)).toEqual(['payments-gateway', 'billing-api']);
+    expect(forAlice.body.numberOfResults).toBe(2);
+  });
+
   it('filters by type and by document fields', async () => {
     const apis = await search.query('term=payments&filters[kind]=api');
     expect(titles(apis.body)).toEqual(['billing-api']);

@@ -1,5 +1,5 @@
 import { AtriumError } from '@atrium/errors';
-import { coreServices, definePlugin } from '@atrium/kernel';
+import { coreServices, definePlugin, durationToMs } from '@atrium/kernel';
 import { searchApi } from '../common/search-api.js';
 import { searchErrorCodes } from '../common/search-error-codes.js';
 import { parseSearchQuery } from '../common/search-query-params.js';
@@ -7,6 +7,7 @@ import { type SearchCollator, searchCollatorsPoint } from './collators/search-co
 import { createSearchEngine } from './engines/create-search-engine.js';
 import { searchMigrations } from './engines/search-migrations.js';
 import { startIndexing } from './indexing/start-indexing.js';
+import { clearedOnWrite, createResultCache } from './query/result-cache.js';
 import { runSearch } from './query/run-search.js';
 import { searchConfigSchema } from './search-config.js';
 
@@ -50,8 +51,9 @@ export const searchPlugin = definePlugin({
   async init({ deps, config, extensions }) {
     const collators = extensions.collators;
     checkUniqueTypes(collators);
-    const engine = await createSearchEngine(deps.db, deps.logger);
-    const context = { engine, collators, permissions: deps.permissions };
+    const cache = createResultCache({ ttlMs: durationToMs(config.resultCache.ttl), maxEntries: 1_000 });
+    const engine = clearedOnWrite(await createSearchEngine(deps.db, deps.logger), cache);
+    const context = { engine, collators, permissions: deps.permissions, cache };
     deps.http.implement(searchApi, {
       query: ({ query, credentials }) => runSearch(context, parseSearchQuery(query), credentials),
     });

@@ -14,6 +14,16 @@ export const searchConfigSchema = z
         timeout: durationSchema.default({ minutes: 15 }),
       })
       .prefault({}),
+    /**
+     * Recent answers shared by callers with unconditional access to the types they search
+     * (typeahead repeats the same prefixes). Every index write of this backend drops them;
+     * 0 turns the cache off.
+     */
+    resultCache: z
+      .object({
+        ttl: durationSchema.default({ seconds: 2 }),
+      })
+      .prefault({}),
   })
   .prefault({});
 

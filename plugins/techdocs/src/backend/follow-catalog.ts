@@ -2,8 +2,8 @@ import { CATALOG_EVENT_TOPICS } from '@atrium/catalog/common';
 import { ConflictError } from '@atrium/errors';
 import type { EventsService, LoggerService, SchedulerService } from '@atrium/kernel';
 
-// Catalog changes come in bursts (a location of many entities): one refresh per burst.
-const DEBOUNCE_MS = 2000;
+/** Catalog changes come in bursts (a location of many entities): one refresh per burst, this long after its first change. */
+export const FOLLOW_CATALOG_DEBOUNCE_MS = 2000;
 
 /**
  * New and changed entities reach the docs without waiting for `refreshInterval`: a catalog
@@ -27,7 +27,7 @@ export async function followCatalog(deps: {
     id: 'techdocs-follow-catalog',
     topics: [CATALOG_EVENT_TOPICS.entityUpserted],
     onEvent() {
-      timer ??= setTimeout(trigger, DEBOUNCE_MS);
+      timer ??= setTimeout(trigger, FOLLOW_CATALOG_DEBOUNCE_MS);
     },
   });
   return () => {

@@ -1,5 +1,13 @@
-import { coreServices, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@atrium/test-kit';
+import { CATALOG_EVENT_TOPICS } from '@atrium/catalog/common';
+import { coreServices, definePlugin, defineServiceFactory, type PermissionPolicy } from '@atrium/kernel';
+import {
+  type CapturedLog,
+  createCaptureLogger,
+  createTestDatabase,
+  mockServices,
+  type TestDatabase,
+  testDatabaseKinds,
+} from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   componentYaml,
@@ -8,6 +16,7 @@ import {
   waitForEntity,
   writeTree,
 } from './__fixtures__/docs-backend.js';
+import { FOLLOW_CATALOG_DEBOUNCE_MS } from './follow-catalog.js';
 
 const MALLORY = 'user:default/mallory';
 const READER_ONLY = 'user:default/no-docs';
@@ -60,9 +69,48 @@ const broken = {
   'plain/catalog-info.yaml': componentYaml('plain', { 'acme.example/team': 'a' }),
 };
 
+/**
+ * Follows the docs refresh that a burst of catalog upserts triggers: like followCatalog,
+ * a burst starts with an upsert while no trigger is pending and fires the debounce later;
+ * its refresh is over once a refresh has logged after that moment.
+ */
+function watchCatalogRefresh() {
+  let triggerAt: number | undefined;
+  const refreshedAt: number[] = [];
+  const lines: CapturedLog[] = [];
+  lines.push = (...added: CapturedLog[]) => {
+    if (added.some((line) => line.message.startsWith('docs refresh:'))) refreshedAt.push(Date.now());
+    return Array.prototype.push.apply(lines, added);
+  };
+  const upserts = definePlugin({
+    id: 'test-upserts',
+    deps: { events: coreServices.events },
+    async init({ deps }) {
+      await deps.events.subscribe({
+        id: 'test-upserts',
+        topics: [CATALOG_EVENT_TOPICS.entityUpserted],
+        onEvent() {
+          if (triggerAt === undefined || Date.now() >= triggerAt)
+            triggerAt = Date.now() + FOLLOW_CATALOG_DEBOUNCE_MS;
+        },
+      });
+    },
+  });
+  const isOver = () => triggerAt !== undefined && refreshedAt.some((at) => at >= triggerAt!);
+  return {
+    features: [upserts, mockServices.rootLogger(createCaptureLogger(lines))],
+    async refreshed(): Promise<void> {
+      for (const started = Date.now(); !isOver(); await new Promise((resolve) => setTimeout(resolve, 25))) {
+        if (Date.now() - started > 20_000) throw new Error('no docs refresh followed the catalog upserts');
+      }
+    },
+  };
+}
+
 describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
   let database: TestDatabase;
   let docs: DocsBackend;
+  const refresh = watchCatalogRefresh();
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -72,6 +120,7 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
       database: database.config,
       features: [
         defineServiceFactory({ service: coreServices.permissionPolicy, deps: {}, factory: () => policy }),
+        ...refresh.features,
       ],
     });
     for (const name of ['shop', 'no-config', 'bad-yaml', 'outside', 'remote', 'plain'])
@@ -135,10 +184,10 @@ describe.each(testDatabaseKinds())('techdocs on %s', (kind) => {
   });
 
   it('rebuilds only what changed', async () => {
-    // The catalog's arrival of the entities triggers one docs refresh (debounced 2 s), which
-    // rebuilds every site in the background; once it has fired, this sync waits it out, so
-    // the build after the change below is the only one that can render the changed page.
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The catalog's arrival of the entities triggers one docs refresh (debounced), which
+    // rebuilds every site in the background; once it has run, this sync waits its builds
+    // out, so the build after the change below is the only one that can render the changed page.
+    await refresh.refreshed();
     const unchanged = await docs.sync('default/component/shop');
     expect(unchanged.at(-1)).toEqual({ event: 'finish', data: { updated: false } });
     expect(unchanged.map((e) => e.data)).toContain('2 pages, 0 rendered, 0 files removed');

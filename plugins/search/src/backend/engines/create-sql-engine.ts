@@ -2,6 +2,7 @@ import { sql } from '@atrium/kernel';
 import type { Kysely, RawBuilder } from 'kysely';
 import { loadDocuments, rowsToCandidates } from './engine-rows.js';
 import type { MatchRequest, SearchEngine } from './search-engine.js';
+import { createVocabulary } from './search-vocabulary.js';
 import { createIndexWriter } from './write-documents.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
@@ -57,8 +58,10 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
     const { from, ranks, order } = dialect.exact(request);
     return sql`(select d.id, d.type, d.resource_ref, ${ranks} from ${from}) ranked order by ${order}`;
   };
+  const vocabulary = createVocabulary();
   return {
-    ...createIndexWriter(db, dialect.client),
+    ...createIndexWriter(db, dialect.client, vocabulary),
+    correct: (tokens) => vocabulary.correct(db, tokens),
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {

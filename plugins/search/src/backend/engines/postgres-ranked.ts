@@ -53,8 +53,9 @@ export function createPostgresRanking(
   ): Promise<{ rows: CandidateRow[]; total: number }> {
     const [total, exact] = await Promise.all([count(request), exactMatches(request)]);
     const need = page.offset + page.limit;
+    // Nothing matches (typos, before their correction): no ranking query at all.
     const rest =
-      exact.length >= need
+      exact.length >= need || total === exact.length
         ? []
         : await best(
             request,

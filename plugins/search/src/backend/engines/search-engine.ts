@@ -35,6 +35,11 @@ export interface SearchEngine {
   replaceResource(type: string, resourceRef: string, documents: readonly IndexableDocument[]): Promise<void>;
   /** Removes a type's documents written before `indexedAt` (left over from an earlier rebuild). */
   removeStale(type: string, indexedAt: number): Promise<number>;
+  /**
+   * The tokens with unknown words replaced by the closest words of the index (typo
+   * correction by vocabulary lookups); `undefined` when nothing was replaced.
+   */
+  correct(tokens: readonly string[]): Promise<string[] | undefined>;
   count(request: MatchRequest, mode: 'exact' | 'fuzzy'): Promise<number>;
   /** One page of matches and the number of all of them, in one query where it can. */
   page(

@@ -1,6 +1,7 @@
 import type { MigrationDb, Migrations } from '@atrium/kernel';
 import { sql } from '@atrium/kernel';
 import { createTrigramExtension } from './postgres-trigrams.js';
+import { createVocabulary } from './search-vocabulary.js';
 
 function documentsTable(db: MigrationDb, idType: 'integer' | 'bigserial') {
   return db.schema
@@ -97,6 +98,54 @@ async function addExactColumns(db: MigrationDb, client: 'sqlite' | 'postgres') {
   }
 }
 
+// Typeahead's last word is often one letter long ('payments-gateway-4'): without a prefix
+// index of length 1 FTS5 merges the lists of every word starting with it, on each query.
+// The triggers name the table, so they keep working on the recreated one.
+async function addOneLetterPrefixes(db: MigrationDb) {
+  await sql.raw('drop table search_fts').execute(db);
+  await sql
+    .raw(
+      `create virtual table search_fts using fts5(title, keywords, body, content='search_documents', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', prefix='1 2 3')`,
+    )
+    .execute(db);
+  await sql
+    .raw(`insert into search_fts(search_fts, rank) values ('rank', 'bm25(10.0, 4.0, 1.0)')`)
+    .execute(db);
+  await sql.raw(`insert into search_fts(search_fts) values ('rebuild')`).execute(db);
+}
+
+const backfillBatch = 1_000;
+
+// The words typo correction answers (search-vocabulary.ts), filled from the stored documents.
+async function createVocabularyTables(db: MigrationDb) {
+  await db.schema
+    .createTable('search_words')
+    .addColumn('word', 'text', (c) => c.primaryKey())
+    .execute();
+  await db.schema
+    .createTable('search_word_deletes')
+    .addColumn('variant', 'text', (c) => c.notNull())
+    .addColumn('word', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('search_word_deletes_pk', ['variant', 'word'])
+    .execute();
+  const vocabulary = createVocabulary();
+  for (let after = 0; ; ) {
+    const rows = await db
+      .selectFrom('search_documents')
+      .select(['id', 'title', 'keywords'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(backfillBatch)
+      .execute();
+    if (rows.length === 0) return;
+    await vocabulary.add(
+      db,
+      rows.map((row) => `${row.title} ${row.keywords}`),
+    );
+    after = Number(rows.at(-1)!.id);
+  }
+}
+
 /** The search index: one table of documents plus each database's full-text structures. */
 export const searchMigrations: Migrations = {
   '0001_create_documents': {
@@ -123,6 +172,16 @@ export const searchMigrations: Migrations = {
   '0002_exact_columns': {
     async up(db, { client }) {
       await addExactColumns(db, client);
+    },
+  },
+  '0003_vocabulary': {
+    async up(db) {
+      await createVocabularyTables(db);
+    },
+  },
+  '0004_one_letter_prefixes': {
+    async up(db, { client }) {
+      if (client === 'sqlite') await addOneLetterPrefixes(db);
     },
   },
 };

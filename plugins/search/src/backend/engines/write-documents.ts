@@ -2,6 +2,7 @@ import { sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
 import type { SearchEngine } from './search-engine.js';
+import type { SearchVocabulary } from './search-vocabulary.js';
 import { type StoredDocumentRow, toStoredRow } from './stored-document.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the plugin's own tables.
@@ -25,6 +26,7 @@ export async function writeDocuments(
   documents: readonly IndexableDocument[],
   indexedAt: number,
   client: 'sqlite' | 'postgres',
+  vocabulary: SearchVocabulary,
 ): Promise<void> {
   // The last of several documents with one location wins, as it would written one by one.
   const unique = new Map(
@@ -52,6 +54,10 @@ export async function writeDocuments(
         })),
       )
       .execute();
+    await vocabulary.add(
+      db,
+      chunk.map((row) => `${row.title} ${row.keywords}`),
+    );
   }
 }
 
@@ -59,9 +65,11 @@ export async function writeDocuments(
 export function createIndexWriter(
   db: Db,
   client: 'sqlite' | 'postgres',
+  vocabulary: SearchVocabulary,
 ): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale'> {
   return {
-    upsert: (type, documents, indexedAt) => writeDocuments(db, type, documents, indexedAt, client),
+    upsert: (type, documents, indexedAt) =>
+      writeDocuments(db, type, documents, indexedAt, client, vocabulary),
     async replaceResource(type, resourceRef, documents) {
       await db.transaction().execute(async (trx) => {
         await trx
@@ -69,7 +77,7 @@ export function createIndexWriter(
           .where('type', '=', type)
           .where('resource_ref', '=', resourceRef)
           .execute();
-        await writeDocuments(trx, type, documents, Date.now(), client);
+        await writeDocuments(trx, type, documents, Date.now(), client, vocabulary);
       });
     },
     async removeStale(type, indexedAt) {

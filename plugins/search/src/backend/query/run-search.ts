@@ -9,6 +9,7 @@ import type { SearchCollator } from '../collators/search-collator.js';
 import type { Candidate, LoadedDocument, MatchRequest, SearchEngine } from '../engines/search-engine.js';
 import { toSearchTokens } from '../engines/search-terms.js';
 import { decodePageCursor, encodePageCursor } from './page-cursor.js';
+import type { ResultCache } from './result-cache.js';
 import { visibleCandidates } from './visible-candidates.js';
 
 /** What a search needs: the engine, the collators (types and their permissions) and the permission service. */
@@ -16,6 +17,8 @@ export interface SearchContext {
   engine: SearchEngine;
   collators: readonly SearchCollator[];
   permissions: PermissionsService;
+  /** Recent answers for unconditional callers (none: every search runs). */
+  cache?: ResultCache;
 }
 
 interface TypeAccess {
@@ -57,30 +60,92 @@ function toResults(loaded: LoadedDocument[], offset: number): SearchResultSet['r
   }));
 }
 
+type PageAnswer = { page: Candidate[]; total: number; mode: 'exact' | 'fuzzy'; tokens: string[] };
+
+async function checkedPage(
+  context: SearchContext,
+  request: MatchRequest,
+  access: TypeAccess,
+  page: { offset: number; limit: number },
+  credentials: Credentials,
+): Promise<PageAnswer> {
+  const check = { permissions: context.permissions, credentials, conditional: access.conditional };
+  const exact = async (tokens: string[]) =>
+    tokens.length === 0 || (await context.engine.count({ ...request, tokens }, 'exact')) > 0;
+  if (await exact(request.tokens)) {
+    return {
+      ...(await visibleCandidates(context.engine, request, 'exact', page, check)),
+      mode: 'exact',
+      tokens: request.tokens,
+    };
+  }
+  const corrected = await context.engine.correct(request.tokens);
+  if (corrected && (await exact(corrected))) {
+    const answer = await visibleCandidates(
+      context.engine,
+      { ...request, tokens: corrected },
+      'exact',
+      page,
+      check,
+    );
+    return { ...answer, mode: 'exact', tokens: corrected };
+  }
+  return {
+    ...(await visibleCandidates(context.engine, request, 'fuzzy', page, check)),
+    mode: 'fuzzy',
+    tokens: request.tokens,
+  };
+}
+
+// Typo handling only when no word matches at all (not merely past the last page): first the
+// closest known words (vocabulary lookups), then trigram matching.
 async function pageOf(
   context: SearchContext,
   request: MatchRequest,
   access: TypeAccess,
   page: { offset: number; limit: number },
   credentials: Credentials,
-): Promise<{ page: Candidate[]; total: number; mode: 'exact' | 'fuzzy' }> {
-  if (access.conditional.size > 0) {
-    const hasExact = request.tokens.length === 0 || (await context.engine.count(request, 'exact')) > 0;
-    const mode = hasExact ? 'exact' : 'fuzzy';
-    const check = { permissions: context.permissions, credentials, conditional: access.conditional };
-    return { ...(await visibleCandidates(context.engine, request, mode, page, check)), mode };
-  }
+): Promise<PageAnswer> {
+  if (access.conditional.size > 0) return checkedPage(context, request, access, page, credentials);
   const exact = await context.engine.page(request, 'exact', page);
-  // Typo matching only when no word matches at all (not merely past the last page).
   if (exact.total > 0 || request.tokens.length === 0)
-    return { page: exact.candidates, total: exact.total, mode: 'exact' };
+    return { page: exact.candidates, total: exact.total, mode: 'exact', tokens: request.tokens };
+  const corrected = await context.engine.correct(request.tokens);
+  if (corrected) {
+    const answer = await context.engine.page({ ...request, tokens: corrected }, 'exact', page);
+    if (answer.total > 0)
+      return { page: answer.candidates, total: answer.total, mode: 'exact', tokens: corrected };
+  }
   const fuzzy = await context.engine.page(request, 'fuzzy', page);
-  return { page: fuzzy.candidates, total: fuzzy.total, mode: 'fuzzy' };
+  return { page: fuzzy.candidates, total: fuzzy.total, mode: 'fuzzy', tokens: request.tokens };
+}
+
+async function answer(
+  context: SearchContext,
+  request: MatchRequest,
+  access: TypeAccess,
+  page: { number: number; offset: number; limit: number },
+  credentials: Credentials,
+): Promise<SearchResultSet> {
+  const { offset, limit } = page;
+  const found = await pageOf(context, request, access, { offset, limit }, credentials);
+  const loaded = await context.engine.load(
+    found.page.map((c) => c.id),
+    found.tokens,
+    found.mode,
+  );
+  return {
+    results: toResults(loaded, offset),
+    numberOfResults: found.total,
+    ...(offset + limit < found.total ? { nextPageCursor: encodePageCursor(page.number + 1) } : {}),
+    ...(page.number > 0 ? { previousPageCursor: encodePageCursor(page.number - 1) } : {}),
+  };
 }
 
 /**
  * Answers one search: the caller's visible types, exact matches (or typo matches when
- * none), permission-filtered before paging, the page loaded with highlights.
+ * none), permission-filtered before paging, the page loaded with highlights. Callers whose
+ * access is unconditional share recent answers (the context's cache).
  */
 export async function runSearch(
   context: SearchContext,
@@ -89,23 +154,19 @@ export async function runSearch(
 ): Promise<SearchResultSet> {
   const limit = query.pageLimit ?? SEARCH_LIMITS.defaultPageLimit;
   const pageNumber = decodePageCursor(query.pageCursor);
-  const offset = pageNumber * limit;
+  const page = { number: pageNumber, offset: pageNumber * limit, limit };
   const access = await typeAccess(context, query.types, credentials);
   if (access.types.length === 0) return { results: [], numberOfResults: 0 };
   const tokens = toSearchTokens(query.term);
   // A term of punctuation only (`"*"`, `-`) asks for no word: nothing matches it.
   if (tokens.length === 0 && query.term.trim() !== '') return { results: [], numberOfResults: 0 };
   const request: MatchRequest = { tokens, types: access.types, filters: query.filters ?? {} };
-  const { page, total, mode } = await pageOf(context, request, access, { offset, limit }, credentials);
-  const loaded = await context.engine.load(
-    page.map((c) => c.id),
-    tokens,
-    mode,
-  );
-  return {
-    results: toResults(loaded, offset),
-    numberOfResults: total,
-    ...(offset + limit < total ? { nextPageCursor: encodePageCursor(pageNumber + 1) } : {}),
-    ...(pageNumber > 0 ? { previousPageCursor: encodePageCursor(pageNumber - 1) } : {}),
-  };
+  const cache = access.conditional.size === 0 ? context.cache : undefined;
+  const key = JSON.stringify([request.types, tokens, request.filters, page.offset, limit]);
+  const cached = cache?.get(key);
+  if (cached) return cached;
+  const since = cache?.generation() ?? 0;
+  const result = await answer(context, request, access, page, credentials);
+  cache?.set(key, result, since);
+  return result;
 }

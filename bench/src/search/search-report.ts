@@ -1,0 +1,51 @@
+import { loadavg } from 'node:os';
+import type { Latency, QueryFigures } from './measure-search.js';
+import { type SearchCorpus, TERM_KINDS } from './search-documents.js';
+
+/** What one run of the search bench measured. */
+export interface SearchRunResult {
+  db: 'sqlite' | 'postgres';
+  corpus: SearchCorpus;
+  /** Whether search.resultCache was on. */
+  cache: boolean;
+  indexMs: number;
+  peakRssMb: number;
+  /** One client alone: the service time of a query. */
+  service: QueryFigures;
+  /** Many closed-loop clients: service time plus queueing. */
+  loaded: QueryFigures;
+  changeMedianMs: number;
+  changeMaxMs: number;
+}
+
+// Issue 12's goals, so each figure says whether it meets its goal.
+const goals = { indexS: 60, rssMb: 500, p99Ms: 30, changeMs: 2_000 };
+
+const mark = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
+const latency = (l: Latency | undefined) =>
+  l ? `p50 ${ms(l.p50)} p99 ${ms(l.p99)} (n=${l.n})` : 'no samples';
+
+function queryLines(label: string, figures: QueryFigures): string[] {
+  return [
+    `  ${label}: all ${latency(figures.all)}, ${figures.perSecond.toFixed(0)}/s, ${figures.failures} failed`,
+    ...TERM_KINDS.map((kind) => `    ${kind.padEnd(7)} ${latency(figures.byKind[kind])}`),
+  ];
+}
+
+/** A multi-line report of one run: each figure with its goal, both query measurements labelled. */
+export function formatReport(r: SearchRunResult): string {
+  const { corpus } = r;
+  const load = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+  return [
+    `search ${r.db}: ${corpus.catalogSize} catalog entities + ${corpus.docsPages} docs pages = ${corpus.size} documents, result cache ${r.cache ? 'on' : 'off'} (load average ${load})`,
+    `  full index ${(r.indexMs / 1000).toFixed(1)} s [goal < ${goals.indexS} s: ${mark(r.indexMs < goals.indexS * 1000)}], ` +
+      `peak RSS ${r.peakRssMb.toFixed(0)} MB [goal < ${goals.rssMb} MB: ${mark(r.peakRssMb < goals.rssMb)}]`,
+    ...queryLines('service time (1 client, one query at a time)', r.service),
+    ...queryLines(`closed loop (${r.loaded.clients} clients, no think time)`, r.loaded),
+    `    [goal p99 < ${goals.p99Ms} ms at 16 clients: ${mark(r.loaded.clients >= 16 && r.loaded.all.p99 < goals.p99Ms)}]`,
+    `  change searchable median ${ms(r.changeMedianMs)}, max ${ms(r.changeMaxMs)} [goal < ${goals.changeMs} ms: ${mark(r.changeMaxMs < goals.changeMs)}]`,
+  ].join('\n');
+}
