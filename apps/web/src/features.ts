@@ -3,6 +3,7 @@ import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
 import { rbacWebPlugin } from '@atrium/rbac/frontend';
 import { scaffolderSearchWebPlugin, scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
+import { scorecardsWebPlugin } from '@atrium/scorecards/frontend';
 import { searchWebPlugin } from '@atrium/search/frontend';
 import { techdocsSearchWebPlugin, techdocsWebPlugin } from '@atrium/techdocs/frontend';
 import type { WebPlugin } from '@atrium/web-kernel';
@@ -25,4 +26,5 @@ export const features: readonly WebPlugin[] = [
   techdocsWebPlugin,
   scaffolderSearchWebPlugin,
   techdocsSearchWebPlugin,
+  scorecardsWebPlugin,
 ];
