@@ -1,12 +1,31 @@
-import { Link } from '@atrium/ui';
+import { isSafeUrl, Link } from '@atrium/ui';
 import Alert from '@mui/material/Alert';
 import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
 import type { DefinitionSource } from '../../common/index.js';
 
-/** Where a definition lives, as a chip: git files link to the file. */
+/**
+ * A definition file: a link when it is a web address (a file in a git host), else its path as
+ * text, since a browser may not open `file:` URLs from the portal (and the UI must not link them).
+ */
+export function DefinitionFileLink({ location, children }: { location: string; children: string }) {
+  if (isSafeUrl(location) && /^https?:/i.test(location)) return <Link to={location}>{children}</Link>;
+  return (
+    <Typography component="code" variant="body2" title={location} sx={{ fontFamily: 'monospace' }}>
+      {location.replace(/^file:\/\//i, '')}
+    </Typography>
+  );
+}
+
+/** Where a definition lives, as a chip: git files link to the file (or name it when it is local). */
 export function SourceChip({ source }: { source: DefinitionSource }) {
   if (source.type === 'file' && source.location) {
-    return <Chip size="small" variant="outlined" label={<Link to={source.location}>git file</Link>} />;
+    const label = /^https?:/i.test(source.location) ? (
+      <DefinitionFileLink location={source.location}>git file</DefinitionFileLink>
+    ) : (
+      'file'
+    );
+    return <Chip size="small" variant="outlined" label={label} title={source.location} />;
   }
   return <Chip size="small" variant="outlined" label={source.type === 'ui' ? 'UI' : 'app config'} />;
 }
@@ -26,7 +45,7 @@ export function ReadOnlyNotice({ what, source, configKey }: ReadOnlyNoticeProps)
     return (
       <Alert severity="info">
         {`This ${what} is defined in a file in git; change it there. `}
-        {source.location && <Link to={source.location}>Open the file</Link>}
+        {source.location && <DefinitionFileLink location={source.location}>Open the file</DefinitionFileLink>}
       </Alert>
     );
   }

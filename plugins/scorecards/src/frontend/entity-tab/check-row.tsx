@@ -1,4 +1,4 @@
-import { CodeBlock, Link, Markdown } from '@atrium/ui';
+import { CodeBlock, Markdown } from '@atrium/ui';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -12,6 +12,7 @@ import type { Check, CheckResult, Exemption } from '../../common/index.js';
 import type { ScorecardsAccess } from '../api/use-scorecards-access.js';
 import { describeCheckState } from '../components/check-state.js';
 import { CheckStateChip } from '../components/check-state-chip.js';
+import { DefinitionFileLink } from '../components/definition-source.js';
 import { ExemptionDialog } from './exemption-dialog.js';
 import { ManualStateDialog } from './manual-state-dialog.js';
 import type { EntityScorecard } from './use-entity-scorecard.js';
@@ -95,7 +96,7 @@ export function CheckRow({ entityRef, checkId, levelState, scorecard, access }: 
             {canAskExemption && <Button onClick={() => setDialog('exemption')}>Request exemption</Button>}
             {canSetState && <Button onClick={() => setDialog('manual')}>Set state</Button>}
             {check?.source.type === 'file' && check.source.location && (
-              <Link to={check.source.location}>Definition in git</Link>
+              <DefinitionFileLink location={check.source.location}>Definition in git</DefinitionFileLink>
             )}
           </Stack>
         </Stack>
