@@ -11,8 +11,11 @@ import type { DefinitionSource } from '../../common/index.js';
 export function DefinitionFileLink({ location, children }: { location: string; children: string }) {
   if (isSafeUrl(location) && /^https?:/i.test(location)) return <Link to={location}>{children}</Link>;
   return (
-    <Typography component="code" variant="body2" title={location} sx={{ fontFamily: 'monospace' }}>
-      {location.replace(/^file:\/\//i, '')}
+    <Typography component="span" variant="body2">
+      {`${children}: `}
+      <Typography component="code" variant="body2" title={location} sx={{ fontFamily: 'monospace' }}>
+        {location.replace(/^file:\/\//i, '')}
+      </Typography>
     </Typography>
   );
 }
@@ -45,7 +48,7 @@ export function ReadOnlyNotice({ what, source, configKey }: ReadOnlyNoticeProps)
     return (
       <Alert severity="info">
         {`This ${what} is defined in a file in git; change it there. `}
-        {source.location && <DefinitionFileLink location={source.location}>Open the file</DefinitionFileLink>}
+        {source.location && <DefinitionFileLink location={source.location}>The file</DefinitionFileLink>}
       </Alert>
     );
   }

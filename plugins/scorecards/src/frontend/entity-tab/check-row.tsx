@@ -74,10 +74,8 @@ export function CheckRow({ entityRef, checkId, levelState, scorecard, access }: 
   const canSetState = access?.canSetManualState && check?.type === 'manual';
   return (
     <Accordion disableGutters variant="outlined" sx={{ '&:before': { display: 'none' } }}>
-      <AccordionSummary
-        expandIcon={<ExpandMore />}
-        aria-label={`Check ${name}: ${describeCheckState(state).label}`}
-      >
+      {/* Named by its visible text (state, then name): an aria-label differing from it fails WCAG 2.5.3. */}
+      <AccordionSummary expandIcon={<ExpandMore />}>
         <Stack direction="row" spacing={1.5} alignItems="center" sx={{ flexWrap: 'wrap' }}>
           <CheckStateChip state={state} />
           <Typography>{name}</Typography>
