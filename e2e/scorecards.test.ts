@@ -129,4 +129,29 @@ describe('scorecards in the browser', () => {
     await expect.poll(() => form.getByLabel('Value').inputValue(), { timeout: 15_000 }).toBe('team-checkout');
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('opens the file-sourced Basic Health track read-only and the campaign editor, both accessible', async () => {
+    const { page } = browser;
+    await page.goto(`${portal.url}/scorecards/tracks`);
+    await page.getByRole('table', { name: 'Tracks' }).getByRole('link', { name: 'Basic Health' }).click();
+    await page.getByText(/defined in a file in git/).waitFor();
+    expect(await page.getByRole('alert').locator('code').textContent()).toMatch(
+      /examples\/scorecards\/basic-health\.yaml$/,
+    );
+    expect(await page.getByRole('group', { name: 'Level 3' }).getByLabel('Level name').inputValue()).toBe(
+      'Gold',
+    );
+    await page.getByRole('button', { name: 'Export YAML' }).click();
+    await page
+      .getByRole('dialog', { name: 'basic-health as YAML' })
+      .getByText(/name: Basic Health/)
+      .waitFor();
+    await screenshot(page, 'scorecards-track-read-only');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    await page.goto(`${portal.url}/scorecards/campaigns/new`);
+    await page.getByRole('form', { name: 'Campaign' }).getByRole('button', { name: 'Add milestone' }).click();
+    await screenshot(page, 'scorecards-campaign-editor');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { createCatalogClient } from '@atrium/catalog/common';
 import { type CatalogApi, catalogApiRef, EntityProvider } from '@atrium/catalog/frontend';
 import { type RenderedExtension, renderExtension } from '@atrium/test-kit/frontend';
 import { PageBlueprint } from '@atrium/web-kernel';
+import { configure } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import {
   componentYaml,
@@ -75,6 +76,8 @@ async function firstEvaluation(scorecards: ScorecardsApi): Promise<void> {
  * happy-dom's location at it so relative links resolve.
  */
 export async function startScorecardsUi(): Promise<ScorecardsUi> {
+  // Every screen waits for a real backend (on a shared, loaded machine), not a stub.
+  configure({ asyncUtilTimeout: 10_000 });
   const backend = await startScorecardsBackend({ tree, components });
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(backend.url);
   const options = { fetch: fetchAs(backend.token) };
