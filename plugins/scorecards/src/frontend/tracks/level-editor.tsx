@@ -81,13 +81,15 @@ export function LevelEditor(props: LevelEditorProps) {
         />
         {!isReadOnly && <MoveButtons {...props} />}
       </Stack>
-      <TextField
-        size="small"
-        label="Level description"
-        disabled={isReadOnly}
-        value={level.description ?? ''}
-        onChange={(e) => onChange({ ...level, description: e.target.value || undefined })}
-      />
+      {(!isReadOnly || level.description) && (
+        <TextField
+          size="small"
+          label="Level description"
+          disabled={isReadOnly}
+          value={level.description ?? ''}
+          onChange={(e) => onChange({ ...level, description: e.target.value || undefined })}
+        />
+      )}
       <Autocomplete
         multiple
         disabled={isReadOnly}
