@@ -1,6 +1,5 @@
-import { ErrorPanel, Link, Page, Progress } from '@atrium/ui';
+import { ErrorPanel, Page, Progress } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -9,27 +8,11 @@ import { useNavigate, useParams } from 'react-router';
 import type { Check } from '../../common/index.js';
 import { scorecardsApiRef } from '../api/scorecards-api-ref.js';
 import { useScorecardsAccess } from '../api/use-scorecards-access.js';
+import { ReadOnlyNotice } from '../components/definition-source.js';
 import { type CheckDraft, draftOf, newCheckDraft, toCheckInput } from './check-draft.js';
 import { CheckForm } from './check-form.js';
 import { DryRunPreview } from './dry-run-preview.js';
 import { YamlExportDialog } from './yaml-export-dialog.js';
-
-function ReadOnlyNotice({ check }: { check: Check }) {
-  if (check.source.type === 'file') {
-    return (
-      <Alert severity="info">
-        {'This check is defined in a file in git; change it there. '}
-        {check.source.location && <Link to={check.source.location}>Open the file</Link>}
-      </Alert>
-    );
-  }
-  if (check.source.type === 'config') {
-    return (
-      <Alert severity="info">{`This check is defined in app config (${check.source.location ?? 'scorecards.checks'}); change it there.`}</Alert>
-    );
-  }
-  return <Alert severity="info">You may read this check but not edit it.</Alert>;
-}
 
 function Editor({ check, factRefs, canEdit }: { check?: Check; factRefs: string[]; canEdit: boolean }) {
   const client = useApi(scorecardsApiRef);
@@ -62,7 +45,9 @@ function Editor({ check, factRefs, canEdit }: { check?: Check; factRefs: string[
   return (
     <Page title={check ? check.name : 'New check'} overline="Scorecards · Check" actions={actions}>
       <Stack spacing={3}>
-        {check && isReadOnly && <ReadOnlyNotice check={check} />}
+        {check && isReadOnly && (
+          <ReadOnlyNotice what="check" source={check.source} configKey="scorecards.checks" />
+        )}
         {save.error && <ErrorPanel error={save.error} title="Not saved" />}
         <CheckForm
           draft={draft}

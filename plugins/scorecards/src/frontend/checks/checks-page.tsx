@@ -1,7 +1,6 @@
 import { EmptyState, ErrorPanel, Link, Progress } from '@atrium/ui';
 import { useApi } from '@atrium/web-kernel';
 import Button from '@mui/material/Button';
-import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -11,19 +10,10 @@ import TableRow from '@mui/material/TableRow';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { Check } from '../../common/index.js';
 import { scorecardsApiRef } from '../api/scorecards-api-ref.js';
 import { useScorecardsAccess } from '../api/use-scorecards-access.js';
+import { SourceChip } from '../components/definition-source.js';
 import { YamlExportDialog } from './yaml-export-dialog.js';
-
-/** Where a definition lives, as a chip: git files link to the file. */
-export function SourceChip({ check }: { check: Pick<Check, 'source'> }) {
-  const { type, location } = check.source;
-  if (type === 'file' && location) {
-    return <Chip size="small" variant="outlined" label={<Link to={location}>git file</Link>} />;
-  }
-  return <Chip size="small" variant="outlined" label={type === 'ui' ? 'UI' : 'app config'} />;
-}
 
 /** `/scorecards/checks`: every check with its kind and source; new checks, editing and YAML export. */
 export function ChecksPage() {
@@ -62,7 +52,7 @@ export function ChecksPage() {
                 </TableCell>
                 <TableCell>{check.type}</TableCell>
                 <TableCell>
-                  <SourceChip check={check} />
+                  <SourceChip source={check.source} />
                 </TableCell>
                 <TableCell>{check.ownerEntityRef ?? '–'}</TableCell>
               </TableRow>

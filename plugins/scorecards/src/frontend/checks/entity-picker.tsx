@@ -22,6 +22,8 @@ export function EntityPicker({ label, value, onChange }: EntityPickerProps) {
       const page = await catalog.getEntitiesByQuery({
         query: {
           fullTextFilterTerm: input || undefined,
+          // Without fields the catalog matches the term against metadata.uid (Backstage's default).
+          fullTextFilterFields: input ? 'metadata.name,metadata.title' : undefined,
           fields: ['kind', 'metadata.name', 'metadata.namespace'],
           limit: 20,
         },

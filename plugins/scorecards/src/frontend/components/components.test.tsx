@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BurnDownChart } from './burn-down-chart.js';
 import { describeCheckState } from './check-state.js';
 import { CheckStateChip } from './check-state-chip.js';
+import { SourceChip } from './definition-source.js';
 import { Heatmap } from './heatmap.js';
 import { LevelBadge } from './level-badge.js';
 import { LevelGrid } from './level-grid.js';
@@ -165,5 +166,24 @@ describe('charts', () => {
     // The actual line has one segment per day reported.
     expect(lines[1]?.getAttribute('d')?.match(/L/g)).toHaveLength(2);
     expect(chart.querySelectorAll('line[stroke-dasharray="2 3"]')).toHaveLength(1);
+  });
+});
+
+describe('SourceChip', () => {
+  it('links a definition file on a git host and names a local one without a link', () => {
+    show(
+      <SourceChip
+        source={{ type: 'file', location: 'https://git.example/org/repo/blob/main/tracks.yaml' }}
+      />,
+    );
+    expect(screen.getByRole('link', { name: 'git file' }).getAttribute('href')).toBe(
+      'https://git.example/org/repo/blob/main/tracks.yaml',
+    );
+    cleanup();
+    show(<SourceChip source={{ type: 'file', location: 'file:///srv/atrium/tracks.yaml' }} />);
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getByText('file').closest('[title]')?.getAttribute('title')).toBe(
+      'file:///srv/atrium/tracks.yaml',
+    );
   });
 });

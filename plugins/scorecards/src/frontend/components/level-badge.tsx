@@ -30,7 +30,8 @@ export function LevelBadge({ level, levels, size = 'small' }: LevelBadgeProps) {
   const ordinals = levels.map((l) => l.ordinal).sort((a, b) => a - b);
   const position = ordinals.indexOf(level.ordinal) + 1;
   const isTop = position === ordinals.length;
-  const main = isTop ? theme.palette.success.main : theme.palette.info.main;
+  // The dark shades: white text on the main ones falls short of WCAG AA contrast (axe, e2e).
+  const main = isTop ? theme.palette.success.dark : theme.palette.info.dark;
   return (
     <Chip
       size={size}

@@ -1,4 +1,4 @@
-import { CodeBlock, Link, Markdown } from '@atrium/ui';
+import { CodeBlock, Markdown } from '@atrium/ui';
 import ExpandMore from '@mui/icons-material/ExpandMore';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -12,6 +12,7 @@ import type { Check, CheckResult, Exemption } from '../../common/index.js';
 import type { ScorecardsAccess } from '../api/use-scorecards-access.js';
 import { describeCheckState } from '../components/check-state.js';
 import { CheckStateChip } from '../components/check-state-chip.js';
+import { DefinitionFileLink } from '../components/definition-source.js';
 import { ExemptionDialog } from './exemption-dialog.js';
 import { ManualStateDialog } from './manual-state-dialog.js';
 import type { EntityScorecard } from './use-entity-scorecard.js';
@@ -73,10 +74,8 @@ export function CheckRow({ entityRef, checkId, levelState, scorecard, access }: 
   const canSetState = access?.canSetManualState && check?.type === 'manual';
   return (
     <Accordion disableGutters variant="outlined" sx={{ '&:before': { display: 'none' } }}>
-      <AccordionSummary
-        expandIcon={<ExpandMore />}
-        aria-label={`Check ${name}: ${describeCheckState(state).label}`}
-      >
+      {/* Named by its visible text (state, then name): an aria-label differing from it fails WCAG 2.5.3. */}
+      <AccordionSummary expandIcon={<ExpandMore />}>
         <Stack direction="row" spacing={1.5} alignItems="center" sx={{ flexWrap: 'wrap' }}>
           <CheckStateChip state={state} />
           <Typography>{name}</Typography>
@@ -95,7 +94,7 @@ export function CheckRow({ entityRef, checkId, levelState, scorecard, access }: 
             {canAskExemption && <Button onClick={() => setDialog('exemption')}>Request exemption</Button>}
             {canSetState && <Button onClick={() => setDialog('manual')}>Set state</Button>}
             {check?.source.type === 'file' && check.source.location && (
-              <Link to={check.source.location}>Definition in git</Link>
+              <DefinitionFileLink location={check.source.location}>Definition in git</DefinitionFileLink>
             )}
           </Stack>
         </Stack>
