@@ -69,7 +69,8 @@ describe('installing plugins into a running portal', () => {
     backend = await startTestBackend({
       features: [appPlugin, appFrontendSourceModule, pluginsPlugin],
       config: {
-        backend: { database: database.config },
+        // The registry is read through the urlReader: its host must be on the one allow-list.
+        backend: { database: database.config, reading: { allow: [{ host: new URL(registry.url).host }] } },
         plugins: {
           directory: packages,
           allowedRoots: [plugin.dir],
