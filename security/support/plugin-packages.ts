@@ -23,7 +23,8 @@ export function packPluginPackage(id: string, padding = 0): { tarball: Buffer; i
   const work = mkdtempSync(join(tmpdir(), 'atrium-attacker-pkg-'));
   try {
     // Random padding barely compresses: the tarball really is about that large.
-    const extra = padding > 0 ? { 'padding.txt': randomBytes(padding).toString('base64') } : {};
+    const extra: Record<string, string> =
+      padding > 0 ? { 'padding.txt': randomBytes(padding).toString('base64') } : {};
     writePluginPackage(join(work, 'package'), id, extra);
     execFileSync('tar', ['-czf', join(work, 'out.tgz'), '-C', work, 'package']);
     const tarball = readFileSync(join(work, 'out.tgz'));

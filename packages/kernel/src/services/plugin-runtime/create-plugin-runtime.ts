@@ -10,7 +10,11 @@ import type {
   PrepareRequest,
   RuntimePluginState,
 } from './plugin-runtime-service.js';
-import { resolvePrepareRequest } from './resolve-prepare-request.js';
+import {
+  type PrepareContext,
+  resolvePrepareRequest,
+  resolveWithoutModules,
+} from './resolve-prepare-request.js';
 import type { RuntimeRoute } from './runtime-dispatcher.js';
 import type { RuntimeKernel } from './runtime-kernel.js';
 
@@ -26,6 +30,8 @@ export interface PluginRuntime extends PluginRuntimeService {
   routeFor(pluginId: string): RuntimeRoute;
   /** Plugins and modules of the serving generations (for instance metadata). */
   plugins(): PluginFeature[];
+  /** Whether a generation serves the plugin (a runtime plugin, or a built-in one restarted with runtime modules). */
+  isServing(pluginId: string): boolean;
   modules(): ModuleFeature[];
   /** Stops every generation (backend shutdown). */
   stopAll(): Promise<void>;
@@ -45,17 +51,35 @@ export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRunt
   async function replace(pluginId: string, next: Entry) {
     const previous = serving(pluginId);
     entries.set(pluginId, next);
-    if (!previous || !kernel) return;
+    if (!kernel) return;
+    // The first generation of a built-in plugin takes over from the instance booted with the backend.
+    if (!previous && builtInIds.has(pluginId)) return kernel.builtIns.release(pluginId);
+    if (!previous) return;
     await previous.drained(kernel.shutdownTimeoutMs);
     await previous.stop();
   }
 
-  async function prepare(request: PrepareRequest): Promise<PreparedPlugin> {
+  const context: PrepareContext = { serving, builtIn: (id) => kernel?.builtIns.base(id) };
+  async function boot(
+    resolved: { plugin: PluginFeature; modules: ModuleFeature[]; version?: string },
+    request: Omit<PrepareRequest, 'features'>,
+  ): Promise<PreparedPlugin> {
     if (!kernel) throw pluginRuntimeErrors.invalid('the backend has not started yet');
-    const { plugin, modules } = await resolvePrepareRequest(request.features, { builtInIds, serving });
-    const generation = await bootNamed(kernel, plugin, modules, request);
+    const version = resolved.version ?? request.version;
+    const generation = await bootNamed(kernel, resolved.plugin, resolved.modules, { ...request, version });
     pending.add(generation);
     return preparedHandle(generation, { pending, replace });
+  }
+
+  async function prepare(request: PrepareRequest): Promise<PreparedPlugin> {
+    if (!kernel) throw pluginRuntimeErrors.invalid('the backend has not started yet');
+    const resolved = await resolvePrepareRequest(request.features, context);
+    const { id } = resolved.plugin;
+    if (builtInIds.has(id)) return boot(resolved, { version: request.version });
+    // Modules alone keep the config the serving generation booted with.
+    const current = serving(id);
+    const config = request.config ?? (current?.plugin === resolved.plugin ? current.config : undefined);
+    return boot(resolved, { version: request.version, ...(config ? { config } : {}) });
   }
 
   return {
@@ -64,8 +88,14 @@ export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRunt
       kernel = bound;
     },
     prepare,
+    async prepareWithout(pluginId, moduleIds) {
+      const resolved = resolveWithoutModules(pluginId, moduleIds, context);
+      const config = serving(pluginId)?.config;
+      return boot(resolved, { version: resolved.version, ...(config ? { config } : {}) });
+    },
     list: () => [...entries.entries()].map(([pluginId, entry]) => describe(pluginId, entry)),
     async stop(pluginId, reason) {
+      if (builtInIds.has(pluginId)) throw pluginRuntimeErrors.builtIn(pluginId);
       const generation = serving(pluginId);
       if (!generation) throw pluginRuntimeErrors.notRunning(pluginId);
       const stopped: RuntimePluginState = {
@@ -81,6 +111,7 @@ export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRunt
       return 'generation' in entry ? entry : { disabledReason: entry.stopped.reason ?? 'stopped' };
     },
     plugins: () => servingAll().map((g) => g.plugin),
+    isServing: (pluginId) => serving(pluginId) !== undefined,
     modules: () => servingAll().flatMap((g) => g.modules),
     async stopAll() {
       const all = [...servingAll(), ...pending];
@@ -107,7 +138,7 @@ async function bootNamed(
   kernel: RuntimeKernel,
   plugin: PluginFeature,
   modules: ModuleFeature[],
-  request: PrepareRequest,
+  request: Omit<PrepareRequest, 'features'>,
 ): Promise<Generation> {
   try {
     return await bootGeneration(kernel, {
