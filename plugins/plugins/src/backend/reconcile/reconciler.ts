@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { BackendFeatureInput, JsonObject, LoggerService } from '@atrium/kernel';
+import type { BackendFeatureInput, JsonObject, LoggerService, PreparedPlugin } from '@atrium/kernel';
 import type { PluginsStore } from '../store/plugins-store.js';
 import type { InstalledRow } from '../store/tables.js';
 import { type LoadedPackage, loadPackage } from './load-package.js';
@@ -48,6 +49,40 @@ async function importFeatures(entry: string): Promise<BackendFeatureInput[]> {
   return [module.default as BackendFeatureInput];
 }
 
+/** Switches to a prepared generation once healthy; a failure discards it and leaves the serving one. */
+async function switchTo(prepared: PreparedPlugin): Promise<void> {
+  try {
+    await prepared.checkHealth();
+    await prepared.activate();
+  } catch (error) {
+    await prepared.discard().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Prepares a loaded package's backend beside what serves. A plugin gets its config; a
+ * module restarts the plugin it extends (a built-in one too) with it, and that plugin
+ * keeps its own config.
+ */
+async function prepareLoaded(
+  state: ReconcileState,
+  loaded: LoadedPackage,
+  row: InstalledRow,
+  version: string,
+) {
+  if (!loaded.backendEntry) return;
+  const features = await importFeatures(loaded.backendEntry);
+  const isModule = loaded.package.declaration.role === 'module';
+  await switchTo(
+    await state.runtime.prepare({
+      features,
+      version,
+      ...(isModule ? {} : { config: JSON.parse(row.config) as JsonObject }),
+    }),
+  );
+}
+
 /** Loads the desired version and, for a backend, prepares it beside the serving one and switches once healthy. */
 async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
   const version = row.enabled_version ?? '';
@@ -58,22 +93,14 @@ async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
     hostApiVersion: state.runtime.hostApiVersion,
     maxBytes: state.maxBytes,
   });
-  if (loaded.backendEntry) {
-    const features = await importFeatures(loaded.backendEntry);
-    const prepared = await state.runtime.prepare({
-      features,
-      version,
-      config: JSON.parse(row.config) as JsonObject,
-    });
-    try {
-      await prepared.checkHealth();
-      await prepared.activate();
-    } catch (error) {
-      await prepared.discard().catch(() => undefined);
-      throw error;
-    }
+  try {
+    await prepareLoaded(state, loaded, row, version);
+  } catch (error) {
+    await removeUnpacked(state, loaded);
+    throw error;
   }
-  const frontendChanged = Boolean(loaded.frontendDir || state.serving.get(row.plugin_id)?.loaded.frontendDir);
+  const previous = state.serving.get(row.plugin_id);
+  const frontendChanged = Boolean(loaded.frontendDir || previous?.loaded.frontendDir);
   const { plugin_id: pluginId, package_name: packageName } = row;
   state.serving.set(pluginId, {
     pluginId,
@@ -84,6 +111,28 @@ async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
     loaded,
   });
   if (frontendChanged) state.onFrontendsChanged?.();
+  if (previous) await removeUnpacked(state, previous.loaded);
+}
+
+/**
+ * Removes a load's unpacked folder once nothing serves from it (its generation stopped).
+ * Its ES modules stay in Node's module cache: files, not memory, are what this frees.
+ */
+async function removeUnpacked(state: ReconcileState, loaded: LoadedPackage): Promise<void> {
+  await rm(loaded.dir, { recursive: true, force: true }).catch((error: Error) =>
+    state.logger.warn(`could not remove the unpacked package ${loaded.dir}: ${error.message}`),
+  );
+}
+
+/** Stops what a serving package runs here: a plugin stops; a module's plugin restarts without it. */
+async function stopLoaded(state: ReconcileState, current: Serving, reason: string): Promise<void> {
+  const { declaration } = current.loaded.package;
+  if (declaration.role === 'module' && declaration.pluginId) {
+    const pluginId = declaration.pluginId;
+    await switchTo(await state.runtime.prepareWithout(pluginId, [`${pluginId}.${declaration.id}`]));
+    return;
+  }
+  await state.runtime.stop(current.pluginId, reason);
 }
 
 async function converge(state: ReconcileState, row: InstalledRow): Promise<void> {
@@ -120,9 +169,10 @@ async function stop(
   const current = state.serving.get(pluginId);
   if (!current) return;
   if (current.loaded.backendEntry)
-    await state.runtime.stop(pluginId, reason).catch((error: unknown) => state.logger.warn(reasonOf(error)));
+    await stopLoaded(state, current, reason).catch((error: unknown) => state.logger.warn(reasonOf(error)));
   state.serving.delete(pluginId);
   state.failed.delete(pluginId);
+  await removeUnpacked(state, current.loaded);
   if (current.loaded.frontendDir) state.onFrontendsChanged?.();
   if (installed) await state.store.report(state.backendId, pluginId, { version: null, state: 'stopped' });
   else await state.store.forgetStatus(state.backendId, pluginId);
