@@ -98,7 +98,7 @@ describe.each(['sqlite', 'postgres'] as const)('modules for a built-in plugin on
     ]);
   });
 
-  it('keeps the serving generation when the restarted one fails to start, and refuses to stop a built-in', async () => {
+  it('keeps the serving generation when the restarted one fails to start, and refuses to stop or purge a built-in', async () => {
     const broken = defineModule({
       plugin: 'greeter',
       id: 'broken',
@@ -114,6 +114,7 @@ describe.each(['sqlite', 'postgres'] as const)('modules for a built-in plugin on
     });
     expect((await hello()).body.greetings).toEqual(['hello', 'bonjour']);
     await expect(runtime().stop('greeter', 'no')).rejects.toMatchObject({ code: 'PLUGIN_BUILT_IN' });
+    await expect(runtime().purge('greeter')).rejects.toMatchObject({ code: 'PLUGIN_BUILT_IN' });
     expect((await hello()).status).toBe(200);
   });
 

@@ -93,6 +93,15 @@ export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRunt
       const config = serving(pluginId)?.config;
       return boot(resolved, { version: resolved.version, ...(config ? { config } : {}) });
     },
+    async purge(pluginId) {
+      if (!kernel) throw pluginRuntimeErrors.invalid('the backend has not started yet');
+      if (builtInIds.has(pluginId)) throw pluginRuntimeErrors.builtIn(pluginId);
+      if (serving(pluginId))
+        throw pluginRuntimeErrors.invalid(
+          `plugin '${pluginId}' still serves on this backend; stop it before purging its data`,
+        );
+      await kernel.databases.drop(pluginId);
+    },
     list: () => [...entries.entries()].map(([pluginId, entry]) => describe(pluginId, entry)),
     async stop(pluginId, reason) {
       if (builtInIds.has(pluginId)) throw pluginRuntimeErrors.builtIn(pluginId);

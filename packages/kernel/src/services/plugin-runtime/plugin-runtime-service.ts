@@ -70,6 +70,12 @@ export interface PluginRuntimeService {
    * serving one keeps serving until the new generation is activated.
    */
   prepareWithout(pluginId: string, moduleIds: readonly string[]): Promise<PreparedPlugin>;
+  /**
+   * Drops the stored data of a runtime plugin that no longer serves here (uninstalled with
+   * purge): its database schema or file, through the kernel's database manager. Refuses a
+   * built-in plugin (PLUGIN_BUILT_IN) and one that serves (PLUGIN_RUNTIME_INVALID: stop it first).
+   */
+  purge(pluginId: string): Promise<void>;
   /** Runtime plugins of this backend: serving, or stopped with their reason. */
   list(): RuntimePluginState[];
   /**
