@@ -27,4 +27,11 @@ export function createPluginReleases(): PluginReleases {
 }
 
 /** For a generation's container: its own wrappers already release what it registered. */
-export const untrackedReleases: PluginReleases = { track() {}, release() {} };
+export const untrackedReleases: PluginReleases = {
+  track() {
+    // The generation's tracked event bus and scheduler hold these.
+  },
+  release() {
+    // Nothing tracked here.
+  },
+};

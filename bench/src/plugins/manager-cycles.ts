@@ -1,0 +1,75 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { pluginsPlugin } from '@atrium/plugins/backend';
+import { startTestBackend } from '@atrium/test-kit';
+import { packedPlugin } from './install.js';
+
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+
+/**
+ * RSS and unpacked folders over `cycles` cycles through the plugin manager, as an admin
+ * drives it: enable 0.1.0, upgrade to 0.2.0, roll back, disable, with a request after each
+ * switch. Every load unpacks and imports the package anew (Node caches ES modules by path
+ * and cannot unload them), so this measures what each load leaves in memory and on disk.
+ */
+export async function measureManagerCycles(cycles: number) {
+  const id = 'bench-cycle';
+  const versions = [packedPlugin(id, '0.1.0'), packedPlugin(id, '0.2.0')];
+  const data = mkdtempSync(join(tmpdir(), 'atrium-bench-cycles-'));
+  const backend = await startTestBackend({
+    features: [pluginsPlugin],
+    config: {
+      backend: { database: { client: 'better-sqlite3', connection: { directory: join(data, 'db') } } },
+      plugins: { directory: join(data, 'plugins') },
+    },
+  });
+  const token = await backend.userToken('user:default/admin');
+  const post = async (path: string, body: unknown) => {
+    const response = await backend.fetch(`/api/plugins${path}`, {
+      method: 'POST',
+      token,
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    });
+    if (response.status >= 300)
+      throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  };
+  const request = async () => {
+    const response = await backend.fetch(`/api/${id}/greetings`, { token });
+    if (response.status !== 200) throw new Error(`the plugin's route answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+  const cycle = async () => {
+    await post(`/installed/${id}/enable`, { version: '0.1.0' });
+    await request();
+    await post(`/installed/${id}/upgrade`, { version: '0.2.0' });
+    await request();
+    await post(`/installed/${id}/rollback`, {});
+    await request();
+    await post(`/installed/${id}/disable`, {});
+  };
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  try {
+    for (const { tarball } of versions)
+      await post('/install', { source: { type: 'upload', tarball: tarball.toString('base64') } });
+    await cycle();
+    gc();
+    const before = rssMb();
+    for (let n = 0; n < cycles; n++) await cycle();
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    gc();
+    const after = rssMb();
+    const folders = readdirSync(join(data, 'plugins', id)).length;
+    return { beforeMb: before, afterMb: after, growthMb: after - before, loads: cycles * 3, folders };
+  } finally {
+    await backend.stop();
+    rmSync(data, { recursive: true, force: true });
+    for (const version of versions) version.cleanup();
+  }
+}
