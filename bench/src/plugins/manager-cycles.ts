@@ -7,7 +7,11 @@ import { pluginsPlugin } from '@atrium/plugins/backend';
 import { startTestBackend } from '@atrium/test-kit';
 import { packedPlugin } from './install.js';
 
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const memory = () => {
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { rss: mb(rss), heap: mb(heapUsed), external: mb(external) };
+};
 
 /**
  * RSS and unpacked folders over `cycles` cycles through the plugin manager, as an admin
@@ -59,14 +63,22 @@ export async function measureManagerCycles(cycles: number) {
       await post('/install', { source: { type: 'upload', tarball: tarball.toString('base64') } });
     await cycle();
     gc();
-    const before = rssMb();
+    const before = memory();
     for (let n = 0; n < cycles; n++) await cycle();
     gc();
     await new Promise((resolve) => setTimeout(resolve, 500));
     gc();
-    const after = rssMb();
+    const after = memory();
     const folders = readdirSync(join(data, 'plugins', id)).length;
-    return { beforeMb: before, afterMb: after, growthMb: after - before, loads: cycles * 3, folders };
+    return {
+      beforeMb: before.rss,
+      afterMb: after.rss,
+      growthMb: after.rss - before.rss,
+      heapGrowthMb: after.heap - before.heap,
+      externalGrowthMb: after.external - before.external,
+      loads: cycles * 3,
+      folders,
+    };
   } finally {
     await backend.stop();
     rmSync(data, { recursive: true, force: true });

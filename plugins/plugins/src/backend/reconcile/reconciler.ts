@@ -37,6 +37,12 @@ interface ReconcileState extends ReconcilerOptions {
   serving: Map<string, Serving>;
   /** Desired keys that failed here: retried only when the desired state changes. */
   failed: Map<string, { key: string; error: unknown }>;
+  /**
+   * Backend entries imported in this process, by package integrity. Node cannot unload an
+   * ES module, so importing the same bytes again from a new folder only adds a copy that
+   * stays forever; the same integrity is the same code, so a reload reuses its features.
+   */
+  imported: Map<string, BackendFeatureInput[]>;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -69,10 +75,12 @@ async function prepareLoaded(
   state: ReconcileState,
   loaded: LoadedPackage,
   row: InstalledRow,
-  version: string,
+  stored: { version: string; integrity: string },
 ) {
   if (!loaded.backendEntry) return;
-  const features = await importFeatures(loaded.backendEntry);
+  const features = state.imported.get(stored.integrity) ?? (await importFeatures(loaded.backendEntry));
+  state.imported.set(stored.integrity, features);
+  const { version } = stored;
   const isModule = loaded.package.declaration.role === 'module';
   await switchTo(
     await state.runtime.prepare({
@@ -94,7 +102,7 @@ async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
     maxBytes: state.maxBytes,
   });
   try {
-    await prepareLoaded(state, loaded, row, version);
+    await prepareLoaded(state, loaded, row, stored);
   } catch (error) {
     await removeUnpacked(state, loaded);
     throw error;
@@ -206,6 +214,7 @@ export function createReconciler(options: ReconcilerOptions) {
     backendId: options.backendId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     serving: new Map(),
     failed: new Map(),
+    imported: new Map(),
   };
   let running: Promise<void> | undefined;
   let again = false;
