@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { pluginsPlugin } from '@atrium/plugins/backend';
-import { startTestBackend } from '@atrium/test-kit';
+import { startTestBackend, type TestBackend } from '@atrium/test-kit';
 import { packedPlugin } from './install.js';
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -13,24 +13,8 @@ const memory = () => {
   return { rss: mb(rss), heap: mb(heapUsed), external: mb(external) };
 };
 
-/**
- * RSS and unpacked folders over `cycles` cycles through the plugin manager, as an admin
- * drives it: enable 0.1.0, upgrade to 0.2.0, roll back, disable, with a request after each
- * switch. Every load unpacks and imports the package anew (Node caches ES modules by path
- * and cannot unload them), so this measures what each load leaves in memory and on disk.
- */
-export async function measureManagerCycles(cycles: number) {
-  const id = 'bench-cycle';
-  const versions = [packedPlugin(id, '0.1.0'), packedPlugin(id, '0.2.0')];
-  const data = mkdtempSync(join(tmpdir(), 'atrium-bench-cycles-'));
-  const backend = await startTestBackend({
-    features: [pluginsPlugin],
-    config: {
-      backend: { database: { client: 'better-sqlite3', connection: { directory: join(data, 'db') } } },
-      plugins: { directory: join(data, 'plugins') },
-    },
-  });
-  const token = await backend.userToken('user:default/admin');
+/** POSTs to the plugin manager as an admin, and one enable/upgrade/rollback/disable cycle of plugin `id`. */
+function adminDriver(backend: TestBackend, token: string, id: string) {
   const post = async (path: string, body: unknown) => {
     const response = await backend.fetch(`/api/plugins${path}`, {
       method: 'POST',
@@ -56,6 +40,27 @@ export async function measureManagerCycles(cycles: number) {
     await request();
     await post(`/installed/${id}/disable`, {});
   };
+  return { post, cycle };
+}
+
+/**
+ * RSS and unpacked folders over `cycles` cycles through the plugin manager, as an admin
+ * drives it: enable 0.1.0, upgrade to 0.2.0, roll back, disable, with a request after each
+ * switch. Every load unpacks and imports the package anew (Node caches ES modules by path
+ * and cannot unload them), so this measures what each load leaves in memory and on disk.
+ */
+export async function measureManagerCycles(cycles: number) {
+  const id = 'bench-cycle';
+  const versions = [packedPlugin(id, '0.1.0'), packedPlugin(id, '0.2.0')];
+  const data = mkdtempSync(join(tmpdir(), 'atrium-bench-cycles-'));
+  const backend = await startTestBackend({
+    features: [pluginsPlugin],
+    config: {
+      backend: { database: { client: 'better-sqlite3', connection: { directory: join(data, 'db') } } },
+      plugins: { directory: join(data, 'plugins') },
+    },
+  });
+  const { post, cycle } = adminDriver(backend, await backend.userToken('user:default/admin'), id);
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
   try {
