@@ -46,8 +46,8 @@ function adminDriver(backend: TestBackend, token: string, id: string) {
 /**
  * RSS and unpacked folders over `cycles` cycles through the plugin manager, as an admin
  * drives it: enable 0.1.0, upgrade to 0.2.0, roll back, disable, with a request after each
- * switch. Every load unpacks and imports the package anew (Node caches ES modules by path
- * and cannot unload them), so this measures what each load leaves in memory and on disk.
+ * switch. Every load unpacks the package anew; its backend entry is imported once per
+ * integrity (Node cannot unload ES modules), so this measures what loads leave in memory and on disk.
  */
 export async function measureManagerCycles(cycles: number) {
   const id = 'bench-cycle';

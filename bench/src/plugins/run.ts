@@ -42,6 +42,6 @@ export async function run(args: string[]) {
   );
   const managed = await measureManagerCycles(cycles);
   console.log(
-    `RSS over ${cycles} enable/upgrade/rollback/disable cycles through the plugin manager (${managed.loads} package loads, each unpacked and imported anew): ${managed.beforeMb.toFixed(1)} -> ${managed.afterMb.toFixed(1)} MB, growth ${managed.growthMb.toFixed(1)} MB (${(managed.growthMb / managed.loads).toFixed(2)} MB per load; JS heap ${managed.heapGrowthMb.toFixed(1)} MB, external ${managed.externalGrowthMb.toFixed(1)} MB)  target < 50 MB; unpacked folders left: ${managed.folders}`,
+    `RSS over ${cycles} enable/upgrade/rollback/disable cycles through the plugin manager (${managed.loads} package loads, each unpacked anew; a package imported once per integrity): ${managed.beforeMb.toFixed(1)} -> ${managed.afterMb.toFixed(1)} MB, growth ${managed.growthMb.toFixed(1)} MB (${(managed.growthMb / managed.loads).toFixed(2)} MB per load; JS heap ${managed.heapGrowthMb.toFixed(1)} MB, external ${managed.externalGrowthMb.toFixed(1)} MB)  target < 50 MB; unpacked folders left: ${managed.folders}`,
   );
 }
