@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 /** What a loopback host answers for one path. */
 export interface HostedReply {
   status?: number;
-  body?: string;
+  body?: string | Buffer;
   headers?: Record<string, string>;
 }
 

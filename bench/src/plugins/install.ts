@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pluginsPlugin } from '@atrium/plugins/backend';
@@ -13,14 +13,20 @@ function sh(command: string, args: string[], cwd: string): void {
     throw new Error(`${command} ${args.join(' ')} failed: ${result.stdout}${result.stderr}`);
 }
 
-/** A tarball of a plugin made by `atrium new plugin` and built by `atrium plugin build`. */
-function packedPlugin(id: string): { tarball: Buffer; cleanup(): void } {
+/** A tarball of a plugin made by `atrium new plugin` and built by `atrium plugin build`, at `version`. */
+export function packedPlugin(id: string, version = '0.1.0'): { tarball: Buffer; cleanup(): void } {
   // Inside the repository, so the built package resolves the host's modules.
-  const parent = join(repoRoot, 'node_modules/.cache/atrium-bench-plugins', `${process.pid}`);
+  const parent = join(
+    repoRoot,
+    'node_modules/.cache/atrium-bench-plugins',
+    `${process.pid}-${id}-${version}`,
+  );
   mkdirSync(parent, { recursive: true });
   const atrium = join(repoRoot, 'node_modules/.bin/atrium');
   sh(process.execPath, [atrium, 'new', 'plugin', id, '--dir', parent], repoRoot);
   const dir = join(parent, id);
+  const manifestFile = join(dir, 'package.json');
+  writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(readFileSync(manifestFile, 'utf8')), version }));
   sh(process.execPath, [atrium, 'plugin', 'build', dir], repoRoot);
   sh('npm', ['pack', '--ignore-scripts', '--pack-destination', parent], dir);
   const file = readdirSync(parent).find((f) => f.endsWith('.tgz')) ?? '';

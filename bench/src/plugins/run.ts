@@ -3,10 +3,11 @@ import { startTestBackend } from '@atrium/test-kit';
 import { median, summarize } from '../stats.js';
 import { measureCycles } from './cycles.js';
 import { measureInstall } from './install.js';
+import { measureManagerCycles } from './manager-cycles.js';
 import { runtimeHolderPlugin } from './runtime-bench-plugin.js';
 import { measureSwitch } from './switch.js';
 
-/** `npm run bench -- plugins [--switches N] [--cycles N]`: the kernel's side of runtime plugins. */
+/** `npm run bench -- plugins [--switches N] [--cycles N] [--installs N]`: runtime plugins, kernel and manager. */
 export async function run(args: string[]) {
   const switches = Number(args[args.indexOf('--switches') + 1]) || 10;
   const cycles = Number(args[args.indexOf('--cycles') + 1]) || 20;
@@ -38,5 +39,9 @@ export async function run(args: string[]) {
   const installs = await measureInstall(Number(args[args.indexOf('--installs') + 1]) || 5);
   console.log(
     `tarball upload -> first successful request on the plugin's route: ${summarize(installs, 'ms')}  target < 3000 ms (${median(installs).toFixed(0)} / 3000 ms)`,
+  );
+  const managed = await measureManagerCycles(cycles);
+  console.log(
+    `RSS over ${cycles} enable/upgrade/rollback/disable cycles through the plugin manager (${managed.loads} package loads, each unpacked anew; a package imported once per integrity): ${managed.beforeMb.toFixed(1)} -> ${managed.afterMb.toFixed(1)} MB, growth ${managed.growthMb.toFixed(1)} MB (${(managed.growthMb / managed.loads).toFixed(2)} MB per load; JS heap ${managed.heapGrowthMb.toFixed(1)} MB, external ${managed.externalGrowthMb.toFixed(1)} MB)  target < 50 MB; unpacked folders left: ${managed.folders}`,
   );
 }

@@ -151,6 +151,7 @@ export {
   resolveLocationTarget,
 } from './services/url-reader/location-target.js';
 export type {
+  ReadUrlOptions,
   ReadUrlResponse,
   TreeFile,
   UrlReaderService,

@@ -5,7 +5,7 @@ import type { BootRuntime } from './boot-runtime.js';
 import { collectInputs } from './collect-inputs.js';
 import { type InitializedFeatures, initFeatures } from './init-features.js';
 import { listenBackend } from './listen-backend.js';
-import { mountPluginRuntime } from './mount-plugin-runtime.js';
+import { interceptBuiltIns, mountPluginRuntime } from './mount-plugin-runtime.js';
 import { mountRoutes } from './mount-routes.js';
 import { resolveServices } from './resolve-services.js';
 import { type ValidatedInputs, validateInputs } from './validate-inputs.js';
@@ -32,15 +32,10 @@ export async function bootBackend(
   const validated = await validateInputs(collected, runtime);
   const resolved = await resolveServices(collected, validated, runtime, options.environment);
   const initialized = await initFeatures(collected, validated, resolved, runtime);
+  const phase = { collected, validated, resolved, initialized, runtime };
+  const builtIns = await interceptBuiltIns(phase);
   await mountRoutes(validated, resolved, initialized);
-  await mountPluginRuntime({
-    collected,
-    validated,
-    resolved,
-    initialized,
-    runtime,
-    environment: options.environment,
-  });
+  await mountPluginRuntime({ ...phase, environment: options.environment, builtIns });
   const listening = await listenBackend(validated, resolved, initialized, runtime);
   logBootTree(validated, collected.modules, initialized, performance.now() - t0);
   validated.logger.info(`Atrium listening on ${listening.url} with ${collected.plugins.length} plugin(s)`, {

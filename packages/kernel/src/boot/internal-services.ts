@@ -23,6 +23,7 @@ import {
   createResourceTypeRegistry,
   type ResourceTypeRegistry,
 } from '../services/permissions/create-permissions-service.js';
+import type { PluginReleases } from '../services/plugin-runtime/plugin-releases.js';
 import {
   createTaskScheduler,
   type SchedulerTable,
@@ -74,6 +75,11 @@ export const routerRegistryRef = defineServiceRef<RouterRegistry, 'root'>({
 });
 export const declaredFileRootsRef = defineServiceRef<readonly DeclaredFileRoots[], 'root'>({
   id: 'kernel.fileRoots',
+  scope: 'root',
+});
+/** What built-in plugins registered into backend-wide state, to release when a new generation takes one over. */
+export const pluginReleasesRef = defineServiceRef<PluginReleases, 'root'>({
+  id: 'kernel.pluginReleases',
   scope: 'root',
 });
 export const instanceIdRef = defineServiceRef<string, 'root'>({ id: 'kernel.instanceId', scope: 'root' });

@@ -11,12 +11,14 @@ import type { RootLifecycle } from '../services/lifecycle/lifecycle-service.js';
 import type { LoggerService } from '../services/logger/logger-service.js';
 import type { RootMetrics } from '../services/metrics/metrics-service.js';
 import type { PluginRuntime } from '../services/plugin-runtime/create-plugin-runtime.js';
+import { createPluginReleases } from '../services/plugin-runtime/plugin-releases.js';
 import type { DeclaredFileRoots } from './check-config.js';
 import {
   declaredFileRootsRef,
   instanceIdRef,
   kernelConfigRef,
   permissionNamesRef,
+  pluginReleasesRef,
   rootHealthRef,
   rootLifecycleRef,
   rootMetricsRef,
@@ -52,8 +54,15 @@ export function createValueFactories(state: KernelState): Map<string, ServiceFac
     value(coreServices.rootLogger, state.logger),
     value(coreServices.rootLifecycle, state.lifecycle),
     value(coreServices.instanceMetadata, {
-      getInstalledPlugins: () => [...state.plugins, ...state.pluginRuntime.plugins()],
-      getInstalledModules: () => [...state.modules, ...state.pluginRuntime.modules()],
+      // A built-in plugin restarted with runtime modules is listed once, with its generation's modules.
+      getInstalledPlugins: () => [
+        ...state.plugins,
+        ...state.pluginRuntime.plugins().filter((p) => !state.plugins.includes(p)),
+      ],
+      getInstalledModules: () => [
+        ...state.modules.filter((m) => !state.pluginRuntime.isServing(m.plugin)),
+        ...state.pluginRuntime.modules(),
+      ],
       getEnvironment: () => state.environment,
     }),
     value(kernelConfigRef, state.backendConfig),
@@ -65,6 +74,7 @@ export function createValueFactories(state: KernelState): Map<string, ServiceFac
     value(declaredFileRootsRef, state.fileRoots),
     value(permissionNamesRef, permissionNames as ReadonlySet<string>),
     value(coreServices.pluginRuntime, state.pluginRuntime),
+    value(pluginReleasesRef, createPluginReleases()),
   ];
   return new Map(list.map((f) => [f.service.id, f]));
 }

@@ -9,6 +9,7 @@ import {
   instanceIdRef,
   kernelConfigRef,
   permissionNamesRef,
+  pluginReleasesRef,
   resourceRegistryRef,
   rootHealthRef,
   rootLifecycleRef,
@@ -119,8 +120,18 @@ export const permissionsRegistryFactory = defineServiceFactory({
 
 export const schedulerFactory = defineServiceFactory({
   service: coreServices.scheduler,
-  deps: { scheduler: taskSchedulerRef, meta: coreServices.pluginMetadata },
-  factory: ({ scheduler, meta }) => scheduler.forPlugin(meta.getId()),
+  deps: { scheduler: taskSchedulerRef, meta: coreServices.pluginMetadata, releases: pluginReleasesRef },
+  factory: ({ scheduler, meta, releases }) => {
+    const pluginId = meta.getId();
+    const view = scheduler.forPlugin(pluginId);
+    return {
+      ...view,
+      async scheduleTask(definition) {
+        releases.track(pluginId, () => scheduler.unschedule(pluginId, definition));
+        await view.scheduleTask(definition);
+      },
+    };
+  },
 });
 
 export const cacheFactory = defineServiceFactory({
@@ -131,8 +142,15 @@ export const cacheFactory = defineServiceFactory({
 
 export const eventsFactory = defineServiceFactory({
   service: coreServices.events,
-  deps: { bus: eventBusRef },
-  factory: ({ bus }) => bus,
+  deps: { bus: eventBusRef, meta: coreServices.pluginMetadata, releases: pluginReleasesRef },
+  factory: ({ bus, meta, releases }) => ({
+    publish: (params) => bus.publish(params),
+    async subscribe(options) {
+      const unsubscribe = await bus.subscribe(options);
+      releases.track(meta.getId(), unsubscribe);
+      return unsubscribe;
+    },
+  }),
 });
 
 export const urlReaderFactory = defineServiceFactory({

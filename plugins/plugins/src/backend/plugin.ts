@@ -54,7 +54,12 @@ export const pluginsPlugin = definePlugin({
           );
       },
     });
-    const lifecycle = createLifecycle({ store, reconciler, events: deps.events });
+    const lifecycle = createLifecycle({
+      store,
+      reconciler,
+      events: deps.events,
+      purgeData: (pluginId) => deps.runtime.purge(pluginId),
+    });
     const install = { store, config, urlReader: deps.urlReader, hostApiVersion: deps.runtime.hostApiVersion };
     deps.http.implement(
       pluginsApi,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appPlugin } from '@atrium/app/backend';
@@ -69,7 +69,8 @@ describe('installing plugins into a running portal', () => {
     backend = await startTestBackend({
       features: [appPlugin, appFrontendSourceModule, pluginsPlugin],
       config: {
-        backend: { database: database.config },
+        // The registry is read through the urlReader: its host must be on the one allow-list.
+        backend: { database: database.config, reading: { allow: [{ host: new URL(registry.url).host }] } },
         plugins: {
           directory: packages,
           allowedRoots: [plugin.dir],
@@ -123,10 +124,13 @@ describe('installing plugins into a running portal', () => {
     const rolledBack = await api('POST', `/installed/${id}/rollback`, {});
     expect(rolledBack.body).toMatchObject({ enabledVersion: '0.1.0' });
     expect((await greetings()).body.items[0].message).toBe('Hello from Zz Radar');
+    // One unpacked folder: each switch removed the folder of the version it replaced.
+    expect(readdirSync(join(packages, id))).toHaveLength(1);
 
     expect((await api('POST', `/installed/${id}/disable`)).body).toMatchObject({ state: 'disabled' });
     const disabled = await greetings();
     expect(disabled.status).toBe(404);
+    expect(readdirSync(join(packages, id))).toEqual([]);
     expect(disabled.body.error).toMatchObject({
       code: 'PLUGIN_DISABLED',
       message: expect.stringContaining(`'${id}'`),

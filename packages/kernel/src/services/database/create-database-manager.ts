@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
-import { type CompiledQuery, type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type CompiledQuery, type Dialect, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
@@ -22,6 +23,12 @@ export interface DatabaseManager {
   migrate(pluginId: string, migrations: Migrations): Promise<string[]>;
   /** PostgreSQL: the schema that holds a plugin's tables. */
   schemaFor(pluginId: string): string;
+  /**
+   * Drops everything a plugin stored: its PostgreSQL schema (CASCADE, under the schema's
+   * lock) or its SQLite file (with its WAL files), and closes its connections. The next
+   * use opens (and migrates) it anew.
+   */
+  drop(pluginId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -166,16 +173,30 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       const schema = client === 'postgres' ? schemaFor(pluginId) : undefined;
       return (await get(pluginId)).exclusive((db) => runMigrations(pluginId, db, migrations, client, schema));
     },
+    drop: async (pluginId) => {
+      if (client === 'postgres') {
+        const schema = schemaFor(pluginId);
+        await (await get(pluginId)).exclusive((db) =>
+          sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db),
+        );
+      }
+      const instance = instances.get(pluginId);
+      instances.delete(pluginId);
+      if (instance) await destroy(instance);
+      const file = client === 'sqlite' ? sqliteFile(config, pluginId) : ':memory:';
+      if (file !== ':memory:')
+        await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${file}${suffix}`, { force: true })));
+    },
     close: async () => {
       const all = [...instances.values()];
       instances.clear();
-      await Promise.allSettled(
-        all.map(async (instance) => {
-          const { db, reader } = await instance;
-          if (reader !== db) await reader.destroy();
-          await db.destroy();
-        }),
-      );
+      await Promise.allSettled(all.map(destroy));
     },
   };
+}
+
+async function destroy(instance: Promise<OpenDatabase>): Promise<void> {
+  const { db, reader } = await instance;
+  if (reader !== db) await reader.destroy();
+  await db.destroy();
 }

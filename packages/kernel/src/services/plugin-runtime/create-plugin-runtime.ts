@@ -2,6 +2,7 @@ import { isAtriumError } from '@atrium/errors';
 import type { ModuleFeature } from '../../definitions/define-module.js';
 import type { PluginFeature } from '../../definitions/define-plugin.js';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
+import type { JsonObject } from '../config/config-reader.js';
 import { bootGeneration, type Generation } from './plugin-generation.js';
 import { pluginRuntimeErrors } from './plugin-runtime-errors.js';
 import type {
@@ -10,7 +11,11 @@ import type {
   PrepareRequest,
   RuntimePluginState,
 } from './plugin-runtime-service.js';
-import { resolvePrepareRequest } from './resolve-prepare-request.js';
+import {
+  type PrepareContext,
+  resolvePrepareRequest,
+  resolveWithoutModules,
+} from './resolve-prepare-request.js';
 import type { RuntimeRoute } from './runtime-dispatcher.js';
 import type { RuntimeKernel } from './runtime-kernel.js';
 
@@ -26,46 +31,108 @@ export interface PluginRuntime extends PluginRuntimeService {
   routeFor(pluginId: string): RuntimeRoute;
   /** Plugins and modules of the serving generations (for instance metadata). */
   plugins(): PluginFeature[];
+  /** Whether a generation serves the plugin (a runtime plugin, or a built-in one restarted with runtime modules). */
+  isServing(pluginId: string): boolean;
   modules(): ModuleFeature[];
   /** Stops every generation (backend shutdown). */
   stopAll(): Promise<void>;
 }
 
+/** The runtime's state: what serves or stopped per plugin, generations prepared but not activated. */
+interface RuntimeState {
+  builtInIds: ReadonlySet<string>;
+  entries: Map<string, Entry>;
+  pending: Set<Generation>;
+  kernel?: RuntimeKernel;
+}
+
+function servingOf(state: RuntimeState, pluginId: string): Generation | undefined {
+  const entry = state.entries.get(pluginId);
+  return entry && 'generation' in entry ? entry.generation : undefined;
+}
+
+async function replace(state: RuntimeState, pluginId: string, next: Entry): Promise<void> {
+  const previous = servingOf(state, pluginId);
+  state.entries.set(pluginId, next);
+  const { kernel } = state;
+  if (!kernel) return;
+  // The first generation of a built-in plugin takes over from the instance booted with the backend.
+  if (!previous && state.builtInIds.has(pluginId)) return kernel.builtIns.release(pluginId);
+  if (!previous) return;
+  await previous.drained(kernel.shutdownTimeoutMs);
+  await previous.stop();
+}
+
+function boundKernel(state: RuntimeState): RuntimeKernel {
+  if (!state.kernel) throw pluginRuntimeErrors.invalid('the backend has not started yet');
+  return state.kernel;
+}
+
+/** prepare, prepareWithout and purge: the calls that boot generations or drop their data. */
+function preparing(state: RuntimeState): Pick<PluginRuntime, 'prepare' | 'prepareWithout' | 'purge'> {
+  const serving = (id: string) => servingOf(state, id);
+  const context: PrepareContext = { serving, builtIn: (id) => state.kernel?.builtIns.base(id) };
+  async function boot(
+    resolved: { plugin: PluginFeature; modules: ModuleFeature[]; version?: string },
+    request: Omit<PrepareRequest, 'features'>,
+  ): Promise<PreparedPlugin> {
+    const version = resolved.version ?? request.version;
+    const generation = await bootNamed(boundKernel(state), resolved.plugin, resolved.modules, {
+      ...request,
+      version,
+    });
+    state.pending.add(generation);
+    return preparedHandle(generation, {
+      pending: state.pending,
+      replace: (pluginId, next) => replace(state, pluginId, next),
+    });
+  }
+  const withConfig = (version: string, config: JsonObject | undefined) => ({
+    version,
+    ...(config ? { config } : {}),
+  });
+  return {
+    async prepare(request) {
+      boundKernel(state);
+      const resolved = await resolvePrepareRequest(request.features, context);
+      const { id } = resolved.plugin;
+      if (state.builtInIds.has(id)) return boot(resolved, { version: request.version });
+      // Modules alone keep the config the serving generation booted with.
+      const current = serving(id);
+      const config = request.config ?? (current?.plugin === resolved.plugin ? current.config : undefined);
+      return boot(resolved, withConfig(request.version, config));
+    },
+    async prepareWithout(pluginId, moduleIds) {
+      const resolved = resolveWithoutModules(pluginId, moduleIds, context);
+      return boot(resolved, withConfig(resolved.version, serving(pluginId)?.config));
+    },
+    async purge(pluginId) {
+      const kernel = boundKernel(state);
+      if (state.builtInIds.has(pluginId)) throw pluginRuntimeErrors.builtIn(pluginId);
+      if (serving(pluginId))
+        throw pluginRuntimeErrors.invalid(
+          `plugin '${pluginId}' still serves on this backend; stop it before purging its data`,
+        );
+      await kernel.databases.drop(pluginId);
+    },
+  };
+}
+
 /** Creates the plugin runtime of one backend; `builtInIds` are the plugins from backend.features. */
 export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRuntime {
-  const entries = new Map<string, Entry>();
-  const pending = new Set<Generation>();
-  let kernel: RuntimeKernel | undefined;
-  const serving = (id: string) => {
-    const entry = entries.get(id);
-    return entry && 'generation' in entry ? entry.generation : undefined;
-  };
+  const state: RuntimeState = { builtInIds, entries: new Map(), pending: new Set() };
+  const { entries, pending } = state;
+  const serving = (id: string) => servingOf(state, id);
   const servingAll = () => [...entries.values()].flatMap((e) => ('generation' in e ? [e.generation] : []));
-
-  async function replace(pluginId: string, next: Entry) {
-    const previous = serving(pluginId);
-    entries.set(pluginId, next);
-    if (!previous || !kernel) return;
-    await previous.drained(kernel.shutdownTimeoutMs);
-    await previous.stop();
-  }
-
-  async function prepare(request: PrepareRequest): Promise<PreparedPlugin> {
-    if (!kernel) throw pluginRuntimeErrors.invalid('the backend has not started yet');
-    const { plugin, modules } = await resolvePrepareRequest(request.features, { builtInIds, serving });
-    const generation = await bootNamed(kernel, plugin, modules, request);
-    pending.add(generation);
-    return preparedHandle(generation, { pending, replace });
-  }
-
   return {
     hostApiVersion: HOST_API_VERSION,
     bind(bound) {
-      kernel = bound;
+      state.kernel = bound;
     },
-    prepare,
+    ...preparing(state),
     list: () => [...entries.entries()].map(([pluginId, entry]) => describe(pluginId, entry)),
     async stop(pluginId, reason) {
+      if (builtInIds.has(pluginId)) throw pluginRuntimeErrors.builtIn(pluginId);
       const generation = serving(pluginId);
       if (!generation) throw pluginRuntimeErrors.notRunning(pluginId);
       const stopped: RuntimePluginState = {
@@ -73,7 +140,7 @@ export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRunt
         state: 'stopped',
         reason,
       };
-      await replace(pluginId, { stopped });
+      await replace(state, pluginId, { stopped });
     },
     routeFor(pluginId) {
       const entry = entries.get(pluginId);
@@ -81,6 +148,7 @@ export function createPluginRuntime(builtInIds: ReadonlySet<string>): PluginRunt
       return 'generation' in entry ? entry : { disabledReason: entry.stopped.reason ?? 'stopped' };
     },
     plugins: () => servingAll().map((g) => g.plugin),
+    isServing: (pluginId) => serving(pluginId) !== undefined,
     modules: () => servingAll().flatMap((g) => g.modules),
     async stopAll() {
       const all = [...servingAll(), ...pending];
@@ -107,7 +175,7 @@ async function bootNamed(
   kernel: RuntimeKernel,
   plugin: PluginFeature,
   modules: ModuleFeature[],
-  request: PrepareRequest,
+  request: Omit<PrepareRequest, 'features'>,
 ): Promise<Generation> {
   try {
     return await bootGeneration(kernel, {

@@ -1,5 +1,6 @@
 import {
   eventBusRef,
+  pluginReleasesRef,
   type RouterRegistry,
   rootLifecycleRef,
   routerRegistryRef,
@@ -15,6 +16,7 @@ import { createRootLifecycle, type RootLifecycle } from '../lifecycle/lifecycle-
 import type { InstanceMetadataService } from '../metadata/metadata-service.js';
 import type { TaskScheduler } from '../scheduler/create-task-scheduler.js';
 import type { TaskDefinition } from '../scheduler/scheduler-service.js';
+import { untrackedReleases } from './plugin-releases.js';
 import { pluginRuntimeErrors } from './plugin-runtime-errors.js';
 
 type ScheduledTask = { scheduler: TaskScheduler; pluginId: string; definition: TaskDefinition };
@@ -62,6 +64,7 @@ export function createGenerationServices(
     ],
     [eventBusRef.id, () => trackedEvents(parent, unsubscribes)],
     [taskSchedulerRef.id, () => trackedScheduler(parent, tasks)],
+    [pluginReleasesRef.id, () => untrackedReleases],
   ]);
   return {
     container: parent.fork(overrides),

@@ -6,6 +6,7 @@ import { runHooks } from '../../boot/run-hooks.js';
 import { resolveServiceGraph } from '../../boot/service-graph.js';
 import type { ModuleFeature } from '../../definitions/define-module.js';
 import type { PluginFeature, PluginHooks } from '../../definitions/define-plugin.js';
+import type { JsonObject } from '../config/config-reader.js';
 import { applyRequestHandling, fastifyOptions } from '../http/request-handling.js';
 import { validateGenerationConfig } from './generation-config.js';
 import { createGenerationServices, type GenerationServices } from './generation-services.js';
@@ -16,6 +17,8 @@ export interface Generation {
   readonly plugin: PluginFeature;
   readonly modules: readonly ModuleFeature[];
   readonly version: string;
+  /** The config subtree it was prepared with, if not the app config's. */
+  readonly config?: JsonObject;
   readonly hooks: PluginHooks;
   /** Hands a request to the generation's server, counting it until its response closes. */
   dispatch(request: IncomingMessage, response: ServerResponse): void;
@@ -32,7 +35,7 @@ export interface Generation {
  */
 export async function bootGeneration(
   kernel: RuntimeKernel,
-  input: { plugin: PluginFeature; modules: readonly ModuleFeature[]; version: string; config?: object },
+  input: { plugin: PluginFeature; modules: readonly ModuleFeature[]; version: string; config?: JsonObject },
 ): Promise<Generation> {
   const { plugin, modules } = input;
   const byFeature = validateGenerationConfig(kernel.rootConfig, input);
@@ -93,7 +96,7 @@ async function stopGeneration(kernel: RuntimeKernel, services: GenerationService
 }
 
 function createGeneration(
-  input: { plugin: PluginFeature; modules: readonly ModuleFeature[]; version: string },
+  input: { plugin: PluginFeature; modules: readonly ModuleFeature[]; version: string; config?: JsonObject },
   hooks: PluginHooks,
   server: FastifyInstance,
   teardown: () => Promise<void>,

@@ -15,7 +15,7 @@ export const pluginRuntimeErrors = {
   builtIn: (pluginId: string) =>
     new AtriumError(
       kernelErrorCodes.PLUGIN_BUILT_IN,
-      `plugin '${pluginId}' is a built-in plugin of this backend (backend.features); a runtime plugin or module cannot replace or extend it. Give the runtime plugin another id, or add the module to backend.features`,
+      `plugin '${pluginId}' is a built-in plugin of this backend (backend.features); a runtime plugin cannot replace it or be stopped in its place. Give the runtime plugin another id (a module may extend it: the plugin restarts with the module)`,
       { details: { pluginId } },
     ),
   initFailed: (pluginId: string, version: string, cause: unknown) =>

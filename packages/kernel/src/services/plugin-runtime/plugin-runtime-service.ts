@@ -4,9 +4,11 @@ import type { JsonObject } from '../config/config-reader.js';
 /** What {@link PluginRuntimeService.prepare} boots: one plugin and its modules, as a new generation. */
 export interface PrepareRequest {
   /**
-   * One plugin and any modules of it. Modules alone re-prepare the serving runtime plugin
-   * they extend, with its current modules plus these (a module of the same id replaces
-   * the old one).
+   * One plugin and any modules of it. Modules alone re-prepare the plugin they extend with
+   * its current modules plus these (a module of the same id replaces the old one): a
+   * serving runtime plugin, or a built-in plugin of backend.features, which then restarts
+   * in-process as a generation (its boot-time instance stops once the generation is
+   * activated; the rest of the backend is untouched).
    */
   features: BackendFeatureInput[];
   /** The package version, shown in `list()` and in every error about this generation. */
@@ -62,10 +64,22 @@ export interface PluginRuntimeService {
    * Throws PLUGIN_INIT_FAILED (naming plugin, version and reason) and leaves the serving one as it was.
    */
   prepare(request: PrepareRequest): Promise<PreparedPlugin>;
+  /**
+   * Boots the next generation of a serving runtime plugin, or of a built-in plugin, without
+   * the given modules (full ids `<plugin>.<module>`): a module uninstalled at runtime. The
+   * serving one keeps serving until the new generation is activated.
+   */
+  prepareWithout(pluginId: string, moduleIds: readonly string[]): Promise<PreparedPlugin>;
+  /**
+   * Drops the stored data of a runtime plugin that no longer serves here (uninstalled with
+   * purge): its database schema or file, through the kernel's database manager. Refuses a
+   * built-in plugin (PLUGIN_BUILT_IN) and one that serves (PLUGIN_RUNTIME_INVALID: stop it first).
+   */
+  purge(pluginId: string): Promise<void>;
   /** Runtime plugins of this backend: serving, or stopped with their reason. */
   list(): RuntimePluginState[];
   /**
-   * Stops serving: routes answer 404 with code PLUGIN_DISABLED and a message naming the
+   * Stops serving a runtime plugin (not a built-in one: PLUGIN_BUILT_IN): routes answer 404 with code PLUGIN_DISABLED and a message naming the
    * plugin; requests in flight finish; shutdown hooks run.
    */
   stop(pluginId: string, reason: string): Promise<void>;

@@ -8,10 +8,19 @@ export type RuntimeRoute = { generation: Generation } | { disabledReason: string
 
 const API = '/api/';
 
-function pluginIdOf(url: string): string {
+/** The plugin id of an `/api/<pluginId>/...` URL. */
+export function pluginIdOf(url: string): string {
   const rest = url.slice(API.length);
   const end = rest.search(/[/?]/);
   return end === -1 ? rest : rest.slice(0, end);
+}
+
+/** Hands a request, before its body is read, to a generation's own server, with the headers the root hooks set. */
+export function handOver(request: FastifyRequest, reply: FastifyReply, generation: Generation): void {
+  reply.hijack();
+  for (const [name, value] of Object.entries(reply.getHeaders()))
+    if (value !== undefined) reply.raw.setHeader(name, value);
+  generation.dispatch(request.raw, reply.raw);
 }
 
 /**
@@ -36,10 +45,7 @@ export function mountRuntimeDispatcher(
       done(pluginRuntimeErrors.disabled(pluginId, route.disabledReason));
       return;
     }
-    reply.hijack();
-    for (const [name, value] of Object.entries(reply.getHeaders()))
-      if (value !== undefined) reply.raw.setHeader(name, value);
-    route.generation.dispatch(request.raw, reply.raw);
+    handOver(request, reply, route.generation);
   };
   fastify.all(`${API}*`, { onRequest: dispatch }, async (request, reply) => sendNoRoute(request, reply));
 }

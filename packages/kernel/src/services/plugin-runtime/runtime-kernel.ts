@@ -5,6 +5,7 @@ import type { BackendConfig } from '../http/http-config.js';
 import type { DurationHook } from '../http/request-duration-metric.js';
 import type { LoggerService } from '../logger/logger-service.js';
 import type { InstanceMetadataService } from '../metadata/metadata-service.js';
+import type { BuiltInPlugins } from './built-in-takeover.js';
 
 /** What the plugin runtime takes from the booted backend to boot generations beside it. */
 export interface RuntimeKernel {
@@ -21,4 +22,6 @@ export interface RuntimeKernel {
   initTimeoutMs: number;
   shutdownTimeoutMs: number;
   includeStackInErrors: boolean;
+  /** The plugins of backend.features, which modules installed at runtime restart as generations. */
+  builtIns: BuiltInPlugins;
 }

@@ -40,7 +40,7 @@ export function createUrlReader(config: ReadingConfig, policy: FileAccessPolicy)
   return {
     async readUrl(url, options) {
       const protocol = protocolOf(url);
-      if (protocol === 'file:') return files.readUrl(url, options?.etag);
+      if (protocol === 'file:') return files.readUrl(url, options?.etag, options?.maxBytes);
       if (protocol === 'http:' || protocol === 'https:') return http.readUrl(url, options);
       throw unsupported(url, protocol);
     },

@@ -31,11 +31,11 @@ function pathOf(url: string): string {
  * `<repo>.git/tree/<branch or tag>/<folder>`).
  */
 export function createFileReader(rule: FileAccessRule, maxBytes: number) {
-  async function readLimited(path: string): Promise<Buffer> {
+  async function readLimited(path: string, limit = maxBytes): Promise<Buffer> {
     const info = await stat(path);
-    if (info.size > maxBytes) {
+    if (info.size > limit) {
       throw new PayloadTooLargeError(
-        `file '${path}' is ${info.size} bytes, over the limit of ${maxBytes} (backend.reading.maxBytes)`,
+        `file '${path}' is ${info.size} bytes, over the limit of ${limit} (backend.reading.maxBytes)`,
       );
     }
     return readFile(path);
@@ -66,16 +66,16 @@ export function createFileReader(rule: FileAccessRule, maxBytes: number) {
       if (blob) await confineBlob(blob, path, false);
       else await rule.check(isGlobPattern(path) ? globBaseDirectory(path) : path);
     },
-    async readUrl(url: string, etag?: string): Promise<ReadUrlResponse> {
+    async readUrl(url: string, etag?: string, limit = maxBytes): Promise<ReadUrlResponse> {
       const requested = resolve(pathOf(url));
       const blob = parseGitBlobPath(requested);
-      if (blob) return readGitBlob(await confineBlob(blob, requested, true), maxBytes, etag);
+      if (blob) return readGitBlob(await confineBlob(blob, requested, true), limit, etag);
       const path = await rule.confine(requested);
       const info = await stat(path);
       if (!info.isFile()) throw new InputError(`'${requested}' is not a file`);
       const current = `${info.size}-${info.mtimeMs}`;
       if (etag && etag === current) throw new NotModifiedError(`'${url}' has not changed`);
-      return { buffer: () => readLimited(path), etag: current, lastModifiedAt: info.mtime };
+      return { buffer: () => readLimited(path, limit), etag: current, lastModifiedAt: info.mtime };
     },
     async readTree(url: string) {
       const requested = resolve(pathOf(url));

@@ -6,7 +6,7 @@ import {
   PayloadTooLargeError,
   ServiceUnavailableError,
 } from '@atrium/errors';
-import type { ReadUrlResponse } from './url-reader-service.js';
+import type { ReadUrlOptions, ReadUrlResponse } from './url-reader-service.js';
 
 /** One `backend.reading.allow` entry. */
 export interface AllowEntry {
@@ -30,21 +30,33 @@ function isAllowedUrl(url: URL, allow: readonly AllowEntry[]): boolean {
 
 async function readBody(response: Response, url: string, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes)
+  if (declared > maxBytes) {
+    await response.body?.cancel();
     throw new PayloadTooLargeError(
       `'${url}' is ${declared} bytes, over the limit of ${maxBytes} (backend.reading.maxBytes)`,
     );
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   for await (const chunk of response.body ?? []) {
     total += chunk.byteLength;
-    if (total > maxBytes)
+    if (total > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
       throw new PayloadTooLargeError(
         `'${url}' is over the limit of ${maxBytes} bytes (backend.reading.maxBytes)`,
       );
+    }
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);
+}
+
+/** The request headers of one hop: the caller's authorization only on the origin it was given for. */
+function headersFor(url: URL, origin: string, options: ReadUrlOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (options.etag) headers['if-none-match'] = options.etag;
+  if (options.authorization && url.origin === origin) headers.authorization = options.authorization;
+  return headers;
 }
 
 /** Refuses a URL whose host (and path) is not on `backend.reading.allow`. */
@@ -62,11 +74,9 @@ export function assertAllowedUrl(url: URL, allow: readonly AllowEntry[]): void {
  */
 export function createHttpReader(allow: readonly AllowEntry[], maxBytes: number, timeoutMs: number) {
   return {
-    async readUrl(
-      url: string,
-      options: { etag?: string; signal?: AbortSignal } = {},
-    ): Promise<ReadUrlResponse> {
+    async readUrl(url: string, options: ReadUrlOptions = {}): Promise<ReadUrlResponse> {
       let current = new URL(url);
+      const origin = current.origin;
       const signal = options.signal
         ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
         : AbortSignal.timeout(timeoutMs);
@@ -77,7 +87,7 @@ export function createHttpReader(allow: readonly AllowEntry[], maxBytes: number,
           response = await fetch(current, {
             redirect: 'manual',
             signal,
-            headers: options.etag ? { 'if-none-match': options.etag } : undefined,
+            headers: headersFor(current, origin, options),
           });
         } catch (error) {
           const reason =
@@ -97,7 +107,7 @@ export function createHttpReader(allow: readonly AllowEntry[], maxBytes: number,
           throw new ServiceUnavailableError(
             `could not read '${current.href}': ${response.status} ${response.statusText}`,
           );
-        const body = await readBody(response, current.href, maxBytes);
+        const body = await readBody(response, current.href, options.maxBytes ?? maxBytes);
         const lastModified = response.headers.get('last-modified');
         return {
           buffer: async () => body,

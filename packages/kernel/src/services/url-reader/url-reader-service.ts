@@ -8,6 +8,19 @@ export interface ReadUrlResponse {
   lastModifiedAt?: Date;
 }
 
+/** Options of {@link UrlReaderService.readUrl}. */
+export interface ReadUrlOptions {
+  etag?: string;
+  signal?: AbortSignal;
+  /** This read's size limit instead of `backend.reading.maxBytes` (a caller with its own setting, e.g. `plugins.maxTarballBytes`). */
+  maxBytes?: number;
+  /**
+   * An `authorization` header for http(s) reads (a registry token from config). It is sent
+   * only to the origin of `url`: a redirect to any other origin goes without it.
+   */
+  authorization?: string;
+}
+
 /** One file of a tree. */
 export interface TreeFile {
   /** Path relative to the tree root, with `/` separators. */
@@ -22,7 +35,7 @@ export interface TreeFile {
  */
 export interface UrlReaderService {
   /** Throws NotModifiedError when `etag` matches the current content. */
-  readUrl(url: string, options?: { etag?: string; signal?: AbortSignal }): Promise<ReadUrlResponse>;
+  readUrl(url: string, options?: ReadUrlOptions): Promise<ReadUrlResponse>;
   /**
    * Every file under a directory URL (file: URLs), or under a folder at a branch or tag of a
    * local bare repository (`file:///srv/repos/app.git/tree/v1.2.0/docs/`; `blob` works too).

@@ -27,6 +27,12 @@ beforeAll(async () => {
       res.writeHead(302, { location: 'http://forbidden.example.com/x' });
       return res.end();
     }
+    if (req.url === '/auth') return res.end(`authorization: ${req.headers.authorization ?? 'none'}`);
+    if (req.url === '/redirect-same' || req.url === '/redirect-other') {
+      const target = req.url === '/redirect-same' ? origin : origin.replace('127.0.0.1', 'localhost');
+      res.writeHead(302, { location: `${target}/auth` });
+      return res.end();
+    }
     if (req.url === '/slow') return void setTimeout(() => res.end('late'), 2000);
     res.writeHead(404);
     res.end();
@@ -39,8 +45,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function reader() {
   const host = new URL(origin).host;
+  const otherOrigin = { host: host.replace('127.0.0.1', 'localhost') };
   return createUrlReader(
-    readingConfigSchema.parse({ allow: [{ host }], maxBytes: 1024, timeout: { milliseconds: 500 } }),
+    readingConfigSchema.parse({
+      allow: [{ host }, otherOrigin],
+      maxBytes: 1024,
+      timeout: { milliseconds: 500 },
+    }),
     { roots: [{ setting: 'test.roots', paths: [root] }], databaseDirectories: [], configFiles: [] },
   );
 }
@@ -145,6 +156,24 @@ describe('http URLs', () => {
     await expect(reader().readUrl(`${origin}/big`)).rejects.toMatchObject({ name: 'PayloadTooLargeError' });
     await expect(reader().readUrl(`${origin}/slow`)).rejects.toThrowError(/timed out after 500 ms/);
     await expect(reader().readUrl(`${origin}/missing`)).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it("takes a read's own size limit instead of backend.reading.maxBytes", async () => {
+    const big = await reader().readUrl(`${origin}/big`, { maxBytes: 8000 });
+    expect((await big.buffer()).length).toBe(5000);
+    await expect(reader().readUrl(`${origin}/big`, { maxBytes: 4000 })).rejects.toThrowError(
+      /over the limit of 4000/,
+    );
+  });
+
+  it('sends an authorization only to the origin it was given for, not after a redirect elsewhere', async () => {
+    const read = async (path: string) =>
+      (
+        await (await reader().readUrl(`${origin}${path}`, { authorization: 'Bearer s3cret' })).buffer()
+      ).toString();
+    expect(await read('/auth')).toBe('authorization: Bearer s3cret');
+    expect(await read('/redirect-same')).toBe('authorization: Bearer s3cret');
+    expect(await read('/redirect-other')).toBe('authorization: none');
   });
 
   it('refuses unsupported protocols', async () => {

@@ -57,3 +57,54 @@ export function generatePlugin(id: string): GeneratedPlugin {
     cleanup: () => rmSync(parent, { recursive: true, force: true }),
   };
 }
+
+const actionModuleSource = (id: string, actionId: string) => `import { defineModule } from '@atrium/kernel';
+import { createTemplateAction, scaffolderActionsPoint } from '@atrium/scaffolder/backend';
+
+/** Adds the ${actionId} action to the scaffolder (a built-in plugin). */
+export const actionModule = defineModule({
+  plugin: 'scaffolder',
+  id: '${id}',
+  deps: {},
+  extensionPoints: { actions: scaffolderActionsPoint },
+  init({ extensions }) {
+    extensions.actions.add(
+      createTemplateAction({
+        id: '${actionId}',
+        description: 'Greets (installed at runtime)',
+        async handler(ctx) {
+          ctx.output('greeting', 'hello');
+        },
+      }),
+    );
+  },
+});
+
+export default actionModule;
+`;
+
+/**
+ * A module package made from \`atrium new plugin\` output the way an author turns it into a
+ * scaffolder action module: the backend entry default-exports a module of 'scaffolder',
+ * no frontend; then built by \`atrium plugin build\` and packed.
+ */
+export function generateActionModule(id: string, actionId: string): GeneratedPlugin {
+  const generated = generatePlugin(id);
+  const { dir } = generated;
+  rmSync(join(dir, 'src/frontend'), { recursive: true, force: true });
+  rmSync(join(dir, 'src/common'), { recursive: true, force: true });
+  for (const file of ['plugin.ts', 'plugin.test.ts', 'migrations.ts'])
+    rmSync(join(dir, 'src/backend', file), { force: true });
+  writeFileSync(join(dir, 'src/backend/index.ts'), actionModuleSource(id, actionId));
+  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  const { atrium: _frontend, ...rest } = manifest;
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      ...rest,
+      exports: { './backend': manifest.exports['./backend'] },
+      dependencies: { '@atrium/kernel': '0.1.0', '@atrium/scaffolder': '0.1.0' },
+    }),
+  );
+  return generated;
+}

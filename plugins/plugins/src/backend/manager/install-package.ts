@@ -31,12 +31,17 @@ async function tarballOf(
       );
     return { tarball, source: 'upload' };
   }
-  if (source.type === 'folder') return packFolder(deps.urlReader, deps.config.allowedRoots, source.path);
+  if (source.type === 'folder')
+    return packFolder(deps.urlReader, { allowedRoots: deps.config.allowedRoots, maxBytes: max }, source.path);
   if (!deps.config.registry)
     throw new NotAllowedError('installing from a registry needs plugins.registry.url in the config', {
       code: pluginsErrorCodes.PLUGINS_SOURCE_REFUSED,
     });
-  return fetchFromRegistry(deps.config.registry, source.name, source.version, max);
+  return fetchFromRegistry(deps.urlReader, deps.config.registry, {
+    name: source.name,
+    version: source.version,
+    maxBytes: max,
+  });
 }
 
 /**

@@ -16,6 +16,8 @@ export interface LifecycleDeps {
   store: PluginsStore;
   reconciler: Reconciler;
   events: EventsService;
+  /** Drops a stopped plugin's stored data (the kernel runtime's purge). */
+  purgeData(pluginId: string): Promise<void>;
 }
 
 type Action = PluginHistoryEvent['action'];
@@ -115,16 +117,25 @@ async function setVersion(deps: LifecycleDeps, input: SetVersionInput) {
   return apply(deps, row, patch, { action: input.action, version, actor: input.actor, message });
 }
 
-async function uninstall(deps: LifecycleDeps, pluginId: string, actor?: string): Promise<void> {
+async function uninstall(
+  deps: LifecycleDeps,
+  pluginId: string,
+  options: { actor?: string; purge?: boolean },
+): Promise<void> {
   const row = await requireRow(deps.store, pluginId);
   await deps.store.remove(pluginId);
   await deps.reconciler.reconcile();
+  // A module stores nothing of its own: its plugin's data is the plugin's.
+  const purged = options.purge === true && row.role === 'plugin';
+  if (purged) await deps.purgeData(pluginId);
   await deps.store.addHistory({
     pluginId,
     action: 'uninstall',
     version: row.enabled_version ?? undefined,
-    actor,
-    message: 'uninstalled: every version removed; its database data is kept',
+    actor: options.actor,
+    message: purged
+      ? 'uninstalled and purged: every version removed and its database data dropped'
+      : 'uninstalled: every version removed; its database data is kept',
   });
   await deps.events.publish({ topic: DESIRED_CHANGED_TOPIC, eventPayload: { pluginId } });
 }
@@ -152,7 +163,8 @@ export function createLifecycle(deps: LifecycleDeps) {
       const version = row.enabled_version ?? undefined;
       return apply(deps, row, { state: 'disabled' }, { action: 'disable', version, actor, message });
     },
-    uninstall: (pluginId: string, actor?: string) => uninstall(deps, pluginId, actor),
+    uninstall: (pluginId: string, options: { actor?: string; purge?: boolean }) =>
+      uninstall(deps, pluginId, options),
     current: (pluginId: string) => current(store, pluginId),
   };
 }

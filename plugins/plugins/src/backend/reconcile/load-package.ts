@@ -34,7 +34,8 @@ let loads = 0;
 /**
  * Unpacks a stored version for loading: its integrity is checked first (every load, not
  * only at install), then its `atrium` field and host API range again, before any code runs.
- * Each load gets its own folder: Node caches modules by path, so a new load is new code.
+ * Each load gets its own folder: Node caches modules by path, so a new version is new code
+ * (the reconciler reuses what it imported for the same integrity).
  */
 export async function loadPackage(
   row: VersionRow,

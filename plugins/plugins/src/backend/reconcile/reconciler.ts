@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import type { BackendFeatureInput, JsonObject, LoggerService } from '@atrium/kernel';
+import type { BackendFeatureInput, JsonObject, LoggerService, PreparedPlugin } from '@atrium/kernel';
 import type { PluginsStore } from '../store/plugins-store.js';
 import type { InstalledRow } from '../store/tables.js';
 import { type LoadedPackage, loadPackage } from './load-package.js';
@@ -36,6 +37,12 @@ interface ReconcileState extends ReconcilerOptions {
   serving: Map<string, Serving>;
   /** Desired keys that failed here: retried only when the desired state changes. */
   failed: Map<string, { key: string; error: unknown }>;
+  /**
+   * Backend entries imported in this process, by package integrity. Node cannot unload an
+   * ES module, so importing the same bytes again from a new folder only adds a copy that
+   * stays forever; the same integrity is the same code, so a reload reuses its features.
+   */
+  imported: Map<string, BackendFeatureInput[]>;
 }
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -48,6 +55,42 @@ async function importFeatures(entry: string): Promise<BackendFeatureInput[]> {
   return [module.default as BackendFeatureInput];
 }
 
+/** Switches to a prepared generation once healthy; a failure discards it and leaves the serving one. */
+async function switchTo(prepared: PreparedPlugin): Promise<void> {
+  try {
+    await prepared.checkHealth();
+    await prepared.activate();
+  } catch (error) {
+    await prepared.discard().catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Prepares a loaded package's backend beside what serves. A plugin gets its config; a
+ * module restarts the plugin it extends (a built-in one too) with it, and that plugin
+ * keeps its own config.
+ */
+async function prepareLoaded(
+  state: ReconcileState,
+  loaded: LoadedPackage,
+  row: InstalledRow,
+  stored: { version: string; integrity: string },
+) {
+  if (!loaded.backendEntry) return;
+  const features = state.imported.get(stored.integrity) ?? (await importFeatures(loaded.backendEntry));
+  state.imported.set(stored.integrity, features);
+  const { version } = stored;
+  const isModule = loaded.package.declaration.role === 'module';
+  await switchTo(
+    await state.runtime.prepare({
+      features,
+      version,
+      ...(isModule ? {} : { config: JSON.parse(row.config) as JsonObject }),
+    }),
+  );
+}
+
 /** Loads the desired version and, for a backend, prepares it beside the serving one and switches once healthy. */
 async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
   const version = row.enabled_version ?? '';
@@ -58,22 +101,14 @@ async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
     hostApiVersion: state.runtime.hostApiVersion,
     maxBytes: state.maxBytes,
   });
-  if (loaded.backendEntry) {
-    const features = await importFeatures(loaded.backendEntry);
-    const prepared = await state.runtime.prepare({
-      features,
-      version,
-      config: JSON.parse(row.config) as JsonObject,
-    });
-    try {
-      await prepared.checkHealth();
-      await prepared.activate();
-    } catch (error) {
-      await prepared.discard().catch(() => undefined);
-      throw error;
-    }
+  try {
+    await prepareLoaded(state, loaded, row, stored);
+  } catch (error) {
+    await removeUnpacked(state, loaded);
+    throw error;
   }
-  const frontendChanged = Boolean(loaded.frontendDir || state.serving.get(row.plugin_id)?.loaded.frontendDir);
+  const previous = state.serving.get(row.plugin_id);
+  const frontendChanged = Boolean(loaded.frontendDir || previous?.loaded.frontendDir);
   const { plugin_id: pluginId, package_name: packageName } = row;
   state.serving.set(pluginId, {
     pluginId,
@@ -84,6 +119,28 @@ async function start(state: ReconcileState, row: InstalledRow): Promise<void> {
     loaded,
   });
   if (frontendChanged) state.onFrontendsChanged?.();
+  if (previous) await removeUnpacked(state, previous.loaded);
+}
+
+/**
+ * Removes a load's unpacked folder once nothing serves from it (its generation stopped).
+ * Its ES modules stay in Node's module cache: files, not memory, are what this frees.
+ */
+async function removeUnpacked(state: ReconcileState, loaded: LoadedPackage): Promise<void> {
+  await rm(loaded.dir, { recursive: true, force: true }).catch((error: Error) =>
+    state.logger.warn(`could not remove the unpacked package ${loaded.dir}: ${error.message}`),
+  );
+}
+
+/** Stops what a serving package runs here: a plugin stops; a module's plugin restarts without it. */
+async function stopLoaded(state: ReconcileState, current: Serving, reason: string): Promise<void> {
+  const { declaration } = current.loaded.package;
+  if (declaration.role === 'module' && declaration.pluginId) {
+    const pluginId = declaration.pluginId;
+    await switchTo(await state.runtime.prepareWithout(pluginId, [`${pluginId}.${declaration.id}`]));
+    return;
+  }
+  await state.runtime.stop(current.pluginId, reason);
 }
 
 async function converge(state: ReconcileState, row: InstalledRow): Promise<void> {
@@ -120,9 +177,10 @@ async function stop(
   const current = state.serving.get(pluginId);
   if (!current) return;
   if (current.loaded.backendEntry)
-    await state.runtime.stop(pluginId, reason).catch((error: unknown) => state.logger.warn(reasonOf(error)));
+    await stopLoaded(state, current, reason).catch((error: unknown) => state.logger.warn(reasonOf(error)));
   state.serving.delete(pluginId);
   state.failed.delete(pluginId);
+  await removeUnpacked(state, current.loaded);
   if (current.loaded.frontendDir) state.onFrontendsChanged?.();
   if (installed) await state.store.report(state.backendId, pluginId, { version: null, state: 'stopped' });
   else await state.store.forgetStatus(state.backendId, pluginId);
@@ -156,6 +214,7 @@ export function createReconciler(options: ReconcilerOptions) {
     backendId: options.backendId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`,
     serving: new Map(),
     failed: new Map(),
+    imported: new Map(),
   };
   let running: Promise<void> | undefined;
   let again = false;

@@ -1,4 +1,4 @@
-import { NotFoundError, NotImplementedError } from '@atrium/errors';
+import { NotFoundError } from '@atrium/errors';
 import type { RouteSpec } from '@atrium/http-api';
 import type { AuditorService, PermissionsService, RouteContext, RouteHandlers } from '@atrium/kernel';
 import { pluginsPermissions as P, type pluginsApi } from '../../common/index.js';
@@ -147,13 +147,17 @@ function stateRoutes(deps: PluginsRouteDeps) {
       auditedChange(
         deps,
         context,
-        change('plugin.uninstall', P.uninstall, context.params.pluginId),
+        // Purging is part of uninstalling (same permission), audited as its own event.
+        change(
+          context.query.purge ? 'plugin.purge' : 'plugin.uninstall',
+          P.uninstall,
+          context.params.pluginId,
+        ),
         async () => {
-          if (context.query.purge)
-            throw new NotImplementedError(
-              `purging the data of plugin '${context.params.pluginId}' is not supported yet; uninstall without purge keeps its data`,
-            );
-          await lifecycle.uninstall(context.params.pluginId, actorOf(context.credentials));
+          await lifecycle.uninstall(context.params.pluginId, {
+            actor: actorOf(context.credentials),
+            purge: context.query.purge === true,
+          });
           return undefined;
         },
       ),
