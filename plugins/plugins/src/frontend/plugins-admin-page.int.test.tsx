@@ -2,15 +2,12 @@ import './__fixtures__/dom-globals.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { appPlugin } from '@atrium/app/backend';
-import { coreServices, defineServiceFactory } from '@atrium/kernel';
-import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import type { TestBackend } from '@atrium/test-kit';
 import { createApp } from '@atrium/web-kernel';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startAdminPageBackend } from '../backend/__fixtures__/admin-page-backend.js';
 import { type GeneratedPlugin, generatePlugin } from '../backend/__fixtures__/plugin-package.js';
-import { pluginsPlugin } from '../backend/plugin.js';
-import { appFrontendSourceModule } from '../modules/app-frontend-source/index.js';
 import { pluginsWebPlugin } from './plugin.js';
 
 const id = 'zz-admin-ui';
@@ -103,29 +100,7 @@ describe('the plugins admin page', () => {
     );
     mismatched = plugin.pack();
     writeFileSync(join(plugin.dir, 'package.json'), manifest);
-    backend = await startTestBackend({
-      features: [
-        appPlugin,
-        appFrontendSourceModule,
-        pluginsPlugin,
-        // Only mallory is refused the plugin manager (the page's nav check and its API).
-        defineServiceFactory({
-          service: coreServices.permissionPolicy,
-          deps: {},
-          factory: () => ({
-            async handle({ permission }, { credentials }) {
-              const principal = credentials.principal;
-              const isMallory =
-                principal.type === 'user' && principal.userEntityRef === 'user:default/mallory';
-              return isMallory && permission.name.startsWith('plugins.')
-                ? { result: 'DENY' as const }
-                : { result: 'ALLOW' as const };
-            },
-          }),
-        }),
-      ],
-      config: { plugins: { directory: packages, allowedRoots: [plugin.dir] } },
-    });
+    backend = await startAdminPageBackend({ directory: packages, allowedRoots: [plugin.dir] });
     (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(backend.url);
     // Compile the page's chunk before the first test's waits start.
     await import('./page/plugins-admin-page.js');
