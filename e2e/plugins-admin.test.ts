@@ -11,7 +11,7 @@ import {
   startTestRegistry,
   type TestRegistry,
 } from '../plugins/plugins/src/backend/__fixtures__/verdaccio.js';
-import { launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
+import { accessibilityViolations, launchBrowser, screenshot, type TestBrowser } from './support/browser.js';
 import { signInAsGuest } from './support/sign-in.js';
 import { type RunningPortal, startPortal } from './support/start-portal.js';
 
@@ -132,6 +132,7 @@ describe('the plugins admin page in a running portal', () => {
     await expect.poll(() => declared.textContent()).toContain(`/api/${id}`);
     expect(await declared.textContent()).toMatch(/Migrationsyes.*Integritysha512-/);
     await screenshot(page, 'plugins-admin-review');
+    expect(await accessibilityViolations(page)).toEqual([]);
     expect((await callRoute(page)).status).toBe(404); // reviewed, not enabled: none of its code ran
     await review.getByRole('button', { name: 'Enable 1.0.0' }).click();
     await installedRow(page).filter({ hasText: 'serving 1.0.0' }).waitFor(wait);
@@ -152,6 +153,7 @@ describe('the plugins admin page in a running portal', () => {
     await upgrade.getByRole('button', { name: 'Upgrade to 2.0.0' }).click();
     await installedRow(page).filter({ hasText: 'serving 2.0.0' }).waitFor(wait);
     await screenshot(page, 'plugins-admin-upgraded');
+    expect(await accessibilityViolations(page)).toEqual([]);
     await nav.getByRole('link', { name: title }).click();
     await page.getByText(`Hello from ${title} (v2)`).waitFor(wait);
 
