@@ -1,6 +1,7 @@
 import { appLayoutWebPlugin } from '@atrium/app/frontend';
 import { auditWebPlugin } from '@atrium/audit/frontend';
 import { catalogSearchWebPlugin, catalogWebPlugin } from '@atrium/catalog/frontend';
+import { pluginsWebPlugin } from '@atrium/plugins/frontend';
 import { rbacWebPlugin } from '@atrium/rbac/frontend';
 import { scaffolderSearchWebPlugin, scaffolderWebPlugin } from '@atrium/scaffolder/frontend';
 import { scorecardsWebPlugin } from '@atrium/scorecards/frontend';
@@ -23,6 +24,7 @@ export const features: readonly WebPlugin[] = [
   auditWebPlugin,
   rbacWebPlugin,
   appLayoutWebPlugin,
+  pluginsWebPlugin,
   techdocsWebPlugin,
   scaffolderSearchWebPlugin,
   techdocsSearchWebPlugin,

@@ -6,6 +6,7 @@ export { describeError, type ErrorDescription } from './describe-error.js';
 export { EmptyState, type EmptyStateProps } from './empty-state.js';
 export { ErrorPanel, type ErrorPanelProps } from './error-panel.js';
 export { Header, type HeaderProps } from './header.js';
+export { createJsonSchemaValidator } from './json-schema-validator.js';
 export { Link, type LinkProps } from './link.js';
 export { LoadingSkeleton, type LoadingSkeletonProps } from './loading-skeleton.js';
 export { Markdown, type MarkdownProps } from './markdown.js';

@@ -23,6 +23,8 @@ export interface AtriumField {
 
 const BACKEND_ENTRY = './dist/backend/index.js';
 
+// Draft 7, not zod's default 2020-12: the plugin manager validates config with ajv's default
+// (draft-07) and the admin UI's form with a draft-7 validator; a 2020-12 `$schema` compiles in neither.
 const idsOf = (points: Record<string, { id: string }>) => Object.values(points).map((point) => point.id);
 
 function fromPlugin(plugin: PluginFeature): Omit<AtriumField, 'hostApi'> {
@@ -32,10 +34,11 @@ function fromPlugin(plugin: PluginFeature): Omit<AtriumField, 'hostApi'> {
     backend: BACKEND_ENTRY,
     ...(plugin.config
       ? {
-          config: z.toJSONSchema(plugin.config, { unrepresentable: 'any', io: 'input' }) as Record<
-            string,
-            unknown
-          >,
+          config: z.toJSONSchema(plugin.config, {
+            target: 'draft-7',
+            unrepresentable: 'any',
+            io: 'input',
+          }) as Record<string, unknown>,
         }
       : {}),
     permissions: plugin.permissions.map((permission) => permission.name),
@@ -53,10 +56,11 @@ function fromModule(module: ModuleFeature): Omit<AtriumField, 'hostApi'> {
     backend: BACKEND_ENTRY,
     ...(module.config
       ? {
-          config: z.toJSONSchema(module.config, { unrepresentable: 'any', io: 'input' }) as Record<
-            string,
-            unknown
-          >,
+          config: z.toJSONSchema(module.config, {
+            target: 'draft-7',
+            unrepresentable: 'any',
+            io: 'input',
+          }) as Record<string, unknown>,
         }
       : {}),
     extensionPoints: { extends: idsOf(module.extensionPoints as Record<string, { id: string }>) },

@@ -1,3 +1,4 @@
+import { createJsonSchemaValidator } from '@atrium/ui';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import Form from '@rjsf/mui';
@@ -6,7 +7,6 @@ import { useId, useMemo } from 'react';
 import type { JsonObject } from '../../common/index.js';
 import type { FormField } from '../blueprints/form-field-blueprint.js';
 import type { FormPage } from './form-pages.js';
-import { createJsonSchemaValidator } from './json-schema-validator.js';
 import { toRjsfFields } from './rjsf-fields.js';
 import type { ErrorTree } from './server-errors.js';
 import { WizardButtons } from './wizard-buttons.js';

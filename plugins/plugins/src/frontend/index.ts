@@ -1,0 +1,2 @@
+export { type PluginsClient, pluginsApiRef } from './api/plugins-api-ref.js';
+export { pluginsAdminPage, pluginsApiExtension, pluginsWebPlugin } from './plugin.js';
