@@ -97,6 +97,9 @@ beforeAll(async () => {
   await registry.publish(plugin.dir);
   portal = await startPortal(
     [
+      // The registry is read through the URL reader, so its host must be on the allow-list.
+      'backend:',
+      `  reading: { allow: [{ host: ${JSON.stringify(new URL(registry.url).host)} }] }`,
       'plugins:',
       `  directory: ${JSON.stringify(packages)}`,
       `  registry: { url: ${JSON.stringify(registry.url)}, token: ${JSON.stringify(registry.token)} }`,
