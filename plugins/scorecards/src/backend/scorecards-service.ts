@@ -146,10 +146,11 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
       }
     },
     /** Evaluates every check for every known entity (the periodic full run). */
-    async evaluateAll(signal?: AbortSignal): Promise<void> {
+    async evaluateAll(signal?: AbortSignal): Promise<number> {
       const refs = await stores.entities.allRefs();
       for (let start = 0; start < refs.length && !signal?.aborted; start += CHUNK)
         await evaluate(refs.slice(start, start + CHUNK));
+      return refs.length;
     },
     requireEntities: (entityRefs: string[]) => requireEntities(deps.stores, catalog(), entityRefs),
   };

@@ -163,6 +163,14 @@ export const resultRoutes = {
     bodyLimit: 4 * 1024 * 1024,
     permissions: ['scorecards.fact.push'],
   },
+  certifyWorld: {
+    method: 'POST',
+    path: '/certify_world',
+    summary:
+      'Evaluate every check for every entity again now (the periodic full run, on demand; one run across backends)',
+    response: z.object({ taskId: z.string(), triggered: z.literal(true) }),
+    permissions: ['scorecards.check.edit'],
+  },
   getFacts: {
     method: 'GET',
     path: '/facts',

@@ -72,6 +72,7 @@ async function certifyEntities(
   const at = new Date(now).toISOString();
   const writes: Array<{ certification: Certification; ownerRef: string }> = [];
   const trackFacts: FactWrite[] = [];
+  const applyingTracks: Array<{ entityRef: string; trackIds: string[] }> = [];
   for (const entity of entities) {
     const effective = effectiveStates(states.get(entity.entityRef), exemptions.get(entity.entityRef));
     const applying = snapshot.tracks.filter((track) => appliesTo(entity.entity, track));
@@ -85,11 +86,9 @@ async function certifyEntities(
         data: { highestLevel: certification.highestLevel ?? { ordinal: 0, name: 'none' } },
       });
     }
-    await stores.certifications.keepOnly(
-      entity.entityRef,
-      applying.map((track) => track.id),
-    );
+    applyingTracks.push({ entityRef: entity.entityRef, trackIds: applying.map((track) => track.id) });
   }
+  await stores.certifications.keepOnly(applyingTracks);
   await stores.certifications.write(writes, now);
   return trackFacts;
 }

@@ -9,6 +9,7 @@ import {
   type Permission,
   type PermissionsService,
   pluginClientOptions,
+  type SchedulerService,
   type UserInfoService,
 } from '@atrium/kernel';
 import type { createPushedFactValidator } from '../collection/push-facts.js';
@@ -30,6 +31,7 @@ export interface RouteDeps {
   discovery: DiscoveryService;
   userInfo: UserInfoService;
   events: EventsService;
+  scheduler: SchedulerService;
 }
 
 /** Who made a change, as `submittedBy` and audit records show it. */

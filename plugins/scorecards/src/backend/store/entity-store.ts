@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FilterableEntity } from '../engine/entity-filter.js';
 import type { ScorecardsTables } from './tables.js';
+import { upsertRows } from './upsert-rows.js';
 
 /** An entity as scorecards keeps it: what filters read, and its owner. */
 export interface KnownEntity {
@@ -14,14 +15,12 @@ export function createEntityStore(db: Kysely<ScorecardsTables>) {
   const table = 'scorecards_entities' as const;
   return {
     async upsert(entities: KnownEntity[]): Promise<void> {
-      for (const { entityRef, ownerRef, entity } of entities) {
-        const values = { owner_ref: ownerRef, body: JSON.stringify(entity) };
-        await db
-          .insertInto(table)
-          .values({ entity_ref: entityRef, ...values })
-          .onConflict((oc) => oc.column('entity_ref').doUpdateSet(values))
-          .execute();
-      }
+      const rows = entities.map(({ entityRef, ownerRef, entity }) => ({
+        entity_ref: entityRef,
+        owner_ref: ownerRef,
+        body: JSON.stringify(entity),
+      }));
+      await upsertRows(db, table, ['entity_ref'], rows);
     },
     /** Forgets entities the catalog no longer has. */
     async removeExcept(entityRefs: ReadonlySet<string>): Promise<string[]> {

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Fact } from '../../common/index.js';
 import type { FactValue } from '../engine/compile-rule.js';
 import { bindDb } from './bind-db.js';
-import type { ScorecardsTables } from './tables.js';
+import type { FactRow, ScorecardsTables } from './tables.js';
+import { upsertRows } from './upsert-rows.js';
 
 /** A fact to store: data, or the error that kept its collector from producing it. */
 export type FactWrite = { entityRef: string; factRef: string; timestamp: number } & (
@@ -24,23 +25,31 @@ async function factsWrite(db: Kysely<ScorecardsTables>, facts: FactWrite[]): Pro
     const chunk = facts.slice(start, start + CHUNK);
     const existing = await db
       .selectFrom(table)
-      .selectAll()
+      .select(['entity_ref', 'fact_ref', 'data', 'error', 'timestamp'])
       .where('entity_ref', 'in', [...new Set(chunk.map((fact) => fact.entityRef))])
+      .where('fact_ref', 'in', [...new Set(chunk.map((fact) => fact.factRef))])
       .execute();
     const byKey = new Map(existing.map((row) => [`${row.entity_ref}\n${row.fact_ref}`, row]));
+    const rows: FactRow[] = [];
     for (const fact of chunk) {
-      const row = byKey.get(`${fact.entityRef}\n${fact.factRef}`);
+      const key = `${fact.entityRef}\n${fact.factRef}`;
+      const row = byKey.get(key);
       if (row && Number(row.timestamp) > fact.timestamp) continue;
       const data = 'data' in fact ? JSON.stringify(fact.data ?? null) : null;
       const error = 'error' in fact ? fact.error : null;
       if (!row || row.data !== data || row.error !== error) changed.push(fact);
-      const values = { data, error, timestamp: fact.timestamp };
-      await db
-        .insertInto(table)
-        .values({ entity_ref: fact.entityRef, fact_ref: fact.factRef, ...values })
-        .onConflict((oc) => oc.columns(['entity_ref', 'fact_ref']).doUpdateSet(values))
-        .execute();
+      const next = {
+        entity_ref: fact.entityRef,
+        fact_ref: fact.factRef,
+        data,
+        error,
+        timestamp: fact.timestamp,
+      };
+      // A later fact of the same key in this batch compares against this one.
+      byKey.set(key, next);
+      rows.push(next);
     }
+    await upsertRows(db, table, ['entity_ref', 'fact_ref'], rows);
   }
   return changed;
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CheckResult, CheckState } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
-import type { ResultRow, ScorecardsTables } from './tables.js';
+import type { HistoryRow, ResultRow, ScorecardsTables } from './tables.js';
+import { upsertRows } from './upsert-rows.js';
 
 /** A result to store. */
 export interface ResultWrite {
@@ -32,6 +33,8 @@ export function toCheckResult(row: ResultRow): CheckResult {
 const key = (entityRef: string, checkId: string, scope: string) => `${entityRef}\n${checkId}\n${scope}`;
 
 const table = 'scorecards_results' as const;
+// Results per transaction: the existing rows are read once per chunk.
+const CHUNK = 1000;
 async function existing(
   executor: Kysely<ScorecardsTables>,
   writes: ResultWrite[],
@@ -43,6 +46,40 @@ async function existing(
     .where('check_id', 'in', [...new Set(writes.map((write) => write.checkId))])
     .execute();
   return new Map(rows.map((row) => [key(row.entity_ref, row.check_id, row.scope), row]));
+}
+
+function nextRow(
+  write: ResultWrite,
+  row: ResultRow | undefined,
+  now: number,
+  preserveStateOnError?: boolean,
+) {
+  const keep = preserveStateOnError && write.state === 'error' && row && row.state !== 'error';
+  const state = keep ? row.state : write.state;
+  const changed = !row || row.state !== state;
+  const next: ResultRow = {
+    entity_ref: write.entityRef,
+    check_id: write.checkId,
+    scope: write.scope,
+    state,
+    details: JSON.stringify(write.details),
+    submitted_by: write.submittedBy,
+    last_checked: now,
+    state_since: changed ? now : Number(row.state_since),
+  };
+  const transition: HistoryRow | undefined = changed
+    ? {
+        entity_ref: write.entityRef,
+        check_id: write.checkId,
+        scope: write.scope,
+        from_state: row?.state ?? null,
+        to_state: state,
+        submitted_by: write.submittedBy,
+        owner_ref: write.ownerRef ?? null,
+        at: now,
+      }
+    : undefined;
+  return { next, transition };
 }
 
 /**
@@ -58,47 +95,27 @@ async function resultsWrite(
   if (writes.length === 0) return [];
   const now = options.now ?? Date.now();
   const out: CheckResult[] = [];
-  for (let start = 0; start < writes.length; start += 200) {
-    const chunk = writes.slice(start, start + 200);
+  for (let start = 0; start < writes.length; start += CHUNK) {
+    const chunk = writes.slice(start, start + CHUNK);
     await db.transaction().execute(async (trx) => {
       const before = await existing(trx, chunk);
+      const rows: ResultRow[] = [];
+      const transitions: HistoryRow[] = [];
       for (const write of chunk) {
-        const row = before.get(key(write.entityRef, write.checkId, write.scope));
-        const keep = options.preserveStateOnError && write.state === 'error' && row && row.state !== 'error';
-        const state = keep ? row.state : write.state;
-        const changed = !row || row.state !== state;
-        const next: ResultRow = {
-          entity_ref: write.entityRef,
-          check_id: write.checkId,
-          scope: write.scope,
-          state,
-          details: JSON.stringify(write.details),
-          submitted_by: write.submittedBy,
-          last_checked: now,
-          state_since: changed ? now : Number(row.state_since),
-        };
-        const { entity_ref: _e, check_id: _c, scope: _s, ...update } = next;
-        await trx
-          .insertInto(table)
-          .values(next)
-          .onConflict((oc) => oc.columns(['entity_ref', 'check_id', 'scope']).doUpdateSet(update))
-          .execute();
-        if (changed)
-          await trx
-            .insertInto('scorecards_history')
-            .values({
-              entity_ref: write.entityRef,
-              check_id: write.checkId,
-              scope: write.scope,
-              from_state: row?.state ?? null,
-              to_state: state,
-              submitted_by: write.submittedBy,
-              owner_ref: write.ownerRef ?? null,
-              at: now,
-            })
-            .execute();
+        const rowKey = key(write.entityRef, write.checkId, write.scope);
+        const { next, transition } = nextRow(write, before.get(rowKey), now, options.preserveStateOnError);
+        // A second write of the same result in this batch sees the first as stored.
+        before.set(rowKey, next);
+        rows.push(next);
+        if (transition) transitions.push(transition);
         out.push(toCheckResult(next));
       }
+      await upsertRows(trx, table, ['entity_ref', 'check_id', 'scope'], rows);
+      for (let at = 0; at < transitions.length; at += 200)
+        await trx
+          .insertInto('scorecards_history')
+          .values(transitions.slice(at, at + 200))
+          .execute();
     });
   }
   return out;
