@@ -37,7 +37,7 @@ export interface ScorecardsServiceDeps {
 async function syncCatalog(
   deps: ScorecardsServiceDeps,
   catalog: CatalogClient,
-  onFactsChanged: (changed: FactWrite[], options: { allChecks?: boolean }) => Promise<void>,
+  onFactsChanged: (changed: FactWrite[]) => Promise<void>,
   signal?: AbortSignal,
 ): Promise<number> {
   const { stores } = deps;
@@ -54,8 +54,7 @@ async function syncCatalog(
       data: raw,
       timestamp: now,
     }));
-    // A changed entity may change which checks apply to it: all of them run again.
-    await onFactsChanged(await stores.facts.write(facts), { allChecks: true });
+    await onFactsChanged(await stores.facts.write(facts, { skipUnchanged: true }));
   }
   const gone = await stores.entities.removeExcept(seen);
   await stores.results.removeEntities(gone);
@@ -115,14 +114,15 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
   const evaluate = (refs: string[], options: Parameters<typeof evaluateEntities>[3] = {}) =>
     exclusive(() => evaluateEntities(stores, registry, refs, options));
 
-  /** Evaluates the checks that read changed facts, for the entities they belong to. */
-  async function onFactsChanged(changed: FactWrite[], options: { allChecks?: boolean } = {}): Promise<void> {
+  /**
+   * Evaluates the entities whose facts changed. Every rule check of such an entity runs
+   * (not only the readers of the changed fact): a few more evaluations for that entity,
+   * and its results digest stays whole, so the next full run can skip it.
+   */
+  async function onFactsChanged(changed: FactWrite[]): Promise<void> {
     if (changed.length === 0) return;
-    const snapshot = await registry.snapshot();
-    const checkIds = new Set(changed.flatMap((fact) => snapshot.checksByFact.get(fact.factRef) ?? []));
     const refs = [...new Set(changed.map((fact) => fact.entityRef))];
-    for (let start = 0; start < refs.length; start += CHUNK)
-      await evaluate(refs.slice(start, start + CHUNK), options.allChecks ? {} : { checkIds });
+    for (let start = 0; start < refs.length; start += CHUNK) await evaluate(refs.slice(start, start + CHUNK));
     await deps.events.publish({
       topic: SCORECARDS_RESULTS_TOPIC,
       eventPayload: { entityRefs: refs.slice(0, 1000) },
@@ -142,7 +142,7 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
       for (let start = 0; start < refs.length; start += CHUNK) {
         const entities = await stores.entities.get(refs.slice(start, start + CHUNK));
         const facts = await runCollector(collector, entities, { signal, logger: deps.logger });
-        await onFactsChanged(await stores.facts.write(facts));
+        await onFactsChanged(await stores.facts.write(facts, { skipUnchanged: true }));
       }
     },
     /** Evaluates every check for every known entity (the periodic full run). */

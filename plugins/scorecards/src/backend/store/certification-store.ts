@@ -6,19 +6,51 @@ import { upsertRows } from './upsert-rows.js';
 
 const table = 'scorecards_certifications' as const;
 
+/** The stored body, if writing `certification` would change nothing but its timestamp. */
+function unchanged(
+  stored: { owner_ref: string; body: string } | undefined,
+  certification: Certification,
+  ownerRef: string,
+) {
+  if (!stored || stored.owner_ref !== ownerRef) return false;
+  if (stored.body === JSON.stringify(certification)) return true;
+  const before = (JSON.parse(stored.body) as Certification).certificationTimestamp;
+  return (
+    Boolean(before) && stored.body === JSON.stringify({ ...certification, certificationTimestamp: before })
+  );
+}
+
+/**
+ * Stores certifications; one whose level and check states did not change keeps its row
+ * (and so the time the level was reached).
+ */
 async function certificationsWrite(
   db: Kysely<ScorecardsTables>,
   items: Array<{ certification: Certification; ownerRef: string }>,
   now = Date.now(),
 ): Promise<void> {
-  const rows = items.map(({ certification, ownerRef }) => ({
-    entity_ref: certification.entityRef,
-    track_id: certification.trackId,
-    owner_ref: ownerRef,
-    level_ordinal: certification.highestLevel?.ordinal ?? 0,
-    body: JSON.stringify(certification),
-    certified_at: now,
-  }));
+  const stored = new Map<string, { owner_ref: string; body: string }>();
+  const refs = [...new Set(items.map((item) => item.certification.entityRef))];
+  for (let start = 0; start < refs.length; start += 500)
+    for (const row of await db
+      .selectFrom(table)
+      .select(['entity_ref', 'track_id', 'owner_ref', 'body'])
+      .where('entity_ref', 'in', refs.slice(start, start + 500))
+      .execute())
+      stored.set(`${row.entity_ref}\n${row.track_id}`, row);
+  const rows = items
+    .filter(({ certification, ownerRef }) => {
+      const key = `${certification.entityRef}\n${certification.trackId}`;
+      return !unchanged(stored.get(key), certification, ownerRef);
+    })
+    .map(({ certification, ownerRef }) => ({
+      entity_ref: certification.entityRef,
+      track_id: certification.trackId,
+      owner_ref: ownerRef,
+      level_ordinal: certification.highestLevel?.ordinal ?? 0,
+      body: JSON.stringify(certification),
+      certified_at: now,
+    }));
   await upsertRows(db, table, ['entity_ref', 'track_id'], rows);
 }
 

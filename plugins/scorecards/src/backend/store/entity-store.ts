@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { FilterableEntity } from '../engine/entity-filter.js';
 import type { ScorecardsTables } from './tables.js';
 import { upsertRows } from './upsert-rows.js';
@@ -8,6 +8,8 @@ export interface KnownEntity {
   entityRef: string;
   ownerRef: string;
   entity: FilterableEntity;
+  /** Digest of the rule results of its last full evaluation, if nothing changed them since. */
+  resultsDigest?: string;
 }
 
 /** The entities the catalog collector saw (so evaluation needs no catalog round trip). */
@@ -40,15 +42,44 @@ export function createEntityStore(db: Kysely<ScorecardsTables>) {
           .selectFrom(table)
           .selectAll()
           .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+          .orderBy('entity_ref')
           .execute();
         for (const row of rows)
           out.push({
             entityRef: row.entity_ref,
             ownerRef: row.owner_ref,
             entity: JSON.parse(row.body) as FilterableEntity,
+            ...(row.results_digest ? { resultsDigest: row.results_digest } : {}),
           });
       }
       return out;
+    },
+    /**
+     * Records a full evaluation: when, and the digest of each entity's rule results (the
+     * next full run skips an entity whose results have the same digest).
+     */
+    async recordFullEvaluation(
+      digests: Array<{ entityRef: string; digest: string }>,
+      at: number,
+    ): Promise<void> {
+      for (let start = 0; start < digests.length; start += 500) {
+        const values = digests
+          .slice(start, start + 500)
+          .map(({ entityRef, digest }) => sql`(${entityRef}, ${digest})`);
+        // UPDATE ... FROM a CTE: the same SQL on SQLite (3.33+) and PostgreSQL.
+        await sql`WITH v(ref, digest) AS (VALUES ${sql.join(values)})
+          UPDATE scorecards_entities SET results_digest = v.digest, evaluated_at = ${at}
+          FROM v WHERE scorecards_entities.entity_ref = v.ref`.execute(db);
+      }
+    },
+    /** Forgets the digests of entities some of whose results a partial evaluation wrote. */
+    async clearDigests(entityRefs: string[]): Promise<void> {
+      for (let start = 0; start < entityRefs.length; start += 500)
+        await db
+          .updateTable(table)
+          .set({ results_digest: null })
+          .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+          .execute();
     },
     async allRefs(): Promise<string[]> {
       const rows = await db.selectFrom(table).select('entity_ref').orderBy('entity_ref').execute();

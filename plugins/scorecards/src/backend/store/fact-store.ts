@@ -19,7 +19,11 @@ const table = 'scorecards_facts' as const;
  * Stores facts; answers the ones whose data or error changed (the ones that trigger
  * evaluation). A fact older than the stored one is ignored.
  */
-async function factsWrite(db: Kysely<ScorecardsTables>, facts: FactWrite[]): Promise<FactWrite[]> {
+async function factsWrite(
+  db: Kysely<ScorecardsTables>,
+  facts: FactWrite[],
+  options: { skipUnchanged?: boolean } = {},
+): Promise<FactWrite[]> {
   const changed: FactWrite[] = [];
   for (let start = 0; start < facts.length; start += CHUNK) {
     const chunk = facts.slice(start, start + CHUNK);
@@ -37,7 +41,11 @@ async function factsWrite(db: Kysely<ScorecardsTables>, facts: FactWrite[]): Pro
       if (row && Number(row.timestamp) > fact.timestamp) continue;
       const data = 'data' in fact ? JSON.stringify(fact.data ?? null) : null;
       const error = 'error' in fact ? fact.error : null;
-      if (!row || row.data !== data || row.error !== error) changed.push(fact);
+      const same = row && row.data === data && row.error === error;
+      // Collected facts that did not change keep their row (their timestamp is when they
+      // last changed); a pushed one is written again, so CI sees its push's time.
+      if (same && options.skipUnchanged) continue;
+      if (!same) changed.push(fact);
       const next = {
         entity_ref: fact.entityRef,
         fact_ref: fact.factRef,

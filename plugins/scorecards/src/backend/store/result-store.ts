@@ -16,8 +16,15 @@ export interface ResultWrite {
   ownerRef?: string;
 }
 
-/** Maps a stored row to the API's result. */
-export function toCheckResult(row: ResultRow): CheckResult {
+/** Who evaluated rule checks, as `submittedBy` shows it. */
+export const EVALUATOR = 'scorecards';
+
+/**
+ * Maps a stored row to the API's result. An evaluated result that did not change is not
+ * written again: its lastChecked is the entity's last evaluation (`evaluatedAt`).
+ */
+export function toCheckResult(row: ResultRow & { evaluated_at?: number | null }): CheckResult {
+  const evaluatedAt = row.submitted_by === EVALUATOR ? Number(row.evaluated_at ?? 0) : 0;
   return {
     entityRef: row.entity_ref,
     checkId: row.check_id,
@@ -25,7 +32,7 @@ export function toCheckResult(row: ResultRow): CheckResult {
     state: row.state as CheckState,
     details: JSON.parse(row.details) as Record<string, unknown>,
     submittedBy: row.submitted_by,
-    lastChecked: new Date(Number(row.last_checked)).toISOString(),
+    lastChecked: new Date(Math.max(Number(row.last_checked), evaluatedAt)).toISOString(),
     stateSince: new Date(Number(row.state_since)).toISOString(),
   };
 }
@@ -82,15 +89,20 @@ function nextRow(
   return { next, transition };
 }
 
+const sameResult = (a: ResultRow, b: ResultRow) =>
+  a.state === b.state && a.details === b.details && a.submitted_by === b.submitted_by;
+
 /**
- * Stores results; a change of state also appends to the history. With
+ * Stores results; a change of state also appends to the history. With `skipUnchanged`
+ * (the evaluator), a result equal to the stored one is not written (the caller records
+ * the entity's evaluation time instead). Answers the results written. With
  * `preserveStateOnError`, an incoming `error` keeps a stored non-error state (only
  * details, submitter and time change). Answers the stored results.
  */
 async function resultsWrite(
   db: Kysely<ScorecardsTables>,
   writes: ResultWrite[],
-  options: { preserveStateOnError?: boolean; now?: number } = {},
+  options: { preserveStateOnError?: boolean; now?: number; skipUnchanged?: boolean } = {},
 ): Promise<CheckResult[]> {
   if (writes.length === 0) return [];
   const now = options.now ?? Date.now();
@@ -103,9 +115,11 @@ async function resultsWrite(
       const transitions: HistoryRow[] = [];
       for (const write of chunk) {
         const rowKey = key(write.entityRef, write.checkId, write.scope);
-        const { next, transition } = nextRow(write, before.get(rowKey), now, options.preserveStateOnError);
+        const row = before.get(rowKey);
+        const { next, transition } = nextRow(write, row, now, options.preserveStateOnError);
         // A second write of the same result in this batch sees the first as stored.
         before.set(rowKey, next);
+        if (options.skipUnchanged && row && sameResult(row, next)) continue;
         rows.push(next);
         if (transition) transitions.push(transition);
         out.push(toCheckResult(next));
@@ -121,29 +135,40 @@ async function resultsWrite(
   return out;
 }
 
+/** Results with their entity's last evaluation time (see {@link toCheckResult}). */
+const withEvaluatedAt = (db: Kysely<ScorecardsTables>) =>
+  db
+    .selectFrom(table)
+    .leftJoin('scorecards_entities', 'scorecards_entities.entity_ref', `${table}.entity_ref`)
+    .selectAll(table)
+    .select('scorecards_entities.evaluated_at');
+
 async function resultsForEntity(
   db: Kysely<ScorecardsTables>,
   entityRef: string,
   scope: string,
   checkIds?: string[],
 ): Promise<CheckResult[]> {
-  let query = db.selectFrom(table).selectAll().where('entity_ref', '=', entityRef).where('scope', '=', scope);
+  let query = withEvaluatedAt(db).where(`${table}.entity_ref`, '=', entityRef).where('scope', '=', scope);
   if (checkIds) query = query.where('check_id', 'in', checkIds.length > 0 ? checkIds : ['']);
   return (await query.orderBy('check_id').execute()).map(toCheckResult);
 }
 
-/** States of many entities in the default scope, for certification. */
+/** States of many entities in the default scope (of some checks: those tracks read), for certification. */
 async function resultsStatesFor(
   db: Kysely<ScorecardsTables>,
   entityRefs: string[],
+  checkIds?: readonly string[],
 ): Promise<Map<string, Map<string, CheckState>>> {
   const out = new Map<string, Map<string, CheckState>>();
+  if (checkIds?.length === 0) return out;
   for (let start = 0; start < entityRefs.length; start += 500) {
     const rows = await db
       .selectFrom(table)
       .select(['entity_ref', 'check_id', 'state'])
       .where('scope', '=', 'default')
       .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+      .$if(checkIds !== undefined, (query) => query.where('check_id', 'in', checkIds ?? []))
       .execute();
     for (const row of rows) {
       const states = out.get(row.entity_ref) ?? new Map<string, CheckState>();
@@ -165,7 +190,14 @@ async function resultsForCheck(
   let query = db.selectFrom(table).where('check_id', '=', checkId).where('scope', '=', scope);
   if (states) query = query.where('state', 'in', states.length > 0 ? states : ['']);
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('entity_ref').limit(limit).offset(offset).execute(),
+    withEvaluatedAt(db)
+      .where('check_id', '=', checkId)
+      .where('scope', '=', scope)
+      .$if(states !== undefined, (q) => q.where('state', 'in', states?.length ? states : ['']))
+      .orderBy(`${table}.entity_ref`)
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
   return { results: rows.map(toCheckResult), totalCount: Number(count.count) };
