@@ -43,6 +43,10 @@ const byName = (s: Subject) => ({ 'metadata.name': s.name });
 
 /** Fixtures by `<pluginId>.<operationId>`. */
 export const routeFixtures: Record<string, RouteFixture> = {
+  'scorecards.certifyWorld': {
+    sameAsMissing: 'not about one entity: it re-evaluates every entity (scorecards.check.edit)',
+    changesState: true,
+  },
   'catalog.getEntities': { query: (s) => ({ filter: `metadata.name=${s.name}` }), sameAsMissing: true },
   'catalog.getEntitiesByQuery': {
     query: (s) => ({ filter: `metadata.name=${s.name}`, fullTextFilterTerm: s.name }),

@@ -46,6 +46,7 @@ async function syncCatalog(
     if (signal?.aborted) return seen.size;
     const known = page.map((item) => item.known);
     for (const entity of known) seen.add(entity.entityRef);
+    const before = await stores.entities.known(known.map((entity) => entity.entityRef));
     await stores.entities.upsert(known);
     const now = Date.now();
     const facts = page.map(({ known: entity, entity: raw }) => ({
@@ -54,7 +55,11 @@ async function syncCatalog(
       data: raw,
       timestamp: now,
     }));
-    await onFactsChanged(await stores.facts.write(facts, { skipUnchanged: true }));
+    const changed = await stores.facts.write(facts, { skipUnchanged: true });
+    // An entity new to scorecards is evaluated even if its stored descriptor is unchanged
+    // (it was forgotten while the catalog briefly did not list it; its facts were kept).
+    const fresh = facts.filter((fact) => !before.has(fact.entityRef));
+    await onFactsChanged([...changed, ...fresh]);
   }
   const gone = await stores.entities.removeExcept(seen);
   await stores.results.removeEntities(gone);
