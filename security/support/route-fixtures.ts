@@ -43,6 +43,11 @@ const byName = (s: Subject) => ({ 'metadata.name': s.name });
 
 /** Fixtures by `<pluginId>.<operationId>`. */
 export const routeFixtures: Record<string, RouteFixture> = {
+  'scorecards.collectFacts': {
+    body: (s) => ({ collectorIds: ['scm'], entityRefs: [s.ref] }),
+    sameAsMissing: true,
+    changesState: true,
+  },
   'scorecards.certifyWorld': {
     sameAsMissing: 'not about one entity: it re-evaluates every entity (scorecards.check.edit)',
     changesState: true,

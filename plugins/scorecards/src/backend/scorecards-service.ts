@@ -141,6 +141,13 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
     /** Certifies entities again without evaluating rules (after a pushed result or an exemption). */
     recertify: (refs: string[]) => evaluate(refs, { checkIds: new Set() }),
     syncCatalog: (signal?: AbortSignal) => syncCatalog(deps, catalog(), onFactsChanged, signal),
+    /** Runs one collector for some entities now (`POST /facts/collect`). */
+    async collectFor(collector: FactCollector, entityRefs: string[]): Promise<void> {
+      const entities = await stores.entities.get(entityRefs);
+      const signal = new AbortController().signal;
+      const facts = await runCollector(collector, entities, { signal, logger: deps.logger });
+      await onFactsChanged(await stores.facts.write(facts, { skipUnchanged: true }));
+    },
     /** Runs one collector over every known entity. */
     async runCollector(collector: FactCollector, signal: AbortSignal): Promise<void> {
       const refs = await stores.entities.allRefs();

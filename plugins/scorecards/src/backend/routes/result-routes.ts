@@ -5,6 +5,7 @@ import { validateCheck } from '../definitions/validate-definitions.js';
 import { compileRule } from '../engine/compile-rule.js';
 import { evaluateCheck } from '../engine/evaluate-check.js';
 import { EVALUATE_ALL_TASK } from '../schedule-scorecards.js';
+import { collectFactsHandler } from './collect-facts.js';
 import { gateHandler } from './gate.js';
 import { type Access, actorOf, type RouteDeps } from './route-context.js';
 
@@ -23,6 +24,7 @@ type ResultHandlers = Pick<
   | 'submitFacts'
   | 'getFacts'
   | 'certifyWorld'
+  | 'collectFacts'
   | 'listFactCollectors'
 >;
 
@@ -287,10 +289,11 @@ function resultRoutesPart5(deps: RouteDeps, access: Access): Pick<ResultHandlers
 function resultRoutesPart6(
   deps: RouteDeps,
   access: Access,
-): Pick<ResultHandlers, 'getFacts' | 'listFactCollectors' | 'certifyWorld'> {
+): Pick<ResultHandlers, 'getFacts' | 'listFactCollectors' | 'certifyWorld' | 'collectFacts'> {
   const { stores } = deps;
   const { readEntity } = resultRoutesHelpers(deps, access);
   return {
+    collectFacts: collectFactsHandler(deps, access),
     certifyWorld: ({ credentials, request }) =>
       runAudited(deps.auditor, { eventId: 'certify-world', request, meta: {} }, async () => {
         await access.require(credentials, scorecardsPermissions.checkEdit);

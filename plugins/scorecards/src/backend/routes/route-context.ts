@@ -6,6 +6,7 @@ import {
   type Credentials,
   type DiscoveryService,
   type EventsService,
+  type LoggerService,
   type Permission,
   type PermissionsService,
   pluginClientOptions,
@@ -32,6 +33,7 @@ export interface RouteDeps {
   userInfo: UserInfoService;
   events: EventsService;
   scheduler: SchedulerService;
+  logger: LoggerService;
 }
 
 /** Who made a change, as `submittedBy` and audit records show it. */
