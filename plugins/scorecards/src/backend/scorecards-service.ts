@@ -104,18 +104,24 @@ async function requireEntities(
     });
 }
 
-/** Collection and evaluation: the work the scheduler runs and the routes trigger. */
-export function createScorecardsService(deps: ScorecardsServiceDeps) {
-  const { stores, registry } = deps;
-  const catalog = () => createCatalogClient(pluginClientOptions(deps, 'catalog'));
-  // One evaluation at a time on this backend: an evaluation reads facts, then writes
-  // results; run side by side, an older read could overwrite a newer result.
+/**
+ * One evaluation at a time on this backend: an evaluation reads facts, then writes
+ * results; run side by side, an older read could overwrite a newer result.
+ */
+function createExclusive() {
   let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+  return <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);
     return next;
   };
+}
+
+/** Collection and evaluation: the work the scheduler runs and the routes trigger. */
+export function createScorecardsService(deps: ScorecardsServiceDeps) {
+  const { stores, registry } = deps;
+  const catalog = () => createCatalogClient(pluginClientOptions(deps, 'catalog'));
+  const exclusive = createExclusive();
   const evaluate = (refs: string[], options: Parameters<typeof evaluateEntities>[3] = {}) =>
     exclusive(() => evaluateEntities(stores, registry, refs, options));
 
