@@ -43,6 +43,15 @@ const byName = (s: Subject) => ({ 'metadata.name': s.name });
 
 /** Fixtures by `<pluginId>.<operationId>`. */
 export const routeFixtures: Record<string, RouteFixture> = {
+  'scorecards.collectFacts': {
+    body: (s) => ({ collectorIds: ['scm'], entityRefs: [s.ref] }),
+    sameAsMissing: true,
+    changesState: true,
+  },
+  'scorecards.certifyWorld': {
+    sameAsMissing: 'not about one entity: it re-evaluates every entity (scorecards.check.edit)',
+    changesState: true,
+  },
   'catalog.getEntities': { query: (s) => ({ filter: `metadata.name=${s.name}` }), sameAsMissing: true },
   'catalog.getEntitiesByQuery': {
     query: (s) => ({ filter: `metadata.name=${s.name}`, fullTextFilterTerm: s.name }),

@@ -18,6 +18,10 @@ export interface BenchConfigOptions {
   catalogDirectory: string;
   database: BenchDatabase;
   processingIntervalSeconds: number;
+  /** Backend features instead of auth, catalog and audit (another benchmark adds its plugin). */
+  features?: string[];
+  /** Top-level config sections to add (e.g. `scorecards`). */
+  extraConfig?: Record<string, unknown>;
 }
 
 /** Every kind the generator writes, so `catalog.rules` rejects nothing. */
@@ -56,7 +60,11 @@ export function writeBenchConfig(options: BenchConfigOptions): { file: string; t
     backend: {
       listen: { host: '127.0.0.1', port: 0 },
       database,
-      features: ['@atrium/auth/backend', '@atrium/catalog/backend', '@atrium/audit/backend'],
+      features: options.features ?? [
+        '@atrium/auth/backend',
+        '@atrium/catalog/backend',
+        '@atrium/audit/backend',
+      ],
       auth: { externalAccess: [{ type: 'static', options: { token, subject: 'atrium-bench' } }] },
     },
     catalog: {
@@ -65,6 +73,7 @@ export function writeBenchConfig(options: BenchConfigOptions): { file: string; t
       rules: [{ allow: ALL_KINDS }],
       processingInterval: { seconds: options.processingIntervalSeconds },
     },
+    ...options.extraConfig,
   };
   const file = join(options.directory, 'app-config.yaml');
   writeFileSync(file, stringify(config));

@@ -12,7 +12,7 @@ export interface QueryPage {
   pageInfo: { nextCursor?: string; prevCursor?: string };
 }
 
-/** Minimal authenticated access to one backend's `/api/catalog`. */
+/** Minimal authenticated access to one backend's `/api/catalog` (or another plugin's API). */
 export interface CatalogHttp {
   baseUrl: string;
   headers: Record<string, string>;
@@ -30,8 +30,8 @@ export interface CatalogHttp {
  * const http = createCatalogHttp(port, token);
  * const { totalItems } = await http.get<QueryPage>('/entities/by-query?limit=0');
  */
-export function createCatalogHttp(port: number, token: string): CatalogHttp {
-  const baseUrl = `http://127.0.0.1:${port}/api/catalog`;
+export function createCatalogHttp(port: number, token: string, pluginId = 'catalog'): CatalogHttp {
+  const baseUrl = `http://127.0.0.1:${port}/api/${pluginId}`;
   const headers = { authorization: `Bearer ${token}` };
   return {
     baseUrl,
@@ -40,7 +40,7 @@ export function createCatalogHttp(port: number, token: string): CatalogHttp {
       const response = await fetch(`${baseUrl}${path}`, { headers });
       const text = await response.text();
       if (!response.ok)
-        throw new Error(`GET /api/catalog${path} answered ${response.status}: ${text.slice(0, 500)}`);
+        throw new Error(`GET /api/${pluginId}${path} answered ${response.status}: ${text.slice(0, 500)}`);
       return JSON.parse(text) as T;
     },
     async post<T>(path: string, body: unknown) {

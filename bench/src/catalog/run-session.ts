@@ -12,6 +12,8 @@ export interface Session {
   http: CatalogHttp;
   /** A description of the database, for messages (`sqlite in /tmp/...`, `postgres prefix bench_..._`). */
   database: string;
+  /** Where the data is, to start another process on it. */
+  databaseConfig: BenchDatabase;
   /** Stops the process, then drops the PostgreSQL schemas it created. */
   stop(): Promise<void>;
 }
@@ -25,6 +27,10 @@ export interface SessionOptions {
   directory: string;
   catalog: GeneratedCatalog;
   processingIntervalSeconds: number;
+  /** Reuse this database (a second process over what the first one ingested). */
+  database?: BenchDatabase;
+  features?: string[];
+  extraConfig?: Record<string, unknown>;
 }
 
 /**
@@ -37,15 +43,18 @@ export interface SessionOptions {
 export async function startSession(options: SessionOptions): Promise<Session> {
   mkdirSync(options.directory, { recursive: true });
   const database: BenchDatabase =
-    options.db === 'sqlite'
+    options.database ??
+    (options.db === 'sqlite'
       ? { kind: 'sqlite', directory: join(options.directory, 'data') }
-      : { kind: 'postgres', connection: options.pgUrl, prefix: uniquePrefix() };
+      : { kind: 'postgres', connection: options.pgUrl, prefix: uniquePrefix() });
   const { file, token } = writeBenchConfig({
     directory: options.directory,
     rootFile: options.catalog.rootFile,
     catalogDirectory: options.catalog.directory,
     database,
     processingIntervalSeconds: options.processingIntervalSeconds,
+    ...(options.features ? { features: options.features } : {}),
+    ...(options.extraConfig ? { extraConfig: options.extraConfig } : {}),
   });
   const dropDatabase = async () => {
     if (database.kind === 'postgres') await dropSchemas(database.connection, database.prefix);
@@ -67,6 +76,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   return {
     backend,
     http: createCatalogHttp(backend.port, token),
+    databaseConfig: database,
     database:
       database.kind === 'sqlite'
         ? `sqlite in ${database.directory}`

@@ -4,6 +4,9 @@ import type { ScorecardsConfig } from './config.js';
 import type { DefinitionRegistry } from './definitions/definition-registry.js';
 import { SCORECARDS_DEFINITIONS_TOPIC, type ScorecardsService } from './scorecards-service.js';
 
+/** The periodic full evaluation (`POST /certify_world` runs it now). */
+export const EVALUATE_ALL_TASK = 'evaluate-all';
+
 /**
  * Schedules the background work on the kernel scheduler (`global` tasks: one run at a time
  * across every backend sharing the database): the catalog sync (which evaluates what
@@ -40,11 +43,16 @@ export async function scheduleScorecards(deps: {
     });
   }
   await scheduler.scheduleTask({
-    id: 'evaluate-all',
+    id: EVALUATE_ALL_TASK,
     frequency: deps.config.evaluationFrequency,
     timeout: { minutes: 30 },
     initialDelay: { minutes: 1 },
-    fn: (signal) => service.evaluateAll(signal),
+    fn: async (signal) => {
+      const started = performance.now();
+      const count = await service.evaluateAll(signal);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      deps.logger.info(`scorecards evaluated ${count} entities in ${seconds} s`);
+    },
   });
   return deps.events.subscribe({
     id: 'scorecards-definitions',

@@ -37,7 +37,7 @@ export interface ScorecardsServiceDeps {
 async function syncCatalog(
   deps: ScorecardsServiceDeps,
   catalog: CatalogClient,
-  onFactsChanged: (changed: FactWrite[], options: { allChecks?: boolean }) => Promise<void>,
+  onFactsChanged: (changed: FactWrite[]) => Promise<void>,
   signal?: AbortSignal,
 ): Promise<number> {
   const { stores } = deps;
@@ -46,6 +46,7 @@ async function syncCatalog(
     if (signal?.aborted) return seen.size;
     const known = page.map((item) => item.known);
     for (const entity of known) seen.add(entity.entityRef);
+    const before = await stores.entities.known(known.map((entity) => entity.entityRef));
     await stores.entities.upsert(known);
     const now = Date.now();
     const facts = page.map(({ known: entity, entity: raw }) => ({
@@ -54,8 +55,11 @@ async function syncCatalog(
       data: raw,
       timestamp: now,
     }));
-    // A changed entity may change which checks apply to it: all of them run again.
-    await onFactsChanged(await stores.facts.write(facts), { allChecks: true });
+    const changed = await stores.facts.write(facts, { skipUnchanged: true });
+    // An entity new to scorecards is evaluated even if its stored descriptor is unchanged
+    // (it was forgotten while the catalog briefly did not list it; its facts were kept).
+    const fresh = facts.filter((fact) => !before.has(fact.entityRef));
+    await onFactsChanged([...changed, ...fresh]);
   }
   const gone = await stores.entities.removeExcept(seen);
   await stores.results.removeEntities(gone);
@@ -100,29 +104,36 @@ async function requireEntities(
     });
 }
 
-/** Collection and evaluation: the work the scheduler runs and the routes trigger. */
-export function createScorecardsService(deps: ScorecardsServiceDeps) {
-  const { stores, registry } = deps;
-  const catalog = () => createCatalogClient(pluginClientOptions(deps, 'catalog'));
-  // One evaluation at a time on this backend: an evaluation reads facts, then writes
-  // results; run side by side, an older read could overwrite a newer result.
+/**
+ * One evaluation at a time on this backend: an evaluation reads facts, then writes
+ * results; run side by side, an older read could overwrite a newer result.
+ */
+function createExclusive() {
   let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+  return <T>(work: () => Promise<T>): Promise<T> => {
     const next = queue.then(work, work);
     queue = next.catch(() => undefined);
     return next;
   };
+}
+
+/** Collection and evaluation: the work the scheduler runs and the routes trigger. */
+export function createScorecardsService(deps: ScorecardsServiceDeps) {
+  const { stores, registry } = deps;
+  const catalog = () => createCatalogClient(pluginClientOptions(deps, 'catalog'));
+  const exclusive = createExclusive();
   const evaluate = (refs: string[], options: Parameters<typeof evaluateEntities>[3] = {}) =>
     exclusive(() => evaluateEntities(stores, registry, refs, options));
 
-  /** Evaluates the checks that read changed facts, for the entities they belong to. */
-  async function onFactsChanged(changed: FactWrite[], options: { allChecks?: boolean } = {}): Promise<void> {
+  /**
+   * Evaluates the entities whose facts changed. Every rule check of such an entity runs
+   * (not only the readers of the changed fact): a few more evaluations for that entity,
+   * and its results digest stays whole, so the next full run can skip it.
+   */
+  async function onFactsChanged(changed: FactWrite[]): Promise<void> {
     if (changed.length === 0) return;
-    const snapshot = await registry.snapshot();
-    const checkIds = new Set(changed.flatMap((fact) => snapshot.checksByFact.get(fact.factRef) ?? []));
     const refs = [...new Set(changed.map((fact) => fact.entityRef))];
-    for (let start = 0; start < refs.length; start += CHUNK)
-      await evaluate(refs.slice(start, start + CHUNK), options.allChecks ? {} : { checkIds });
+    for (let start = 0; start < refs.length; start += CHUNK) await evaluate(refs.slice(start, start + CHUNK));
     await deps.events.publish({
       topic: SCORECARDS_RESULTS_TOPIC,
       eventPayload: { entityRefs: refs.slice(0, 1000) },
@@ -136,20 +147,28 @@ export function createScorecardsService(deps: ScorecardsServiceDeps) {
     /** Certifies entities again without evaluating rules (after a pushed result or an exemption). */
     recertify: (refs: string[]) => evaluate(refs, { checkIds: new Set() }),
     syncCatalog: (signal?: AbortSignal) => syncCatalog(deps, catalog(), onFactsChanged, signal),
+    /** Runs one collector for some entities now (`POST /facts/collect`). */
+    async collectFor(collector: FactCollector, entityRefs: string[]): Promise<void> {
+      const entities = await stores.entities.get(entityRefs);
+      const signal = new AbortController().signal;
+      const facts = await runCollector(collector, entities, { signal, logger: deps.logger });
+      await onFactsChanged(await stores.facts.write(facts, { skipUnchanged: true }));
+    },
     /** Runs one collector over every known entity. */
     async runCollector(collector: FactCollector, signal: AbortSignal): Promise<void> {
       const refs = await stores.entities.allRefs();
       for (let start = 0; start < refs.length; start += CHUNK) {
         const entities = await stores.entities.get(refs.slice(start, start + CHUNK));
         const facts = await runCollector(collector, entities, { signal, logger: deps.logger });
-        await onFactsChanged(await stores.facts.write(facts));
+        await onFactsChanged(await stores.facts.write(facts, { skipUnchanged: true }));
       }
     },
     /** Evaluates every check for every known entity (the periodic full run). */
-    async evaluateAll(signal?: AbortSignal): Promise<void> {
+    async evaluateAll(signal?: AbortSignal): Promise<number> {
       const refs = await stores.entities.allRefs();
       for (let start = 0; start < refs.length && !signal?.aborted; start += CHUNK)
         await evaluate(refs.slice(start, start + CHUNK));
+      return refs.length;
     },
     requireEntities: (entityRefs: string[]) => requireEntities(deps.stores, catalog(), entityRefs),
   };

@@ -29,6 +29,8 @@ export const scorecardsPermissions = {
   ),
   /** Push facts (`POST /facts`), e.g. from CI. */
   factPush: permission('scorecards.fact.push', 'create', 'Push facts'),
+  /** Collect facts now for chosen entities (`POST /facts/collect`). */
+  factCollect: permission('scorecards.fact.collect', 'update', 'Collect facts on demand'),
   /** Push results of external checks (`POST /results`), e.g. from CI. */
   resultPush: permission('scorecards.result.push', 'create', 'Push check results'),
 } as const;

@@ -163,6 +163,30 @@ export const resultRoutes = {
     bodyLimit: 4 * 1024 * 1024,
     permissions: ['scorecards.fact.push'],
   },
+  collectFacts: {
+    method: 'POST',
+    path: '/facts/collect',
+    summary: 'Collect facts now for some entities (Soundcheck on-demand collection); runs in the background',
+    body: z.object({
+      collectorIds: z.array(z.string().min(1).max(100)).min(1).max(20),
+      entityRefs: z.array(entityRefSchema).min(1).max(100),
+    }),
+    response: z.object({
+      queued: z.array(
+        z.object({ collectorId: z.string(), entityRefs: z.array(z.string()), jobsQueued: z.number().int() }),
+      ),
+      skipped: z.array(z.object({ collectorId: z.string(), reason: z.string() })),
+    }),
+    permissions: ['scorecards.fact.collect', 'catalog.entity.read'],
+  },
+  certifyWorld: {
+    method: 'POST',
+    path: '/certify_world',
+    summary:
+      'Evaluate every check for every entity again now (the periodic full run, on demand; one run across backends)',
+    response: z.object({ taskId: z.string(), triggered: z.literal(true) }),
+    permissions: ['scorecards.check.edit'],
+  },
   getFacts: {
     method: 'GET',
     path: '/facts',

@@ -15,6 +15,8 @@ export interface DefinitionSnapshot {
   campaigns: Campaign[];
   /** Check ids per factRef they read (which checks a new fact triggers). */
   checksByFact: Map<string, string[]>;
+  /** The checks some track level lists (the only states certification reads). */
+  trackCheckIds: string[];
   /** Checks whose stored rule no longer compiles (a collector was removed): id → reason. */
   broken: Map<string, string>;
 }
@@ -71,6 +73,11 @@ async function loadSnapshot(
     tracks,
     campaigns: campaignRows.map((row) => withMeta<Campaign>(row)),
     checksByFact,
+    trackCheckIds: [
+      ...new Set(
+        tracks.flatMap((track) => track.levels.flatMap((level) => level.checks.map((check) => check.id))),
+      ),
+    ],
     broken,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Certification, CheckState } from '../../common/index.js';
 import type { DefinitionRegistry, DefinitionSnapshot } from '../definitions/definition-registry.js';
 import { certify, type EffectiveStates } from '../engine/certify.js';
@@ -7,11 +8,8 @@ import { evaluateCheck } from '../engine/evaluate-check.js';
 import { TRACK_FACT_PREFIX } from '../engine/track-dependencies.js';
 import type { KnownEntity } from '../store/entity-store.js';
 import type { FactWrite } from '../store/fact-store.js';
-import type { ResultWrite } from '../store/result-store.js';
+import { EVALUATOR, type ResultWrite } from '../store/result-store.js';
 import type { ScorecardsStores } from './scorecards-stores.js';
-
-/** Who evaluated rule checks, as `submittedBy` shows it. */
-export const EVALUATOR = 'scorecards';
 
 // A track level read by another track's check re-evaluates it; cycles are refused, so
 // this bounds only a long chain.
@@ -66,12 +64,13 @@ async function certifyEntities(
 ): Promise<FactWrite[]> {
   const refs = entities.map((entity) => entity.entityRef);
   const [states, exemptions] = await Promise.all([
-    stores.results.statesFor(refs),
+    stores.results.statesFor(refs, snapshot.trackCheckIds),
     stores.exemptions.activeFor(refs),
   ]);
   const at = new Date(now).toISOString();
   const writes: Array<{ certification: Certification; ownerRef: string }> = [];
   const trackFacts: FactWrite[] = [];
+  const applyingTracks: Array<{ entityRef: string; trackIds: string[] }> = [];
   for (const entity of entities) {
     const effective = effectiveStates(states.get(entity.entityRef), exemptions.get(entity.entityRef));
     const applying = snapshot.tracks.filter((track) => appliesTo(entity.entity, track));
@@ -85,13 +84,43 @@ async function certifyEntities(
         data: { highestLevel: certification.highestLevel ?? { ordinal: 0, name: 'none' } },
       });
     }
-    await stores.certifications.keepOnly(
-      entity.entityRef,
-      applying.map((track) => track.id),
-    );
+    applyingTracks.push({ entityRef: entity.entityRef, trackIds: applying.map((track) => track.id) });
   }
+  await stores.certifications.keepOnly(applyingTracks);
   await stores.certifications.write(writes, now);
   return trackFacts;
+}
+
+/** A digest of an entity's rule results: equal digests mean nothing to write. */
+function digestOf(writes: ResultWrite[]): string {
+  const parts = writes.map((write) => [write.checkId, write.state, write.details]);
+  return createHash('sha1').update(JSON.stringify(parts)).digest('hex');
+}
+
+/**
+ * The rule results to write for some entities. A full run (no `checkIds`) leaves out an
+ * entity whose results have the digest of its last full run: nothing changed for it.
+ */
+function resultsToWrite(
+  snapshot: DefinitionSnapshot,
+  entities: KnownEntity[],
+  facts: Map<string, Map<string, FactValue>>,
+  checkIds: ReadonlySet<string> | undefined,
+) {
+  const plain: ResultWrite[] = [];
+  const preserving: ResultWrite[] = [];
+  const digests: Array<{ entityRef: string; digest: string }> = [];
+  for (const entity of entities) {
+    const out = ruleResults(snapshot, entity, facts.get(entity.entityRef) ?? new Map(), checkIds);
+    if (!checkIds) {
+      const digest = digestOf([...out.plain, ...out.preserving]);
+      digests.push({ entityRef: entity.entityRef, digest });
+      if (digest === entity.resultsDigest) continue;
+    }
+    plain.push(...out.plain);
+    preserving.push(...out.preserving);
+  }
+  return { plain, preserving, digests };
 }
 
 /**
@@ -113,16 +142,15 @@ export async function evaluateEntities(
     const now = options.now ?? Date.now();
     const entities = await stores.entities.get(refs);
     const facts = await stores.facts.forEntities(refs);
-    const plain: ResultWrite[] = [];
-    const preserving: ResultWrite[] = [];
-    for (const entity of entities) {
-      const out = ruleResults(snapshot, entity, facts.get(entity.entityRef) ?? new Map(), checkIds);
-      plain.push(...out.plain);
-      preserving.push(...out.preserving);
-    }
-    await stores.results.write(plain, { now });
-    await stores.results.write(preserving, { now, preserveStateOnError: true });
-    const changed = await stores.facts.write(await certifyEntities(stores, snapshot, entities, now));
+    const { plain, preserving, digests } = resultsToWrite(snapshot, entities, facts, checkIds);
+    const written = [
+      ...(await stores.results.write(plain, { now, skipUnchanged: true })),
+      ...(await stores.results.write(preserving, { now, preserveStateOnError: true, skipUnchanged: true })),
+    ];
+    if (checkIds) await stores.entities.clearDigests([...new Set(written.map((result) => result.entityRef))]);
+    else await stores.entities.recordFullEvaluation(digests, now);
+    const trackFacts = await certifyEntities(stores, snapshot, entities, now);
+    const changed = await stores.facts.write(trackFacts, { skipUnchanged: true });
     const readers = new Set(changed.flatMap((fact) => snapshot.checksByFact.get(fact.factRef) ?? []));
     refs = readers.size > 0 ? [...new Set(changed.map((fact) => fact.entityRef))] : [];
     checkIds = readers;

@@ -4,6 +4,8 @@ import { type CheckResult, type scorecardsApi, scorecardsPermissions } from '../
 import { validateCheck } from '../definitions/validate-definitions.js';
 import { compileRule } from '../engine/compile-rule.js';
 import { evaluateCheck } from '../engine/evaluate-check.js';
+import { EVALUATE_ALL_TASK } from '../schedule-scorecards.js';
+import { collectFactsHandler } from './collect-facts.js';
 import { gateHandler } from './gate.js';
 import { readableOf } from './read-scope.js';
 import { type Access, actorOf, type RouteDeps } from './route-context.js';
@@ -22,6 +24,8 @@ type ResultHandlers = Pick<
   | 'gate'
   | 'submitFacts'
   | 'getFacts'
+  | 'certifyWorld'
+  | 'collectFacts'
   | 'listFactCollectors'
 >;
 
@@ -276,10 +280,18 @@ function resultRoutesPart5(deps: RouteDeps, access: Access): Pick<ResultHandlers
 function resultRoutesPart6(
   deps: RouteDeps,
   access: Access,
-): Pick<ResultHandlers, 'getFacts' | 'listFactCollectors'> {
+): Pick<ResultHandlers, 'getFacts' | 'listFactCollectors' | 'certifyWorld' | 'collectFacts'> {
   const { stores } = deps;
   const { readEntity } = resultRoutesHelpers(deps, access);
   return {
+    collectFacts: collectFactsHandler(deps, access),
+    certifyWorld: ({ credentials, request }) =>
+      runAudited(deps.auditor, { eventId: 'certify-world', request, meta: {} }, async () => {
+        await access.require(credentials, scorecardsPermissions.checkEdit);
+        // The scheduler's lease keeps it to one run across backends; 409 while one runs.
+        await deps.scheduler.triggerTask(EVALUATE_ALL_TASK);
+        return { taskId: EVALUATE_ALL_TASK, triggered: true as const };
+      }),
     getFacts: async ({ credentials, query }) => {
       const entityRef = query.entityRef.toLowerCase();
       await readEntity(credentials, entityRef);

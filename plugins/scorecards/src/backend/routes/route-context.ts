@@ -6,9 +6,11 @@ import {
   type Credentials,
   type DiscoveryService,
   type EventsService,
+  type LoggerService,
   type Permission,
   type PermissionsService,
   pluginClientOptions,
+  type SchedulerService,
   type UserInfoService,
 } from '@atrium/kernel';
 import type { createPushedFactValidator } from '../collection/push-facts.js';
@@ -31,6 +33,8 @@ export interface RouteDeps {
   discovery: DiscoveryService;
   userInfo: UserInfoService;
   events: EventsService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
 }
 
 /** Who made a change, as `submittedBy` and audit records show it. */

@@ -2,38 +2,79 @@ import type { Kysely } from 'kysely';
 import type { Certification, TeamGridRow, TrackTeamCell } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
 import type { Readable, ScorecardsTables } from './tables.js';
+import { upsertRows } from './upsert-rows.js';
 
 const table = 'scorecards_certifications' as const;
 
+/** The stored body, if writing `certification` would change nothing but its timestamp. */
+function unchanged(
+  stored: { owner_ref: string; body: string } | undefined,
+  certification: Certification,
+  ownerRef: string,
+) {
+  if (!stored || stored.owner_ref !== ownerRef) return false;
+  if (stored.body === JSON.stringify(certification)) return true;
+  const before = (JSON.parse(stored.body) as Certification).certificationTimestamp;
+  return (
+    Boolean(before) && stored.body === JSON.stringify({ ...certification, certificationTimestamp: before })
+  );
+}
+
+/**
+ * Stores certifications; one whose level and check states did not change keeps its row
+ * (and so the time the level was reached).
+ */
 async function certificationsWrite(
   db: Kysely<ScorecardsTables>,
   items: Array<{ certification: Certification; ownerRef: string }>,
   now = Date.now(),
 ): Promise<void> {
-  for (const { certification, ownerRef } of items) {
-    const values = {
+  const stored = new Map<string, { owner_ref: string; body: string }>();
+  const refs = [...new Set(items.map((item) => item.certification.entityRef))];
+  for (let start = 0; start < refs.length; start += 500)
+    for (const row of await db
+      .selectFrom(table)
+      .select(['entity_ref', 'track_id', 'owner_ref', 'body'])
+      .where('entity_ref', 'in', refs.slice(start, start + 500))
+      .execute())
+      stored.set(`${row.entity_ref}\n${row.track_id}`, row);
+  const rows = items
+    .filter(({ certification, ownerRef }) => {
+      const key = `${certification.entityRef}\n${certification.trackId}`;
+      return !unchanged(stored.get(key), certification, ownerRef);
+    })
+    .map(({ certification, ownerRef }) => ({
+      entity_ref: certification.entityRef,
+      track_id: certification.trackId,
       owner_ref: ownerRef,
       level_ordinal: certification.highestLevel?.ordinal ?? 0,
       body: JSON.stringify(certification),
       certified_at: now,
-    };
-    await db
-      .insertInto(table)
-      .values({ entity_ref: certification.entityRef, track_id: certification.trackId, ...values })
-      .onConflict((oc) => oc.columns(['entity_ref', 'track_id']).doUpdateSet(values))
-      .execute();
-  }
+    }));
+  await upsertRows(db, table, ['entity_ref', 'track_id'], rows);
 }
 
-/** Drops certifications of tracks that no longer apply to the entity. */
+/**
+ * Drops certifications of tracks that no longer apply to each entity: one statement per
+ * distinct set of applying tracks (a handful), not one per entity.
+ */
 async function certificationsKeepOnly(
   db: Kysely<ScorecardsTables>,
-  entityRef: string,
-  trackIds: string[],
+  applying: Array<{ entityRef: string; trackIds: string[] }>,
 ): Promise<void> {
-  let query = db.deleteFrom(table).where('entity_ref', '=', entityRef);
-  if (trackIds.length > 0) query = query.where('track_id', 'not in', trackIds);
-  await query.execute();
+  const bySet = new Map<string, { trackIds: string[]; entityRefs: string[] }>();
+  for (const { entityRef, trackIds } of applying) {
+    const setKey = [...trackIds].sort().join('\n');
+    const group = bySet.get(setKey) ?? { trackIds, entityRefs: [] };
+    group.entityRefs.push(entityRef);
+    bySet.set(setKey, group);
+  }
+  for (const { trackIds, entityRefs } of bySet.values())
+    for (let start = 0; start < entityRefs.length; start += 500) {
+      let query = db.deleteFrom(table).where('entity_ref', 'in', entityRefs.slice(start, start + 500));
+      if (trackIds.length > 0) query = query.where('track_id', 'not in', trackIds);
+      await query.execute();
+    }
 }
 
 async function certificationsForEntity(

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Fact } from '../../common/index.js';
 import type { FactValue } from '../engine/compile-rule.js';
 import { bindDb } from './bind-db.js';
-import type { ScorecardsTables } from './tables.js';
+import type { FactRow, ScorecardsTables } from './tables.js';
+import { upsertRows } from './upsert-rows.js';
 
 /** A fact to store: data, or the error that kept its collector from producing it. */
 export type FactWrite = { entityRef: string; factRef: string; timestamp: number } & (
@@ -18,29 +19,45 @@ const table = 'scorecards_facts' as const;
  * Stores facts; answers the ones whose data or error changed (the ones that trigger
  * evaluation). A fact older than the stored one is ignored.
  */
-async function factsWrite(db: Kysely<ScorecardsTables>, facts: FactWrite[]): Promise<FactWrite[]> {
+async function factsWrite(
+  db: Kysely<ScorecardsTables>,
+  facts: FactWrite[],
+  options: { skipUnchanged?: boolean } = {},
+): Promise<FactWrite[]> {
   const changed: FactWrite[] = [];
   for (let start = 0; start < facts.length; start += CHUNK) {
     const chunk = facts.slice(start, start + CHUNK);
     const existing = await db
       .selectFrom(table)
-      .selectAll()
+      .select(['entity_ref', 'fact_ref', 'data', 'error', 'timestamp'])
       .where('entity_ref', 'in', [...new Set(chunk.map((fact) => fact.entityRef))])
+      .where('fact_ref', 'in', [...new Set(chunk.map((fact) => fact.factRef))])
       .execute();
     const byKey = new Map(existing.map((row) => [`${row.entity_ref}\n${row.fact_ref}`, row]));
+    const rows: FactRow[] = [];
     for (const fact of chunk) {
-      const row = byKey.get(`${fact.entityRef}\n${fact.factRef}`);
+      const key = `${fact.entityRef}\n${fact.factRef}`;
+      const row = byKey.get(key);
       if (row && Number(row.timestamp) > fact.timestamp) continue;
       const data = 'data' in fact ? JSON.stringify(fact.data ?? null) : null;
       const error = 'error' in fact ? fact.error : null;
-      if (!row || row.data !== data || row.error !== error) changed.push(fact);
-      const values = { data, error, timestamp: fact.timestamp };
-      await db
-        .insertInto(table)
-        .values({ entity_ref: fact.entityRef, fact_ref: fact.factRef, ...values })
-        .onConflict((oc) => oc.columns(['entity_ref', 'fact_ref']).doUpdateSet(values))
-        .execute();
+      const same = row && row.data === data && row.error === error;
+      // Collected facts that did not change keep their row (their timestamp is when they
+      // last changed); a pushed one is written again, so CI sees its push's time.
+      if (same && options.skipUnchanged) continue;
+      if (!same) changed.push(fact);
+      const next = {
+        entity_ref: fact.entityRef,
+        fact_ref: fact.factRef,
+        data,
+        error,
+        timestamp: fact.timestamp,
+      };
+      // A later fact of the same key in this batch compares against this one.
+      byKey.set(key, next);
+      rows.push(next);
     }
+    await upsertRows(db, table, ['entity_ref', 'fact_ref'], rows);
   }
   return changed;
 }

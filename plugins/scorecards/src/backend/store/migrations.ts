@@ -118,4 +118,12 @@ export const scorecardsMigrations: Migrations = {
       await createCertificationsAndExemptions(db);
     },
   },
+  // A full evaluation whose results equal the last one's (same digest) writes nothing for
+  // the entity; the results' lastChecked is the entity's last evaluation instead.
+  '0002_scorecards_evaluated_at': {
+    async up(db) {
+      await db.schema.alterTable('scorecards_entities').addColumn('evaluated_at', 'bigint').execute();
+      await db.schema.alterTable('scorecards_entities').addColumn('results_digest', 'varchar(64)').execute();
+    },
+  },
 };

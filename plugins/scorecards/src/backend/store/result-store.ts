@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CheckResult, CheckState } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
-import type { Readable, ResultRow, ScorecardsTables } from './tables.js';
+import type { HistoryRow, Readable, ResultRow, ScorecardsTables } from './tables.js';
+import { upsertRows } from './upsert-rows.js';
 
 /** A result to store. */
 export interface ResultWrite {
@@ -15,8 +16,15 @@ export interface ResultWrite {
   ownerRef?: string;
 }
 
-/** Maps a stored row to the API's result. */
-export function toCheckResult(row: ResultRow): CheckResult {
+/** Who evaluated rule checks, as `submittedBy` shows it. */
+export const EVALUATOR = 'scorecards';
+
+/**
+ * Maps a stored row to the API's result. An evaluated result that did not change is not
+ * written again: its lastChecked is the entity's last evaluation (`evaluatedAt`).
+ */
+export function toCheckResult(row: ResultRow & { evaluated_at?: number | null }): CheckResult {
+  const evaluatedAt = row.submitted_by === EVALUATOR ? Number(row.evaluated_at ?? 0) : 0;
   return {
     entityRef: row.entity_ref,
     checkId: row.check_id,
@@ -24,7 +32,7 @@ export function toCheckResult(row: ResultRow): CheckResult {
     state: row.state as CheckState,
     details: JSON.parse(row.details) as Record<string, unknown>,
     submittedBy: row.submitted_by,
-    lastChecked: new Date(Number(row.last_checked)).toISOString(),
+    lastChecked: new Date(Math.max(Number(row.last_checked), evaluatedAt)).toISOString(),
     stateSince: new Date(Number(row.state_since)).toISOString(),
   };
 }
@@ -32,6 +40,8 @@ export function toCheckResult(row: ResultRow): CheckResult {
 const key = (entityRef: string, checkId: string, scope: string) => `${entityRef}\n${checkId}\n${scope}`;
 
 const table = 'scorecards_results' as const;
+// Results per transaction: the existing rows are read once per chunk.
+const CHUNK = 1000;
 async function existing(
   executor: Kysely<ScorecardsTables>,
   writes: ResultWrite[],
@@ -45,64 +55,93 @@ async function existing(
   return new Map(rows.map((row) => [key(row.entity_ref, row.check_id, row.scope), row]));
 }
 
+function nextRow(
+  write: ResultWrite,
+  row: ResultRow | undefined,
+  now: number,
+  preserveStateOnError?: boolean,
+) {
+  const keep = preserveStateOnError && write.state === 'error' && row && row.state !== 'error';
+  const state = keep ? row.state : write.state;
+  const changed = !row || row.state !== state;
+  const next: ResultRow = {
+    entity_ref: write.entityRef,
+    check_id: write.checkId,
+    scope: write.scope,
+    state,
+    details: JSON.stringify(write.details),
+    submitted_by: write.submittedBy,
+    last_checked: now,
+    state_since: changed ? now : Number(row.state_since),
+  };
+  const transition: HistoryRow | undefined = changed
+    ? {
+        entity_ref: write.entityRef,
+        check_id: write.checkId,
+        scope: write.scope,
+        from_state: row?.state ?? null,
+        to_state: state,
+        submitted_by: write.submittedBy,
+        owner_ref: write.ownerRef ?? null,
+        at: now,
+      }
+    : undefined;
+  return { next, transition };
+}
+
+const sameResult = (a: ResultRow, b: ResultRow) =>
+  a.state === b.state && a.details === b.details && a.submitted_by === b.submitted_by;
+
 /**
- * Stores results; a change of state also appends to the history. With
+ * Stores results; a change of state also appends to the history. With `skipUnchanged`
+ * (the evaluator), a result equal to the stored one is not written (the caller records
+ * the entity's evaluation time instead). Answers the results written. With
  * `preserveStateOnError`, an incoming `error` keeps a stored non-error state (only
  * details, submitter and time change). Answers the stored results.
  */
 async function resultsWrite(
   db: Kysely<ScorecardsTables>,
   writes: ResultWrite[],
-  options: { preserveStateOnError?: boolean; now?: number } = {},
+  options: { preserveStateOnError?: boolean; now?: number; skipUnchanged?: boolean } = {},
 ): Promise<CheckResult[]> {
   if (writes.length === 0) return [];
   const now = options.now ?? Date.now();
   const out: CheckResult[] = [];
-  for (let start = 0; start < writes.length; start += 200) {
-    const chunk = writes.slice(start, start + 200);
+  for (let start = 0; start < writes.length; start += CHUNK) {
+    const chunk = writes.slice(start, start + CHUNK);
     await db.transaction().execute(async (trx) => {
       const before = await existing(trx, chunk);
+      const rows: ResultRow[] = [];
+      const transitions: HistoryRow[] = [];
       for (const write of chunk) {
-        const row = before.get(key(write.entityRef, write.checkId, write.scope));
-        const keep = options.preserveStateOnError && write.state === 'error' && row && row.state !== 'error';
-        const state = keep ? row.state : write.state;
-        const changed = !row || row.state !== state;
-        const next: ResultRow = {
-          entity_ref: write.entityRef,
-          check_id: write.checkId,
-          scope: write.scope,
-          state,
-          details: JSON.stringify(write.details),
-          submitted_by: write.submittedBy,
-          last_checked: now,
-          state_since: changed ? now : Number(row.state_since),
-        };
-        const { entity_ref: _e, check_id: _c, scope: _s, ...update } = next;
-        await trx
-          .insertInto(table)
-          .values(next)
-          .onConflict((oc) => oc.columns(['entity_ref', 'check_id', 'scope']).doUpdateSet(update))
-          .execute();
-        if (changed)
-          await trx
-            .insertInto('scorecards_history')
-            .values({
-              entity_ref: write.entityRef,
-              check_id: write.checkId,
-              scope: write.scope,
-              from_state: row?.state ?? null,
-              to_state: state,
-              submitted_by: write.submittedBy,
-              owner_ref: write.ownerRef ?? null,
-              at: now,
-            })
-            .execute();
+        const rowKey = key(write.entityRef, write.checkId, write.scope);
+        const row = before.get(rowKey);
+        const { next, transition } = nextRow(write, row, now, options.preserveStateOnError);
+        // A second write of the same result in this batch sees the first as stored.
+        before.set(rowKey, next);
+        if (options.skipUnchanged && row && sameResult(row, next)) continue;
+        rows.push(next);
+        if (transition) transitions.push(transition);
         out.push(toCheckResult(next));
       }
+      await upsertRows(trx, table, ['entity_ref', 'check_id', 'scope'], rows);
+      for (let at = 0; at < transitions.length; at += 200)
+        await trx
+          .insertInto('scorecards_history')
+          .values(transitions.slice(at, at + 200))
+          .execute();
     });
   }
   return out;
 }
+
+/** Results with their entity's last evaluation time (see {@link toCheckResult}). */
+const withEvaluatedAt = (db: Kysely<ScorecardsTables>) =>
+  db
+    .selectFrom(table)
+    .leftJoin('scorecards_entities', 'scorecards_entities.entity_ref', `${table}.entity_ref`)
+    .selectAll(table)
+    .select('scorecards_entities.evaluated_at');
 
 async function resultsForEntity(
   db: Kysely<ScorecardsTables>,
@@ -110,23 +149,26 @@ async function resultsForEntity(
   scope: string,
   checkIds?: string[],
 ): Promise<CheckResult[]> {
-  let query = db.selectFrom(table).selectAll().where('entity_ref', '=', entityRef).where('scope', '=', scope);
+  let query = withEvaluatedAt(db).where(`${table}.entity_ref`, '=', entityRef).where('scope', '=', scope);
   if (checkIds) query = query.where('check_id', 'in', checkIds.length > 0 ? checkIds : ['']);
   return (await query.orderBy('check_id').execute()).map(toCheckResult);
 }
 
-/** States of many entities in the default scope, for certification. */
+/** States of many entities in the default scope (of some checks: those tracks read), for certification. */
 async function resultsStatesFor(
   db: Kysely<ScorecardsTables>,
   entityRefs: string[],
+  checkIds?: readonly string[],
 ): Promise<Map<string, Map<string, CheckState>>> {
   const out = new Map<string, Map<string, CheckState>>();
+  if (checkIds?.length === 0) return out;
   for (let start = 0; start < entityRefs.length; start += 500) {
     const rows = await db
       .selectFrom(table)
       .select(['entity_ref', 'check_id', 'state'])
       .where('scope', '=', 'default')
       .where('entity_ref', 'in', entityRefs.slice(start, start + 500))
+      .$if(checkIds !== undefined, (query) => query.where('check_id', 'in', checkIds ?? []))
       .execute();
     for (const row of rows) {
       const states = out.get(row.entity_ref) ?? new Map<string, CheckState>();
@@ -148,15 +190,19 @@ async function resultsForCheck(
 ) {
   let query = db.selectFrom(table).where('check_id', '=', checkId).where('scope', '=', scope);
   if (states) query = query.where('state', 'in', states.length > 0 ? states : ['']);
+  const checkRows = () =>
+    withEvaluatedAt(db)
+      .where('check_id', '=', checkId)
+      .where('scope', '=', scope)
+      .$if(states !== undefined, (q) => q.where('state', 'in', states?.length ? states : ['']))
+      .orderBy(`${table}.entity_ref`);
   if (readable) {
     // A conditional caller: page over the readable rows only, so the total is true.
-    const rows = (await query.selectAll().orderBy('entity_ref').execute()).filter((row) =>
-      readable(row.entity_ref),
-    );
+    const rows = (await checkRows().execute()).filter((row) => readable(row.entity_ref));
     return { results: rows.slice(offset, offset + limit).map(toCheckResult), totalCount: rows.length };
   }
   const [rows, count] = await Promise.all([
-    query.selectAll().orderBy('entity_ref').limit(limit).offset(offset).execute(),
+    checkRows().limit(limit).offset(offset).execute(),
     query.select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow(),
   ]);
   return { results: rows.map(toCheckResult), totalCount: Number(count.count) };

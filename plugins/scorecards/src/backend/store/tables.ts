@@ -79,6 +79,10 @@ export interface EntityRow {
   owner_ref: string;
   /** The filterable parts (kind, metadata, spec, relations) as JSON. */
   body: string;
+  /** When its rule checks were last evaluated (the lastChecked of results that did not change). */
+  evaluated_at?: number | null;
+  /** Digest of the rule results of its last full evaluation (null after a partial one). */
+  results_digest?: string | null;
 }
 
 /** The scorecards plugin's tables. */
