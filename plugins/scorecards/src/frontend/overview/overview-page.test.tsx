@@ -111,4 +111,17 @@ describe('the team grid against the real backend', () => {
     expect(await screen.findByText('1 of 4 entities, owned by team-a, team-b')).toBeTruthy();
     expect(within(grid).getByRole('link', { name: 'component:lab' })).toBeTruthy();
   });
+
+  it('lists changes of state of the week and only counts first results, which are not changes', async () => {
+    ui.renderPage('/scorecards');
+    const section = await screen.findByRole(
+      'region',
+      { name: 'What changed this week' },
+      { timeout: 15_000 },
+    );
+    // The first evaluation gave every component its first results; none changed state since.
+    await within(section).findByText(/\d+ first results/);
+    expect(within(section).getByText('Nothing changed in the last seven days')).toBeTruthy();
+    expect(within(section).queryByRole('table')).toBeNull();
+  });
 });
