@@ -203,7 +203,8 @@ describe('the plugins admin page', () => {
 
     fireEvent.click(within(manage).getByRole('button', { name: 'Uninstall' }));
     const confirm = await screen.findByRole('dialog', { name: `Uninstall ${id}?` });
-    fireEvent.click(within(confirm).getByRole('button', { name: `Uninstall ${id}` }));
+    fireEvent.click(within(confirm).getByRole('checkbox', { name: /Also delete its data/ }));
+    fireEvent.click(within(confirm).getByRole('button', { name: `Uninstall ${id} and delete its data` }));
     await screen.findByText('No plugins installed', undefined, wait);
     const history = screen.getByRole('table', { name: 'Plugin history', hidden: true });
     await waitFor(() => {
@@ -222,6 +223,7 @@ describe('the plugins admin page', () => {
         'install',
       ]);
     }, wait);
+    expect(within(history).getByText(/uninstalled and purged/, { selector: 'td' })).toBeTruthy();
   }, 60_000);
 
   it('hides the page from the navigation of a user without plugins.read, whom the API refuses', async () => {

@@ -1,18 +1,24 @@
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import { useState } from 'react';
 import { ActionError } from './action-error.js';
 import { usePluginsMutation } from './use-plugins-mutation.js';
 
-/** Uninstall, after a confirmation: every backend stops serving it and every version is removed; its data is kept. */
+/**
+ * Uninstall, after a confirmation: every backend stops serving it and every version is
+ * removed; its data is kept unless the admin ticks the purge box.
+ */
 export function UninstallButton({ pluginId, onDone }: { pluginId: string; onDone(): void }) {
   const [confirming, setConfirming] = useState(false);
+  const [purge, setPurge] = useState(false);
   const uninstall = usePluginsMutation(
-    (client) => client.uninstall({ params: { pluginId }, query: { purge: 'false' } }),
+    (client) => client.uninstall({ params: { pluginId }, query: { purge: purge ? 'true' : 'false' } }),
     onDone,
   );
   return (
@@ -24,9 +30,13 @@ export function UninstallButton({ pluginId, onDone }: { pluginId: string; onDone
         <DialogTitle id="uninstall-title">{`Uninstall ${pluginId}?`}</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            Every backend stops serving it and every installed version is removed. Its data stays in the
-            database; installing it again finds it.
+            Every backend stops serving it and every installed version is removed. Unless you delete it below,
+            its data stays in the database and installing it again finds it.
           </DialogContentText>
+          <FormControlLabel
+            control={<Checkbox checked={purge} onChange={(event) => setPurge(event.target.checked)} />}
+            label="Also delete its data (its database schema or file); this cannot be undone"
+          />
           <ActionError error={uninstall.error} />
         </DialogContent>
         <DialogActions>
@@ -37,7 +47,7 @@ export function UninstallButton({ pluginId, onDone }: { pluginId: string; onDone
             disabled={uninstall.isPending}
             onClick={() => uninstall.mutate(undefined)}
           >
-            {`Uninstall ${pluginId}`}
+            {purge ? `Uninstall ${pluginId} and delete its data` : `Uninstall ${pluginId}`}
           </Button>
         </DialogActions>
       </Dialog>
