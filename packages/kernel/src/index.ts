@@ -142,6 +142,7 @@ export type {
   TaskDefinition,
   TaskFrequency,
 } from './services/scheduler/scheduler-service.js';
+export { type TriggerOnEventsOptions, triggerOnEvents } from './services/scheduler/trigger-on-events.js';
 export type { FileRoots, FileRuleViolation } from './services/url-reader/file-access-rule.js';
 export type { GitRefs } from './services/url-reader/git-refs.js';
 export { globBaseDirectory, isGlobPattern } from './services/url-reader/glob-base-directory.js';

@@ -67,7 +67,7 @@ export const scorecardsPlugin = definePlugin({
       ...createPushedFactsCollectors(config.pushedFacts),
       ...extensions.collectors,
     ];
-    const stores = createScorecardsStores(await deps.database.getClient<ScorecardsTables>());
+    const stores = createScorecardsStores(await deps.database.getClient<ScorecardsTables>(), deps.database);
     const registry = createDefinitionRegistry(stores.definitions, collectors);
     const service = createScorecardsService({ ...deps, stores, registry, collectors });
     const routeDeps = {

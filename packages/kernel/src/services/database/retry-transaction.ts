@@ -12,6 +12,12 @@ export interface TransactionOptions {
    * failure and deadlock), e.g. a unique violation when two replicas insert the same row.
    */
   isRetryable?: (error: unknown) => boolean;
+  /**
+   * `serializable` on PostgreSQL for a read-then-write that two backends may run at once
+   * (a conflict fails with a serialization error and the transaction runs again, now seeing
+   * the other's write). SQLite transactions are serializable already.
+   */
+  isolation?: 'serializable';
 }
 
 const DEFAULT_ATTEMPTS = 4;
@@ -54,7 +60,10 @@ export async function retryTransaction<DB, T>(
   const attempts = Math.max(1, options.attempts ?? DEFAULT_ATTEMPTS);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute(fn);
+      const transaction = options.isolation
+        ? db.transaction().setIsolationLevel(options.isolation)
+        : db.transaction();
+      return await transaction.execute(fn);
     } catch (error) {
       if (!isTransientDatabaseError(error) && !options.isRetryable?.(error)) throw error;
       if (attempt >= attempts) {

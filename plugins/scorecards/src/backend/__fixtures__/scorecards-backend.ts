@@ -96,6 +96,8 @@ export async function startScorecardsBackend(options: {
   components: string[];
   database?: JsonObject;
   scorecards?: JsonObject;
+  /** Merged over the catalog's config (e.g. `allowedFileRoots` to register locations later). */
+  catalog?: JsonObject;
   features?: BackendFeatureInput[];
   root?: string;
 }): Promise<ScorecardsBackend> {
@@ -117,6 +119,7 @@ export async function startScorecardsBackend(options: {
         locations: [{ type: 'file', target: join(root, 'catalog.yaml') }],
         rules: [{ allow: ['Component', 'Location', 'Group'] }],
         processing: { pollInterval: { milliseconds: 50 } },
+        ...options.catalog,
       },
       scorecards: {
         definitionFiles: [join(root, 'scorecards/definitions.yaml')],

@@ -1,3 +1,4 @@
+import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import { createCertificationStore } from '../store/certification-store.js';
 import { createDefinitionStore } from '../store/definition-store.js';
@@ -8,13 +9,16 @@ import { createHistoryStore } from '../store/history-store.js';
 import { createResultStore } from '../store/result-store.js';
 import type { ScorecardsTables } from '../store/tables.js';
 
-/** Every store of the plugin, over one connection. */
-export function createScorecardsStores(db: Kysely<ScorecardsTables>) {
+/** Every store of the plugin, over one connection (and the kernel's transactions, for results). */
+export function createScorecardsStores(
+  db: Kysely<ScorecardsTables>,
+  database: Pick<DatabaseService, 'transaction'>,
+) {
   return {
     definitions: createDefinitionStore(db),
     facts: createFactStore(db),
     entities: createEntityStore(db),
-    results: createResultStore(db),
+    results: createResultStore(db, database),
     history: createHistoryStore(db),
     certifications: createCertificationStore(db),
     exemptions: createExemptionStore(db),

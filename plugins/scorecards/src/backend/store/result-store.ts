@@ -1,3 +1,4 @@
+import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { CheckResult, CheckState } from '../../common/index.js';
 import { bindDb } from './bind-db.js';
@@ -36,6 +37,8 @@ export function toCheckResult(row: ResultRow & { evaluated_at?: number | null })
     stateSince: new Date(Number(row.state_since)).toISOString(),
   };
 }
+
+type RestOf<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
 
 const key = (entityRef: string, checkId: string, scope: string) => `${entityRef}\n${checkId}\n${scope}`;
 
@@ -100,7 +103,7 @@ const sameResult = (a: ResultRow, b: ResultRow) =>
  * details, submitter and time change). Answers the stored results.
  */
 async function resultsWrite(
-  db: Kysely<ScorecardsTables>,
+  database: Pick<DatabaseService, 'transaction'>,
   writes: ResultWrite[],
   options: { preserveStateOnError?: boolean; now?: number; skipUnchanged?: boolean } = {},
 ): Promise<CheckResult[]> {
@@ -109,28 +112,36 @@ async function resultsWrite(
   const out: CheckResult[] = [];
   for (let start = 0; start < writes.length; start += CHUNK) {
     const chunk = writes.slice(start, start + CHUNK);
-    await db.transaction().execute(async (trx) => {
-      const before = await existing(trx, chunk);
-      const rows: ResultRow[] = [];
-      const transitions: HistoryRow[] = [];
-      for (const write of chunk) {
-        const rowKey = key(write.entityRef, write.checkId, write.scope);
-        const row = before.get(rowKey);
-        const { next, transition } = nextRow(write, row, now, options.preserveStateOnError);
-        // A second write of the same result in this batch sees the first as stored.
-        before.set(rowKey, next);
-        if (options.skipUnchanged && row && sameResult(row, next)) continue;
-        rows.push(next);
-        if (transition) transitions.push(transition);
-        out.push(toCheckResult(next));
-      }
-      await upsertRows(trx, table, ['entity_ref', 'check_id', 'scope'], rows);
-      for (let at = 0; at < transitions.length; at += 200)
-        await trx
-          .insertInto('scorecards_history')
-          .values(transitions.slice(at, at + 200))
-          .execute();
-    });
+    // Serializable: two backends writing the same entity's results at once must not both
+    // see "no change yet" and record the same transition twice; the loser runs again.
+    const written = await database.transaction<ScorecardsTables, CheckResult[]>(
+      async (trx) => {
+        const before = await existing(trx, chunk);
+        const results: CheckResult[] = [];
+        const rows: ResultRow[] = [];
+        const transitions: HistoryRow[] = [];
+        for (const write of chunk) {
+          const rowKey = key(write.entityRef, write.checkId, write.scope);
+          const row = before.get(rowKey);
+          const { next, transition } = nextRow(write, row, now, options.preserveStateOnError);
+          // A second write of the same result in this batch sees the first as stored.
+          before.set(rowKey, next);
+          if (options.skipUnchanged && row && sameResult(row, next)) continue;
+          rows.push(next);
+          if (transition) transitions.push(transition);
+          results.push(toCheckResult(next));
+        }
+        await upsertRows(trx, table, ['entity_ref', 'check_id', 'scope'], rows);
+        for (let at = 0; at < transitions.length; at += 200)
+          await trx
+            .insertInto('scorecards_history')
+            .values(transitions.slice(at, at + 200))
+            .execute();
+        return results;
+      },
+      { isolation: 'serializable' },
+    );
+    out.push(...written);
   }
   return out;
 }
@@ -248,9 +259,12 @@ async function resultsRemoveEntities(db: Kysely<ScorecardsTables>, entityRefs: s
 }
 
 /** Latest results, and a history row for every change of state. */
-export function createResultStore(db: Kysely<ScorecardsTables>) {
+export function createResultStore(
+  db: Kysely<ScorecardsTables>,
+  database: Pick<DatabaseService, 'transaction'>,
+) {
   return {
-    write: bindDb(resultsWrite, db),
+    write: (...args: RestOf<typeof resultsWrite>) => resultsWrite(database, ...args),
     forEntity: bindDb(resultsForEntity, db),
     statesFor: bindDb(resultsStatesFor, db),
     forCheck: bindDb(resultsForCheck, db),
