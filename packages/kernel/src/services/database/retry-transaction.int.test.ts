@@ -36,13 +36,15 @@ describe('database service transactions on PostgreSQL', () => {
       releaseFirst = resolve;
     });
     const increment = (onRead: () => Promise<void>) =>
-      service.transaction(async (trx) => {
-        attempts++;
-        await sql`SET TRANSACTION ISOLATION LEVEL SERIALIZABLE`.execute(trx);
-        const { rows } = await sql<{ n: number }>`SELECT n FROM counter WHERE id = 1`.execute(trx);
-        await onRead();
-        await sql`UPDATE counter SET n = ${(rows[0]?.n ?? 0) + 1} WHERE id = 1`.execute(trx);
-      });
+      service.transaction(
+        async (trx) => {
+          attempts++;
+          const { rows } = await sql<{ n: number }>`SELECT n FROM counter WHERE id = 1`.execute(trx);
+          await onRead();
+          await sql`UPDATE counter SET n = ${(rows[0]?.n ?? 0) + 1} WHERE id = 1`.execute(trx);
+        },
+        { isolation: 'serializable' },
+      );
     const first = increment(() => firstRead);
     const second = increment(async () => {
       releaseFirst();
