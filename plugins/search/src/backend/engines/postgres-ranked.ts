@@ -6,17 +6,20 @@ import type { MatchRequest } from './search-engine.js';
 /**
  * Exact (word) matches on PostgreSQL without a window over every match: the count is a
  * plain GIN count (no ranking), exact name or title matches come from their indexes,
- * and ts_rank orders the rest under a LIMIT of what the page needs (a top-N sort).
+ * then ts_rank orders, under a LIMIT of what the page needs (a top-N sort), first the
+ * matches with every word in the title or the keywords (weights A and B) and only when
+ * the page reaches past them the matches that mention a word only in the text.
  */
 export function createPostgresRanking(
   db: SearchDb,
-  tsquery: (tokens: readonly string[]) => RawBuilder<unknown>,
+  tsquery: (tokens: readonly string[], weights?: string) => RawBuilder<unknown>,
   filters: (request: MatchRequest) => RawBuilder<unknown>,
 ) {
   const rank = (request: MatchRequest) =>
     sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${tsquery(request.tokens)})`;
   const matches = (request: MatchRequest) =>
     sql`d.tsv @@ (${tsquery(request.tokens)}) and ${filters(request)}`;
+  const named = (request: MatchRequest) => sql`d.tsv @@ (${tsquery(request.tokens, 'AB')})`;
 
   async function count(request: MatchRequest): Promise<number> {
     const { rows } = await sql<{
@@ -34,15 +37,18 @@ export function createPostgresRanking(
     return rows;
   }
 
+  // The best `n` matches of one tier (`named` or not), leaving out `skip` (those ranked already).
   async function best(
     request: MatchRequest,
-    n: number,
+    tier: { named: boolean; n: number },
     skip: readonly (number | string)[],
   ): Promise<CandidateRow[]> {
-    const notExact = skip.length > 0 ? sql`and d.id not in (${sql.join([...skip])})` : sql``;
+    if (tier.n <= 0) return [];
+    const notRanked = skip.length > 0 ? sql`and d.id not in (${sql.join([...skip])})` : sql``;
+    const inTier = tier.named ? named(request) : sql`not (${named(request)})`;
     const { rows } = await sql<CandidateRow>`
-      select d.id, d.type, d.resource_ref from search_documents d where ${matches(request)} ${notExact}
-      order by ${rank(request)} desc, d.id limit ${n}`.execute(db);
+      select d.id, d.type, d.resource_ref from search_documents d where ${matches(request)} and ${inTier} ${notRanked}
+      order by ${rank(request)} desc, d.id limit ${tier.n}`.execute(db);
     return rows;
   }
 
@@ -53,16 +59,14 @@ export function createPostgresRanking(
   ): Promise<{ rows: CandidateRow[]; total: number }> {
     const [total, exact] = await Promise.all([count(request), exactMatches(request)]);
     const need = page.offset + page.limit;
+    const ranked = [...exact];
+    const skip = exact.map((row) => row.id);
     // Nothing matches (typos, before their correction): no ranking query at all.
-    const rest =
-      exact.length >= need || total === exact.length
-        ? []
-        : await best(
-            request,
-            need - exact.length,
-            exact.map((row) => row.id),
-          );
-    return { rows: [...exact, ...rest].slice(page.offset, need), total };
+    if (ranked.length < need && ranked.length < total)
+      ranked.push(...(await best(request, { named: true, n: need - ranked.length }, skip)));
+    if (ranked.length < need && ranked.length < total)
+      ranked.push(...(await best(request, { named: false, n: need - ranked.length }, skip)));
+    return { rows: ranked.slice(page.offset, need), total };
   }
 
   return { slice };

@@ -122,36 +122,40 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
     request: MatchRequest,
     page: Page,
     filtered: boolean,
-  ): Promise<{ rows: CandidateRow[]; total: number }> {
+  ): Promise<{ rows: PageRow[]; total: number }> {
     const all = fts(request.tokens);
     const { named, textOnly } = matchTiers(all);
     const first = await pageOf(named, request, page, filtered);
-    let rows = first;
-    let total: number;
-    if (first.length === page.limit) {
-      total = await countOf(all, request, filtered);
-    } else {
-      // The page runs past the first tier: its tail comes from the text-only matches.
-      // Past a tier's last row no row carries its total: count it on its own.
-      const namedTotal =
-        first.length > 0
-          ? Number(first[0]!.total)
+    if (first.length === page.limit) return { rows: first, total: await countOf(all, request, filtered) };
+    // Past a tier's last row no row carries its size: count it on its own.
+    const namedTotal =
+      first.length > 0
+        ? Number(first[0]!.total)
+        : page.offset > 0
+          ? await countOf(named, request, filtered)
+          : 0;
+    if (namedTotal === 0) {
+      // No name or keyword match: the text-only tier is the whole match, ranked in one pass.
+      const rows = await pageOf(all, request, page, filtered);
+      const total =
+        rows.length > 0
+          ? Number(rows[0]!.total)
           : page.offset > 0
-            ? await countOf(named, request, filtered)
+            ? await countOf(all, request, filtered)
             : 0;
-      const skip = Math.max(0, page.offset - namedTotal);
-      const rest = await pageOf(
-        textOnly,
-        request,
-        { offset: skip, limit: page.limit - first.length },
-        filtered,
-      );
-      const restTotal =
-        rest.length > 0 ? Number(rest[0]!.total) : skip > 0 ? await countOf(textOnly, request, filtered) : 0;
-      rows = [...first, ...rest];
-      total = namedTotal + restTotal;
+      return { rows, total };
     }
-    return { rows: rows.map(({ id, type, resource_ref }) => ({ id, type, resource_ref })), total };
+    // The page runs past the first tier: its tail comes from the text-only matches, if any.
+    const total = await countOf(all, request, filtered);
+    if (total === namedTotal) return { rows: first, total };
+    const skip = Math.max(0, page.offset - namedTotal);
+    const rest = await pageOf(
+      textOnly,
+      request,
+      { offset: skip, limit: page.limit - first.length },
+      filtered,
+    );
+    return { rows: [...first, ...rest], total };
   }
 
   return {
