@@ -35,6 +35,9 @@ function seedNotes(): Map<string, Note> {
       author: i % 3 === 0 ? 'alice' : 'bob',
     });
   }
+  // Every word in a name or keyword field, or one word in the title and one only in the text.
+  add({ ref: 'note:both', title: 'marsupials', text: 'Two animals', author: 'bob', kind: 'Quokka Wombat' });
+  add({ ref: 'note:mixed', title: 'quokka-mixed', text: 'wombat wombat wombat', author: 'bob' });
   add({ ref: 'note:identity', title: 'identity-broker', text: 'Signs people in', author: 'bob' });
   // "zephyr" once in a long keyword field (kind), or five times in a short text: by bm25
   // alone the text-only notes would rank first; by tiers the named ones do.
@@ -118,6 +121,7 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
       expect(pages.titles.slice(0, 3).every(named)).toBe(true);
       expect(pages.titles.slice(3).some(named)).toBe(false);
     }
+    expect(titles((await search.query('term=quokka wombat')).body)).toEqual(['marsupials', 'quokka-mixed']);
     const visible = await allPages(search, 'zephyr', 1, alice);
     expect(visible.counts).toEqual([4]);
     expect(visible.titles).toHaveLength(4);

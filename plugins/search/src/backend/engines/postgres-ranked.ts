@@ -6,9 +6,10 @@ import type { MatchRequest } from './search-engine.js';
 /**
  * Exact (word) matches on PostgreSQL without a window over every match: the count is a
  * plain GIN count (no ranking), exact name or title matches come from their indexes,
- * then ts_rank orders, under a LIMIT of what the page needs (a top-N sort), first the
- * matches with every word in the title or the keywords (weights A and B) and only when
- * the page reaches past them the matches that mention a word only in the text.
+ * then one top-N sort under a LIMIT of what the page needs orders the rest by tier (every
+ * word in the title or the keywords, weights A and B, first) and ts_rank within a tier.
+ * The tier is tested on the row the sort reads anyway: a separate weighted query per
+ * tier would have GIN recheck every candidate's tsvector once more.
  */
 export function createPostgresRanking(
   db: SearchDb,
@@ -37,18 +38,15 @@ export function createPostgresRanking(
     return rows;
   }
 
-  // The best `n` matches of one tier (`named` or not), leaving out `skip` (those ranked already).
   async function best(
     request: MatchRequest,
-    tier: { named: boolean; n: number },
+    n: number,
     skip: readonly (number | string)[],
   ): Promise<CandidateRow[]> {
-    if (tier.n <= 0) return [];
-    const notRanked = skip.length > 0 ? sql`and d.id not in (${sql.join([...skip])})` : sql``;
-    const inTier = tier.named ? named(request) : sql`not (${named(request)})`;
+    const notExact = skip.length > 0 ? sql`and d.id not in (${sql.join([...skip])})` : sql``;
     const { rows } = await sql<CandidateRow>`
-      select d.id, d.type, d.resource_ref from search_documents d where ${matches(request)} and ${inTier} ${notRanked}
-      order by ${rank(request)} desc, d.id limit ${tier.n}`.execute(db);
+      select d.id, d.type, d.resource_ref from search_documents d where ${matches(request)} ${notExact}
+      order by ${named(request)} desc, ${rank(request)} desc, d.id limit ${n}`.execute(db);
     return rows;
   }
 
@@ -59,14 +57,16 @@ export function createPostgresRanking(
   ): Promise<{ rows: CandidateRow[]; total: number }> {
     const [total, exact] = await Promise.all([count(request), exactMatches(request)]);
     const need = page.offset + page.limit;
-    const ranked = [...exact];
-    const skip = exact.map((row) => row.id);
     // Nothing matches (typos, before their correction): no ranking query at all.
-    if (ranked.length < need && ranked.length < total)
-      ranked.push(...(await best(request, { named: true, n: need - ranked.length }, skip)));
-    if (ranked.length < need && ranked.length < total)
-      ranked.push(...(await best(request, { named: false, n: need - ranked.length }, skip)));
-    return { rows: ranked.slice(page.offset, need), total };
+    const rest =
+      exact.length >= need || total === exact.length
+        ? []
+        : await best(
+            request,
+            need - exact.length,
+            exact.map((row) => row.id),
+          );
+    return { rows: [...exact, ...rest].slice(page.offset, need), total };
   }
 
   return { slice };
