@@ -72,7 +72,7 @@ async function allPages(search: TestSearch, term: string, limit: number, token?:
       token,
     );
     titlesSeen.push(...titles(body));
-    counts.add(body.numberOfResults);
+    counts.add(body.numberOfResults ?? Number.NaN);
     cursor = body.nextPageCursor;
   } while (cursor);
   return { titles: titlesSeen, counts: [...counts] };

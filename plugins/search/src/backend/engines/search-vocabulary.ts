@@ -77,6 +77,18 @@ async function completionOf(db: Db, prefix: string): Promise<string | undefined>
   return rows[0]?.word;
 }
 
+// The closest known word of those sharing a one-letter deletion with `token`.
+async function closestKnown(db: Db, token: string): Promise<string | undefined> {
+  const { rows } = await sql<{ word: string }>`
+    select distinct word from search_word_deletes where variant in (${sql.join(deletesOf(token))})`.execute(
+    db,
+  );
+  return closest(
+    token,
+    rows.map((r) => r.word),
+  );
+}
+
 /**
  * The vocabulary of the index (`search_words`, with `search_word_deletes` for lookups by a
  * deletion): typo correction by index seeks instead of a trigram scan of the documents.
@@ -123,19 +135,9 @@ export function createVocabulary() {
     const knownWords = new Set(known.map((r) => r.word));
     const corrections = new Map<string, string>();
     for (const token of unknown.filter((t) => !knownWords.has(t))) {
-      const completion = token === tokens.at(-1) ? await completionOf(db, token) : undefined;
-      if (completion) {
-        corrections.set(token, completion);
-        continue;
-      }
-      const { rows } = await sql<{ word: string }>`
-        select distinct word from search_word_deletes where variant in (${sql.join(deletesOf(token))})`.execute(
-        db,
-      );
-      const word = closest(
-        token,
-        rows.map((r) => r.word),
-      );
+      const word =
+        (token === tokens.at(-1) ? await completionOf(db, token) : undefined) ??
+        (await closestKnown(db, token));
       if (word) corrections.set(token, word);
     }
     if (corrections.size === 0) return undefined;

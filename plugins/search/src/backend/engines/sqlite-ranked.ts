@@ -92,10 +92,49 @@ async function filteredPage(
  * keywords (name, owner, kind, tags...), then the rest (some word only in the text).
  * An exact name or title match is in the first tier (the name is a keyword).
  */
-export function matchTiers(match: string): { named: string; textOnly: string } {
+function matchTiers(match: string): { named: string; textOnly: string } {
   const named = `{title keywords} : (${match})`;
   return { named, textOnly: `(${match}) NOT (${named})` };
 }
+// One tier's page (with the tier's size as a window count) and a plain count of a match.
+type TierQueries = {
+  pageOf: (match: string, request: MatchRequest, page: Page, filtered: boolean) => Promise<PageRow[]>;
+  countOf: (match: string, request: MatchRequest, filtered: boolean) => Promise<number>;
+};
+
+// The page of `all` (an FTS5 expression) in tier order: name and keyword matches, then text-only ones.
+async function tieredSlice(
+  { pageOf, countOf }: TierQueries,
+  all: string,
+  request: MatchRequest,
+  page: Page,
+  filtered: boolean,
+): Promise<{ rows: PageRow[]; total: number }> {
+  const { named, textOnly } = matchTiers(all);
+  const first = await pageOf(named, request, page, filtered);
+  if (first.length === page.limit) return { rows: first, total: await countOf(all, request, filtered) };
+  // Past a tier's last row no row carries its size: count it on its own.
+  const namedTotal =
+    first.length > 0
+      ? Number(first[0]!.total)
+      : page.offset > 0
+        ? await countOf(named, request, filtered)
+        : 0;
+  if (namedTotal === 0) {
+    // No name or keyword match: the text-only tier is the whole match, ranked in one pass.
+    const rows = await pageOf(all, request, page, filtered);
+    const total =
+      rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await countOf(all, request, filtered) : 0;
+    return { rows, total };
+  }
+  // The page runs past the first tier: its tail comes from the text-only matches, if any.
+  const total = await countOf(all, request, filtered);
+  if (total === namedTotal) return { rows: first, total };
+  const skip = Math.max(0, page.offset - namedTotal);
+  const rest = await pageOf(textOnly, request, { offset: skip, limit: page.limit - first.length }, filtered);
+  return { rows: [...first, ...rest], total };
+}
+
 /**
  * Exact (word) matches, ranked tier by tier (see {@link matchTiers}): FTS5 ranks with its
  * configured `bm25(10, 4, 1)` only the tier that holds the page, so a page of name and
@@ -113,50 +152,13 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
     return (await indexedTypes.get()).some((type) => !request.types.includes(type));
   }
 
-  const pageOf = (match: string, request: MatchRequest, page: Page, filtered: boolean) =>
-    filtered ? filteredPage(db, match, filters, request, page) : unfilteredPage(db, match, request, page);
-  const countOf = (match: string, request: MatchRequest, filtered: boolean) =>
-    countMatches(db, match, filters, request, filtered);
-
-  async function sliceOf(
-    request: MatchRequest,
-    page: Page,
-    filtered: boolean,
-  ): Promise<{ rows: PageRow[]; total: number }> {
-    const all = fts(request.tokens);
-    const { named, textOnly } = matchTiers(all);
-    const first = await pageOf(named, request, page, filtered);
-    if (first.length === page.limit) return { rows: first, total: await countOf(all, request, filtered) };
-    // Past a tier's last row no row carries its size: count it on its own.
-    const namedTotal =
-      first.length > 0
-        ? Number(first[0]!.total)
-        : page.offset > 0
-          ? await countOf(named, request, filtered)
-          : 0;
-    if (namedTotal === 0) {
-      // No name or keyword match: the text-only tier is the whole match, ranked in one pass.
-      const rows = await pageOf(all, request, page, filtered);
-      const total =
-        rows.length > 0
-          ? Number(rows[0]!.total)
-          : page.offset > 0
-            ? await countOf(all, request, filtered)
-            : 0;
-      return { rows, total };
-    }
-    // The page runs past the first tier: its tail comes from the text-only matches, if any.
-    const total = await countOf(all, request, filtered);
-    if (total === namedTotal) return { rows: first, total };
-    const skip = Math.max(0, page.offset - namedTotal);
-    const rest = await pageOf(
-      textOnly,
-      request,
-      { offset: skip, limit: page.limit - first.length },
-      filtered,
-    );
-    return { rows: [...first, ...rest], total };
-  }
+  const tiers: TierQueries = {
+    pageOf: (match, request, page, filtered) =>
+      filtered ? filteredPage(db, match, filters, request, page) : unfilteredPage(db, match, request, page),
+    countOf: (match, request, filtered) => countMatches(db, match, filters, request, filtered),
+  };
+  const sliceOf = (request: MatchRequest, page: Page, filtered: boolean) =>
+    tieredSlice(tiers, fts(request.tokens), request, page, filtered);
 
   return {
     /** Matches `offset` to `offset + limit` in rank order, and the number of all of them. */
