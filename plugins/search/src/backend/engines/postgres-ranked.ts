@@ -16,12 +16,11 @@ export function createPostgresRanking(
   tsquery: (tokens: readonly string[], weights?: string) => RawBuilder<unknown>,
   filters: (request: MatchRequest) => RawBuilder<unknown>,
 ) {
-  // A scalar subquery is an InitPlan: the query is parsed once per statement, not per row.
-  const once = (tokens: readonly string[], weights?: string) => sql`(select ${tsquery(tokens, weights)})`;
   const rank = (request: MatchRequest) =>
-    sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${once(request.tokens)})`;
-  const matches = (request: MatchRequest) => sql`d.tsv @@ ${once(request.tokens)} and ${filters(request)}`;
-  const named = (request: MatchRequest) => sql`d.tsv @@ ${once(request.tokens, 'AB')}`;
+    sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${tsquery(request.tokens)})`;
+  const matches = (request: MatchRequest) =>
+    sql`d.tsv @@ (${tsquery(request.tokens)}) and ${filters(request)}`;
+  const named = (request: MatchRequest) => sql`d.tsv @@ (${tsquery(request.tokens, 'AB')})`;
 
   async function count(request: MatchRequest): Promise<number> {
     const { rows } = await sql<{
