@@ -35,7 +35,47 @@ function seedNotes(): Map<string, Note> {
       author: i % 3 === 0 ? 'alice' : 'bob',
     });
   }
+  // Every word in a name or keyword field, or one word in the title and one only in the text.
+  add({ ref: 'note:both', title: 'marsupials', text: 'Two animals', author: 'bob', kind: 'Quokka Wombat' });
+  add({ ref: 'note:mixed', title: 'quokka-mixed', text: 'wombat wombat wombat', author: 'bob' });
+  add({ ref: 'note:identity', title: 'identity-broker', text: 'Signs people in', author: 'bob' });
+  // "zephyr" once in a long keyword field (kind), or five times in a short text: by bm25
+  // alone the text-only notes would rank first; by tiers the named ones do.
+  for (let i = 0; i < 3; i++) {
+    add({
+      ref: `note:tier-named-${i}`,
+      title: `tier-named-${i}`,
+      text: 'Nothing relevant here',
+      author: i % 2 === 0 ? 'alice' : 'bob',
+      kind: `Gizmo ${'filler '.repeat(40)}zephyr`,
+    });
+  }
+  for (let i = 0; i < 4; i++) {
+    add({
+      ref: `note:tier-text-${i}`,
+      title: `tier-text-${i}`,
+      text: 'zephyr zephyr zephyr zephyr zephyr',
+      author: i % 2 === 0 ? 'alice' : 'bob',
+    });
+  }
   return notes;
+}
+
+// Every page of `term` at `limit`, in order, and the count each page reported.
+async function allPages(search: TestSearch, term: string, limit: number, token?: string) {
+  const titlesSeen: string[] = [];
+  const counts = new Set<number>();
+  let cursor: string | undefined;
+  do {
+    const { body } = await search.query(
+      `term=${term}&pageLimit=${limit}${cursor ? `&pageCursor=${cursor}` : ''}`,
+      token,
+    );
+    titlesSeen.push(...titles(body));
+    counts.add(body.numberOfResults ?? Number.NaN);
+    cursor = body.nextPageCursor;
+  } while (cursor);
+  return { titles: titlesSeen, counts: [...counts] };
 }
 
 const titles = (body: { results: Array<{ document: { title: string } }> }) =>
@@ -70,6 +110,32 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     expect(body.results[0]!.highlight).toMatchObject({ preTag: '<mark>', postTag: '</mark>' });
     expect(body.results[0]!.highlight!.fields.title).toContain('<mark>payments</mark>');
     expect(body.numberOfResults).toBe(3);
+  });
+
+  it('ranks a match in a name or keyword field above a mention only in the text, on every page', async () => {
+    const named = (t: string) => t.startsWith('tier-named');
+    for (const limit of [2, 3, 10]) {
+      const pages = await allPages(search, 'zephyr', limit);
+      expect(pages.counts).toEqual([7]);
+      expect(new Set(pages.titles).size).toBe(7);
+      expect(pages.titles.slice(0, 3).every(named)).toBe(true);
+      expect(pages.titles.slice(3).some(named)).toBe(false);
+    }
+    expect(titles((await search.query('term=quokka wombat')).body)).toEqual(['marsupials', 'quokka-mixed']);
+    const visible = await allPages(search, 'zephyr', 1, alice);
+    expect(visible.counts).toEqual([4]);
+    expect(visible.titles).toHaveLength(4);
+    expect(visible.titles.slice(0, 2).every(named)).toBe(true);
+    expect(visible.titles.slice(2).some(named)).toBe(false);
+  });
+
+  it('finds a word by a prefix that stemming stored shorter than the prefix typed', async () => {
+    // 'identity' is stored stemmed as 'ident' on SQLite: 'identi' is no prefix of that.
+    for (const term of ['identi', 'identit', 'identity']) {
+      const { body } = await search.query(`term=${term}`);
+      expect(titles(body)).toEqual(['identity-broker']);
+      expect(body.results[0]!.highlight!.fields.title).toContain('<mark>identity</mark>');
+    }
   });
 
   it('matches the last word as a prefix (typeahead) and a typo by trigrams', async () => {

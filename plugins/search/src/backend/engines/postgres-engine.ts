@@ -8,10 +8,11 @@ import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './s
 import { exactKeyOf } from './stored-document.js';
 
 // Each word (letters and digits only) is a quoted lexeme in both configurations the
-// tsvector uses; the words are ANDed and the last one is a prefix.
-function tsquery(tokens: readonly string[]): RawBuilder<unknown> {
+// tsvector uses; the words are ANDed and the last one is a prefix. `weights` ('AB': the
+// title and the keywords) limits where a word may match.
+function tsquery(tokens: readonly string[], weights = ''): RawBuilder<unknown> {
   const words = tokens.map((token, i) => {
-    const lexeme = `'${token}'${i === tokens.length - 1 ? ':*' : ''}`;
+    const lexeme = `'${token}'${i === tokens.length - 1 ? `:*${weights}` : weights ? `:${weights}` : ''}`;
     return sql`(to_tsquery('simple', ${lexeme}) || to_tsquery('english', ${lexeme}))`;
   });
   return sql.join(words, sql` && `);

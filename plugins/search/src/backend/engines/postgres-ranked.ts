@@ -6,17 +6,21 @@ import type { MatchRequest } from './search-engine.js';
 /**
  * Exact (word) matches on PostgreSQL without a window over every match: the count is a
  * plain GIN count (no ranking), exact name or title matches come from their indexes,
- * and ts_rank orders the rest under a LIMIT of what the page needs (a top-N sort).
+ * then one top-N sort under a LIMIT of what the page needs orders the rest by tier (every
+ * word in the title or the keywords, weights A and B, first) and ts_rank within a tier.
+ * The tier is tested on the row the sort reads anyway: a separate weighted query per
+ * tier would have GIN recheck every candidate's tsvector once more.
  */
 export function createPostgresRanking(
   db: SearchDb,
-  tsquery: (tokens: readonly string[]) => RawBuilder<unknown>,
+  tsquery: (tokens: readonly string[], weights?: string) => RawBuilder<unknown>,
   filters: (request: MatchRequest) => RawBuilder<unknown>,
 ) {
   const rank = (request: MatchRequest) =>
     sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${tsquery(request.tokens)})`;
   const matches = (request: MatchRequest) =>
     sql`d.tsv @@ (${tsquery(request.tokens)}) and ${filters(request)}`;
+  const named = (request: MatchRequest) => sql`d.tsv @@ (${tsquery(request.tokens, 'AB')})`;
 
   async function count(request: MatchRequest): Promise<number> {
     const { rows } = await sql<{
@@ -42,7 +46,7 @@ export function createPostgresRanking(
     const notExact = skip.length > 0 ? sql`and d.id not in (${sql.join([...skip])})` : sql``;
     const { rows } = await sql<CandidateRow>`
       select d.id, d.type, d.resource_ref from search_documents d where ${matches(request)} ${notExact}
-      order by ${rank(request)} desc, d.id limit ${n}`.execute(db);
+      order by ${named(request)} desc, ${rank(request)} desc, d.id limit ${n}`.execute(db);
     return rows;
   }
 

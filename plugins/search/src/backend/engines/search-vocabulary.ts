@@ -63,6 +63,33 @@ function closest(token: string, candidates: readonly string[]): string | undefin
 }
 
 /**
+ * The shortest known word that begins with `prefix`. Stemming can store a word shorter
+ * than a prefix of it ('identity' as 'ident'), so the prefix 'identi' matches nothing;
+ * the word does. The range reads the index; `substr` keeps it exact under any collation.
+ */
+async function completionOf(db: Db, prefix: string): Promise<string | undefined> {
+  const last = prefix.codePointAt(prefix.length - 1)!;
+  const above = prefix.slice(0, -1) + String.fromCodePoint(last + 1);
+  const { rows } = await sql<{ word: string }>`
+    select word from search_words where word >= ${prefix} and word < ${above}
+      and substr(word, 1, ${prefix.length}) = ${prefix} and word <> ${prefix}
+    order by length(word), word limit 1`.execute(db);
+  return rows[0]?.word;
+}
+
+// The closest known word of those sharing a one-letter deletion with `token`.
+async function closestKnown(db: Db, token: string): Promise<string | undefined> {
+  const { rows } = await sql<{ word: string }>`
+    select distinct word from search_word_deletes where variant in (${sql.join(deletesOf(token))})`.execute(
+    db,
+  );
+  return closest(
+    token,
+    rows.map((r) => r.word),
+  );
+}
+
+/**
  * The vocabulary of the index (`search_words`, with `search_word_deletes` for lookups by a
  * deletion): typo correction by index seeks instead of a trigram scan of the documents.
  * Words are added as documents are written and never removed (a correction that no
@@ -97,7 +124,8 @@ export function createVocabulary() {
 
   /**
    * The tokens with each unknown word (letters only, 4 or more) replaced by the closest
-   * known one; `undefined` when no word was replaced.
+   * known one, the last word (a prefix) first by the shortest known word it begins;
+   * `undefined` when no word was replaced.
    */
   async function correct(db: Db, tokens: readonly string[]): Promise<string[] | undefined> {
     const unknown = tokens.filter((t) => t.length >= minCorrectedLength && /^\p{L}+$/u.test(t));
@@ -107,14 +135,9 @@ export function createVocabulary() {
     const knownWords = new Set(known.map((r) => r.word));
     const corrections = new Map<string, string>();
     for (const token of unknown.filter((t) => !knownWords.has(t))) {
-      const { rows } = await sql<{ word: string }>`
-        select distinct word from search_word_deletes where variant in (${sql.join(deletesOf(token))})`.execute(
-        db,
-      );
-      const word = closest(
-        token,
-        rows.map((r) => r.word),
-      );
+      const word =
+        (token === tokens.at(-1) ? await completionOf(db, token) : undefined) ??
+        (await closestKnown(db, token));
       if (word) corrections.set(token, word);
     }
     if (corrections.size === 0) return undefined;

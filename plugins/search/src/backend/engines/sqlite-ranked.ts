@@ -43,12 +43,11 @@ const exactFirst = (tokens: readonly string[]) => {
 
 async function countMatches(
   db: SearchDb,
-  fts: Fts,
+  match: string,
   filters: Filters,
   request: MatchRequest,
   filtered: boolean,
 ) {
-  const match = fts(request.tokens);
   const { rows } = filtered
     ? await sql<{
         n: number;
@@ -60,33 +59,89 @@ async function countMatches(
   return Number(rows[0]?.n ?? 0);
 }
 
-// One pass of the full-text index gives the page and (as a window count) the total; only
-// the page's rows are read from the documents table.
-async function unfilteredPage(db: SearchDb, fts: Fts, request: MatchRequest, page: Page) {
+// One pass of the full-text index gives the page and (as a window count) the number of
+// matches of `match`; only the page's rows are read from the documents table.
+async function unfilteredPage(db: SearchDb, match: string, request: MatchRequest, page: Page) {
   const { rows } = await sql<PageRow>`
     select d.id, d.type, d.resource_ref, f.total, f.is_exact, f.rank from (
       select rowid as id, rank, ${exactFirst(request.tokens)} as is_exact, count(*) over () as total
-      from search_fts where search_fts match ${fts(request.tokens)}
+      from search_fts where search_fts match ${match}
       order by is_exact desc, rank, rowid limit ${page.limit} offset ${page.offset}
     ) f join search_documents d on d.id = f.id order by f.is_exact desc, f.rank, f.id`.execute(db);
   return rows;
 }
 
 // With a type or field filter every match is joined to its document, still in one pass.
-async function filteredPage(db: SearchDb, fts: Fts, filters: Filters, request: MatchRequest, page: Page) {
+async function filteredPage(
+  db: SearchDb,
+  match: string,
+  filters: Filters,
+  request: MatchRequest,
+  page: Page,
+) {
   const { rows } = await sql<PageRow>`
     select d.id, d.type, d.resource_ref, count(*) over () as total, ${exactFirst(request.tokens)} as is_exact, search_fts.rank as rank
     from search_fts join search_documents d on d.id = search_fts.rowid
-    where search_fts match ${fts(request.tokens)} and ${filters(request)}
+    where search_fts match ${match} and ${filters(request)}
     order by is_exact desc, rank, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
   return rows;
 }
 
 /**
- * Exact (word) matches in one pass of the full-text index: FTS5 ranks with its configured
- * `bm25(10, 4, 1)`, exact name or title matches (found by their indexes, not by testing
- * every match) first, the total as a window count. The documents table is joined for
- * the page's rows only, unless a filter applies (a type the caller may not see is
+ * The tiers of a word query's matches, in rank order: every word in the title or the
+ * keywords (name, owner, kind, tags...), then the rest (some word only in the text).
+ * An exact name or title match is in the first tier (the name is a keyword).
+ */
+function matchTiers(match: string): { named: string; textOnly: string } {
+  const named = `{title keywords} : (${match})`;
+  return { named, textOnly: `(${match}) NOT (${named})` };
+}
+// One tier's page (with the tier's size as a window count) and a plain count of a match.
+type TierQueries = {
+  pageOf: (match: string, request: MatchRequest, page: Page, filtered: boolean) => Promise<PageRow[]>;
+  countOf: (match: string, request: MatchRequest, filtered: boolean) => Promise<number>;
+};
+
+// The page of `all` (an FTS5 expression) in tier order: name and keyword matches, then text-only ones.
+async function tieredSlice(
+  { pageOf, countOf }: TierQueries,
+  all: string,
+  request: MatchRequest,
+  page: Page,
+  filtered: boolean,
+): Promise<{ rows: PageRow[]; total: number }> {
+  const { named, textOnly } = matchTiers(all);
+  const first = await pageOf(named, request, page, filtered);
+  if (first.length === page.limit) return { rows: first, total: await countOf(all, request, filtered) };
+  // Past a tier's last row no row carries its size: count it on its own.
+  const namedTotal =
+    first.length > 0
+      ? Number(first[0]!.total)
+      : page.offset > 0
+        ? await countOf(named, request, filtered)
+        : 0;
+  if (namedTotal === 0) {
+    // No name or keyword match: the text-only tier is the whole match, ranked in one pass.
+    const rows = await pageOf(all, request, page, filtered);
+    const total =
+      rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await countOf(all, request, filtered) : 0;
+    return { rows, total };
+  }
+  // The page runs past the first tier: its tail comes from the text-only matches, if any.
+  const total = await countOf(all, request, filtered);
+  if (total === namedTotal) return { rows: first, total };
+  const skip = Math.max(0, page.offset - namedTotal);
+  const rest = await pageOf(textOnly, request, { offset: skip, limit: page.limit - first.length }, filtered);
+  return { rows: [...first, ...rest], total };
+}
+
+/**
+ * Exact (word) matches, ranked tier by tier (see {@link matchTiers}): FTS5 ranks with its
+ * configured `bm25(10, 4, 1)` only the tier that holds the page, so a page of name and
+ * title matches never ranks the (many more) matches that mention a word only in the
+ * text. Exact name or title matches (found by their indexes) come first within a tier;
+ * the total is a plain count of every match (no ranking). The documents table is joined
+ * for the page's rows only, unless a filter applies (a type the caller may not see is
  * indexed, or a field filter).
  */
 export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
@@ -97,23 +152,13 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
     return (await indexedTypes.get()).some((type) => !request.types.includes(type));
   }
 
-  async function sliceOf(
-    request: MatchRequest,
-    page: Page,
-    filtered: boolean,
-  ): Promise<{ rows: CandidateRow[]; total: number }> {
-    const rows = filtered
-      ? await filteredPage(db, fts, filters, request, page)
-      : await unfilteredPage(db, fts, request, page);
-    // Past the last page no row carries the total: count on its own.
-    const total =
-      rows.length > 0
-        ? Number(rows[0]!.total)
-        : page.offset > 0
-          ? await countMatches(db, fts, filters, request, filtered)
-          : 0;
-    return { rows: rows.map(({ id, type, resource_ref }) => ({ id, type, resource_ref })), total };
-  }
+  const tiers: TierQueries = {
+    pageOf: (match, request, page, filtered) =>
+      filtered ? filteredPage(db, match, filters, request, page) : unfilteredPage(db, match, request, page),
+    countOf: (match, request, filtered) => countMatches(db, match, filters, request, filtered),
+  };
+  const sliceOf = (request: MatchRequest, page: Page, filtered: boolean) =>
+    tieredSlice(tiers, fts(request.tokens), request, page, filtered);
 
   return {
     /** Matches `offset` to `offset + limit` in rank order, and the number of all of them. */
