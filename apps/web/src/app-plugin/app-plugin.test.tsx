@@ -81,6 +81,7 @@ describe('the default app', () => {
         'GET /api/audit/access',
         'GET /api/auth/guest/refresh',
         'GET /api/auth/providers',
+        'GET /api/plugins/access',
         'GET /api/rbac/access',
         'GET /api/scorecards/access',
       ]),
