@@ -9,13 +9,13 @@ import { createHistoryStore } from '../store/history-store.js';
 import { createResultStore } from '../store/result-store.js';
 import type { ScorecardsTables } from '../store/tables.js';
 
-/** Every store of the plugin, over one connection (and the kernel's transactions, for results). */
+/** Every store of the plugin, over one connection (and the kernel's transactions, for writes that need them). */
 export function createScorecardsStores(
   db: Kysely<ScorecardsTables>,
   database: Pick<DatabaseService, 'transaction'>,
 ) {
   return {
-    definitions: createDefinitionStore(db),
+    definitions: createDefinitionStore(db, database),
     facts: createFactStore(db),
     entities: createEntityStore(db),
     results: createResultStore(db, database),

@@ -8,3 +8,6 @@ export function bindDb<A extends unknown[], R>(
 ): (...args: A) => R {
   return (...args) => fn(db, ...args);
 }
+
+/** The parameters of `F` after the first, for store functions bound to something other than the connection. */
+export type RestOf<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;

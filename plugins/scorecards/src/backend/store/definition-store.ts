@@ -1,7 +1,8 @@
 import { ConflictError, InputError, NotFoundError } from '@atrium/errors';
+import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { DefinitionSource } from '../../common/index.js';
-import { bindDb } from './bind-db.js';
+import { bindDb, type RestOf } from './bind-db.js';
 import type { DefinitionRow, ScorecardsTables } from './tables.js';
 
 /** The kinds of definition. */
@@ -119,13 +120,14 @@ async function definitionsRemove(
  * removed). An id that another source defines is refused: no silent merge of sources.
  */
 async function definitionsReplaceSource(
-  db: Kysely<ScorecardsTables>,
+  database: Pick<DatabaseService, 'transaction'>,
   source: DefinitionSource,
   items: Array<{ kind: DefinitionKind; id: string; body: object }>,
   now = Date.now(),
 ): Promise<void> {
   const location = source.location ?? null;
-  await db.transaction().execute(async (trx) => {
+  // In the kernel's retried transaction: backends starting together replace the same source.
+  await database.transaction<ScorecardsTables>(async (trx) => {
     const rows = await trx.selectFrom(table).selectAll().execute();
     const sameSource = (row: DefinitionRow) =>
       row.source_type === source.type && row.source_location === location;
@@ -160,14 +162,18 @@ async function definitionsReplaceSource(
 }
 
 /** Reads and writes checks, tracks and campaigns, each with the source it came from. */
-export function createDefinitionStore(db: Kysely<ScorecardsTables>) {
+export function createDefinitionStore(
+  db: Kysely<ScorecardsTables>,
+  database: Pick<DatabaseService, 'transaction'>,
+) {
   return {
     list: bindDb(definitionsList, db),
     get: bindDb(definitionsGet, db),
     create: bindDb(definitionsCreate, db),
     update: bindDb(definitionsUpdate, db),
     remove: bindDb(definitionsRemove, db),
-    replaceSource: bindDb(definitionsReplaceSource, db),
+    replaceSource: (...args: RestOf<typeof definitionsReplaceSource>) =>
+      definitionsReplaceSource(database, ...args),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { CheckResult, CheckState } from '../../common/index.js';
-import { bindDb } from './bind-db.js';
+import { bindDb, type RestOf } from './bind-db.js';
 import type { HistoryRow, Readable, ResultRow, ScorecardsTables } from './tables.js';
 import { upsertRows } from './upsert-rows.js';
 
@@ -37,8 +37,6 @@ export function toCheckResult(row: ResultRow & { evaluated_at?: number | null })
     stateSince: new Date(Number(row.state_since)).toISOString(),
   };
 }
-
-type RestOf<F> = F extends (first: never, ...rest: infer R) => unknown ? R : never;
 
 const key = (entityRef: string, checkId: string, scope: string) => `${entityRef}\n${checkId}\n${scope}`;
 
