@@ -2,21 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, startTestBackend, type TestBackend, type TestDatabase } from '@atrium/test-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type GeneratedPlugin, generatePlugin } from './__fixtures__/plugin-package.js';
 import { pluginsPlugin } from './plugin.js';
 
 const id = 'zz-shared';
 
-async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
-  let last: T | undefined;
-  for (let i = 0; i < 200; i++) {
-    last = await read();
-    if (ok(last)) return last;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${what} did not happen within 10 s; last: ${JSON.stringify(last)}`);
-}
+const poll = { timeout: 10_000, interval: 50 };
 
 describe('two backends on one PostgreSQL', () => {
   let database: TestDatabase;
@@ -71,20 +63,18 @@ describe('two backends on one PostgreSQL', () => {
     ).toBe(201);
     expect((await call(a, 'POST', `/installed/${id}/enable`, {})).status).toBe(200);
     expect(await greet(a)).toBe(200);
-    await eventually(
-      () => greet(b),
-      (status) => status === 200,
-      `backend-1 serving ${id}`,
-    );
+    await vi.waitFor(async () => expect(await greet(b), `backend-1 serving ${id}`).toBe(200), poll);
 
-    const status = await eventually(
-      async () =>
-        (await (await call(b, 'GET', `/installed/${id}`)).json()) as {
-          backends: Array<{ backendId: string; state: string; version: string }>;
-        },
-      (p) => p.backends.filter((s) => s.state === 'serving').length === 2,
-      'both backends reporting serving',
-    );
+    const status = await vi.waitFor(async () => {
+      const plugin = (await (await call(b, 'GET', `/installed/${id}`)).json()) as {
+        backends: Array<{ backendId: string; state: string; version: string }>;
+      };
+      expect(
+        plugin.backends.filter((s) => s.state === 'serving'),
+        'both backends serving',
+      ).toHaveLength(2);
+      return plugin;
+    }, poll);
     expect(status.backends.map((s) => [s.backendId, s.state, s.version]).sort()).toEqual([
       ['backend-0', 'serving', '1.0.0'],
       ['backend-1', 'serving', '1.0.0'],
@@ -92,10 +82,6 @@ describe('two backends on one PostgreSQL', () => {
 
     expect((await call(b, 'POST', `/installed/${id}/disable`)).status).toBe(200);
     expect(await greet(b)).toBe(404);
-    await eventually(
-      () => greet(a),
-      (s) => s === 404,
-      `backend-0 stopping ${id}`,
-    );
+    await vi.waitFor(async () => expect(await greet(a), `backend-0 stopping ${id}`).toBe(404), poll);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import catalogPlugin from '@atrium/catalog/backend';
 import type { BackendFeatureInput, JsonObject } from '@atrium/kernel';
 import { startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { vi } from 'vitest';
 import { scorecardsPlugin } from '../plugin.js';
 
 /** The token a CI script pushes facts and reads the gate with. */
@@ -167,16 +168,17 @@ export async function startScorecardsBackend(options: {
 }
 
 /** Polls until `probe` answers a value (scorecards work is asynchronous: catalog, then collectors). */
-export async function eventually<T>(
+export function eventually<T>(
   probe: () => Promise<T | undefined>,
   what: string,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  return vi.waitFor(
+    async () => {
+      const value = await probe();
+      if (value === undefined) throw new Error(`timed out waiting for ${what}`);
+      return value;
+    },
+    { timeout: timeoutMs, interval: 100 },
+  );
 }
