@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Track } from '../../common/index.js';
+import type { Check, Track } from '../../common/index.js';
 import { certify } from './certify.js';
 import { compileRule, type FactValue } from './compile-rule.js';
 import { matchesEntityFilter } from './entity-filter.js';
+import { evaluateCheck } from './evaluate-check.js';
 import { compileJsonPath } from './json-path.js';
 import { compileOperator } from './operators.js';
 import { assertNoTrackCycle } from './track-dependencies.js';
@@ -78,6 +79,21 @@ describe('compileRule', () => {
     expect(rule.evaluate(failing).failedFacts).toEqual([
       { factRef: 'ci:default/coverage', error: 'timed out' },
     ]);
+  });
+
+  it('gives the outcome its message, and no message at all when the check has none for it', () => {
+    const rule = compileRule({ factRef: descriptor, path: '$.spec.owner', operator: 'exists' }, () => true);
+    const check = {
+      ...{ id: 'has-owner', name: 'Has an owner', type: 'rule', failedMessage: 'Set `spec.owner`.' },
+      ...{ source: { type: 'ui' }, createdAt: '', updatedAt: '' },
+    } as Check;
+    const owned = new Map<string, FactValue>([[descriptor, { data: entity }]]);
+    const unowned = new Map<string, FactValue>([[descriptor, { data: { ...entity, spec: {} } }]]);
+    expect(evaluateCheck(check, rule, entity, owned)).toEqual({ state: 'passed', details: {} });
+    expect(evaluateCheck(check, rule, entity, unowned)).toEqual({
+      state: 'failed',
+      details: { message: 'Set `spec.owner`.' },
+    });
   });
 
   it('refuses a rule over a fact no collector declares', () => {

@@ -34,9 +34,11 @@ export function evaluateCheck(
       },
     };
   const missing = outcome.missingFacts.length > 0 ? { missingFacts: [...new Set(outcome.missingFacts)] } : {};
-  if (outcome.passed) return { state: 'passed', details: { message: check.passedMessage ?? '', ...missing } };
+  // A check without a message for the outcome says nothing rather than an empty message.
+  const message = (text: string | undefined) => (text ? { message: text } : {});
+  if (outcome.passed) return { state: 'passed', details: { ...message(check.passedMessage), ...missing } };
   return {
     state: check.warning ? 'warning' : 'failed',
-    details: { message: check.failedMessage ?? '', ...missing },
+    details: { ...message(check.failedMessage), ...missing },
   };
 }
