@@ -23,7 +23,12 @@ export {
   type TestOidcAccount,
   type TestOidcProvider,
 } from './oidc/start-test-oidc-provider.js';
-export { startTestBackend, type TestBackend, type TestBackendOptions } from './start-test-backend.js';
+export {
+  type JsonAnswer,
+  startTestBackend,
+  type TestBackend,
+  type TestBackendOptions,
+} from './start-test-backend.js';
 export {
   createTestDatabase,
   TEST_POSTGRES_URL,

@@ -23,6 +23,12 @@ export interface TestBackendOptions {
   env?: Record<string, string | undefined>;
 }
 
+/** The status and parsed JSON body of {@link TestBackend.json}. */
+export interface JsonAnswer<T> {
+  status: number;
+  body: T;
+}
+
 /** A running test backend. */
 export interface TestBackend {
   /** e.g. `http://127.0.0.1:41234` */
@@ -34,6 +40,16 @@ export interface TestBackend {
   serviceToken(targetPluginId: string): Promise<string>;
   /** `fetch` against the backend with an optional token. */
   fetch(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /**
+   * A JSON call: `body` (when given) is sent as JSON, and the answer's JSON comes back with
+   * its status (`undefined` for an empty body).
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: a test reads the answer as it expects it.
+  json<T = any>(
+    method: string,
+    path: string,
+    options?: { token?: string; body?: unknown },
+  ): Promise<JsonAnswer<T>>;
   stop(): Promise<void>;
 }
 
@@ -76,6 +92,12 @@ export async function startTestBackend(options: TestBackendOptions): Promise<Tes
   for (const feature of options.features) backend.add(feature);
   backend.add(tokenPlugin);
   const { url, port } = await backend.start();
+  const send: TestBackend['fetch'] = (path, init = {}) => {
+    const { token, headers, ...rest } = init;
+    const merged = new Headers(headers);
+    if (token) merged.set('authorization', `Bearer ${token}`);
+    return fetch(`${url}${path}`, { ...rest, headers: merged });
+  };
   return {
     url,
     port,
@@ -93,11 +115,23 @@ export async function startTestBackend(options: TestBackendOptions): Promise<Tes
       });
       return token;
     },
-    fetch(path, init = {}) {
-      const { token, headers, ...rest } = init;
-      const merged = new Headers(headers);
-      if (token) merged.set('authorization', `Bearer ${token}`);
-      return fetch(`${url}${path}`, { ...rest, headers: merged });
+    fetch: send,
+    async json(method, path, { token, body } = {}) {
+      const response = await send(path, {
+        method,
+        token,
+        ...(body === undefined
+          ? {}
+          : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+      });
+      const text = await response.text();
+      try {
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      } catch {
+        throw new Error(
+          `${method} ${path} answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+        );
+      }
     },
     stop: () => backend.stop(),
   };

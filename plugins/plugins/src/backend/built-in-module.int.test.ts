@@ -19,17 +19,8 @@ describe('a module for a built-in plugin', () => {
   let backend: TestBackend;
   let token: string;
   const packages = mkdtempSync(join(tmpdir(), 'atrium-plugins-dir-'));
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await backend.fetch(`/api/plugins${path}`, {
-      method,
-      token,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const api = (method: string, path: string, body?: unknown) =>
+    backend.json(method, `/api/plugins${path}`, { token, body });
   const actionIds = async () => {
     const response = await backend.fetch('/api/scaffolder/v2/actions', { token });
     return ((await response.json()) as Array<{ id: string }>).map((a) => a.id);

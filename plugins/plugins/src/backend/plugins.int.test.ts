@@ -27,17 +27,8 @@ describe('installing plugins into a running portal', () => {
   let backend: TestBackend;
   let token: string;
   const packages = mkdtempSync(join(tmpdir(), 'atrium-plugins-dir-'));
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await backend.fetch(`/api/plugins${path}`, {
-      method,
-      token,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const api = (method: string, path: string, body?: unknown) =>
+    backend.json(method, `/api/plugins${path}`, { token, body });
   const greetings = async () => {
     const response = await backend.fetch(`/api/${id}/greetings`, { token });
     return { status: response.status, body: await response.json() };

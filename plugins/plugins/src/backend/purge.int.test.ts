@@ -28,17 +28,7 @@ describe.each(['sqlite', 'postgres'] as const)('uninstall with and without purge
   let token: string;
   let tarball: string;
   const packages = mkdtempSync(join(tmpdir(), 'atrium-plugins-dir-'));
-  const call = async (method: string, path: string, body?: unknown) => {
-    const response = await backend.fetch(path, {
-      method,
-      token,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = (method: string, path: string, body?: unknown) => backend.json(method, path, { token, body });
   const installAndEnable = async () => {
     expect((await call('POST', '/api/plugins/install', { source: { type: 'upload', tarball } })).status).toBe(
       201,

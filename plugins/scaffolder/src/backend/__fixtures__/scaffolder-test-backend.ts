@@ -104,14 +104,9 @@ export async function startScaffolderBackend(options: {
   await waitForEntities(backend, entities);
   const token = await backend.userToken();
   const api: ScaffolderTestBackend['api'] = async (path, init = {}) => {
-    const response = await backend.fetch(path.startsWith('/api/') ? path : `/api/scaffolder${path}`, {
-      method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-      token: init.token ?? token,
-      headers: init.body === undefined ? {} : { 'content-type': 'application/json' },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+    const method = init.method ?? (init.body === undefined ? 'GET' : 'POST');
+    const target = path.startsWith('/api/') ? path : `/api/scaffolder${path}`;
+    return backend.json(method, target, { token: init.token ?? token, body: init.body });
   };
   return {
     ...backend,

@@ -153,17 +153,8 @@ export async function startScorecardsBackend(options: {
     'user:default/alice',
     'group:default/platform',
   ]);
-  const call: ScorecardsBackend['call'] = async (method, path, { body, token: as = token } = {}) => {
-    const response = await backend.fetch(`/api/scorecards${path}`, {
-      method,
-      token: as,
-      ...(body !== undefined
-        ? { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }
-        : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call: ScorecardsBackend['call'] = (method, path, { body, token: as = token } = {}) =>
+    backend.json(method, `/api/scorecards${path}`, { token: as, body });
   return { ...backend, root, token, call };
 }
 
