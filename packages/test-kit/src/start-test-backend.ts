@@ -63,6 +63,37 @@ const defaults: JsonObject = {
   },
 };
 
+/** `fetch` against `url` with an optional bearer token. */
+function sender(url: string): TestBackend['fetch'] {
+  return (path, init = {}) => {
+    const { token, headers, ...rest } = init;
+    const merged = new Headers(headers);
+    if (token) merged.set('authorization', `Bearer ${token}`);
+    return fetch(`${url}${path}`, { ...rest, headers: merged });
+  };
+}
+
+/** JSON in and out over `send`; a body that is not JSON fails naming the call. */
+function jsonCaller(send: TestBackend['fetch']): TestBackend['json'] {
+  return async (method, path, { token, body } = {}) => {
+    const response = await send(path, {
+      method,
+      token,
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    const text = await response.text();
+    try {
+      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+    } catch {
+      throw new Error(
+        `${method} ${path} answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
+      );
+    }
+  };
+}
+
 /**
  * Starts a real backend on a random loopback port with in-memory SQLite, plus token
  * helpers. Every core service is the real one; tests override a service by adding a
@@ -92,12 +123,7 @@ export async function startTestBackend(options: TestBackendOptions): Promise<Tes
   for (const feature of options.features) backend.add(feature);
   backend.add(tokenPlugin);
   const { url, port } = await backend.start();
-  const send: TestBackend['fetch'] = (path, init = {}) => {
-    const { token, headers, ...rest } = init;
-    const merged = new Headers(headers);
-    if (token) merged.set('authorization', `Bearer ${token}`);
-    return fetch(`${url}${path}`, { ...rest, headers: merged });
-  };
+  const send = sender(url);
   return {
     url,
     port,
@@ -116,23 +142,7 @@ export async function startTestBackend(options: TestBackendOptions): Promise<Tes
       return token;
     },
     fetch: send,
-    async json(method, path, { token, body } = {}) {
-      const response = await send(path, {
-        method,
-        token,
-        ...(body === undefined
-          ? {}
-          : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-      });
-      const text = await response.text();
-      try {
-        return { status: response.status, body: text ? JSON.parse(text) : undefined };
-      } catch {
-        throw new Error(
-          `${method} ${path} answered ${response.status} with a body that is not JSON: ${text.slice(0, 200)}`,
-        );
-      }
-    },
+    json: jsonCaller(send),
     stop: () => backend.stop(),
   };
 }
