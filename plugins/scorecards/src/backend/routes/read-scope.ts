@@ -26,12 +26,17 @@ export function keepReadable<T extends { entityRef: string }>(scope: ReadScope, 
 
 const PAGE = 1000;
 
-/** True when the caller may read every catalog entity (an unconditional allow of `catalog.entity.read`). */
-export async function readsEveryEntity(permissions: PermissionsService, credentials: Credentials) {
+/** The caller's `catalog.entity.read` decision: ALLOW, DENY or CONDITIONAL. */
+async function entityReadDecision(permissions: PermissionsService, credentials: Credentials) {
   const [decision] = await permissions.authorizeConditional([{ permission: catalogPermissions.entityRead }], {
     credentials,
   });
-  return decision?.result === 'ALLOW';
+  return decision?.result;
+}
+
+/** True when the caller may read every catalog entity (an unconditional allow of `catalog.entity.read`). */
+export async function readsEveryEntity(permissions: PermissionsService, credentials: Credentials) {
+  return (await entityReadDecision(permissions, credentials)) === 'ALLOW';
 }
 
 /**
@@ -43,12 +48,9 @@ export async function readScope(
   deps: Pick<RouteDeps, 'auth' | 'discovery'> & { permissions: PermissionsService },
   credentials: Credentials,
 ): Promise<ReadScope> {
-  const [decision] = await deps.permissions.authorizeConditional(
-    [{ permission: catalogPermissions.entityRead }],
-    { credentials },
-  );
-  if (decision?.result === 'ALLOW') return { all: true };
-  if (decision?.result !== 'CONDITIONAL') return { all: false, refs: new Set() };
+  const decision = await entityReadDecision(deps.permissions, credentials);
+  if (decision === 'ALLOW') return { all: true };
+  if (decision !== 'CONDITIONAL') return { all: false, refs: new Set() };
   const catalog = createCatalogClient(pluginClientOptions(deps, 'catalog', credentials));
   const refs = new Set<string>();
   const fields = ['kind', 'metadata.namespace', 'metadata.name'];
@@ -75,11 +77,9 @@ export async function withReadableOwners<T extends { ownerEntityRef?: string }>(
 ): Promise<T[]> {
   const owners = items.flatMap((item) => (item.ownerEntityRef ? [item.ownerEntityRef.toLowerCase()] : []));
   if (owners.length === 0) return items;
-  const [decision] = await permissions.authorizeConditional([{ permission: catalogPermissions.entityRead }], {
-    credentials,
-  });
-  if (decision?.result === 'ALLOW') return items;
-  const shown = decision?.result === 'CONDITIONAL' ? await visible(credentials, owners) : new Set<string>();
+  const decision = await entityReadDecision(permissions, credentials);
+  if (decision === 'ALLOW') return items;
+  const shown = decision === 'CONDITIONAL' ? await visible(credentials, owners) : new Set<string>();
   return items.map((item) => {
     if (!item.ownerEntityRef || shown.has(item.ownerEntityRef.toLowerCase())) return item;
     const { ownerEntityRef: _hidden, ...rest } = item;
