@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { databasesOf, positiveInteger } from '../bench-options.js';
 import { median } from '../stats.js';
 import { formatRun, type RunResult } from './report.js';
 import { runOne } from './run-one.js';
@@ -42,29 +43,21 @@ function parseOptions(args: string[]) {
       help: { type: 'boolean', default: false },
     },
   });
-  const positive = (name: string, value: string | undefined) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number <= 0)
-      throw new Error(`--${name} must be a positive integer, got '${value}'`);
-    return number;
-  };
-  const sizes = (values.n ?? '').split(',').map((n) => positive('n', n.replace(/_/g, '')));
-  const dbs = values.db === 'both' ? (['sqlite', 'postgres'] as const) : [values.db];
-  for (const db of dbs)
-    if (db !== 'sqlite' && db !== 'postgres') throw new Error(`--db must be sqlite, postgres or both`);
+  const sizes = (values.n ?? '').split(',').map((n) => positiveInteger('n', n));
+  const dbs = databasesOf(values.db);
   return {
     help: values.help,
     sizes,
-    dbs: dbs as ('sqlite' | 'postgres')[],
+    dbs,
     pgUrl: values['pg-url'] ?? process.env.ATRIUM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-    ingestRuns: positive('ingest-runs', values['ingest-runs']),
-    changes: positive('changes', values.changes),
-    intervalSeconds: positive('interval', values.interval),
+    ingestRuns: positiveInteger('ingest-runs', values['ingest-runs']),
+    changes: positiveInteger('changes', values.changes),
+    intervalSeconds: positiveInteger('interval', values.interval),
     skipInterval: values['skip-interval'] ?? false,
-    rounds: positive('rounds', values.rounds),
-    seconds: positive('seconds', values.seconds),
-    connections: positive('connections', values.connections),
-    timeoutSeconds: values.timeout === undefined ? undefined : positive('timeout', values.timeout),
+    rounds: positiveInteger('rounds', values.rounds),
+    seconds: positiveInteger('seconds', values.seconds),
+    connections: positiveInteger('connections', values.connections),
+    timeoutSeconds: values.timeout === undefined ? undefined : positiveInteger('timeout', values.timeout),
     keep: values.keep ?? false,
     json:
       values.json ??

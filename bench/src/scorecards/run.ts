@@ -3,6 +3,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { databasesOf, positiveInteger } from '../bench-options.js';
 import { planCatalog } from '../catalog/catalog-plan.js';
 import { generateCatalog } from '../catalog/generate-catalog.js';
 import { median, percentile } from '../stats.js';
@@ -36,23 +37,15 @@ function parseOptions(args: string[]) {
       help: { type: 'boolean', default: false },
     },
   });
-  const positive = (name: string, value: string | undefined) => {
-    const number = Number(value?.replace(/_/g, ''));
-    if (!Number.isInteger(number) || number <= 0)
-      throw new Error(`--${name} must be a positive integer, got '${value}'`);
-    return number;
-  };
-  const dbs = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db];
-  for (const db of dbs)
-    if (db !== 'sqlite' && db !== 'postgres') throw new Error('--db must be sqlite, postgres or both');
+  const dbs = databasesOf(values.db);
   return {
     help: values.help ?? false,
-    n: positive('n', values.n),
-    dbs: dbs as Array<'sqlite' | 'postgres'>,
+    n: positiveInteger('n', values.n),
+    dbs,
     pgUrl: values['pg-url'] ?? process.env.ATRIUM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
-    pushed: positive('pushed', values.pushed),
-    pushes: positive('pushes', values.pushes),
-    timeoutMs: positive('timeout', values.timeout) * 1000,
+    pushed: positiveInteger('pushed', values.pushed),
+    pushes: positiveInteger('pushes', values.pushes),
+    timeoutMs: positiveInteger('timeout', values.timeout) * 1000,
     keep: values.keep ?? false,
     json:
       values.json ??

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { searchPlugin } from '@atrium/search/backend';
 import { createTestDatabase, startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { databasesOf } from '../bench-options.js';
 import { median } from '../stats.js';
 import { benchCollator } from './bench-collator.js';
 import { measureQueries, waitForCount } from './measure-search.js';
@@ -33,14 +34,12 @@ function parseOptions(args: string[]) {
       help: { type: 'boolean', default: false },
     },
   });
-  const dbs = values.db === 'both' ? ['sqlite', 'postgres'] : [values.db];
-  if (dbs.some((db) => db !== 'sqlite' && db !== 'postgres'))
-    throw new Error('--db must be sqlite, postgres or both');
+  const dbs = databasesOf(values.db);
   return {
     help: values.help,
     sizes: (values.n ?? '').split(',').map((n) => Number(n.replace(/_/g, ''))),
     docs: Number(values.docs),
-    dbs: dbs as Array<'sqlite' | 'postgres'>,
+    dbs,
     clients: Number(values.clients),
     seconds: Number(values.seconds),
     serviceSeconds: Number(values['service-seconds']),
