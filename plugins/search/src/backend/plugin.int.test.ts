@@ -138,6 +138,22 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     }
   });
 
+  it('highlights each of many queries in flight with its own words', async () => {
+    const terms = ['payments', 'ledger', 'billing', 'identity'];
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => search.query(`term=${terms[i % terms.length]}`)),
+    );
+    answers.forEach(({ body }, i) => {
+      const term = terms[i % terms.length]!;
+      expect(body.results.length).toBeGreaterThan(0);
+      for (const result of body.results) {
+        const marked = `${result.highlight?.fields.title ?? ''} ${result.highlight?.fields.text ?? ''}`;
+        expect(marked).toContain(`<mark>${term}`);
+        for (const other of terms.filter((t) => t !== term)) expect(marked).not.toContain(`<mark>${other}`);
+      }
+    });
+  });
+
   it('matches the last word as a prefix (typeahead) and a typo by trigrams', async () => {
     expect(titles((await search.query('term=ledg')).body)).toEqual(['ledger']);
     expect(titles((await search.query('term=billing-a')).body)[0]).toBe('billing-api');

@@ -1,7 +1,7 @@
 import { sql } from '@atrium/kernel';
 import type { Kysely, RawBuilder } from 'kysely';
 import { loadDocuments, rowsToCandidates } from './engine-rows.js';
-import type { MatchRequest, SearchEngine } from './search-engine.js';
+import type { HighlightRow, MatchRequest, SearchEngine } from './search-engine.js';
 import { createVocabulary } from './search-vocabulary.js';
 import { createIndexWriter } from './write-documents.js';
 
@@ -25,10 +25,8 @@ export interface SearchDialect {
   };
   /** Typo matches, best first, at most FUZZY_CANDIDATE_LIMIT. */
   fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[]>;
-  highlights(
-    ids: readonly number[],
-    tokens: readonly string[],
-  ): RawBuilder<{ id: number | string; title: string; text: string }>;
+  /** The title and a text snippet of these documents with the tokens' matches marked. */
+  highlights(db: SearchDb, ids: readonly number[], tokens: readonly string[]): Promise<HighlightRow[]>;
 }
 
 /**
@@ -96,7 +94,7 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
       loadDocuments(
         db,
         ids,
-        mode === 'exact' && tokens.length > 0 ? dialect.highlights(ids, tokens) : undefined,
+        mode === 'exact' && tokens.length > 0 ? () => dialect.highlights(db, ids, tokens) : undefined,
       ),
   };
 }

@@ -1,6 +1,6 @@
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
-import type { Candidate, LoadedDocument, MatchRequest, SearchEngine } from './search-engine.js';
+import type { Candidate, HighlightRow, LoadedDocument, MatchRequest, SearchEngine } from './search-engine.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
 type Db = Kysely<any>;
@@ -50,7 +50,7 @@ export function rankedPaging(
 export async function loadDocuments(
   db: Db,
   ids: readonly number[],
-  highlights: RawBuilder<{ id: number | string; title: string; text: string }> | undefined,
+  highlights: (() => Promise<readonly HighlightRow[]>) | undefined,
 ): Promise<LoadedDocument[]> {
   if (ids.length === 0) return [];
   const rows = await db
@@ -59,7 +59,7 @@ export async function loadDocuments(
     .where('id', 'in', [...ids])
     .execute();
   const marked = new Map<number, Record<string, string>>();
-  for (const row of highlights ? (await highlights.execute(db)).rows : []) {
+  for (const row of highlights ? await highlights() : []) {
     marked.set(Number(row.id), { title: row.title, text: row.text });
   }
   const byId = new Map(rows.map((row) => [Number(row.id), row]));

@@ -36,14 +36,16 @@ function exact(request: MatchRequest) {
   };
 }
 
-function highlights(ids: readonly number[], tokens: readonly string[]) {
+async function highlights(db: SearchDb, ids: readonly number[], tokens: readonly string[]) {
   const { preTag, postTag } = SEARCH_HIGHLIGHT_TAGS;
   const options = `StartSel="${preTag}", StopSel="${postTag}"`;
   const query = tsquery(tokens);
   return sql<{ id: string; title: string; text: string }>`
     select id, ts_headline('simple', title, ${query}, ${`${options}, HighlightAll=true`}) as title,
       ts_headline('english', body, ${query}, ${`${options}, MaxWords=35, MinWords=15`}) as text
-    from search_documents where id in (${sql.join([...ids])})`;
+    from search_documents where id in (${sql.join([...ids])})`
+    .execute(db)
+    .then((result) => result.rows);
 }
 
 /**

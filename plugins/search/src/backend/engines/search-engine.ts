@@ -16,6 +16,9 @@ export interface Candidate {
   resourceRef: string | null;
 }
 
+/** A document's title and a text snippet with the query's matches marked. */
+export type HighlightRow = { id: number | string; title: string; text: string };
+
 /** A stored document with its highlighted fields. */
 export interface LoadedDocument {
   id: number;

@@ -1,8 +1,8 @@
 import { sql } from '@atrium/kernel';
-import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
+import { createSqliteHighlighter } from './sqlite-highlighter.js';
 import { createSqliteRanking } from './sqlite-ranked.js';
 import { exactKeyOf } from './stored-document.js';
 
@@ -49,19 +49,14 @@ async function fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[
   return rows;
 }
 
-function highlights(ids: readonly number[], tokens: readonly string[]) {
-  const { preTag, postTag } = SEARCH_HIGHLIGHT_TAGS;
-  return sql<{ id: number; title: string; text: string }>`
-    select rowid as id, highlight(search_fts, 0, ${preTag}, ${postTag}) as title,
-      snippet(search_fts, 2, ${preTag}, ${postTag}, '…', 32) as text
-    from search_fts where search_fts match ${ftsExpression(tokens)} and rowid in (${sql.join([...ids])})`;
-}
-
 /**
  * The SQLite engine: FTS5 with BM25, title weighted above keywords (name, owner, kind...)
  * above text; an exact name or title match first; trigrams for typos.
  */
 export function createSqliteEngine(db: SearchDb): SearchEngine {
+  const highlight = createSqliteHighlighter(db);
+  const highlights = (_db: SearchDb, ids: readonly number[], tokens: readonly string[]) =>
+    highlight(ids, ftsExpression(tokens));
   const engine = createSqlEngine(db, { client: 'sqlite', exact, fuzzy, highlights });
   const ranking = createSqliteRanking(db, ftsExpression, filters);
   return {
