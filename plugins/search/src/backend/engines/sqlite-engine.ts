@@ -1,4 +1,4 @@
-import { sql } from '@atrium/kernel';
+import { type DatabaseService, sql } from '@atrium/kernel';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
@@ -61,8 +61,13 @@ function highlights(ids: readonly number[], tokens: readonly string[]) {
  * The SQLite engine: FTS5 with BM25, title weighted above keywords (name, owner, kind...)
  * above text; an exact name or title match first; trigrams for typos.
  */
-export function createSqliteEngine(db: SearchDb): SearchEngine {
-  const engine = createSqlEngine(db, { client: 'sqlite', exact, fuzzy, highlights });
+export function createSqliteEngine(database: DatabaseService, db: SearchDb): SearchEngine {
+  const engine = createSqlEngine(database, db, {
+    client: 'sqlite',
+    exact,
+    fuzzy: (request) => fuzzy(db, request),
+    highlights,
+  });
   const ranking = createSqliteRanking(db, ftsExpression, filters);
   return {
     ...engine,
