@@ -38,7 +38,7 @@ export const pluginsPlugin = definePlugin({
   errorCodes: [pluginsErrorCodes],
   fileRoots: (config) => [{ setting: 'plugins.allowedRoots', paths: config.allowedRoots }],
   async init({ deps, config }) {
-    const store = createPluginsStore(await deps.database.getClient<PluginsTables>());
+    const store = createPluginsStore(deps.database, await deps.database.getClient<PluginsTables>());
     const reconciler = createReconciler({
       store,
       runtime: deps.runtime,

@@ -93,7 +93,7 @@ export async function createScaffolderContext(
   const db = await deps.database.getClient<ScaffolderTables>();
   const notifier = createEventNotifier();
   const eventPollIntervalMs = toMs(config.taskPollInterval);
-  const events = createTaskEventStore(db, deps.database.client, notifier, eventPollIntervalMs);
+  const events = createTaskEventStore(deps.database, db, notifier, eventPollIntervalMs);
   const templaters = createTemplaterPool({
     timeoutMs: toMs(config.templating.timeout),
     memoryLimitMb: config.templating.memoryLimitMb,
@@ -102,7 +102,7 @@ export async function createScaffolderContext(
   const catalog = createCatalogClient({ discovery: deps.discovery, auth: deps.auth });
   const builtins = createBuiltinActions({ templaters, catalog, urlReader: deps.urlReader, config });
   const actions = createActionRegistry([...builtins, ...extensions.actions]);
-  const store = createTaskStore(db, events, notifier);
+  const store = createTaskStore(deps.database, db, events, notifier);
   registerResourceTypes(deps.permissionsRegistry, store);
   const environment = {
     parameters: config.defaultEnvironment.parameters as JsonObject,
@@ -115,7 +115,7 @@ export async function createScaffolderContext(
     auditor: deps.auditor,
     urlReader: deps.urlReader,
     store,
-    lifecycle: createTaskLifecycle(db, events, notifier),
+    lifecycle: createTaskLifecycle(deps.database, db, events, notifier),
     events,
     cipher: createSecretsCipher(await loadSecretsKey(db, config.secretsKey)),
     catalog,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '@atrium/errors';
-import type { Kysely } from 'kysely';
+import type { DatabaseService } from '@atrium/kernel';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   BackendPluginStatus,
   InstalledPlugin,
@@ -67,47 +68,62 @@ const versionRowOf = (db: Kysely<PluginsTables>, pluginId: string, version: stri
     .where('version', '=', version)
     .executeTakeFirst();
 
-/** Stores a version; false when the same bytes were stored already. Different bytes under one version conflict. */
-async function addVersion(
-  db: Kysely<PluginsTables>,
+const insertInstalled = (
+  tx: Transaction<PluginsTables>,
+  pluginId: string,
+  packageName: string,
+  role: string,
+) =>
+  tx
+    .insertInto('plugins_installed')
+    .values({
+      plugin_id: pluginId,
+      package_name: packageName,
+      role,
+      state: 'disabled',
+      enabled_version: null,
+      previous_version: null,
+      config: '{}',
+      revision: 1,
+      updated_at_ms: Date.now(),
+    })
+    .execute();
+
+/**
+ * Stores a version; false when the same bytes were stored already. Different bytes under
+ * one version conflict. The checks and inserts are one transaction, serializable on
+ * PostgreSQL, so of two backends storing the same version at once the one that loses
+ * runs again and finds the other's row instead of failing on its key.
+ */
+function addVersion(
+  database: DatabaseService,
   row: VersionRow,
   packageName: string,
   role: string,
 ): Promise<boolean> {
-  const existing = await versionRowOf(db, row.plugin_id, row.version);
-  if (existing?.integrity === row.integrity) return false;
-  if (existing)
-    throw new ConflictError(
-      `plugin '${row.plugin_id}' version ${row.version} is installed already with other content (${existing.integrity}); publish a new version, or uninstall it first`,
-    );
-  const owner = await installedRowOf(db, row.plugin_id);
-  if (owner && owner.package_name !== packageName)
-    throw new ConflictError(
-      `plugin id '${row.plugin_id}' belongs to the installed package ${owner.package_name}, not ${packageName}`,
-    );
-  await db.transaction().execute(async (tx) => {
-    if (!owner)
-      await tx
-        .insertInto('plugins_installed')
-        .values({
-          plugin_id: row.plugin_id,
-          package_name: packageName,
-          role,
-          state: 'disabled',
-          enabled_version: null,
-          previous_version: null,
-          config: '{}',
-          revision: 1,
-          updated_at_ms: Date.now(),
-        })
-        .execute();
-    await tx.insertInto('plugins_versions').values(row).execute();
-  });
-  return true;
+  return database.transaction<PluginsTables, boolean>(
+    async (tx) => {
+      const existing = await versionRowOf(tx, row.plugin_id, row.version);
+      if (existing?.integrity === row.integrity) return false;
+      if (existing)
+        throw new ConflictError(
+          `plugin '${row.plugin_id}' version ${row.version} is installed already with other content (${existing.integrity}); publish a new version, or uninstall it first`,
+        );
+      const owner = await installedRowOf(tx, row.plugin_id);
+      if (owner && owner.package_name !== packageName)
+        throw new ConflictError(
+          `plugin id '${row.plugin_id}' belongs to the installed package ${owner.package_name}, not ${packageName}`,
+        );
+      if (!owner) await insertInstalled(tx, row.plugin_id, packageName, role);
+      await tx.insertInto('plugins_versions').values(row).execute();
+      return true;
+    },
+    { isolation: 'serializable' },
+  );
 }
 
 /** Installed plugins and versions. */
-function desiredStateQueries(db: Kysely<PluginsTables>) {
+function desiredStateQueries(database: DatabaseService, db: Kysely<PluginsTables>) {
   const listRows = (): Promise<InstalledRow[]> =>
     db.selectFrom('plugins_installed').selectAll().orderBy('plugin_id').execute();
   return {
@@ -122,7 +138,7 @@ function desiredStateQueries(db: Kysely<PluginsTables>) {
     version: (pluginId: string, version: string): Promise<VersionRow | undefined> =>
       versionRowOf(db, pluginId, version),
     addVersion: (row: VersionRow, packageName: string, role: string) =>
-      addVersion(db, row, packageName, role),
+      addVersion(database, row, packageName, role),
     async setDesired(pluginId: string, patch: DesiredPatch): Promise<void> {
       await db
         .updateTable('plugins_installed')
@@ -131,7 +147,7 @@ function desiredStateQueries(db: Kysely<PluginsTables>) {
         .execute();
     },
     async remove(pluginId: string): Promise<void> {
-      await db.transaction().execute(async (tx) => {
+      await database.transaction<PluginsTables, void>(async (tx) => {
         await tx.deleteFrom('plugins_versions').where('plugin_id', '=', pluginId).execute();
         await tx.deleteFrom('plugins_installed').where('plugin_id', '=', pluginId).execute();
       });
@@ -222,9 +238,9 @@ function statusQueries(db: Kysely<PluginsTables>) {
   };
 }
 
-/** The desired state, history and per-backend status, in the plugin's own tables. */
-export function createPluginsStore(db: Kysely<PluginsTables>) {
-  return { ...desiredStateQueries(db), ...historyQueries(db), ...statusQueries(db) };
+/** The desired state, history and per-backend status, in the plugin's own tables (`db`: `database`'s write connection). */
+export function createPluginsStore(database: DatabaseService, db: Kysely<PluginsTables>) {
+  return { ...desiredStateQueries(database, db), ...historyQueries(db), ...statusQueries(db) };
 }
 
 /** The store of desired state. */

@@ -1,3 +1,4 @@
+import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely, Transaction } from 'kysely';
 import type { JsonObject, SerializedTaskEvent, TaskEventType } from '../../common/index.js';
 import type { EventNotifier } from './event-notifier.js';
@@ -7,7 +8,10 @@ type Db = Kysely<ScaffolderTables> | Transaction<ScaffolderTables>;
 
 /** The task events table. */
 export interface TaskEventStore {
-  /** Appends an event; on PostgreSQL inside `trx` (or its own transaction) that holds the task row lock. */
+  /**
+   * Appends an event; on PostgreSQL inside `trx` (or its own transaction) that holds the task
+   * row lock. Wakes local readers only without `trx`: the caller wakes them after its commit.
+   */
   append(
     taskId: string,
     type: TaskEventType,
@@ -44,11 +48,12 @@ function toEvent(row: Omit<TaskEventRow, 'id'> & { id: number }): SerializedTask
  * that committed late; SQLite has a single writer and needs no lock.
  */
 export function createTaskEventStore(
+  database: DatabaseService,
   db: Kysely<ScaffolderTables>,
-  client: 'sqlite' | 'postgres',
   notifier: EventNotifier,
   pollIntervalMs: number,
 ): TaskEventStore {
+  const { client } = database;
   async function insert(trx: Db, taskId: string, type: TaskEventType, body: JsonObject) {
     if (client === 'postgres') {
       await trx.selectFrom('scaffolder_tasks').select('id').where('id', '=', taskId).forUpdate().execute();
@@ -63,12 +68,13 @@ export function createTaskEventStore(
 
   const store: TaskEventStore = {
     async append(taskId, type, body, trx) {
+      // Inside a caller's transaction the row is visible only after its commit, and the
+      // body may run again on a conflict: the caller wakes the readers once it committed.
+      if (trx) return insert(trx, taskId, type, body);
       const id =
-        trx || client === 'sqlite'
-          ? await insert(trx ?? db, taskId, type, body)
-          : await db.transaction().execute((t) => insert(t, taskId, type, body));
-      // Inside a caller's transaction the row is visible only after commit; the
-      // caller's commit is moments away and readers also poll, so waking them now is fine.
+        client === 'sqlite'
+          ? await insert(db, taskId, type, body)
+          : await database.transaction<ScaffolderTables, number>((t) => insert(t, taskId, type, body));
       notifier.notify(taskId);
       return id;
     },

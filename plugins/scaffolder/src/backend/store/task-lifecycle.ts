@@ -1,4 +1,5 @@
 import { NotFoundError } from '@atrium/errors';
+import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { TaskStatus } from '../../common/index.js';
 import type { EventNotifier } from './event-notifier.js';
@@ -20,8 +21,12 @@ export interface TaskLifecycle {
   failStale(row: TaskRow, stepId: string | undefined, message: string): Promise<boolean>;
 }
 
-/** Creates the lifecycle operations over the task and event tables. */
+/**
+ * Creates the lifecycle operations over the task and event tables (`db` is `database`'s
+ * write connection). Readers are woken after each transaction: its body may run again.
+ */
 export function createTaskLifecycle(
+  database: DatabaseService,
   db: Kysely<ScaffolderTables>,
   events: TaskEventStore,
   notifier: EventNotifier,
@@ -29,7 +34,7 @@ export function createTaskLifecycle(
   return {
     async cancel(taskId, by) {
       const message = `Task was cancelled${by ? ` by ${by}` : ''}`;
-      await db.transaction().execute(async (trx) => {
+      await database.transaction<ScaffolderTables, void>(async (trx) => {
         // Conditional updates, so a worker claiming the task at this moment is handled:
         // an open task ends here; a processing one is asked to stop by its worker.
         const open = await trx
@@ -66,7 +71,7 @@ export function createTaskLifecycle(
       return 'cancelled';
     },
     async retry(taskId, encryptedSecrets) {
-      await db.transaction().execute(async (trx) => {
+      await database.transaction<ScaffolderTables, void>(async (trx) => {
         const row = await trx
           .selectFrom('scaffolder_tasks')
           .selectAll()
@@ -106,7 +111,7 @@ export function createTaskLifecycle(
         .where('last_heartbeat_at', '<', before)
         .execute(),
     async failStale(row, stepId, message) {
-      const failed = await db.transaction().execute(async (trx) => {
+      const failed = await database.transaction<ScaffolderTables, boolean>(async (trx) => {
         const result = await trx
           .updateTable('scaffolder_tasks')
           .set({ status: 'failed', secrets: null })

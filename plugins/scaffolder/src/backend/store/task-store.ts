@@ -1,4 +1,5 @@
 import { ConflictError } from '@atrium/errors';
+import type { DatabaseService } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { JsonObject, TaskStatus } from '../../common/index.js';
 import { type TaskFilter, taskFilterSql } from '../permissions/task-filter.js';
@@ -50,8 +51,9 @@ export interface TaskStore {
   saveState(lease: TaskLease, state: JsonObject): Promise<void>;
 }
 
-/** Creates the task store over the plugin's database. */
+/** Creates the task store over the plugin's database (`db` is its write connection). */
 export function createTaskStore(
+  database: DatabaseService,
   db: Kysely<ScaffolderTables>,
   events: TaskEventStore,
   notifier: EventNotifier,
@@ -143,7 +145,7 @@ export function createTaskStore(
       return { alive: row !== undefined, cancelRequested: row?.cancel_requested_at != null };
     },
     async complete(lease, status, body) {
-      const done = await db.transaction().execute(async (trx) => {
+      const done = await database.transaction<ScaffolderTables, boolean>(async (trx) => {
         const result = await trx
           .updateTable('scaffolder_tasks')
           .set({ status, secrets: null, last_heartbeat_at: Date.now() })

@@ -10,12 +10,12 @@ export async function createSearchEngine(
   logger: LoggerService,
 ): Promise<SearchEngine> {
   const db = await database.getClient();
-  if (database.client === 'sqlite') return createSqliteEngine(db);
+  if (database.client === 'sqlite') return createSqliteEngine(database, db);
   const trigrams = await findTrigramSchema(db);
   if (!trigrams) {
     logger.warn(
       "search: the PostgreSQL extension 'pg_trgm' is not installed and this role may not create it; typo matching is off. Run 'CREATE EXTENSION pg_trgm' as a superuser to turn it on",
     );
   }
-  return createPostgresEngine(db, trigrams);
+  return createPostgresEngine(database, db, trigrams);
 }

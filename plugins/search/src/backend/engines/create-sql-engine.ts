@@ -1,4 +1,4 @@
-import { sql } from '@atrium/kernel';
+import { type DatabaseService, sql } from '@atrium/kernel';
 import type { Kysely, RawBuilder } from 'kysely';
 import { loadDocuments, rowsToCandidates } from './engine-rows.js';
 import type { HighlightRow, MatchRequest, SearchEngine } from './search-engine.js';
@@ -24,9 +24,9 @@ export interface SearchDialect {
     order: RawBuilder<unknown>;
   };
   /** Typo matches, best first, at most FUZZY_CANDIDATE_LIMIT. */
-  fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[]>;
+  fuzzy(request: MatchRequest): Promise<CandidateRow[]>;
   /** The title and a text snippet of these documents with the tokens' matches marked. */
-  highlights(db: SearchDb, ids: readonly number[], tokens: readonly string[]): Promise<HighlightRow[]>;
+  highlights(ids: readonly number[], tokens: readonly string[]): Promise<HighlightRow[]>;
 }
 
 /**
@@ -44,10 +44,17 @@ export function filterSql(
   return sql.join(parts, sql` and `);
 }
 
-/** An engine over the plugin's `search_documents` table in one database's dialect. */
-export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEngine {
+/**
+ * An engine over the plugin's `search_documents` table in one database's dialect; `db` is
+ * `database`'s write connection, and writes of several statements run in its transactions.
+ */
+export function createSqlEngine(
+  database: DatabaseService,
+  db: SearchDb,
+  dialect: SearchDialect,
+): SearchEngine {
   const count: SearchEngine['count'] = async (request, mode) => {
-    if (mode === 'fuzzy') return (await dialect.fuzzy(db, request)).length;
+    if (mode === 'fuzzy') return (await dialect.fuzzy(request)).length;
     const { from } = dialect.exact(request);
     const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${from}`.execute(db);
     return Number(rows[0]?.n ?? 0);
@@ -58,12 +65,12 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
   };
   const vocabulary = createVocabulary();
   return {
-    ...createIndexWriter(db, dialect.client, vocabulary),
+    ...createIndexWriter(database, db, dialect.client, vocabulary),
     correct: (tokens) => vocabulary.correct(db, tokens),
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {
-        const rows = await dialect.fuzzy(db, request);
+        const rows = await dialect.fuzzy(request);
         return {
           candidates: rowsToCandidates(rows.slice(page.offset, page.offset + page.limit)),
           total: rows.length,
@@ -80,9 +87,7 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
     },
     async candidates(request, mode, page) {
       if (mode === 'fuzzy') {
-        return rowsToCandidates(
-          (await dialect.fuzzy(db, request)).slice(page.offset, page.offset + page.limit),
-        );
+        return rowsToCandidates((await dialect.fuzzy(request)).slice(page.offset, page.offset + page.limit));
       }
       const { rows } = await sql<CandidateRow>`
         select id, type, resource_ref from ${ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
@@ -94,7 +99,7 @@ export function createSqlEngine(db: SearchDb, dialect: SearchDialect): SearchEng
       loadDocuments(
         db,
         ids,
-        mode === 'exact' && tokens.length > 0 ? () => dialect.highlights(db, ids, tokens) : undefined,
+        mode === 'exact' && tokens.length > 0 ? () => dialect.highlights(ids, tokens) : undefined,
       ),
   };
 }

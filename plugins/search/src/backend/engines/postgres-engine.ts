@@ -1,4 +1,4 @@
-import { sql } from '@atrium/kernel';
+import { type DatabaseService, sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
@@ -53,8 +53,12 @@ async function highlights(db: SearchDb, ids: readonly number[], tokens: readonly
  * ts_rank, an exact name or title match first; pg_trgm word similarity for typos
  * (off when the extension could not be installed: `trigramSchema` undefined).
  */
-export function createPostgresEngine(db: SearchDb, trigramSchema: string | undefined): SearchEngine {
-  const fuzzy = async (fuzzyDb: SearchDb, request: MatchRequest): Promise<CandidateRow[]> => {
+export function createPostgresEngine(
+  database: DatabaseService,
+  db: SearchDb,
+  trigramSchema: string | undefined,
+): SearchEngine {
+  const fuzzy = async (request: MatchRequest): Promise<CandidateRow[]> => {
     if (!trigramSchema || request.tokens.length === 0) return [];
     const term = request.tokens.join(' ');
     const wordSimilarity = sql.raw(`${trigramSchema}.word_similarity`);
@@ -64,7 +68,8 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
     const isSimilar = sql`${term} operator(${sql.raw(`${trigramSchema}.<%`)}) lower(d.title || ' ' || d.keywords)`;
     // 0.5 rather than pg_trgm's 0.6: one swapped letter in a ten-letter name still matches.
     // set_config(..., true) lasts for the transaction only, so pooled connections keep the default.
-    const rows = await fuzzyDb.transaction().execute(async (trx) => {
+    // A read only, so running it again after a conflict changes nothing.
+    const rows = await database.transaction(async (trx) => {
       await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx);
       const result = await sql<CandidateRow>`
         select d.id, d.type, d.resource_ref from search_documents d
@@ -76,7 +81,12 @@ export function createPostgresEngine(db: SearchDb, trigramSchema: string | undef
     });
     return rows;
   };
-  const engine = createSqlEngine(db, { client: 'postgres', exact, fuzzy, highlights });
+  const engine = createSqlEngine(database, db, {
+    client: 'postgres',
+    exact,
+    fuzzy,
+    highlights: (ids, tokens) => highlights(db, ids, tokens),
+  });
   const ranking = createPostgresRanking(db, tsquery, filters);
   return {
     ...engine,

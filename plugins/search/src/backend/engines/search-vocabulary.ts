@@ -89,6 +89,25 @@ async function closestKnown(db: Db, token: string): Promise<string | undefined> 
   );
 }
 
+// Each word and its deletions; words stored already are left as they are.
+async function insertWords(db: Db, words: readonly string[]): Promise<void> {
+  const deletes = words.flatMap((word) => deletesOf(word).map((variant) => ({ variant, word })));
+  for (let start = 0; start < words.length; start += rowsPerStatement) {
+    await db
+      .insertInto('search_words')
+      .values(words.slice(start, start + rowsPerStatement).map((word) => ({ word })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  for (let start = 0; start < deletes.length; start += rowsPerStatement) {
+    await db
+      .insertInto('search_word_deletes')
+      .values(deletes.slice(start, start + rowsPerStatement))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
 /**
  * The vocabulary of the index (`search_words`, with `search_word_deletes` for lookups by a
  * deletion): typo correction by index seeks instead of a trigram scan of the documents.
@@ -98,28 +117,28 @@ async function closestKnown(db: Db, token: string): Promise<string | undefined> 
 export function createVocabulary() {
   const remembered = new Set<string>();
 
-  /** Adds the words of `texts` not seen before, in the caller's transaction when it has one. */
-  async function add(db: Db, texts: readonly string[]): Promise<void> {
-    const fresh = [...new Set(texts.flatMap(vocabularyWords))].filter((word) => !remembered.has(word));
-    if (fresh.length === 0) return;
-    const deletes = fresh.flatMap((word) => deletesOf(word).map((variant) => ({ variant, word })));
-    for (let start = 0; start < fresh.length; start += rowsPerStatement) {
-      const words = fresh.slice(start, start + rowsPerStatement).map((word) => ({ word }));
-      await db
-        .insertInto('search_words')
-        .values(words)
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    for (let start = 0; start < deletes.length; start += rowsPerStatement) {
-      await db
-        .insertInto('search_word_deletes')
-        .values(deletes.slice(start, start + rowsPerStatement))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
-    if (remembered.size + fresh.length > maxRemembered) remembered.clear();
-    for (const word of fresh) remembered.add(word);
+  /**
+   * Inserts the words of `texts` that are neither remembered nor in `skip`, in the caller's
+   * transaction when it has one; returns them for `remember` once that has committed
+   * (remembered at once, a word of a rolled-back or rerun transaction would never be stored).
+   */
+  async function add(
+    db: Db,
+    texts: readonly string[],
+    skip: ReadonlySet<string> = new Set(),
+  ): Promise<string[]> {
+    const fresh = [...new Set(texts.flatMap(vocabularyWords))].filter(
+      (word) => !remembered.has(word) && !skip.has(word),
+    );
+    if (fresh.length > 0) await insertWords(db, fresh);
+    return fresh;
+  }
+
+  /** Skips `words` in later `add` calls: they are stored (committed). */
+  function remember(words: Iterable<string>): void {
+    const list = [...words];
+    if (remembered.size + list.length > maxRemembered) remembered.clear();
+    for (const word of list) remembered.add(word);
   }
 
   /**
@@ -144,7 +163,7 @@ export function createVocabulary() {
     return tokens.map((token) => corrections.get(token) ?? token);
   }
 
-  return { add, correct };
+  return { add, remember, correct };
 }
 
 /** The vocabulary of one engine. */

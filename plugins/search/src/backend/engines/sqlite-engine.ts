@@ -1,4 +1,4 @@
-import { sql } from '@atrium/kernel';
+import { type DatabaseService, sql } from '@atrium/kernel';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
@@ -53,11 +53,14 @@ async function fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[
  * The SQLite engine: FTS5 with BM25, title weighted above keywords (name, owner, kind...)
  * above text; an exact name or title match first; trigrams for typos.
  */
-export function createSqliteEngine(db: SearchDb): SearchEngine {
+export function createSqliteEngine(database: DatabaseService, db: SearchDb): SearchEngine {
   const highlight = createSqliteHighlighter(db);
-  const highlights = (_db: SearchDb, ids: readonly number[], tokens: readonly string[]) =>
-    highlight(ids, ftsExpression(tokens));
-  const engine = createSqlEngine(db, { client: 'sqlite', exact, fuzzy, highlights });
+  const engine = createSqlEngine(database, db, {
+    client: 'sqlite',
+    exact,
+    fuzzy: (request) => fuzzy(db, request),
+    highlights: (ids, tokens) => highlight(ids, ftsExpression(tokens)),
+  });
   const ranking = createSqliteRanking(db, ftsExpression, filters);
   return {
     ...engine,

@@ -1,4 +1,4 @@
-import { sql } from '@atrium/kernel';
+import { type DatabaseService, sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
 import type { SearchEngine } from './search-engine.js';
@@ -19,7 +19,10 @@ function tsvectorOf(row: StoredDocumentRow) {
   return sql`setweight(to_tsvector('simple', ${words(row.title)}), 'A') || setweight(to_tsvector('simple', ${words(row.keywords)}), 'B') || setweight(to_tsvector('english', ${words(row.body)}), 'C')`;
 }
 
-/** Inserts documents, replacing the stored one of the same type and location. */
+/**
+ * Inserts documents, replacing the stored one of the same type and location; returns the
+ * vocabulary words it added, for `vocabulary.remember` once the writes have committed.
+ */
 export async function writeDocuments(
   db: Db,
   type: string,
@@ -27,12 +30,13 @@ export async function writeDocuments(
   indexedAt: number,
   client: 'sqlite' | 'postgres',
   vocabulary: SearchVocabulary,
-): Promise<void> {
+): Promise<Set<string>> {
   // The last of several documents with one location wins, as it would written one by one.
   const unique = new Map(
     documents.map((document) => [document.location, toStoredRow(type, document, indexedAt)]),
   );
   const rows = [...unique.values()];
+  const added = new Set<string>();
   for (let start = 0; start < rows.length; start += rowsPerStatement) {
     const chunk = rows.slice(start, start + rowsPerStatement);
     const values = client === 'postgres' ? chunk.map((row) => ({ ...row, tsv: tsvectorOf(row) })) : chunk;
@@ -54,31 +58,38 @@ export async function writeDocuments(
         })),
       )
       .execute();
-    await vocabulary.add(
+    const words = await vocabulary.add(
       db,
       chunk.map((row) => `${row.title} ${row.keywords}`),
+      added,
     );
+    for (const word of words) added.add(word);
   }
+  return added;
 }
 
 /** The writing half of an engine: the same SQL on both databases. */
 export function createIndexWriter(
+  database: DatabaseService,
   db: Db,
   client: 'sqlite' | 'postgres',
   vocabulary: SearchVocabulary,
 ): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale'> {
   return {
-    upsert: (type, documents, indexedAt) =>
-      writeDocuments(db, type, documents, indexedAt, client, vocabulary),
+    async upsert(type, documents, indexedAt) {
+      // Each statement commits on its own: its words are stored once it returns.
+      vocabulary.remember(await writeDocuments(db, type, documents, indexedAt, client, vocabulary));
+    },
     async replaceResource(type, resourceRef, documents) {
-      await db.transaction().execute(async (trx) => {
+      const added = await database.transaction(async (trx) => {
         await trx
           .deleteFrom('search_documents')
           .where('type', '=', type)
           .where('resource_ref', '=', resourceRef)
           .execute();
-        await writeDocuments(trx, type, documents, Date.now(), client, vocabulary);
+        return writeDocuments(trx, type, documents, Date.now(), client, vocabulary);
       });
+      vocabulary.remember(added);
     },
     async removeStale(type, indexedAt) {
       const result = await db
