@@ -371,6 +371,15 @@ describe.each(testDatabaseKinds())('scaffolder plugin on %s', (kind) => {
     expect(types).toContain('recovered');
     expect(types.filter((t) => t === 'completion')).toHaveLength(1);
     expect(types).not.toContain('cancelled');
+    // Two retries of one finished task at once: one reopens it, the other is told it is not finished.
+    const twice = await Promise.all(
+      [1, 2].map(() => backend.api(`/v2/tasks/${id}/retry`, { body: { secrets: { wait: '1' } } })),
+    );
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    const third = await backend.waitForTask(id);
+    expect(third.task.status).toBe('completed');
+    // One 'recovered' from each retry that reopened it: the first one above and one of these two.
+    expect(third.events.filter((e) => e.type === 'recovered')).toHaveLength(2);
     const busy = await backend.api(
       `/v2/tasks/${await backend.createTask('waiter', {}, { wait: '2000' })}/retry`,
       { body: {} },

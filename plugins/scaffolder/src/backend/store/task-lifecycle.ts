@@ -80,7 +80,8 @@ export function createTaskLifecycle(
         if (!row) throw new NotFoundError(`task '${taskId}' does not exist`);
         if (!FINISHED.includes(row.status))
           conflict(taskId, row.status, 'only finished tasks can be retried');
-        await trx
+        // Still finished when written: of two retries at once only one reopens the task.
+        const reopened = await trx
           .updateTable('scaffolder_tasks')
           .set({
             status: 'open',
@@ -91,7 +92,10 @@ export function createTaskLifecycle(
             cancel_requested_at: null,
           })
           .where('id', '=', taskId)
-          .execute();
+          .where('status', 'in', FINISHED)
+          .executeTakeFirst();
+        if (Number(reopened.numUpdatedRows) !== 1)
+          conflict(taskId, 'open', 'only finished tasks can be retried');
         await events.removeTypes(trx, taskId, ['completion', 'cancelled']);
         await events.append(
           taskId,
