@@ -172,6 +172,18 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
     expect(forAlice.body.numberOfResults).toBe(2);
   });
 
+  it('corrects two words typed as one, and a three-letter word beside others, as words (highlighted)', async () => {
+    for (const [term, word] of [
+      ['paymentsxgateway', 'payments'],
+      ['paymentsgateway', 'gateway'],
+      ['billing%20apx', 'api'],
+    ] as const) {
+      const { body } = await search.query(`term=${term}`);
+      expect(titles(body)[0]).toBe(term.startsWith('billing') ? 'billing-api' : 'payments-gateway');
+      expect(body.results[0]!.highlight!.fields.title).toContain(`<mark>${word}</mark>`);
+    }
+  });
+
   it('filters by type and by document fields', async () => {
     const apis = await search.query('term=payments&filters[kind]=api');
     expect(titles(apis.body)).toEqual(['billing-api']);

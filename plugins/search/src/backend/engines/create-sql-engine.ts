@@ -1,6 +1,7 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
 import type { Kysely, RawBuilder } from 'kysely';
 import { loadDocuments, rowsToCandidates } from './engine-rows.js';
+import { correctionsOf } from './search-corrections.js';
 import type { HighlightRow, MatchRequest, SearchEngine } from './search-engine.js';
 import { createVocabulary } from './search-vocabulary.js';
 import { createIndexWriter } from './write-documents.js';
@@ -66,7 +67,7 @@ export function createSqlEngine(
   const vocabulary = createVocabulary();
   return {
     ...createIndexWriter(database, db, dialect.client, vocabulary),
-    correct: (tokens) => vocabulary.correct(db, tokens),
+    correct: (tokens) => correctionsOf(db, tokens),
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {

@@ -39,10 +39,10 @@ export interface SearchEngine {
   /** Removes a type's documents written before `indexedAt` (left over from an earlier rebuild). */
   removeStale(type: string, indexedAt: number): Promise<number>;
   /**
-   * The tokens with unknown words replaced by the closest words of the index (typo
-   * correction by vocabulary lookups); `undefined` when nothing was replaced.
+   * Versions of the tokens with unknown words replaced by known words of the index (typo
+   * correction by vocabulary lookups), best first; none when nothing could be replaced.
    */
-  correct(tokens: readonly string[]): Promise<string[] | undefined>;
+  correct(tokens: readonly string[]): Promise<string[][]>;
   count(request: MatchRequest, mode: 'exact' | 'fuzzy'): Promise<number>;
   /** One page of matches and the number of all of them, in one query where it can. */
   page(

@@ -1,11 +1,8 @@
-import { sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 
 // biome-ignore lint/suspicious/noExplicitAny: the plugin's own tables.
 type Db = Kysely<any>;
 
-/** Words shorter than this are never corrected: too many real words sit one letter away. */
-const minCorrectedLength = 4;
 const maxWordLength = 32;
 /** Past this many remembered words the writer forgets them (they are only a shortcut). */
 const maxRemembered = 200_000;
@@ -45,48 +42,6 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return rows[a.length]![b.length]!;
-}
-
-// The closest known word (at most 2 edits, 1 for short words); ties: same first letter, then alphabetical.
-function closest(token: string, candidates: readonly string[]): string | undefined {
-  const allowed = token.length < 6 ? 1 : 2;
-  const scored = candidates
-    .map((word) => ({ word, distance: editDistance(token, word) }))
-    .filter((c) => c.distance <= allowed)
-    .sort(
-      (x, y) =>
-        x.distance - y.distance ||
-        Number(y.word[0] === token[0]) - Number(x.word[0] === token[0]) ||
-        x.word.localeCompare(y.word),
-    );
-  return scored[0]?.word;
-}
-
-/**
- * The shortest known word that begins with `prefix`. Stemming can store a word shorter
- * than a prefix of it ('identity' as 'ident'), so the prefix 'identi' matches nothing;
- * the word does. The range reads the index; `substr` keeps it exact under any collation.
- */
-async function completionOf(db: Db, prefix: string): Promise<string | undefined> {
-  const last = prefix.codePointAt(prefix.length - 1)!;
-  const above = prefix.slice(0, -1) + String.fromCodePoint(last + 1);
-  const { rows } = await sql<{ word: string }>`
-    select word from search_words where word >= ${prefix} and word < ${above}
-      and substr(word, 1, ${prefix.length}) = ${prefix} and word <> ${prefix}
-    order by length(word), word limit 1`.execute(db);
-  return rows[0]?.word;
-}
-
-// The closest known word of those sharing a one-letter deletion with `token`.
-async function closestKnown(db: Db, token: string): Promise<string | undefined> {
-  const { rows } = await sql<{ word: string }>`
-    select distinct word from search_word_deletes where variant in (${sql.join(deletesOf(token))})`.execute(
-    db,
-  );
-  return closest(
-    token,
-    rows.map((r) => r.word),
-  );
 }
 
 // Each word and its deletions; words stored already are left as they are.
@@ -141,29 +96,7 @@ export function createVocabulary() {
     for (const word of list) remembered.add(word);
   }
 
-  /**
-   * The tokens with each unknown word (letters only, 4 or more) replaced by the closest
-   * known one, the last word (a prefix) first by the shortest known word it begins;
-   * `undefined` when no word was replaced.
-   */
-  async function correct(db: Db, tokens: readonly string[]): Promise<string[] | undefined> {
-    const unknown = tokens.filter((t) => t.length >= minCorrectedLength && /^\p{L}+$/u.test(t));
-    if (unknown.length === 0) return undefined;
-    const { rows: known } = await sql<{ word: string }>`
-      select word from search_words where word in (${sql.join(unknown)})`.execute(db);
-    const knownWords = new Set(known.map((r) => r.word));
-    const corrections = new Map<string, string>();
-    for (const token of unknown.filter((t) => !knownWords.has(t))) {
-      const word =
-        (token === tokens.at(-1) ? await completionOf(db, token) : undefined) ??
-        (await closestKnown(db, token));
-      if (word) corrections.set(token, word);
-    }
-    if (corrections.size === 0) return undefined;
-    return tokens.map((token) => corrections.get(token) ?? token);
-  }
-
-  return { add, remember, correct };
+  return { add, remember };
 }
 
 /** The vocabulary of one engine. */

@@ -60,6 +60,15 @@ function toResults(loaded: LoadedDocument[], offset: number): SearchResultSet['r
   }));
 }
 
+// The first corrected query (best first) that matches anything.
+async function firstMatching(
+  corrections: string[][],
+  matches: (tokens: string[]) => Promise<boolean>,
+): Promise<string[] | undefined> {
+  for (const tokens of corrections) if (await matches(tokens)) return tokens;
+  return undefined;
+}
+
 type PageAnswer = { page: Candidate[]; total: number; mode: 'exact' | 'fuzzy'; tokens: string[] };
 
 async function checkedPage(
@@ -79,8 +88,8 @@ async function checkedPage(
       tokens: request.tokens,
     };
   }
-  const corrected = await context.engine.correct(request.tokens);
-  if (corrected && (await exact(corrected))) {
+  const corrected = await firstMatching(await context.engine.correct(request.tokens), exact);
+  if (corrected) {
     const answer = await visibleCandidates(
       context.engine,
       { ...request, tokens: corrected },
@@ -98,7 +107,7 @@ async function checkedPage(
 }
 
 // Typo handling only when no word matches at all (not merely past the last page): first the
-// closest known words (vocabulary lookups), then trigram matching.
+// corrections by known words (vocabulary lookups) that match, best first, then trigram matching.
 async function pageOf(
   context: SearchContext,
   request: MatchRequest,
@@ -110,8 +119,7 @@ async function pageOf(
   const exact = await context.engine.page(request, 'exact', page);
   if (exact.total > 0 || request.tokens.length === 0)
     return { page: exact.candidates, total: exact.total, mode: 'exact', tokens: request.tokens };
-  const corrected = await context.engine.correct(request.tokens);
-  if (corrected) {
+  for (const corrected of await context.engine.correct(request.tokens)) {
     const answer = await context.engine.page({ ...request, tokens: corrected }, 'exact', page);
     if (answer.total > 0)
       return { page: answer.candidates, total: answer.total, mode: 'exact', tokens: corrected };
