@@ -36,6 +36,11 @@ const latencyOf = (samples: readonly number[]): Latency => ({
   n: samples.length,
 });
 
+/** Where {@link measureQueries} sends its queries: a path (with query) to a response, signed in. */
+export interface QueryTarget {
+  fetch(path: string): Promise<Response>;
+}
+
 /** What {@link measureQueries} found: all queries and each kind of term. */
 export interface QueryFigures {
   clients: number;
@@ -51,8 +56,7 @@ export interface QueryFigures {
  * service time of a query; many measure queueing on the backend's one event loop as well.
  */
 export async function measureQueries(
-  backend: TestBackend,
-  token: string,
+  target: QueryTarget,
   terms: readonly SearchTerm[],
   clients: number,
   seconds: number,
@@ -65,10 +69,7 @@ export async function measureQueries(
     for (let i = offset; performance.now() < end; i += clients) {
       const { kind, term } = terms[i % terms.length]!;
       const start = performance.now();
-      const response = await backend.fetch(
-        `/api/search/query?term=${encodeURIComponent(term)}&pageLimit=25`,
-        { token },
-      );
+      const response = await target.fetch(`/api/search/query?term=${encodeURIComponent(term)}&pageLimit=25`);
       await response.arrayBuffer();
       const elapsed = performance.now() - start;
       all.push(elapsed);

@@ -1,19 +1,22 @@
+import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
 import { searchPlugin } from '@atrium/search/backend';
-import { createTestDatabase, startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { createTestDatabase, startTestBackend, type TestBackend, type TestDatabase } from '@atrium/test-kit';
 import { databasesOf } from '../bench-options.js';
 import { median } from '../stats.js';
 import { benchCollator } from './bench-collator.js';
-import { measureQueries, waitForCount } from './measure-search.js';
-import { planSearchCorpus, type SearchCorpus, searchTerms } from './search-documents.js';
+import { type QueryFigures, waitForCount } from './measure-search.js';
+import type { QueryClientJob } from './query-client.js';
+import { planSearchCorpus, type SearchCorpus } from './search-documents.js';
 import { formatReport, type SearchRunResult } from './search-report.js';
 
 const USAGE = `npm run bench -- search [options]
   --n 100000              catalog entities (the catalog bench's generator), comma-separated for several runs
   --docs 5000             docs pages (techdocs-shaped) indexed with them
   --db sqlite|postgres|both   default both (SQLite in a file, PostgreSQL on $ATRIUM_TEST_PG_URL)
-  --clients 16 --seconds 10   closed-loop clients (no think time) and how long they run
+  --clients 16 --seconds 10   closed-loop clients (no think time, in a process of their own) and how long they run
   --service-seconds 5     one client alone for this long: the service time of a query
   --changes 5             catalog entities changed through events, timed until searchable
   --no-cache              search.resultCache off (every query runs; the default config has it on)`;
@@ -50,6 +53,8 @@ function parseOptions(args: string[]) {
 
 type Options = ReturnType<typeof parseOptions>;
 
+const execFileAsync = promisify(execFile);
+
 // The backend runs in this process, so the process's RSS is the backend's (plus the bench's small share).
 function trackPeakRss() {
   let peak = process.memoryUsage().rss;
@@ -60,6 +65,30 @@ function trackPeakRss() {
     clearInterval(timer);
     return Math.max(peak, process.memoryUsage().rss);
   };
+}
+
+// The kernel's default PostgreSQL pool (10 a plugin), as a portal runs, not the tests' 4.
+function withDefaultPool(config: TestDatabase['config']): TestDatabase['config'] {
+  const { pool: _testPool, ...rest } = config;
+  return rest;
+}
+
+// Runs the query client in a process of its own and reads its one line of figures.
+async function queriesFromClient(job: QueryClientJob): Promise<QueryFigures> {
+  const script = fileURLToPath(new URL('./query-client.js', import.meta.url));
+  const { stdout } = await execFileAsync(process.execPath, [script, JSON.stringify(job)], {
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as QueryFigures;
+}
+
+// The figures and this process's CPU time per query while they ran: the backend runs here
+// and its clients in their own process.
+async function withCpu(measure: () => Promise<QueryFigures>) {
+  const before = process.cpuUsage();
+  const figures = await measure();
+  const { user, system } = process.cpuUsage(before);
+  return { figures, cpuMs: (user + system) / 1000 / Math.max(1, figures.all.n) };
 }
 
 async function measureChanges(
@@ -92,7 +121,7 @@ async function runOne(
   const backend = await startTestBackend({
     features: [searchPlugin, ...collator.features],
     config: {
-      backend: { database: database.config },
+      backend: { database: withDefaultPool(database.config) },
       search: {
         schedule: { initialDelay: { milliseconds: 0 }, frequency: { hours: 24 }, timeout: { hours: 1 } },
         ...(options.cache ? {} : { resultCache: { ttl: { milliseconds: 0 } } }),
@@ -105,15 +134,28 @@ async function runOne(
     // From before start: the first rebuild may run while the backend is still starting.
     const indexMs = performance.now() - started;
     const peakRssMb = stopRss() / 1024 / 1024;
-    // Enough terms that no run goes through them twice: repeats come only from the mix
-    // itself (common words, short prefixes), as they would from many users.
-    const terms = searchTerms(50_000, corpus);
+    // Queries come from another process (see query-client.ts), 50,000 terms: repeats come
+    // only from the mix itself (common words, short prefixes), as they would from many users.
+    const job = { url: backend.url, token, entities, docs: options.docs };
     // Warm-up (discarded): the first queries pay for cold pages and compiled statements.
-    await measureQueries(backend, token, terms, 1, 2);
-    const service = await measureQueries(backend, token, terms, 1, options.serviceSeconds);
-    const loaded = await measureQueries(backend, token, terms, options.clients, options.seconds);
+    await queriesFromClient({ ...job, clients: 1, seconds: 2 });
+    const service = await withCpu(() =>
+      queriesFromClient({ ...job, clients: 1, seconds: options.serviceSeconds }),
+    );
+    const loaded = await withCpu(() =>
+      queriesFromClient({ ...job, clients: options.clients, seconds: options.seconds }),
+    );
     const changes = await measureChanges(backend, token, corpus, collator, options.changes);
-    return { db, corpus, cache: options.cache, indexMs, peakRssMb, service, loaded, ...changes };
+    return {
+      ...{ db, corpus, cache: options.cache, indexMs, peakRssMb },
+      ...{
+        service: service.figures,
+        serviceCpuMs: service.cpuMs,
+        loaded: loaded.figures,
+        loadedCpuMs: loaded.cpuMs,
+      },
+      ...changes,
+    };
   } finally {
     stopRss();
     await backend.stop();

@@ -14,6 +14,9 @@ export interface SearchRunResult {
   service: QueryFigures;
   /** Many closed-loop clients: service time plus queueing. */
   loaded: QueryFigures;
+  /** The backend process's CPU time (user + system) per query, in each of the two. */
+  serviceCpuMs: number;
+  loadedCpuMs: number;
   changeMedianMs: number;
   changeMaxMs: number;
 }
@@ -26,9 +29,9 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
 const latency = (l: Latency | undefined) =>
   l ? `p50 ${ms(l.p50)} p99 ${ms(l.p99)} (n=${l.n})` : 'no samples';
 
-function queryLines(label: string, figures: QueryFigures): string[] {
+function queryLines(label: string, figures: QueryFigures, cpuMs: number): string[] {
   return [
-    `  ${label}: all ${latency(figures.all)}, ${figures.perSecond.toFixed(0)}/s, ${figures.failures} failed`,
+    `  ${label}: all ${latency(figures.all)}, ${figures.perSecond.toFixed(0)}/s, ${figures.failures} failed, backend CPU ${cpuMs.toFixed(2)} ms a query`,
     ...TERM_KINDS.map((kind) => `    ${kind.padEnd(7)} ${latency(figures.byKind[kind])}`),
   ];
 }
@@ -43,8 +46,8 @@ export function formatReport(r: SearchRunResult): string {
     `search ${r.db}: ${corpus.catalogSize} catalog entities + ${corpus.docsPages} docs pages = ${corpus.size} documents, result cache ${r.cache ? 'on' : 'off'} (load average ${load})`,
     `  full index ${(r.indexMs / 1000).toFixed(1)} s [goal < ${goals.indexS} s: ${mark(r.indexMs < goals.indexS * 1000)}], ` +
       `peak RSS ${r.peakRssMb.toFixed(0)} MB [goal < ${goals.rssMb} MB: ${mark(r.peakRssMb < goals.rssMb)}]`,
-    ...queryLines('service time (1 client, one query at a time)', r.service),
-    ...queryLines(`closed loop (${r.loaded.clients} clients, no think time)`, r.loaded),
+    ...queryLines('service time (1 client, one query at a time)', r.service, r.serviceCpuMs),
+    ...queryLines(`closed loop (${r.loaded.clients} clients, no think time)`, r.loaded, r.loadedCpuMs),
     `    [goal p99 < ${goals.p99Ms} ms at 16 clients: ${mark(r.loaded.clients >= 16 && r.loaded.all.p99 < goals.p99Ms)}]`,
     `  change searchable median ${ms(r.changeMedianMs)}, max ${ms(r.changeMaxMs)} [goal < ${goals.changeMs} ms: ${mark(r.changeMaxMs < goals.changeMs)}]`,
   ].join('\n');

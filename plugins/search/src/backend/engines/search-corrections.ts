@@ -78,9 +78,14 @@ async function knownSplits(db: Db, token: string): Promise<string[][]> {
 
 // What an unknown word may have meant, best first: the word it begins (the last word, typed
 // so far), the nearest known words, then two known words typed as one.
-async function optionsFor(db: Db, token: string, last: boolean): Promise<string[][]> {
-  const completion = last ? await completionOf(db, token) : undefined;
+async function optionsFor(
+  db: Db,
+  token: string,
+  may: { complete: boolean; correct: boolean },
+): Promise<string[][]> {
+  const completion = may.complete ? await completionOf(db, token) : undefined;
   if (completion) return [[completion]];
+  if (!may.correct) return [];
   const words = (await nearestKnown(db, token)).map((word) => [word]);
   return words.length >= optionsPerWord ? words : [...words, ...(await knownSplits(db, token))];
 }
@@ -102,13 +107,20 @@ function combine(tokens: readonly string[], options: ReadonlyMap<number, string[
 /**
  * Corrected versions of a query whose words match nothing, best first (at most
  * {@link MAX_CORRECTIONS}; none when no word is unknown or none has a known neighbour).
- * An unknown word is letters only, 4 or more of them, or 3 beside other words: the
- * caller tries each query in turn and keeps the first that matches, so a short word's
- * wrong guess falls through to the next.
+ * A word is corrected when it is letters only, 4 or more of them, or 3 beside other
+ * words; the last word (typed so far) is also completed from 3 letters. The caller tries
+ * each query in turn and keeps the first that matches, so a short word's wrong guess
+ * falls through to the next.
  */
 export async function correctionsOf(db: Db, tokens: readonly string[]): Promise<string[][]> {
   const least = tokens.length > 1 ? minLength : minAloneLength;
-  const candidates = tokens.filter((t) => t.length >= least && /^\p{L}+$/u.test(t));
+  const letters = (t: string) => t.length >= minLength && /^\p{L}+$/u.test(t);
+  const may = tokens.map((token, i) => ({
+    // Typed so far ('pay', which the stemmer stores as 'pai'): completed at any length.
+    complete: i === tokens.length - 1 && letters(token),
+    correct: letters(token) && token.length >= least,
+  }));
+  const candidates = tokens.filter((_, i) => may[i]!.complete || may[i]!.correct);
   if (candidates.length === 0) return [];
   const { rows } = await sql<{ word: string }>`
     select word from search_words where word in (${sql.join(candidates)})`.execute(db);
@@ -116,7 +128,7 @@ export async function correctionsOf(db: Db, tokens: readonly string[]): Promise<
   const options = new Map<number, string[][]>();
   for (const [i, token] of tokens.entries()) {
     if (!candidates.includes(token) || known.has(token)) continue;
-    const found = await optionsFor(db, token, i === tokens.length - 1);
+    const found = await optionsFor(db, token, may[i]!);
     if (found.length > 0) options.set(i, found);
   }
   return options.size === 0 ? [] : combine(tokens, options);
