@@ -74,7 +74,7 @@ export function createIndexWriter(
   db: Db,
   client: 'sqlite' | 'postgres',
   vocabulary: SearchVocabulary,
-): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale'> {
+): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale' | 'refreshStatistics'> {
   return {
     async upsert(type, documents, indexedAt) {
       // Each statement commits on its own: its words are stored once it returns.
@@ -98,6 +98,10 @@ export function createIndexWriter(
         .where('indexed_at', '<', indexedAt)
         .executeTakeFirst();
       return Number(result.numDeletedRows);
+    },
+    async refreshStatistics() {
+      // SQLite's optimize analyses only the tables whose statistics are missing or stale.
+      await (client === 'postgres' ? sql`analyze search_documents` : sql`pragma optimize`).execute(db);
     },
   };
 }

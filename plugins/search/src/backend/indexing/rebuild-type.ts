@@ -48,6 +48,7 @@ export async function rebuildType(
   await engine.upsert(collator.type, batch, startedAt);
   indexed += batch.length;
   const removed = await engine.removeStale(collator.type, startedAt);
+  await engine.refreshStatistics();
   if (skipped > 0) {
     logger.warn(
       `search type '${collator.type}': skipped ${skipped} documents without a string title, text and location`,
