@@ -23,6 +23,7 @@ export {
   type TestOidcAccount,
   type TestOidcProvider,
 } from './oidc/start-test-oidc-provider.js';
+export { startPluginDatabase, type TestPluginDatabase } from './plugin-database.js';
 export {
   type JsonAnswer,
   startTestBackend,

@@ -1,39 +1,18 @@
-import { coreServices, type DatabaseService, definePlugin, sql } from '@atrium/kernel';
-import {
-  createTestDatabase,
-  startTestBackend,
-  type TestBackend,
-  testDatabaseVariants,
-} from '@atrium/test-kit';
+import { sql } from '@atrium/kernel';
+import { startPluginDatabase, testDatabaseVariants } from '@atrium/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertRows, insertRowsReturning, updateRows } from './bulk-write.js';
 import { createSqlClient, type SqlClient } from './sql-client.js';
 
 describe.each(testDatabaseVariants())('bulk writes on %s', (kind) => {
-  const running: Array<{ backend: TestBackend; cleanup(): Promise<void> }> = [];
+  const running: Array<() => Promise<void>> = [];
   afterEach(async () => {
-    for (const { backend, cleanup } of running.splice(0)) {
-      await backend.stop();
-      await cleanup();
-    }
+    for (const stop of running.splice(0)) await stop();
   });
   // A real kernel database, as the catalog gets it.
   const open = async (): Promise<SqlClient> => {
-    const database = await createTestDatabase(kind);
-    let service: DatabaseService | undefined;
-    const plugin = definePlugin({
-      id: 'bulk',
-      deps: { db: coreServices.database },
-      init({ deps }) {
-        service = deps.db;
-      },
-    });
-    const backend = await startTestBackend({
-      features: [plugin],
-      config: { backend: { database: database.config } },
-    });
-    running.push({ backend, cleanup: database.cleanup });
-    if (!service) throw new Error('the plugin did not start');
+    const { service, stop } = await startPluginDatabase(kind, { id: 'bulk' });
+    running.push(stop);
     return createSqlClient(service, await service.getClient());
   };
   const edges = {

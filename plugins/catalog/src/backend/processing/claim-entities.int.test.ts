@@ -1,5 +1,5 @@
-import { coreServices, type DatabaseService, definePlugin, sql } from '@atrium/kernel';
-import { createTestDatabase, startTestBackend, testDatabaseVariants } from '@atrium/test-kit';
+import { sql } from '@atrium/kernel';
+import { startPluginDatabase, testDatabaseVariants } from '@atrium/test-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogMigrations } from '../database/catalog-migrations.js';
 import { createSqlClient, type SqlClient } from '../database/sql-client.js';
@@ -12,25 +12,11 @@ describe.each(testDatabaseVariants())('processing leases on %s', (kind) => {
   });
   // The catalog's own tables, migrated by a real kernel database.
   const open = async (): Promise<SqlClient> => {
-    const database = await createTestDatabase(kind);
-    let service: DatabaseService | undefined;
-    const plugin = definePlugin({
+    const { service, stop } = await startPluginDatabase(kind, {
       id: 'leases',
-      deps: { db: coreServices.database },
       migrations: catalogMigrations,
-      init({ deps }) {
-        service = deps.db;
-      },
     });
-    const backend = await startTestBackend({
-      features: [plugin],
-      config: { backend: { database: database.config } },
-    });
-    running.push(async () => {
-      await backend.stop();
-      await database.cleanup();
-    });
-    if (!service) throw new Error('the plugin did not start');
+    running.push(stop);
     return createSqlClient(service, await service.getClient());
   };
   const addDue = async (db: SqlClient, refs: string[], dueAt: number) => {

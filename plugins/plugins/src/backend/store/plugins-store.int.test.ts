@@ -1,11 +1,6 @@
 import { join } from 'node:path';
-import { coreServices, type DatabaseService, definePlugin, sql } from '@atrium/kernel';
-import {
-  createTestDatabase,
-  startTestBackend,
-  type TestBackend,
-  type TestDatabaseVariant,
-} from '@atrium/test-kit';
+import { sql } from '@atrium/kernel';
+import { startPluginDatabase, type TestDatabaseVariant } from '@atrium/test-kit';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pluginsMigrations } from './migrations.js';
@@ -23,34 +18,20 @@ const versionRow = (integrity: string): VersionRow => ({
 });
 
 describe('the plugins store on the kernel database service', () => {
-  const running: Array<{ backend: TestBackend; cleanup(): Promise<void> }> = [];
+  const running: Array<() => Promise<void>> = [];
   afterEach(async () => {
-    for (const { backend, cleanup } of running.splice(0)) {
-      await backend.stop();
-      await cleanup();
-    }
+    for (const stop of running.splice(0)) await stop();
   });
   // The store's tables in a real kernel database of a plugin 'store'.
   const open = async (variant: TestDatabaseVariant) => {
-    const database = await createTestDatabase(variant);
-    let service: DatabaseService | undefined;
-    const plugin = definePlugin({
+    const { service, config, stop } = await startPluginDatabase(variant, {
       id: 'store',
-      deps: { db: coreServices.database },
       migrations: pluginsMigrations,
-      init({ deps }) {
-        service = deps.db;
-      },
     });
-    const backend = await startTestBackend({
-      features: [plugin],
-      config: { backend: { database: database.config } },
-    });
-    running.push({ backend, cleanup: database.cleanup });
-    if (!service) throw new Error('the plugin did not start');
+    running.push(stop);
     const db = await service.getClient<PluginsTables>();
     const store: PluginsStore = createPluginsStore(service, db);
-    return { store, db, directory: (database.config.connection as { directory?: string }).directory };
+    return { store, db, directory: (config.connection as { directory?: string }).directory };
   };
 
   it('stores a version on SQLite after meeting another process holding the write lock', async () => {

@@ -1,5 +1,5 @@
-import { coreServices, type DatabaseService, definePlugin, sql } from '@atrium/kernel';
-import { createTestDatabase, startTestBackend, type TestBackend } from '@atrium/test-kit';
+import { type MigrationDb, sql } from '@atrium/kernel';
+import { startPluginDatabase, type TestPluginDatabase } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteHighlighter } from './sqlite-highlighter.js';
 
@@ -9,50 +9,30 @@ const documents = [
   ['identity-broker', 'component identity', 'Signs users in.'],
 ];
 
-// A plugin whose own SQLite database (the kernel's database service) holds a few documents.
-function documentsPlugin(sink: { db?: DatabaseService }) {
-  return definePlugin({
-    id: 'highlighted',
-    deps: { db: coreServices.database },
-    migrations: {
-      '0001_documents': {
-        async up(db) {
-          await sql`create table search_documents (id integer primary key, title text, keywords text, body text)`.execute(
-            db,
-          );
-          for (const [title, keywords, body] of documents) {
-            await sql`insert into search_documents (title, keywords, body) values (${title}, ${keywords}, ${body})`.execute(
-              db,
-            );
-          }
-        },
-      },
+const migrations = {
+  '0001_documents': {
+    async up(db: MigrationDb) {
+      await sql`create table search_documents (id integer primary key, title text, keywords text, body text)`.execute(
+        db,
+      );
+      for (const [title, keywords, body] of documents) {
+        await sql`insert into search_documents (title, keywords, body) values (${title}, ${keywords}, ${body})`.execute(
+          db,
+        );
+      }
     },
-    init({ deps }) {
-      sink.db = deps.db;
-    },
-  });
-}
+  },
+};
 
 describe('the SQLite highlighter', () => {
-  const sink: { db?: DatabaseService } = {};
-  let backend: TestBackend;
-  let cleanup: () => Promise<void>;
+  let database: TestPluginDatabase;
   beforeAll(async () => {
-    const database = await createTestDatabase('sqlite');
-    cleanup = database.cleanup;
-    backend = await startTestBackend({
-      features: [documentsPlugin(sink)],
-      config: { backend: { database: database.config } },
-    });
+    database = await startPluginDatabase('sqlite', { id: 'highlighted', migrations });
   });
-  afterAll(async () => {
-    await backend?.stop();
-    await cleanup?.();
-  });
+  afterAll(() => database?.stop());
 
   it("marks the query's words (stemmed, the last as a prefix) in the title and a snippet of the text", async () => {
-    const highlight = createSqliteHighlighter(await sink.db!.getClient());
+    const highlight = createSqliteHighlighter(await database.service.getClient());
     const rows = await highlight([1, 2], '"payment"*');
     const byId = new Map(rows.map((row) => [Number(row.id), row]));
     expect(byId.get(1)).toMatchObject({
@@ -63,7 +43,7 @@ describe('the SQLite highlighter', () => {
   });
 
   it('gives each call in flight its own rows and leaves nothing behind', async () => {
-    const db = await sink.db!.getClient();
+    const db = await database.service.getClient();
     const highlight = createSqliteHighlighter(db);
     const [payments, ledger, identity] = await Promise.all([
       highlight([1, 2, 3], '"payments"'),
