@@ -58,6 +58,9 @@ function seedNotes(): Map<string, Note> {
       author: i % 2 === 0 ? 'alice' : 'bob',
     });
   }
+  // Match 'ti' in a later title word and only in the text: after the titles beginning with 'ti'.
+  add({ ref: 'note:floor-tiles', title: 'floor-tiles', text: 'Ceramic', author: 'alice' });
+  add({ ref: 'note:harbour', title: 'harbour-gauge', text: 'Reads the tide twice a day', author: 'bob' });
   return notes;
 }
 
@@ -136,6 +139,22 @@ describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
       expect(titles(body)).toEqual(['identity-broker']);
       expect(body.results[0]!.highlight!.fields.title).toContain('<mark>identity</mark>');
     }
+  });
+
+  it('lists the titles a one- or two-letter term begins first, in title order, then the rest by rank, on every page', async () => {
+    const beginning = [0, 1, 2]
+      .map((i) => `tier-named-${i}`)
+      .concat([0, 1, 2, 3].map((i) => `tier-text-${i}`));
+    for (const limit of [2, 3, 10]) {
+      const pages = await allPages(search, 'ti', limit);
+      expect(pages.titles).toEqual([...beginning, 'floor-tiles', 'harbour-gauge']);
+      expect(pages.counts).toEqual([9]);
+    }
+    const visible = await allPages(search, 't', 2, alice);
+    const forAlice = ['tier-named-0', 'tier-named-2', 'tier-text-0', 'tier-text-2'];
+    expect(visible.titles.slice(0, 4)).toEqual(forAlice);
+    expect(visible.titles).toContain('floor-tiles');
+    expect(visible.counts).toEqual([visible.titles.length]);
   });
 
   it('highlights each of many queries in flight with its own words', async () => {

@@ -42,6 +42,8 @@ export function filterSql(
   for (const [field, values] of Object.entries(request.filters)) {
     parts.push(sql`lower(${fieldOf(field)}) in (${sql.join(values.map((v) => v.toLowerCase()))})`);
   }
+  const skipped = request.titleNotBeginning;
+  if (skipped !== undefined) parts.push(sql`substr(d.exact_title, 1, ${skipped.length}) <> ${skipped}`);
   return sql.join(parts, sql` and `);
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
 import type { Candidate, HighlightRow, LoadedDocument, MatchRequest, SearchEngine } from './search-engine.js';
+import { isTitleFirst, type TitleFirstRanking, titleFirst } from './title-first.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
 type Db = Kysely<any>;
@@ -12,36 +13,32 @@ export function rowsToCandidates(
   return rows.map((row) => ({ id: Number(row.id), type: row.type, resourceRef: row.resource_ref }));
 }
 
-/** A dialect's ranking: one page of full-text matches in rank order, and the number of all of them. */
-export interface Ranking {
-  slice(
-    request: MatchRequest,
-    page: { offset: number; limit: number },
-  ): Promise<{
-    rows: ReadonlyArray<{ id: number | string; type: string; resource_ref: string | null }>;
-    total: number;
-  }>;
-}
+/** A dialect's ranking: one page of full-text matches in rank order, the number of all of them, and that number alone. */
+export type Ranking = TitleFirstRanking;
 
 /**
  * Pages word queries (exact mode with tokens) through the dialect's ranking, which sorts and
- * limits inside the full-text query; everything else keeps the generic path.
+ * limits inside the full-text query, a one- or two-letter term titles first (see
+ * title-first.ts); everything else keeps the generic path.
  */
 export function rankedPaging(
   engine: SearchEngine,
   ranking: Ranking,
+  db: Db,
 ): Pick<SearchEngine, 'page' | 'candidates'> {
   const ranked = (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
     mode === 'exact' && request.tokens.length > 0;
+  const slice = (request: MatchRequest, page: { offset: number; limit: number }) =>
+    isTitleFirst(request) ? titleFirst(db, ranking, request, page) : ranking.slice(request, page);
   return {
     async page(request, mode, page) {
       if (!ranked(request, mode)) return engine.page(request, mode, page);
-      const { rows, total } = await ranking.slice(request, page);
+      const { rows, total } = await slice(request, page);
       return { candidates: rowsToCandidates(rows), total };
     },
     async candidates(request, mode, page) {
       if (!ranked(request, mode)) return engine.candidates(request, mode, page);
-      return rowsToCandidates((await ranking.slice(request, page)).rows);
+      return rowsToCandidates((await slice(request, page)).rows);
     },
   };
 }

@@ -90,6 +90,6 @@ export function createPostgresEngine(
   const ranking = createPostgresRanking(db, tsquery, filters);
   return {
     ...engine,
-    ...rankedPaging(engine, ranking),
+    ...rankedPaging(engine, ranking, db),
   };
 }

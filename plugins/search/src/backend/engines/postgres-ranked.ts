@@ -69,5 +69,5 @@ export function createPostgresRanking(
     return { rows: [...exact, ...rest].slice(page.offset, need), total };
   }
 
-  return { slice };
+  return { slice, count };
 }

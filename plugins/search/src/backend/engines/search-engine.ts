@@ -7,6 +7,8 @@ export interface MatchRequest {
   types: string[];
   /** Field -> accepted values (any of them, case-insensitive). */
   filters: Record<string, string[]>;
+  /** Leaves out the documents whose title begins with this (listed before the rest: see title-first.ts). */
+  titleNotBeginning?: string;
 }
 
 /** A matching document, in rank order. */

@@ -72,6 +72,6 @@ export function createSqliteEngine(database: DatabaseService, db: SearchDb): Sea
       await engine.replaceResource(type, resourceRef, documents);
       ranking.written();
     },
-    ...rankedPaging(engine, ranking),
+    ...rankedPaging(engine, ranking, db),
   };
 }

@@ -148,7 +148,7 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
   const indexedTypes = createIndexedTypes(db);
 
   async function needsFilter(request: MatchRequest): Promise<boolean> {
-    if (Object.keys(request.filters).length > 0) return true;
+    if (Object.keys(request.filters).length > 0 || request.titleNotBeginning !== undefined) return true;
     return (await indexedTypes.get()).some((type) => !request.types.includes(type));
   }
 
@@ -172,6 +172,10 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
       if (filtered || answer.rows.every((row) => request.types.includes(row.type))) return answer;
       indexedTypes.forget();
       return sliceOf(request, page, true);
+    },
+    /** The number of all matches (no ranking). */
+    async count(request: MatchRequest): Promise<number> {
+      return countMatches(db, fts(request.tokens), filters, request, await needsFilter(request));
     },
     /** Forgets the indexed types (a write of this process may have added one). */
     written: () => indexedTypes.forget(),
