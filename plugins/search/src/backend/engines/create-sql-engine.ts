@@ -69,7 +69,7 @@ export function createSqlEngine(
   const vocabulary = createVocabulary();
   return {
     ...createIndexWriter(database, db, dialect.client, vocabulary),
-    correct: (tokens) => correctionsOf(db, tokens),
+    correct: (request) => correctionsOf(db, request.tokens),
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {

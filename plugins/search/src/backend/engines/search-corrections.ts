@@ -32,18 +32,33 @@ function nearest(token: string, candidates: readonly string[]): string[] {
 }
 
 /**
- * The shortest known word that begins with `prefix`. Stemming can store a word shorter
- * than a prefix of it ('identity' as 'ident'), so the prefix 'identi' matches nothing;
- * the word does. The range reads the index; `substr` keeps it exact under any collation.
+ * Known words that begin with `prefix`, shortest first. Stemming can store a word shorter
+ * than a prefix of it ('identity' as 'ident'), or read a prefix as another ('pay' as
+ * 'pai'), so the prefix matches nothing; the words do. The range reads the index;
+ * `substr` keeps it exact under any collation.
  */
-async function completionOf(db: Db, prefix: string): Promise<string | undefined> {
+async function completionsOf(db: Db, prefix: string, limit: number): Promise<string[]> {
   const last = prefix.codePointAt(prefix.length - 1)!;
   const above = prefix.slice(0, -1) + String.fromCodePoint(last + 1);
   const { rows } = await sql<{ word: string }>`
     select word from search_words where word >= ${prefix} and word < ${above}
       and substr(word, 1, ${prefix.length}) = ${prefix} and word <> ${prefix}
-    order by length(word), word limit 1`.execute(db);
-  return rows[0]?.word;
+    order by length(word), word limit ${limit}`.execute(db);
+  return rows.map((r) => r.word);
+}
+
+/** Most known words a last token is also matched as (shortest first). */
+const maxPrefixWords = 8;
+
+/**
+ * The known words that the last token begins, from 3 letters on (none for shorter ones,
+ * which the prefix indexes and the title index answer): the SQLite engine matches them as
+ * prefixes beside the token, as its stemmer may read the token as another word.
+ */
+export async function prefixWordsOf(db: Db, tokens: readonly string[]): Promise<string[]> {
+  const last = tokens.at(-1);
+  if (!last || last.length < minLength || !/^\p{L}+$/u.test(last)) return [];
+  return completionsOf(db, last, maxPrefixWords);
 }
 
 async function nearestKnown(db: Db, token: string): Promise<string[]> {
@@ -76,16 +91,10 @@ async function knownSplits(db: Db, token: string): Promise<string[][]> {
   return splits.filter(([left, right]) => known.has(left) && known.has(right)).slice(0, optionsPerWord);
 }
 
-// What an unknown word may have meant, best first: the word it begins (the last word, typed
-// so far), the nearest known words, then two known words typed as one.
-async function optionsFor(
-  db: Db,
-  token: string,
-  may: { complete: boolean; correct: boolean },
-): Promise<string[][]> {
-  const completion = may.complete ? await completionOf(db, token) : undefined;
-  if (completion) return [[completion]];
-  if (!may.correct) return [];
+// What an unknown word may have meant, best first: the nearest known words, then two known
+// words typed as one. (A last word typed so far matches the known words it begins already:
+// see prefixWordsOf.)
+async function optionsFor(db: Db, token: string): Promise<string[][]> {
   const words = (await nearestKnown(db, token)).map((word) => [word]);
   return words.length >= optionsPerWord ? words : [...words, ...(await knownSplits(db, token))];
 }
@@ -108,19 +117,12 @@ function combine(tokens: readonly string[], options: ReadonlyMap<number, string[
  * Corrected versions of a query whose words match nothing, best first (at most
  * {@link MAX_CORRECTIONS}; none when no word is unknown or none has a known neighbour).
  * A word is corrected when it is letters only, 4 or more of them, or 3 beside other
- * words; the last word (typed so far) is also completed from 3 letters. The caller tries
- * each query in turn and keeps the first that matches, so a short word's wrong guess
- * falls through to the next.
+ * words. The caller tries each query in turn and keeps the first that matches, so a short
+ * word's wrong guess falls through to the next.
  */
 export async function correctionsOf(db: Db, tokens: readonly string[]): Promise<string[][]> {
   const least = tokens.length > 1 ? minLength : minAloneLength;
-  const letters = (t: string) => t.length >= minLength && /^\p{L}+$/u.test(t);
-  const may = tokens.map((token, i) => ({
-    // Typed so far ('pay', which the stemmer stores as 'pai'): completed at any length.
-    complete: i === tokens.length - 1 && letters(token),
-    correct: letters(token) && token.length >= least,
-  }));
-  const candidates = tokens.filter((_, i) => may[i]!.complete || may[i]!.correct);
+  const candidates = tokens.filter((t) => t.length >= least && /^\p{L}+$/u.test(t));
   if (candidates.length === 0) return [];
   const { rows } = await sql<{ word: string }>`
     select word from search_words where word in (${sql.join(candidates)})`.execute(db);
@@ -128,7 +130,7 @@ export async function correctionsOf(db: Db, tokens: readonly string[]): Promise<
   const options = new Map<number, string[][]>();
   for (const [i, token] of tokens.entries()) {
     if (!candidates.includes(token) || known.has(token)) continue;
-    const found = await optionsFor(db, token, may[i]!);
+    const found = await optionsFor(db, token);
     if (found.length > 0) options.set(i, found);
   }
   return options.size === 0 ? [] : combine(tokens, options);

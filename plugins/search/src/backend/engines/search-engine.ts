@@ -9,6 +9,11 @@ export interface MatchRequest {
   filters: Record<string, string[]>;
   /** Leaves out the documents whose title begins with this (listed before the rest: see title-first.ts). */
   titleNotBeginning?: string;
+  /**
+   * Known words the last token begins, matched as prefixes too (SQLite): its stemmer can
+   * read a prefix as another word ('pay' as 'pai', 'shipp' where 'shipping' is stored as 'ship').
+   */
+  prefixWords?: readonly string[];
 }
 
 /** A matching document, in rank order. */
@@ -47,10 +52,11 @@ export interface SearchEngine {
    */
   refreshStatistics(): Promise<void>;
   /**
-   * Versions of the tokens with unknown words replaced by known words of the index (typo
-   * correction by vocabulary lookups), best first; none when nothing could be replaced.
+   * Versions of the request's tokens with unknown words replaced by known words of the
+   * index (typo correction by vocabulary lookups), best first; none when nothing could be
+   * replaced.
    */
-  correct(tokens: readonly string[]): Promise<string[][]>;
+  correct(request: MatchRequest): Promise<string[][]>;
   count(request: MatchRequest, mode: 'exact' | 'fuzzy'): Promise<number>;
   /** One page of matches and the number of all of them, in one query where it can. */
   page(

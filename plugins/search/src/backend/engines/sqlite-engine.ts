@@ -1,14 +1,24 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
 import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
+import { prefixWordsOf } from './search-corrections.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { createSqliteHighlighter } from './sqlite-highlighter.js';
 import { createSqliteRanking } from './sqlite-ranked.js';
 import { exactKeyOf } from './stored-document.js';
 
-// Words are quoted ("word"), so FTS5 reads none of them as syntax; the last one is a prefix.
-function ftsExpression(tokens: readonly string[]): string {
-  return tokens.map((token, i) => `"${token}"${i === tokens.length - 1 ? '*' : ''}`).join(' ');
+// Words are quoted ("word"), so FTS5 reads none of them as syntax, and joined by an explicit
+// AND (FTS5 allows no implicit AND beside a parenthesis); the last one is a prefix,
+// or any of the known words it begins.
+function ftsExpression(request: { tokens: readonly string[]; prefixWords?: readonly string[] }): string {
+  const { tokens, prefixWords = [] } = request;
+  return tokens
+    .map((token, i) => {
+      if (i < tokens.length - 1) return `"${token}"`;
+      const prefixes = [token, ...prefixWords.filter((word) => word !== token)].map((word) => `"${word}"*`);
+      return prefixes.length === 1 ? prefixes[0] : `(${prefixes.join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 // Any shared trigram matches; bm25 over trigrams ranks by how many a field shares.
@@ -33,7 +43,7 @@ function exact(request: MatchRequest) {
   }
   return {
     from: sql`search_fts join search_documents d on d.id = search_fts.rowid
-      where search_fts match ${ftsExpression(request.tokens)} and ${filters(request)}`,
+      where search_fts match ${ftsExpression(request)} and ${filters(request)}`,
     ranks: sql`instr(d.exact_keys, ${exactKeyOf(request.tokens)}) = 0 as r_exact, bm25(search_fts, 10.0, 4.0, 1.0) as r_score`,
     order: sql`r_exact, r_score, id`,
   };
@@ -59,9 +69,13 @@ export function createSqliteEngine(database: DatabaseService, db: SearchDb): Sea
     client: 'sqlite',
     exact,
     fuzzy: (request) => fuzzy(db, request),
-    highlights: (ids, tokens) => highlight(ids, ftsExpression(tokens)),
+    highlights: async (ids, tokens) =>
+      highlight(ids, ftsExpression({ tokens, prefixWords: await prefixWordsOf(db, tokens) })),
   });
   const ranking = createSqliteRanking(db, ftsExpression, filters);
+  const paged = rankedPaging(engine, ranking, db);
+  const expanded = async (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
+    mode === 'exact' ? { ...request, prefixWords: await prefixWordsOf(db, request.tokens) } : request;
   return {
     ...engine,
     async upsert(type, documents, indexedAt) {
@@ -72,6 +86,8 @@ export function createSqliteEngine(database: DatabaseService, db: SearchDb): Sea
       await engine.replaceResource(type, resourceRef, documents);
       ranking.written();
     },
-    ...rankedPaging(engine, ranking, db),
+    count: async (request, mode) => engine.count(await expanded(request, mode), mode),
+    page: async (request, mode, page) => paged.page(await expanded(request, mode), mode, page),
+    candidates: async (request, mode, page) => paged.candidates(await expanded(request, mode), mode, page),
   };
 }

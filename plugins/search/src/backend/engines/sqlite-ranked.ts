@@ -6,7 +6,7 @@ import type { MatchRequest } from './search-engine.js';
 /** How long the set of indexed types is trusted without a write of this process. */
 const typesTtlMs = 2_000;
 
-type Fts = (tokens: readonly string[]) => string;
+type Fts = (request: MatchRequest) => string;
 type Page = { offset: number; limit: number };
 type Filters = (request: MatchRequest) => RawBuilder<unknown>;
 
@@ -158,7 +158,7 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
     countOf: (match, request, filtered) => countMatches(db, match, filters, request, filtered),
   };
   const sliceOf = (request: MatchRequest, page: Page, filtered: boolean) =>
-    tieredSlice(tiers, fts(request.tokens), request, page, filtered);
+    tieredSlice(tiers, fts(request), request, page, filtered);
 
   return {
     /** Matches `offset` to `offset + limit` in rank order, and the number of all of them. */
@@ -175,7 +175,7 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
     },
     /** The number of all matches (no ranking). */
     async count(request: MatchRequest): Promise<number> {
-      return countMatches(db, fts(request.tokens), filters, request, await needsFilter(request));
+      return countMatches(db, fts(request), filters, request, await needsFilter(request));
     },
     /** Forgets the indexed types (a write of this process may have added one). */
     written: () => indexedTypes.forget(),

@@ -88,7 +88,7 @@ async function checkedPage(
       tokens: request.tokens,
     };
   }
-  const corrected = await firstMatching(await context.engine.correct(request.tokens), exact);
+  const corrected = await firstMatching(await context.engine.correct(request), exact);
   if (corrected) {
     const answer = await visibleCandidates(
       context.engine,
@@ -119,7 +119,7 @@ async function pageOf(
   const exact = await context.engine.page(request, 'exact', page);
   if (exact.total > 0 || request.tokens.length === 0)
     return { page: exact.candidates, total: exact.total, mode: 'exact', tokens: request.tokens };
-  for (const corrected of await context.engine.correct(request.tokens)) {
+  for (const corrected of await context.engine.correct(request)) {
     const answer = await context.engine.page({ ...request, tokens: corrected }, 'exact', page);
     if (answer.total > 0)
       return { page: answer.candidates, total: answer.total, mode: 'exact', tokens: corrected };
