@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
+import type { CandidateRow } from './create-sql-engine.js';
 import type { Candidate, HighlightRow, LoadedDocument, MatchRequest, SearchEngine } from './search-engine.js';
-import { isTitleFirst, type TitleFirstRanking, titleFirst } from './title-first.js';
+import { isTitleFirst, titleFirst } from './title-first.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
 type Db = Kysely<any>;
@@ -13,8 +14,14 @@ export function rowsToCandidates(
   return rows.map((row) => ({ id: Number(row.id), type: row.type, resourceRef: row.resource_ref }));
 }
 
-/** A dialect's ranking: one page of full-text matches in rank order, the number of all of them, and that number alone. */
-export type Ranking = TitleFirstRanking;
+/** A dialect's ranking: one page of full-text matches in rank order with the number of all of them, or that number alone. */
+export interface Ranking {
+  slice(
+    request: MatchRequest,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: readonly CandidateRow[]; total: number }>;
+  count(request: MatchRequest): Promise<number>;
+}
 
 /**
  * Pages word queries (exact mode with tokens) through the dialect's ranking, which sorts and

@@ -1,5 +1,6 @@
 import { sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
+import { beginsWith } from './begins-with.js';
 import { deletesOf, editDistance } from './search-vocabulary.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the plugin's own tables.
@@ -34,15 +35,11 @@ function nearest(token: string, candidates: readonly string[]): string[] {
 /**
  * Known words that begin with `prefix`, shortest first. Stemming can store a word shorter
  * than a prefix of it ('identity' as 'ident'), or read a prefix as another ('pay' as
- * 'pai'), so the prefix matches nothing; the words do. The range reads the index;
- * `substr` keeps it exact under any collation.
+ * 'pai'), so the prefix matches nothing; the words do.
  */
 async function completionsOf(db: Db, prefix: string, limit: number): Promise<string[]> {
-  const last = prefix.codePointAt(prefix.length - 1)!;
-  const above = prefix.slice(0, -1) + String.fromCodePoint(last + 1);
   const { rows } = await sql<{ word: string }>`
-    select word from search_words where word >= ${prefix} and word < ${above}
-      and substr(word, 1, ${prefix.length}) = ${prefix} and word <> ${prefix}
+    select word from search_words where ${beginsWith(sql.ref('word'), prefix)} and word <> ${prefix}
     order by length(word), word limit ${limit}`.execute(db);
   return rows.map((r) => r.word);
 }
