@@ -86,7 +86,7 @@ async function allPages(search: TestSearch, term: string, limit: number, token?:
 const titles = (body: { results: Array<{ document: { title: string } }> }) =>
   body.results.map((r) => r.document.title);
 
-describe.each(testDatabaseKinds())('search plugin on %s', (kind) => {
+describe.each([...testDatabaseKinds(), 'sqlite-file' as const])('search plugin on %s', (kind) => {
   let search: TestSearch;
   let notes: Map<string, Note>;
   let fixture: ReturnType<typeof createNotesFixture>;

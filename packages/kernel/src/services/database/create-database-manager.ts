@@ -12,6 +12,8 @@ import { retryTransaction } from './retry-transaction.js';
 import { runMigrations } from './run-migrations.js';
 import { withSchemaLock } from './schema-lock.js';
 import { createSqliteReadConnection, type SqliteReadConnection } from './sqlite-read-connection.js';
+import { createWorkerKysely } from './sqlite-worker-dialect.js';
+import { createSqliteWorkerPool } from './sqlite-worker-pool.js';
 import { withSqliteWriteLock } from './sqlite-write-lock.js';
 import { createStatementCache } from './statement-cache.js';
 
@@ -41,6 +43,9 @@ interface OpenDatabase {
   // biome-ignore lint/suspicious/noExplicitAny: as db.
   reader: Kysely<any>;
   read<T>(query: CompiledQuery<T>): Promise<T[]>;
+  // biome-ignore lint/suspicious/noExplicitAny: as db.
+  workerReader(): Kysely<any>;
+  closeWorkers(): Promise<void>;
   exclusive<T>(fn: (db: MigrationDb) => Promise<T>): Promise<T>;
 }
 
@@ -71,6 +76,18 @@ export function postgresPoolConfig(
   };
 }
 
+// The worker threads start on a plugin's first call for them; most plugins never make one.
+function lazyWorkerReader(file: string, size: number, label: string) {
+  let workers: Kysely<unknown> | undefined;
+  return {
+    get: () => {
+      workers ??= createWorkerKysely(createSqliteWorkerPool(file, size, label));
+      return workers;
+    },
+    destroy: async () => workers?.destroy(),
+  };
+}
+
 function sqliteFile(config: DatabaseConfig, pluginId: string): string {
   const connection = config.connection;
   if (connection === ':memory:') return ':memory:';
@@ -98,6 +115,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
     let dialect: Dialect;
     let exclusive: OpenDatabase['exclusive'];
     let reader: SqliteReadConnection | undefined;
+    let workers: ReturnType<typeof lazyWorkerReader> | undefined;
     if (client === 'postgres') {
       // Drivers load on first use, so a SQLite install never loads pg and vice versa.
       const { default: pg } = await import('pg');
@@ -130,14 +148,20 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
         readOnly.pragma('busy_timeout = 5000');
         readOnly.pragma('cache_size = -16384');
         reader = createSqliteReadConnection(readOnly);
+        workers = lazyWorkerReader(file, config.readWorkers, `'${pluginId}'`);
       }
     }
     const kysely = new Kysely({ dialect });
-    if (reader) return { db: kysely, reader: reader.kysely, read: reader.read, exclusive };
+    if (reader && workers) {
+      const { get, destroy } = workers;
+      return { db: kysely, reader: reader.kysely, read: reader.read, workerReader: get, closeWorkers: destroy, exclusive };
+    }
     return {
       db: kysely,
       reader: kysely,
       read: async (query) => (await kysely.executeQuery(query)).rows,
+      workerReader: () => kysely,
+      closeWorkers: async () => undefined,
       exclusive,
     };
   }
@@ -165,6 +189,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       client,
       getClient: async () => (await get(pluginId)).db,
       getReader: async () => (await get(pluginId)).reader,
+      getWorkerReader: async () => (await get(pluginId)).workerReader(),
       read: async (query) => (await get(pluginId)).read(query),
       transaction: async (fn, options) => retryTransaction((await get(pluginId)).db, pluginId, fn, options),
     }),
@@ -196,7 +221,8 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
 }
 
 async function destroy(instance: Promise<OpenDatabase>): Promise<void> {
-  const { db, reader } = await instance;
+  const { db, reader, closeWorkers } = await instance;
+  await closeWorkers();
   if (reader !== db) await reader.destroy();
   await db.destroy();
 }

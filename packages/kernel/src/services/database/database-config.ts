@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 
 const secret = { visibility: 'secret' } as const;
+
+// One per core beside the event loop's, at least two (so one long read does not hold up the rest).
+const defaultReadWorkers = Math.min(4, Math.max(2, availableParallelism() - 1));
 
 /** `backend.database`, in Backstage's shape. */
 export const databaseConfigSchema = z
@@ -28,6 +32,11 @@ export const databaseConfigSchema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and _')
       .default('atrium_'),
+    /**
+     * SQLite files: worker threads per plugin for its heavy reads (`getWorkerReader`: full-text
+     * ranking in search), so they run beside the event loop and on the other cores.
+     */
+    readWorkers: z.number().int().min(1).max(16).default(defaultReadWorkers),
     /** Connections per plugin pool (PostgreSQL). */
     pool: z.object({ max: z.number().int().positive().default(10) }).prefault({}),
   })

@@ -31,6 +31,16 @@ export interface DatabaseService {
   // biome-ignore lint/suspicious/noExplicitAny: the plugin supplies its own table types.
   getReader<DB = any>(): Promise<Kysely<DB>>;
   /**
+   * A connection for heavy reads of the last committed state (full-text ranking, reports):
+   * on a SQLite file, a pool of worker threads (`backend.database.readWorkers`) with
+   * read-only handles, so a long read neither blocks the event loop nor waits for another;
+   * each statement costs a message round trip (tens of microseconds), so one-row reads
+   * belong on `read()`. `connection()` keeps one worker (and its temp tables) for a
+   * callback. On PostgreSQL (a pool) and in-memory SQLite it is the write connection.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: the plugin supplies its own table types.
+  getWorkerReader<DB = any>(): Promise<Kysely<DB>>;
+  /**
    * Rows of one compiled read statement on the read connection, for hot reads: on a
    * SQLite file it runs straight from the connection's prepared statements, without a
    * round through Kysely's executor; elsewhere it is `getReader()`'s `executeQuery`.

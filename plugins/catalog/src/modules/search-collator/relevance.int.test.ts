@@ -7,7 +7,7 @@ import { relevanceQueries } from './relevance-queries.js';
 // worse fails here. Both databases must reach them.
 const THRESHOLDS = { precisionAt1: 1, mrr: 1 };
 
-describe.each(testDatabaseKinds())('search relevance over the example organisation on %s', (kind) => {
+describe.each([...testDatabaseKinds(), 'sqlite-file' as const])('search relevance over the example organisation on %s', (kind) => {
   let portal: PortalSearch;
   beforeAll(async () => {
     portal = await startPortalSearch(kind);

@@ -10,7 +10,8 @@ export async function createSearchEngine(
   logger: LoggerService,
 ): Promise<SearchEngine> {
   const db = await database.getClient();
-  if (database.client === 'sqlite') return createSqliteEngine(database, db);
+  // Queries rank thousands of matches: on a SQLite file they run on the worker threads.
+  if (database.client === 'sqlite') return createSqliteEngine(database, { write: db, read: await database.getWorkerReader() });
   const trigrams = await findTrigramSchema(db);
   if (!trigrams) {
     logger.warn(

@@ -47,13 +47,18 @@ export function filterSql(
   return sql.join(parts, sql` and `);
 }
 
-/**
- * An engine over the plugin's `search_documents` table in one database's dialect; `db` is
- * `database`'s write connection, and writes of several statements run in its transactions.
- */
+/** The plugin database's connections the engine uses: `write` for the index, `read` for queries. */
+export interface SearchConnections {
+  /** `database`'s write connection; writes of several statements run in its transactions. */
+  write: SearchDb;
+  /** Its worker reader (a pool of worker threads on a SQLite file): searches run there. */
+  read: SearchDb;
+}
+
+/** An engine over the plugin's `search_documents` table in one database's dialect. */
 export function createSqlEngine(
   database: DatabaseService,
-  db: SearchDb,
+  { write, read: db }: SearchConnections,
   dialect: SearchDialect,
 ): SearchEngine {
   const count: SearchEngine['count'] = async (request, mode) => {
@@ -68,7 +73,7 @@ export function createSqlEngine(
   };
   const vocabulary = createVocabulary();
   return {
-    ...createIndexWriter(database, db, dialect.client, vocabulary),
+    ...createIndexWriter(database, write, dialect.client, vocabulary),
     correct: (request) => correctionsOf(db, request.tokens),
     count,
     async page(request, mode, page) {

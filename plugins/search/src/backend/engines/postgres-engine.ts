@@ -81,7 +81,7 @@ export function createPostgresEngine(
     });
     return rows;
   };
-  const engine = createSqlEngine(database, db, {
+  const engine = createSqlEngine(database, { write: db, read: db }, {
     client: 'postgres',
     exact,
     fuzzy,

@@ -1,5 +1,11 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
-import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
+import {
+  type CandidateRow,
+  createSqlEngine,
+  filterSql,
+  type SearchConnections,
+  type SearchDb,
+} from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
 import { prefixWordsOf } from './search-corrections.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
@@ -63,9 +69,10 @@ async function fuzzy(db: SearchDb, request: MatchRequest): Promise<CandidateRow[
  * The SQLite engine: FTS5 with BM25, title weighted above keywords (name, owner, kind...)
  * above text; an exact name or title match first; trigrams for typos.
  */
-export function createSqliteEngine(database: DatabaseService, db: SearchDb): SearchEngine {
+export function createSqliteEngine(database: DatabaseService, connections: SearchConnections): SearchEngine {
+  const db = connections.read;
   const highlight = createSqliteHighlighter(db);
-  const engine = createSqlEngine(database, db, {
+  const engine = createSqlEngine(database, connections, {
     client: 'sqlite',
     exact,
     fuzzy: (request) => fuzzy(db, request),

@@ -27,12 +27,12 @@ const migrations = {
 describe('the SQLite highlighter', () => {
   let database: TestPluginDatabase;
   beforeAll(async () => {
-    database = await startPluginDatabase('sqlite', { id: 'highlighted', migrations });
+    database = await startPluginDatabase('sqlite-file', { id: 'highlighted', migrations });
   });
   afterAll(() => database?.stop());
 
   it("marks the query's words (stemmed, the last as a prefix) in the title and a snippet of the text", async () => {
-    const highlight = createSqliteHighlighter(await database.service.getClient());
+    const highlight = createSqliteHighlighter(await database.service.getWorkerReader());
     const rows = await highlight([1, 2], '"payment"*');
     const byId = new Map(rows.map((row) => [Number(row.id), row]));
     expect(byId.get(1)).toMatchObject({
@@ -42,7 +42,7 @@ describe('the SQLite highlighter', () => {
     expect(byId.get(2)?.text).toBe('Books every <mark>payment</mark> into the general ledger.');
   });
 
-  it('gives each call in flight its own rows and leaves nothing behind', async () => {
+  it('gives each call in flight its own rows and leaves nothing behind (on the one write connection)', async () => {
     const db = await database.service.getClient();
     const highlight = createSqliteHighlighter(db);
     const [payments, ledger, identity] = await Promise.all([
