@@ -19,7 +19,8 @@ const USAGE = `npm run bench -- search [options]
   --clients 16 --seconds 10   closed-loop clients (no think time, in a process of their own) and how long they run
   --service-seconds 5     one client alone for this long: the service time of a query
   --changes 5             catalog entities changed through events, timed until searchable
-  --no-cache              search.resultCache off (every query runs; the default config has it on)`;
+  --no-cache              search.resultCache off (every query runs; the default config has it on)
+  --read-workers N        backend.database.readWorkers (SQLite: worker threads for search queries; default the kernel's)`;
 
 function parseOptions(args: string[]) {
   const { values } = parseArgs({
@@ -34,6 +35,7 @@ function parseOptions(args: string[]) {
       'service-seconds': { type: 'string', default: '5' },
       changes: { type: 'string', default: '5' },
       'no-cache': { type: 'boolean', default: false },
+      'read-workers': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,6 +50,7 @@ function parseOptions(args: string[]) {
     serviceSeconds: Number(values['service-seconds']),
     changes: Number(values.changes),
     cache: !values['no-cache'],
+    readWorkers: values['read-workers'] === undefined ? undefined : Number(values['read-workers']),
   };
 }
 
@@ -121,7 +124,12 @@ async function runOne(
   const backend = await startTestBackend({
     features: [searchPlugin, ...collator.features],
     config: {
-      backend: { database: withDefaultPool(database.config) },
+      backend: {
+        database: {
+          ...withDefaultPool(database.config),
+          ...(options.readWorkers === undefined ? {} : { readWorkers: options.readWorkers }),
+        },
+      },
       search: {
         schedule: { initialDelay: { milliseconds: 0 }, frequency: { hours: 24 }, timeout: { hours: 1 } },
         ...(options.cache ? {} : { resultCache: { ttl: { milliseconds: 0 } } }),

@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotesFixture, type Note, notesPolicy } from './__fixtures__/notes-fixture.js';
 import { startSearch, type TestSearch } from './__fixtures__/start-search.js';
@@ -86,7 +86,7 @@ async function allPages(search: TestSearch, term: string, limit: number, token?:
 const titles = (body: { results: Array<{ document: { title: string } }> }) =>
   body.results.map((r) => r.document.title);
 
-describe.each([...testDatabaseKinds(), 'sqlite-file' as const])('search plugin on %s', (kind) => {
+describe.each(testDatabaseVariants())('search plugin on %s', (kind) => {
   let search: TestSearch;
   let notes: Map<string, Note>;
   let fixture: ReturnType<typeof createNotesFixture>;

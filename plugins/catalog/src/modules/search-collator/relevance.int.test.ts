@@ -1,4 +1,4 @@
-import { testDatabaseKinds } from '@atrium/test-kit';
+import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PortalSearch, startPortalSearch } from './__fixtures__/start-portal-search.js';
 import { relevanceQueries } from './relevance-queries.js';
@@ -7,7 +7,7 @@ import { relevanceQueries } from './relevance-queries.js';
 // worse fails here. Both databases must reach them.
 const THRESHOLDS = { precisionAt1: 1, mrr: 1 };
 
-describe.each([...testDatabaseKinds(), 'sqlite-file' as const])('search relevance over the example organisation on %s', (kind) => {
+describe.each(testDatabaseVariants())('search relevance over the example organisation on %s', (kind) => {
   let portal: PortalSearch;
   beforeAll(async () => {
     portal = await startPortalSearch(kind);

@@ -3,7 +3,7 @@ import {
   createTestDatabase,
   startTestBackend,
   type TestBackend,
-  type TestDatabaseKind,
+  type TestDatabaseVariant,
 } from '@atrium/test-kit';
 import { vi } from 'vitest';
 import type { SearchResultSet } from '../../common/search-types.js';
@@ -24,7 +24,7 @@ export interface TestSearch {
 
 /** Starts search with `features` on a fresh database of `kind`; the first rebuild runs at once. */
 export async function startSearch(
-  kind: TestDatabaseKind,
+  kind: TestDatabaseVariant,
   features: BackendFeatureInput[],
   config: JsonObject = {},
 ): Promise<TestSearch> {

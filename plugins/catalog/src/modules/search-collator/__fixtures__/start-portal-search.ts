@@ -5,7 +5,7 @@ import {
   createTestDatabase,
   startTestBackend,
   type TestBackend,
-  type TestDatabaseKind,
+  type TestDatabaseVariant,
 } from '@atrium/test-kit';
 import { catalogPlugin } from '../../../backend/plugin.js';
 import { catalogSearchCollatorModule } from '../search-collator-module.js';
@@ -35,7 +35,7 @@ export interface SearchBody {
 
 /** Starts the catalog with the example organisation, search and the catalog collator on `kind`. */
 export async function startPortalSearch(
-  kind: TestDatabaseKind,
+  kind: TestDatabaseVariant,
   features: BackendFeatureInput[] = [],
   allowedFileRoots: string[] = [],
 ): Promise<PortalSearch> {
