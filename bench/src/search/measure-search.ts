@@ -23,6 +23,11 @@ export async function waitForCount(
   }
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Users do not type in step: each pause is 50-150% of the mean (and each client starts at a
+// random moment), or the clients would send their queries in bursts of all at once.
+const pause = (meanMs: number) => sleep(meanMs * (0.5 + Math.random()));
+
 /** Latency percentiles of some samples. */
 export interface Latency {
   p50: number;
@@ -44,6 +49,8 @@ export interface QueryTarget {
 /** What {@link measureQueries} found: all queries and each kind of term. */
 export interface QueryFigures {
   clients: number;
+  /** The pause of each client between an answer and its next query. */
+  thinkMs: number;
   all: Latency;
   byKind: Record<string, Latency>;
   perSecond: number;
@@ -51,21 +58,24 @@ export interface QueryFigures {
 }
 
 /**
- * Closed-loop query latency: `clients` concurrent clients, each sending its next query as
- * soon as the last one answered (no think time), for `seconds`. One client measures the
- * service time of a query; many measure queueing on the backend's one event loop as well.
+ * Closed-loop query latency: `clients` concurrent clients, each sending its next query
+ * `thinkMs` after the last one answered, for `seconds`. One client without think time
+ * measures the service time of a query; many measure queueing in the backend as well
+ * (without think time: the backend saturated; with the search box's debounce: users typing).
  */
 export async function measureQueries(
   target: QueryTarget,
   terms: readonly SearchTerm[],
   clients: number,
   seconds: number,
+  thinkMs = 0,
 ): Promise<QueryFigures> {
   const all: number[] = [];
   const byKind = new Map<string, number[]>();
   let failures = 0;
   const end = performance.now() + seconds * 1000;
   const client = async (offset: number) => {
+    if (thinkMs > 0) await sleep(Math.random() * thinkMs);
     for (let i = offset; performance.now() < end; i += clients) {
       const { kind, term } = terms[i % terms.length]!;
       const start = performance.now();
@@ -77,11 +87,13 @@ export async function measureQueries(
       if (samples.length === 0) byKind.set(kind, samples);
       samples.push(elapsed);
       if (response.status !== 200) failures++;
+      if (thinkMs > 0) await pause(thinkMs);
     }
   };
   await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
   return {
     clients,
+    thinkMs,
     all: latencyOf(all),
     byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, latencyOf(samples)])),
     perSecond: all.length / seconds,

@@ -10,6 +10,8 @@ export interface QueryClientJob {
   docs: number;
   clients: number;
   seconds: number;
+  /** Each client's pause between an answer and its next query (0: none). */
+  thinkMs?: number;
 }
 
 /**
@@ -24,7 +26,7 @@ export async function runQueryClient(job: QueryClientJob): Promise<QueryFigures>
     fetch: (path: string) =>
       fetch(new URL(path, job.url), { headers: { authorization: `Bearer ${job.token}` } }),
   };
-  return measureQueries(target, terms, job.clients, job.seconds);
+  return measureQueries(target, terms, job.clients, job.seconds, job.thinkMs ?? 0);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -16,7 +16,9 @@ const USAGE = `npm run bench -- search [options]
   --n 100000              catalog entities (the catalog bench's generator), comma-separated for several runs
   --docs 5000             docs pages (techdocs-shaped) indexed with them
   --db sqlite|postgres|both   default both (SQLite in a file, PostgreSQL on $ATRIUM_TEST_PG_URL)
-  --clients 16 --seconds 10   closed-loop clients (no think time, in a process of their own) and how long they run
+  --clients 16 --seconds 10   closed-loop clients (in a process of their own) and how long each phase runs:
+                          first without think time, then pausing --think-ms after each answer
+  --think-ms 150          the paced phase's pause: the search box's debounce (0: no paced phase)
   --service-seconds 5     one client alone for this long: the service time of a query
   --changes 5             catalog entities changed through events, timed until searchable
   --no-cache              search.resultCache off (every query runs; the default config has it on)
@@ -32,6 +34,7 @@ function parseOptions(args: string[]) {
       db: { type: 'string', default: 'both' },
       clients: { type: 'string', default: '16' },
       seconds: { type: 'string', default: '10' },
+      'think-ms': { type: 'string', default: '150' },
       'service-seconds': { type: 'string', default: '5' },
       changes: { type: 'string', default: '5' },
       'no-cache': { type: 'boolean', default: false },
@@ -47,6 +50,7 @@ function parseOptions(args: string[]) {
     dbs,
     clients: Number(values.clients),
     seconds: Number(values.seconds),
+    thinkMs: Number(values['think-ms']),
     serviceSeconds: Number(values['service-seconds']),
     changes: Number(values.changes),
     cache: !values['no-cache'],
@@ -153,6 +157,17 @@ async function runOne(
     const loaded = await withCpu(() =>
       queriesFromClient({ ...job, clients: options.clients, seconds: options.seconds }),
     );
+    const paced =
+      options.thinkMs > 0
+        ? await withCpu(() =>
+            queriesFromClient({
+              ...job,
+              clients: options.clients,
+              seconds: options.seconds,
+              thinkMs: options.thinkMs,
+            }),
+          )
+        : undefined;
     const changes = await measureChanges(backend, token, corpus, collator, options.changes);
     return {
       ...{ db, corpus, cache: options.cache, indexMs, peakRssMb },
@@ -161,6 +176,7 @@ async function runOne(
         serviceCpuMs: service.cpuMs,
         loaded: loaded.figures,
         loadedCpuMs: loaded.cpuMs,
+        ...(paced ? { paced: paced.figures, pacedCpuMs: paced.cpuMs } : {}),
       },
       ...changes,
     };

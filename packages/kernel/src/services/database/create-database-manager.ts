@@ -154,7 +154,14 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
     const kysely = new Kysely({ dialect });
     if (reader && workers) {
       const { get, destroy } = workers;
-      return { db: kysely, reader: reader.kysely, read: reader.read, workerReader: get, closeWorkers: destroy, exclusive };
+      return {
+        db: kysely,
+        reader: reader.kysely,
+        read: reader.read,
+        workerReader: get,
+        closeWorkers: destroy,
+        exclusive,
+      };
     }
     return {
       db: kysely,

@@ -60,7 +60,11 @@ function startWorker(file: string, label: string, onExit: (worker: SqliteReadWor
     if (pending.size === 0) thread.unref();
     if (!waiting) return;
     if (reply.error) waiting.reject(sqliteError(reply.error));
-    else waiting.resolve({ rows: reply.rows ?? [], ...(reply.changes === undefined ? {} : { changes: reply.changes }) });
+    else
+      waiting.resolve({
+        rows: reply.rows ?? [],
+        ...(reply.changes === undefined ? {} : { changes: reply.changes }),
+      });
   });
   thread.on('error', (error) => fail(error));
   thread.on('exit', (code) => {
@@ -104,7 +108,10 @@ export function createSqliteWorkerPool(file: string, size: number, label: string
   return {
     async acquire() {
       if (destroyed) {
-        throw new AtriumError(kernelErrorCodes.DATABASE_CONNECT_FAILED, `the read workers of ${label} are closed`);
+        throw new AtriumError(
+          kernelErrorCodes.DATABASE_CONNECT_FAILED,
+          `the read workers of ${label} are closed`,
+        );
       }
       const free = idle.pop();
       if (free) return free;
@@ -119,7 +126,10 @@ export function createSqliteWorkerPool(file: string, size: number, label: string
     },
     async destroy() {
       destroyed = true;
-      const closed = new AtriumError(kernelErrorCodes.DATABASE_CONNECT_FAILED, `the read workers of ${label} are closed`);
+      const closed = new AtriumError(
+        kernelErrorCodes.DATABASE_CONNECT_FAILED,
+        `the read workers of ${label} are closed`,
+      );
       for (const { reject } of waiting.splice(0)) reject(closed);
       idle.length = 0;
       await Promise.all([...stops.values()].map((stop) => stop()));

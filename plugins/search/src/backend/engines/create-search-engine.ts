@@ -11,7 +11,8 @@ export async function createSearchEngine(
 ): Promise<SearchEngine> {
   const db = await database.getClient();
   // Queries rank thousands of matches: on a SQLite file they run on the worker threads.
-  if (database.client === 'sqlite') return createSqliteEngine(database, { write: db, read: await database.getWorkerReader() });
+  if (database.client === 'sqlite')
+    return createSqliteEngine(database, { write: db, read: await database.getWorkerReader() });
   const trigrams = await findTrigramSchema(db);
   if (!trigrams) {
     logger.warn(

@@ -81,12 +81,16 @@ export function createPostgresEngine(
     });
     return rows;
   };
-  const engine = createSqlEngine(database, { write: db, read: db }, {
-    client: 'postgres',
-    exact,
-    fuzzy,
-    highlights: (ids, tokens) => highlights(db, ids, tokens),
-  });
+  const engine = createSqlEngine(
+    database,
+    { write: db, read: db },
+    {
+      client: 'postgres',
+      exact,
+      fuzzy,
+      highlights: (ids, tokens) => highlights(db, ids, tokens),
+    },
+  );
   const ranking = createPostgresRanking(db, tsquery, filters);
   return {
     ...engine,
