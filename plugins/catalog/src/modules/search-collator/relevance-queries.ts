@@ -81,6 +81,9 @@ export const relevanceQueries: LabelledQuery[] = [
   { term: 'design tokens', category: 'description', relevant: [c('acme-ui-kit')] },
   { term: 'outdoor gear', category: 'description', relevant: [group('acme-corp')] },
   { term: 'MkDocs', category: 'description', relevant: ['template:default/docs-site'] },
+  // Stop words among other words ('and', 'in'): PostgreSQL's English text leaves them out.
+  { term: 'accounts and sessions', category: 'description', relevant: [api('identity-api')] },
+  { term: 'outdoor gear in twelve countries', category: 'description', relevant: [group('acme-corp')] },
   { term: '/payment-intents/{id}/capture', category: 'api path', relevant: [api('payments-api')] },
   { term: '/sessions/current', category: 'api path', relevant: [api('identity-api')] },
   { term: '/carts/{cartId}/promotion', category: 'api path', relevant: [api('cart-api')] },

@@ -11,11 +11,19 @@ import { exactKeyOf } from './stored-document.js';
 // tsvector uses; the words are ANDed and the last one is a prefix. `weights` ('AB': the
 // title and the keywords) limits where a word may match.
 function tsquery(tokens: readonly string[], weights = ''): RawBuilder<unknown> {
-  const words = tokens.map((token, i) => {
-    const lexeme = `'${token}'${i === tokens.length - 1 ? `:*${weights}` : weights ? `:${weights}` : ''}`;
-    return sql`(to_tsquery('simple', ${lexeme}) || to_tsquery('english', ${lexeme}))`;
-  });
-  return sql.join(words, sql` && `);
+  const lexemes = tokens.map(
+    (token, i) => `'${token}'${i === tokens.length - 1 ? `:*${weights}` : weights ? `:${weights}` : ''}`,
+  );
+  const both = (lexeme: string) => sql`(to_tsquery('simple', ${lexeme}) || to_tsquery('english', ${lexeme}))`;
+  const all = sql.join(lexemes.map(both), sql` && `);
+  if (lexemes.length === 1) return all;
+  // The text is indexed in English, which leaves out stop words ('to', 'by'), so 'good to
+  // know' required a word no text holds and matched nothing: among other words, a stop
+  // word is left out of the query (an empty tsquery, which && ignores); alone, it stays.
+  const optional = (lexeme: string) =>
+    sql`(case when numnode(to_tsquery('english', ${lexeme})) = 0 then ''::tsquery else ${both(lexeme)} end)`;
+  const some = sql.join(lexemes.map(optional), sql` && `);
+  return sql`(case when numnode(${some}) = 0 then ${all} else ${some} end)`;
 }
 
 const filters = (request: MatchRequest) => filterSql(request, (field) => sql`d.document::jsonb ->> ${field}`);
