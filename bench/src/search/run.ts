@@ -115,6 +115,24 @@ async function measureChanges(
   return { changeMedianMs: median(changeMs), changeMaxMs: Math.max(...changeMs) };
 }
 
+// Queries come from another process (see query-client.ts), 50,000 terms: repeats come
+// only from the mix itself (common words, short prefixes), as they would from many users.
+// One client alone, then many without think time, then as many at the search box's pace.
+async function queryPhases(job: Omit<QueryClientJob, 'clients' | 'seconds'>, options: Options) {
+  // Warm-up (discarded): the first queries pay for cold pages and compiled statements.
+  await queriesFromClient({ ...job, clients: 1, seconds: 2 });
+  const service = await withCpu(() =>
+    queriesFromClient({ ...job, clients: 1, seconds: options.serviceSeconds }),
+  );
+  const many = { ...job, clients: options.clients, seconds: options.seconds };
+  const loaded = await withCpu(() => queriesFromClient(many));
+  const paced =
+    options.thinkMs > 0
+      ? await withCpu(() => queriesFromClient({ ...many, thinkMs: options.thinkMs }))
+      : undefined;
+  return { service, loaded, paced };
+}
+
 async function runOne(
   db: 'sqlite' | 'postgres',
   entities: number,
@@ -146,28 +164,10 @@ async function runOne(
     // From before start: the first rebuild may run while the backend is still starting.
     const indexMs = performance.now() - started;
     const peakRssMb = stopRss() / 1024 / 1024;
-    // Queries come from another process (see query-client.ts), 50,000 terms: repeats come
-    // only from the mix itself (common words, short prefixes), as they would from many users.
-    const job = { url: backend.url, token, entities, docs: options.docs };
-    // Warm-up (discarded): the first queries pay for cold pages and compiled statements.
-    await queriesFromClient({ ...job, clients: 1, seconds: 2 });
-    const service = await withCpu(() =>
-      queriesFromClient({ ...job, clients: 1, seconds: options.serviceSeconds }),
+    const { service, loaded, paced } = await queryPhases(
+      { url: backend.url, token, entities, docs: options.docs },
+      options,
     );
-    const loaded = await withCpu(() =>
-      queriesFromClient({ ...job, clients: options.clients, seconds: options.seconds }),
-    );
-    const paced =
-      options.thinkMs > 0
-        ? await withCpu(() =>
-            queriesFromClient({
-              ...job,
-              clients: options.clients,
-              seconds: options.seconds,
-              thinkMs: options.thinkMs,
-            }),
-          )
-        : undefined;
     const changes = await measureChanges(backend, token, corpus, collator, options.changes);
     return {
       ...{ db, corpus, cache: options.cache, indexMs, peakRssMb },

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AtriumError } from '@atrium/errors';
+import type BetterSqlite3 from 'better-sqlite3';
 import { type CompiledQuery, type Dialect, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type pg from 'pg';
 import type { MigrationDb, Migrations } from '../../definitions/migrations.js';
@@ -11,7 +12,7 @@ import type { DatabaseClient, DatabaseService } from './database-service.js';
 import { retryTransaction } from './retry-transaction.js';
 import { runMigrations } from './run-migrations.js';
 import { withSchemaLock } from './schema-lock.js';
-import { createSqliteReadConnection, type SqliteReadConnection } from './sqlite-read-connection.js';
+import { createSqliteReadConnection } from './sqlite-read-connection.js';
 import { createWorkerKysely } from './sqlite-worker-dialect.js';
 import { createSqliteWorkerPool } from './sqlite-worker-pool.js';
 import { withSqliteWriteLock } from './sqlite-write-lock.js';
@@ -76,15 +77,23 @@ export function postgresPoolConfig(
   };
 }
 
-// The worker threads start on a plugin's first call for them; most plugins never make one.
-function lazyWorkerReader(file: string, size: number, label: string) {
+// A SQLite file's readers, opened after the writer switched the file to WAL (in which
+// readers never wait for it): a read-only handle, and worker threads that start on the
+// plugin's first call for them (most plugins never make one).
+function fileReaders(Database: typeof BetterSqlite3, file: string, workerCount: number, pluginId: string) {
+  const readOnly = new Database(file, { readonly: true, fileMustExist: true });
+  readOnly.pragma('busy_timeout = 5000');
+  readOnly.pragma('cache_size = -16384');
   let workers: Kysely<unknown> | undefined;
   return {
-    get: () => {
-      workers ??= createWorkerKysely(createSqliteWorkerPool(file, size, label));
-      return workers;
+    reader: createSqliteReadConnection(readOnly),
+    workers: {
+      workerReader: () => {
+        workers ??= createWorkerKysely(createSqliteWorkerPool(file, workerCount, `'${pluginId}'`));
+        return workers;
+      },
+      closeWorkers: async () => workers?.destroy(),
     },
-    destroy: async () => workers?.destroy(),
   };
 }
 
@@ -114,8 +123,7 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
   async function open(pluginId: string): Promise<OpenDatabase> {
     let dialect: Dialect;
     let exclusive: OpenDatabase['exclusive'];
-    let reader: SqliteReadConnection | undefined;
-    let workers: ReturnType<typeof lazyWorkerReader> | undefined;
+    let readers: ReturnType<typeof fileReaders> | undefined;
     if (client === 'postgres') {
       // Drivers load on first use, so a SQLite install never loads pg and vice versa.
       const { default: pg } = await import('pg');
@@ -142,26 +150,12 @@ export function createDatabaseManager(config: DatabaseConfig): DatabaseManager {
       db.pragma('foreign_keys = ON');
       dialect = new SqliteDialect({ database: createStatementCache(db) });
       exclusive = (fn) => withSqliteWriteLock(kysely, fn);
-      if (file !== ':memory:') {
-        // Opened after the writer switched the file to WAL, in which readers never wait for it.
-        const readOnly = new Database(file, { readonly: true, fileMustExist: true });
-        readOnly.pragma('busy_timeout = 5000');
-        readOnly.pragma('cache_size = -16384');
-        reader = createSqliteReadConnection(readOnly);
-        workers = lazyWorkerReader(file, config.readWorkers, `'${pluginId}'`);
-      }
+      if (file !== ':memory:') readers = fileReaders(Database, file, config.readWorkers, pluginId);
     }
     const kysely = new Kysely({ dialect });
-    if (reader && workers) {
-      const { get, destroy } = workers;
-      return {
-        db: kysely,
-        reader: reader.kysely,
-        read: reader.read,
-        workerReader: get,
-        closeWorkers: destroy,
-        exclusive,
-      };
+    if (readers) {
+      const { reader, workers } = readers;
+      return { db: kysely, reader: reader.kysely, read: reader.read, ...workers, exclusive };
     }
     return {
       db: kysely,

@@ -25,7 +25,9 @@ class WorkerConnection implements DatabaseConnection {
 // A connection is one worker, held from acquire to release (a query, or a transaction).
 class WorkerPoolDriver implements Driver {
   constructor(private readonly pool: SqliteWorkerPool) {}
-  async init() {}
+  async init() {
+    // The pool starts its workers on first use.
+  }
   async acquireConnection() {
     return new WorkerConnection(await this.pool.acquire());
   }

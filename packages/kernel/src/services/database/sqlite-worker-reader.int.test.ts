@@ -6,7 +6,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabaseManager, type DatabaseManager } from './create-database-manager.js';
 import { databaseConfigSchema } from './database-config.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: raw SQL over the test's own table.
 type Db = Kysely<any>;
 
 let manager: DatabaseManager | undefined;
