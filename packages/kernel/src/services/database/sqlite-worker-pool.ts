@@ -41,6 +41,7 @@ function startWorker(file: string, label: string, onExit: (worker: SqliteReadWor
   thread.unref();
   const pending = new Map<number, Pending>();
   let nextId = 0;
+  let stopped: Error | undefined;
   const fail = (error: Error) => {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
@@ -48,6 +49,8 @@ function startWorker(file: string, label: string, onExit: (worker: SqliteReadWor
   const worker: SqliteReadWorker = {
     run: (sql, parameters) =>
       new Promise((resolve, reject) => {
+        // A message to a stopped thread would never be answered.
+        if (stopped) return reject(stopped);
         const id = nextId++;
         if (pending.size === 0) thread.ref();
         pending.set(id, { resolve, reject });
@@ -68,12 +71,11 @@ function startWorker(file: string, label: string, onExit: (worker: SqliteReadWor
   });
   thread.on('error', (error) => fail(error));
   thread.on('exit', (code) => {
-    fail(
-      new AtriumError(
-        kernelErrorCodes.DATABASE_CONNECT_FAILED,
-        `a read worker of ${label} stopped (exit code ${code}); the next read starts another`,
-      ),
+    stopped = new AtriumError(
+      kernelErrorCodes.DATABASE_CONNECT_FAILED,
+      `a read worker of ${label} stopped (exit code ${code}); the next read starts another`,
     );
+    fail(stopped);
     onExit(worker);
   });
   return { worker, stop: () => thread.terminate() };

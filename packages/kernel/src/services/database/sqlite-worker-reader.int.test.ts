@@ -5,6 +5,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabaseManager, type DatabaseManager } from './create-database-manager.js';
 import { databaseConfigSchema } from './database-config.js';
+import { createSqliteWorkerPool } from './sqlite-worker-pool.js';
 
 type Db = Kysely<any>;
 
@@ -17,7 +18,12 @@ async function fileDatabase(readWorkers = 2) {
   const db: Db = await database.getClient();
   await sql`create table notes (id integer primary key, text text)`.execute(db);
   await sql`insert into notes (text) values ('first'), ('second')`.execute(db);
-  return { database, db, reader: (await database.getWorkerReader()) as Db };
+  return {
+    database,
+    db,
+    reader: (await database.getWorkerReader()) as Db,
+    file: join(directory, 'notes.sqlite'),
+  };
 }
 
 // A read that keeps SQLite busy for a while (a recursive count), far longer than a timer tick.
@@ -88,6 +94,20 @@ describe('getWorkerReader on a SQLite file', () => {
     manager = undefined;
     await expect(inFlight).rejects.toThrow(/a read worker of 'notes' stopped/);
     await expect(reader.selectFrom('notes').selectAll().execute()).rejects.toThrow(/destroyed/);
+  });
+});
+
+describe('the worker pool', () => {
+  it('fails a statement sent to a worker that has stopped, rather than leaving it hanging', async () => {
+    const { file } = await fileDatabase();
+    const pool = createSqliteWorkerPool(file, 1, "'notes'");
+    const worker = await pool.acquire();
+    expect((await worker.run('select count(*) as n from notes', [])).rows).toEqual([{ n: 2 }]);
+    await pool.destroy();
+    await expect(worker.run('select count(*) as n from notes', [])).rejects.toThrow(
+      /read worker of 'notes' stopped/,
+    );
+    await expect(pool.acquire()).rejects.toThrow(/read workers of 'notes' are closed/);
   });
 });
 
