@@ -32,12 +32,16 @@ const waiter = templateEntity('waiter', {
 });
 
 const poll = { timeout: 20_000, interval: 50 };
+// The killed backend may have held the janitor's scheduler lease when it died (a pass
+// every 300 ms, so often): the lease runs out 30 s after its last heartbeat (LEASE_MS in
+// the kernel's task scheduler), and only then does the other backend's janitor run.
+const janitorPoll = { timeout: 45_000, interval: 100 };
 const messagesOf = (events: SerializedTaskEvent[]) =>
   events.map((e) => (e.body as { message?: string }).message);
 
 describe.each(testDatabaseKinds())('a backend killed while running a task (%s)', (kind) => {
   it('leaves the task to the janitor of another backend, which fails it with a clear message', {
-    timeout: 60_000,
+    timeout: 90_000,
   }, async () => {
     const database = await createTestDatabase(kind, {
       sqliteDirectory: await mkdtemp(join(tmpdir(), 'atrium-crash-db-')),
@@ -74,7 +78,7 @@ describe.each(testDatabaseKinds())('a backend killed while running a task (%s)',
         const { body } = await api.api<SerializedTask>(`/v2/tasks/${id}`);
         expect(body.status).not.toBe('processing');
         return body;
-      }, poll);
+      }, janitorPoll);
       expect(task.status).toBe('failed');
       const { body: events } = await api.api<SerializedTaskEvent[]>(`/v2/tasks/${id}/events`);
       const completion = events.at(-1);
