@@ -77,7 +77,8 @@ async function scheduleJanitor(ctx: ScaffolderContext, scheduler: SchedulerServi
   await scheduler.scheduleTask({
     id: 'janitor',
     frequency: { milliseconds: frequencyMs },
-    // The lease: a backend killed during a pass blocks the janitor this long at most.
+    // How long one pass may run. A backend killed during a pass holds the janitor up
+    // until the scheduler's lease of it runs out (30 s after its last heartbeat).
     timeout: { milliseconds: Math.min(Math.max(2 * frequencyMs, 10_000), 300_000) },
     fn: async () => {
       await runJanitorPass({
