@@ -32,7 +32,7 @@ function createIndexedTypes(db: SearchDb) {
   };
 }
 
-type PageRow = CandidateRow & { total: number; is_exact: number; rank: number };
+type PageRow = CandidateRow & { is_exact: number; rank: number };
 
 // Ranks an exact name or title match (found by index) first, then by FTS5's rank.
 const exactFirst = (tokens: readonly string[]) => {
@@ -59,19 +59,20 @@ async function countMatches(
   return Number(rows[0]?.n ?? 0);
 }
 
-// One pass of the full-text index gives the page and (as a window count) the number of
-// matches of `match`; only the page's rows are read from the documents table.
+// The page of `match`; only the page's rows are read from the documents table. No window
+// count rides along: it kept every match for a full sort where the LIMIT keeps only the
+// page (5,149 matches: 5.0 -> 3.2 ms), and a plain count costs a tenth of the ranking.
 async function unfilteredPage(db: SearchDb, match: string, request: MatchRequest, page: Page) {
   const { rows } = await sql<PageRow>`
-    select d.id, d.type, d.resource_ref, f.total, f.is_exact, f.rank from (
-      select rowid as id, rank, ${exactFirst(request.tokens)} as is_exact, count(*) over () as total
+    select d.id, d.type, d.resource_ref, f.is_exact, f.rank from (
+      select rowid as id, rank, ${exactFirst(request.tokens)} as is_exact
       from search_fts where search_fts match ${match}
       order by is_exact desc, rank, rowid limit ${page.limit} offset ${page.offset}
     ) f join search_documents d on d.id = f.id order by f.is_exact desc, f.rank, f.id`.execute(db);
   return rows;
 }
 
-// With a type or field filter every match is joined to its document, still in one pass.
+// With a type or field filter every match is joined to its document.
 async function filteredPage(
   db: SearchDb,
   match: string,
@@ -80,7 +81,7 @@ async function filteredPage(
   page: Page,
 ) {
   const { rows } = await sql<PageRow>`
-    select d.id, d.type, d.resource_ref, count(*) over () as total, ${exactFirst(request.tokens)} as is_exact, search_fts.rank as rank
+    select d.id, d.type, d.resource_ref, ${exactFirst(request.tokens)} as is_exact, search_fts.rank as rank
     from search_fts join search_documents d on d.id = search_fts.rowid
     where search_fts match ${match} and ${filters(request)}
     order by is_exact desc, rank, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
@@ -96,11 +97,18 @@ function matchTiers(match: string): { named: string; textOnly: string } {
   const named = `{title keywords} : (${match})`;
   return { named, textOnly: `(${match}) NOT (${named})` };
 }
-// One tier's page (with the tier's size as a window count) and a plain count of a match.
+// One tier's page and a plain count of a match.
 type TierQueries = {
   pageOf: (match: string, request: MatchRequest, page: Page, filtered: boolean) => Promise<PageRow[]>;
   countOf: (match: string, request: MatchRequest, filtered: boolean) => Promise<number>;
 };
+
+// The number of matches of a page's query, from the page when it ends there (a page
+// shorter than its limit), else counted.
+async function totalOf(rows: readonly PageRow[], page: Page, count: () => Promise<number>): Promise<number> {
+  if (rows.length > 0 && rows.length < page.limit) return page.offset + rows.length;
+  return rows.length === 0 && page.offset === 0 ? 0 : count();
+}
 
 // The page of `all` (an FTS5 expression) in tier order: name and keyword matches, then text-only ones.
 async function tieredSlice(
@@ -113,19 +121,11 @@ async function tieredSlice(
   const { named, textOnly } = matchTiers(all);
   const first = await pageOf(named, request, page, filtered);
   if (first.length === page.limit) return { rows: first, total: await countOf(all, request, filtered) };
-  // Past a tier's last row no row carries its size: count it on its own.
-  const namedTotal =
-    first.length > 0
-      ? Number(first[0]!.total)
-      : page.offset > 0
-        ? await countOf(named, request, filtered)
-        : 0;
+  const namedTotal = await totalOf(first, page, () => countOf(named, request, filtered));
   if (namedTotal === 0) {
     // No name or keyword match: the text-only tier is the whole match, ranked in one pass.
     const rows = await pageOf(all, request, page, filtered);
-    const total =
-      rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await countOf(all, request, filtered) : 0;
-    return { rows, total };
+    return { rows, total: await totalOf(rows, page, () => countOf(all, request, filtered)) };
   }
   // The page runs past the first tier: its tail comes from the text-only matches, if any.
   const total = await countOf(all, request, filtered);
