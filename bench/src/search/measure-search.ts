@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestBackend } from '@atrium/test-kit';
 import { percentile } from '../stats.js';
 import type { SearchTerm } from './search-documents.js';
@@ -19,11 +20,10 @@ export async function waitForCount(
     const body = (await response.json()) as { numberOfResults?: number };
     if (done(body.numberOfResults ?? 0)) return performance.now() - start;
     if (performance.now() - start > timeoutMs) throw new Error(`'${term}' not ready within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await sleep(10);
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // Users do not type in step: each pause is 50-150% of the mean (and each client starts at a
 // random moment), or the clients would send their queries in bursts of all at once.
 const pause = (meanMs: number) => sleep(meanMs * (0.5 + Math.random()));

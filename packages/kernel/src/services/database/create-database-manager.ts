@@ -12,7 +12,7 @@ import type { DatabaseClient, DatabaseService } from './database-service.js';
 import { retryTransaction } from './retry-transaction.js';
 import { runMigrations } from './run-migrations.js';
 import { withSchemaLock } from './schema-lock.js';
-import { createSqliteReadConnection } from './sqlite-read-connection.js';
+import { createSqliteReadConnection, READ_HANDLE_PRAGMAS } from './sqlite-read-connection.js';
 import { createWorkerKysely } from './sqlite-worker-dialect.js';
 import { createSqliteWorkerPool } from './sqlite-worker-pool.js';
 import { withSqliteWriteLock } from './sqlite-write-lock.js';
@@ -82,8 +82,7 @@ export function postgresPoolConfig(
 // plugin's first call for them (most plugins never make one).
 function fileReaders(Database: typeof BetterSqlite3, file: string, workerCount: number, pluginId: string) {
   const readOnly = new Database(file, { readonly: true, fileMustExist: true });
-  readOnly.pragma('busy_timeout = 5000');
-  readOnly.pragma('cache_size = -16384');
+  for (const pragma of READ_HANDLE_PRAGMAS) readOnly.pragma(pragma);
   let workers: Kysely<unknown> | undefined;
   return {
     reader: createSqliteReadConnection(readOnly),

@@ -4,6 +4,12 @@ import { type CompiledQuery, type DatabaseConnection, Kysely, SqliteDialect, Sql
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
 import { createStatementCache } from './statement-cache.js';
 
+/**
+ * Settings of every read-only handle on a plugin's file (the read connection and each read
+ * worker): wait out a checkpoint's lock, and a page cache of 16 MB.
+ */
+export const READ_HANDLE_PRAGMAS = ['busy_timeout = 5000', 'cache_size = -16384'] as const;
+
 /** A SQLite file's read-only connection: Kysely on it, and one-statement reads that skip Kysely's executor. */
 export interface SqliteReadConnection {
   kysely: Kysely<unknown>;

@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { AtriumError } from '@atrium/errors';
 import { kernelErrorCodes } from '../../kernel-error-codes.js';
+import { READ_HANDLE_PRAGMAS } from './sqlite-read-connection.js';
 import { sqliteWorkerSource } from './sqlite-worker-source.js';
+import { DEFAULT_MAX_STATEMENTS, MAX_CACHED_SQL_LENGTH } from './statement-cache.js';
 
 /** What one statement gave: its rows, or the number of rows a temp-table write changed. */
 export interface WorkerResult {
@@ -34,7 +36,13 @@ function startWorker(file: string, label: string, onExit: (worker: SqliteReadWor
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const thread = new Worker(sqliteWorkerSource, {
     eval: true,
-    workerData: { driver, file, maxStatements: 200 },
+    workerData: {
+      driver,
+      file,
+      pragmas: READ_HANDLE_PRAGMAS,
+      maxStatements: DEFAULT_MAX_STATEMENTS,
+      maxSqlLength: MAX_CACHED_SQL_LENGTH,
+    },
   });
   // An idle worker does not keep the process alive (the kernel destroys the pool at
   // shutdown); one with a statement in flight does.

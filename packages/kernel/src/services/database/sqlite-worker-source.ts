@@ -9,10 +9,12 @@ export const sqliteWorkerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-db.pragma('cache_size = -16384');
+for (const pragma of workerData.pragmas) db.pragma(pragma);
 const statements = new Map();
+// As statement-cache.ts, whose limits arrive in workerData with the handle's pragmas (this
+// script cannot import them).
 const prepare = (text) => {
+  if (text.length > workerData.maxSqlLength) return db.prepare(text);
   let statement = statements.get(text);
   if (statement) statements.delete(text);
   else {

@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
-/** Statements kept per connection. */
-const DEFAULT_MAX_STATEMENTS = 500;
+/** Statements kept per connection (the read workers keep as many: sqlite-worker-source.ts). */
+export const DEFAULT_MAX_STATEMENTS = 500;
 // Bulk statements with thousands of placeholders are built once per batch size; keeping
 // them would hold large compiled programs for no reuse.
-const MAX_CACHED_SQL_LENGTH = 8192;
+export const MAX_CACHED_SQL_LENGTH = 8192;
 
 /**
  * Wraps a better-sqlite3 handle for Kysely's SqliteDialect so that each SQL text is prepared
