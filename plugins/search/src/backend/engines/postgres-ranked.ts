@@ -4,23 +4,21 @@ import type { CandidateRow, SearchDb } from './create-sql-engine.js';
 import type { MatchRequest } from './search-engine.js';
 
 /**
- * Exact (word) matches on PostgreSQL without a window over every match: the count is a
- * plain GIN count (no ranking), exact name or title matches come from their indexes,
- * then one top-N sort under a LIMIT of what the page needs orders the rest by tier (every
- * word in the title or the keywords, weights A and B, first) and ts_rank within a tier.
- * The tier is tested on the row the sort reads anyway: a separate weighted query per
- * tier would have GIN recheck every candidate's tsvector once more.
+ * Exact (word) matches on PostgreSQL in one statement: the GIN scan's matches are kept
+ * once (a materialized CTE) with their order keys, then counted and top-N sorted from
+ * there. A separate count and ranking query each paid for the index and heap scan
+ * (7,141 matches: 14 + 17 ms, against 14 ms for both at once). Order: an exact name or
+ * title first, then every word in the title or the keywords (weights A and B), then
+ * ts_rank. The tier is tested on the row the scan reads anyway: a separate weighted query
+ * per tier would have GIN recheck every candidate's tsvector once more.
  */
 export function createPostgresRanking(
   db: SearchDb,
   tsquery: (tokens: readonly string[], weights?: string) => RawBuilder<unknown>,
   filters: (request: MatchRequest) => RawBuilder<unknown>,
 ) {
-  const rank = (request: MatchRequest) =>
-    sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${tsquery(request.tokens)})`;
   const matches = (request: MatchRequest) =>
     sql`d.tsv @@ (${tsquery(request.tokens)}) and ${filters(request)}`;
-  const named = (request: MatchRequest) => sql`d.tsv @@ (${tsquery(request.tokens, 'AB')})`;
 
   async function count(request: MatchRequest): Promise<number> {
     const { rows } = await sql<{
@@ -29,44 +27,25 @@ export function createPostgresRanking(
     return Number(rows[0]?.n ?? 0);
   }
 
-  async function exactMatches(request: MatchRequest): Promise<CandidateRow[]> {
-    const key = request.tokens.join(' ');
-    const { rows } = await sql<CandidateRow>`
-      select d.id, d.type, d.resource_ref from search_documents d
-      where (d.exact_name = ${key} or d.exact_title = ${key}) and ${matches(request)}
-      order by ${rank(request)} desc, d.id`.execute(db);
-    return rows;
-  }
-
-  async function best(
-    request: MatchRequest,
-    n: number,
-    skip: readonly (number | string)[],
-  ): Promise<CandidateRow[]> {
-    const notExact = skip.length > 0 ? sql`and d.id not in (${sql.join([...skip])})` : sql``;
-    const { rows } = await sql<CandidateRow>`
-      select d.id, d.type, d.resource_ref from search_documents d where ${matches(request)} ${notExact}
-      order by ${named(request)} desc, ${rank(request)} desc, d.id limit ${n}`.execute(db);
-    return rows;
-  }
-
   /** Matches `offset` to `offset + limit` in rank order, and the number of all of them. */
   async function slice(
     request: MatchRequest,
     page: { offset: number; limit: number },
   ): Promise<{ rows: CandidateRow[]; total: number }> {
-    const [total, exact] = await Promise.all([count(request), exactMatches(request)]);
-    const need = page.offset + page.limit;
-    // Nothing matches (typos, before their correction): no ranking query at all.
-    const rest =
-      exact.length >= need || total === exact.length
-        ? []
-        : await best(
-            request,
-            need - exact.length,
-            exact.map((row) => row.id),
-          );
-    return { rows: [...exact, ...rest].slice(page.offset, need), total };
+    const key = request.tokens.join(' ');
+    const query = tsquery(request.tokens);
+    const { rows } = await sql<CandidateRow & { total: string }>`
+      with matched as materialized (
+        select d.id, d.type, d.resource_ref,
+          (d.exact_name = ${key} or d.exact_title = ${key}) as exact,
+          d.tsv @@ (${tsquery(request.tokens, 'AB')}) as named,
+          ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as score
+        from search_documents d where d.tsv @@ (${query}) and ${filters(request)})
+      select id, type, resource_ref, (select count(*) from matched) as total from matched
+      order by exact desc, named desc, score desc, id limit ${page.limit} offset ${page.offset}`.execute(db);
+    // Past the last page no row carries the total: count it (a first page without rows has none).
+    const total = rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await count(request) : 0;
+    return { rows: rows.map(({ id, type, resource_ref }) => ({ id, type, resource_ref })), total };
   }
 
   return { slice, count };
