@@ -36,7 +36,9 @@ export interface DatabaseService {
    * read-only handles, so a long read neither blocks the event loop nor waits for another;
    * each statement costs a message round trip (tens of microseconds), so one-row reads
    * belong on `read()`. `connection()` keeps one worker (and its temp tables) for a
-   * callback. On PostgreSQL (a pool) and in-memory SQLite it is the write connection.
+   * callback. On PostgreSQL, a pool of its own (`backend.database.pool.max`, opened on the
+   * first call) whose sessions run without parallel workers or JIT: many heavy reads at
+   * once share the cores better one process each. In-memory SQLite: the write connection.
    */
   // biome-ignore lint/suspicious/noExplicitAny: the plugin supplies its own table types.
   getWorkerReader<DB = any>(): Promise<Kysely<DB>>;

@@ -10,14 +10,15 @@ export async function createSearchEngine(
   logger: LoggerService,
 ): Promise<SearchEngine> {
   const db = await database.getClient();
-  // Queries rank thousands of matches: on a SQLite file they run on the worker threads.
-  if (database.client === 'sqlite')
-    return createSqliteEngine(database, { write: db, read: await database.getWorkerReader() });
+  // Queries rank thousands of matches: on a SQLite file they run on the worker threads, on
+  // PostgreSQL in sessions without parallel plans.
+  const connections = { write: db, read: await database.getWorkerReader() };
+  if (database.client === 'sqlite') return createSqliteEngine(database, connections);
   const trigrams = await findTrigramSchema(db);
   if (!trigrams) {
     logger.warn(
       "search: the PostgreSQL extension 'pg_trgm' is not installed and this role may not create it; typo matching is off. Run 'CREATE EXTENSION pg_trgm' as a superuser to turn it on",
     );
   }
-  return createPostgresEngine(database, db, trigrams);
+  return createPostgresEngine(database, connections, trigrams);
 }

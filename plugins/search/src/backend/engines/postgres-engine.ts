@@ -1,7 +1,13 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
-import { type CandidateRow, createSqlEngine, filterSql, type SearchDb } from './create-sql-engine.js';
+import {
+  type CandidateRow,
+  createSqlEngine,
+  filterSql,
+  type SearchConnections,
+  type SearchDb,
+} from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
 import { createPostgresRanking } from './postgres-ranked.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
@@ -63,9 +69,10 @@ async function highlights(db: SearchDb, ids: readonly number[], tokens: readonly
  */
 export function createPostgresEngine(
   database: DatabaseService,
-  db: SearchDb,
+  connections: SearchConnections,
   trigramSchema: string | undefined,
 ): SearchEngine {
+  const db = connections.read;
   const fuzzy = async (request: MatchRequest): Promise<CandidateRow[]> => {
     if (!trigramSchema || request.tokens.length === 0) return [];
     const term = request.tokens.join(' ');
@@ -76,8 +83,7 @@ export function createPostgresEngine(
     const isSimilar = sql`${term} operator(${sql.raw(`${trigramSchema}.<%`)}) lower(d.title || ' ' || d.keywords)`;
     // 0.5 rather than pg_trgm's 0.6: one swapped letter in a ten-letter name still matches.
     // set_config(..., true) lasts for the transaction only, so pooled connections keep the default.
-    // A read only, so running it again after a conflict changes nothing.
-    const rows = await database.transaction(async (trx) => {
+    const rows = await db.transaction().execute(async (trx) => {
       await sql`select set_config('pg_trgm.word_similarity_threshold', '0.5', true)`.execute(trx);
       const result = await sql<CandidateRow>`
         select d.id, d.type, d.resource_ref from search_documents d
@@ -89,16 +95,12 @@ export function createPostgresEngine(
     });
     return rows;
   };
-  const engine = createSqlEngine(
-    database,
-    { write: db, read: db },
-    {
-      client: 'postgres',
-      exact,
-      fuzzy,
-      highlights: (ids, tokens) => highlights(db, ids, tokens),
-    },
-  );
+  const engine = createSqlEngine(database, connections, {
+    client: 'postgres',
+    exact,
+    fuzzy,
+    highlights: (ids, tokens) => highlights(db, ids, tokens),
+  });
   const ranking = createPostgresRanking(db, tsquery, filters);
   return {
     ...engine,
