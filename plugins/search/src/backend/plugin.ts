@@ -11,6 +11,10 @@ import { clearedOnWrite, createResultCache } from './query/result-cache.js';
 import { runSearch } from './query/run-search.js';
 import { searchConfigSchema } from './search-config.js';
 
+// Answers of 16 million characters as JSON at most: a page of 25 catalog entities is some
+// 25,000, a page of docs up to 2.5 million (each page's text is kept up to 100,000).
+const RESULT_CACHE_CHARS = 16 * 1024 * 1024;
+
 function checkUniqueTypes(collators: readonly SearchCollator[]) {
   const seen = new Set<string>();
   for (const { type } of collators) {
@@ -51,7 +55,11 @@ export const searchPlugin = definePlugin({
   async init({ deps, config, extensions }) {
     const collators = extensions.collators;
     checkUniqueTypes(collators);
-    const cache = createResultCache({ ttlMs: durationToMs(config.resultCache.ttl), maxEntries: 1_000 });
+    const cache = createResultCache({
+      ttlMs: durationToMs(config.resultCache.ttl),
+      maxEntries: 1_000,
+      maxChars: RESULT_CACHE_CHARS,
+    });
     const engine = clearedOnWrite(await createSearchEngine(deps.db, deps.logger), cache);
     const context = { engine, collators, permissions: deps.permissions, cache };
     deps.http.implement(searchApi, {

@@ -16,12 +16,12 @@ export const searchConfigSchema = z
       .prefault({}),
     /**
      * Recent answers shared by callers with unconditional access to the types they search
-     * (typeahead repeats the same prefixes). Every index write of this backend drops them;
-     * 0 turns the cache off.
+     * (typeahead repeats the same prefixes). One is reused only while the index version it
+     * was computed at holds (any backend's write raises it); 0 turns the cache off.
      */
     resultCache: z
       .object({
-        ttl: durationSchema.default({ seconds: 2 }),
+        ttl: durationSchema.default({ minutes: 5 }),
       })
       .prefault({}),
   })

@@ -75,6 +75,12 @@ export function createSqlEngine(
   return {
     ...createIndexWriter(database, write, dialect.client, vocabulary),
     correct: (request) => correctionsOf(db, request.tokens),
+    async indexVersion() {
+      const { rows } = await sql<{
+        version: number | string;
+      }>`select version from search_index_version where id = 1`.execute(db);
+      return Number(rows[0]?.version ?? 0);
+    },
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {

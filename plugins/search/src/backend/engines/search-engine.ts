@@ -46,6 +46,11 @@ export interface SearchEngine {
   /** Removes a type's documents written before `indexedAt` (left over from an earlier rebuild). */
   removeStale(type: string, indexedAt: number): Promise<number>;
   /**
+   * A number every write above raises once it has committed (on any backend): answers
+   * computed after reading one version stay true until it changes.
+   */
+  indexVersion(): Promise<number>;
+  /**
    * Refreshes the query planner's statistics after a full rebuild. Without them PostgreSQL
    * plans the first queries after a rebuild on guesses: at 100k it took the type filter for
    * 3% of the rows and read all 105k entries of its index for every word query.

@@ -157,6 +157,17 @@ async function keepVectorsInRow(db: MigrationDb) {
     where octet_length(body) + octet_length(document) > 1024`.execute(db);
 }
 
+// One row whose version every index write raises once committed: a cached answer is
+// reused only at the version it was computed at, whichever backend wrote since.
+async function createIndexVersion(db: MigrationDb) {
+  await db.schema
+    .createTable('search_index_version')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('version', 'bigint', (c) => c.notNull())
+    .execute();
+  await db.insertInto('search_index_version').values({ id: 1, version: 0 }).execute();
+}
+
 /** The search index: one table of documents plus each database's full-text structures. */
 export const searchMigrations: Migrations = {
   '0001_create_documents': {
@@ -198,6 +209,11 @@ export const searchMigrations: Migrations = {
   '0005_vectors_in_row': {
     async up(db, { client }) {
       if (client === 'postgres') await keepVectorsInRow(db);
+    },
+  },
+  '0006_index_version': {
+    async up(db) {
+      await createIndexVersion(db);
     },
   },
 };

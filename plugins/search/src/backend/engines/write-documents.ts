@@ -75,10 +75,15 @@ export function createIndexWriter(
   client: 'sqlite' | 'postgres',
   vocabulary: SearchVocabulary,
 ): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale' | 'refreshStatistics'> {
+  // After the write it follows has committed (or in its transaction): a search that read
+  // the old version may have seen the write, so its answer must not be reused later.
+  const raiseVersion = (on: Db) =>
+    sql`update search_index_version set version = version + 1 where id = 1`.execute(on);
   return {
     async upsert(type, documents, indexedAt) {
       // Each statement commits on its own: its words are stored once it returns.
       vocabulary.remember(await writeDocuments(db, type, documents, indexedAt, client, vocabulary));
+      await raiseVersion(db);
     },
     async replaceResource(type, resourceRef, documents) {
       const added = await database.transaction(async (trx) => {
@@ -87,7 +92,9 @@ export function createIndexWriter(
           .where('type', '=', type)
           .where('resource_ref', '=', resourceRef)
           .execute();
-        return writeDocuments(trx, type, documents, Date.now(), client, vocabulary);
+        const words = await writeDocuments(trx, type, documents, Date.now(), client, vocabulary);
+        await raiseVersion(trx);
+        return words;
       });
       vocabulary.remember(added);
     },
@@ -97,6 +104,7 @@ export function createIndexWriter(
         .where('type', '=', type)
         .where('indexed_at', '<', indexedAt)
         .executeTakeFirst();
+      await raiseVersion(db);
       return Number(result.numDeletedRows);
     },
     async refreshStatistics() {

@@ -5,38 +5,94 @@ import { clearedOnWrite, createResultCache } from './result-cache.js';
 
 const answer = (n: number): SearchResultSet => ({ results: [], numberOfResults: n });
 
+// A computation that counts its runs and answers `n`.
+function counted(n: number) {
+  const compute = async () => {
+    compute.runs++;
+    return answer(n);
+  };
+  compute.runs = 0;
+  return compute;
+}
+
 describe('search result cache', () => {
-  it('answers a key until its time to live has passed', () => {
+  it('reuses an answer at its index version until its time to live has passed', async () => {
     let now = 0;
-    const cache = createResultCache({ ttlMs: 1_000, maxEntries: 10, now: () => now });
-    cache.set('a', answer(1), cache.generation());
+    const cache = createResultCache({ ttlMs: 1_000, maxEntries: 10, maxChars: 1_000_000, now: () => now });
+    const compute = counted(1);
+    await cache.answer('a', 7, compute);
     now = 1_000;
-    expect(cache.get('a')).toEqual(answer(1));
+    expect(await cache.answer('a', 7, compute)).toEqual(answer(1));
+    expect(compute.runs).toBe(1);
     now = 1_001;
-    expect(cache.get('a')).toBeUndefined();
+    await cache.answer('a', 7, compute);
+    expect(compute.runs).toBe(2);
   });
 
-  it('keeps no answer computed across a write, and drops all on a write', () => {
-    const cache = createResultCache({ ttlMs: 1_000, maxEntries: 10 });
-    cache.set('kept', answer(1), cache.generation());
-    const since = cache.generation();
-    cache.written();
-    cache.set('stale', answer(2), since);
-    expect(cache.get('stale')).toBeUndefined();
-    expect(cache.get('kept')).toBeUndefined();
+  it('computes again at another index version (a write on any backend)', async () => {
+    const cache = createResultCache({ ttlMs: 60_000, maxEntries: 10, maxChars: 1_000_000 });
+    await cache.answer('a', 1, counted(1));
+    expect(await cache.answer('a', 2, counted(2))).toEqual(answer(2));
+    expect(await cache.answer('a', 2, counted(3))).toEqual(answer(2));
   });
 
-  it('forgets the oldest answer past its size, and nothing is kept with a time to live of 0', () => {
-    const cache = createResultCache({ ttlMs: 1_000, maxEntries: 2 });
-    for (const key of ['a', 'b', 'c']) cache.set(key, answer(1), cache.generation());
-    expect([cache.get('a'), cache.get('b'), cache.get('c')].map(Boolean)).toEqual([false, true, true]);
-    const off = createResultCache({ ttlMs: 0, maxEntries: 2 });
-    off.set('a', answer(1), off.generation());
-    expect(off.get('a')).toBeUndefined();
+  it('runs a search asked again while it runs once, and keeps no failure', async () => {
+    const cache = createResultCache({ ttlMs: 60_000, maxEntries: 10, maxChars: 1_000_000 });
+    let release: (value: SearchResultSet) => void = () => {};
+    let runs = 0;
+    const slow = () => {
+      runs++;
+      return new Promise<SearchResultSet>((resolve) => {
+        release = resolve;
+      });
+    };
+    const both = Promise.all([cache.answer('a', 1, slow), cache.answer('a', 1, slow)]);
+    release(answer(5));
+    expect(await both).toEqual([answer(5), answer(5)]);
+    expect(runs).toBe(1);
+    const failing = async (): Promise<SearchResultSet> => {
+      throw new Error('database gone');
+    };
+    await expect(cache.answer('b', 1, failing)).rejects.toThrow('database gone');
+    expect(await cache.answer('b', 1, counted(6))).toEqual(answer(6));
+  });
+
+  it('forgets the least recently used answer past its size, and keeps none with a time to live of 0', async () => {
+    const cache = createResultCache({ ttlMs: 1_000, maxEntries: 2, maxChars: 1_000_000 });
+    for (const key of ['a', 'b']) await cache.answer(key, 1, counted(1));
+    await cache.answer('a', 1, counted(2));
+    await cache.answer('c', 1, counted(3));
+    const again = counted(4);
+    for (const key of ['a', 'c', 'b']) await cache.answer(key, 1, again);
+    expect(again.runs).toBe(1);
+    const off = createResultCache({ ttlMs: 0, maxEntries: 2, maxChars: 1_000_000 });
+    await off.answer('a', 1, counted(1));
+    expect(await off.answer('a', 1, counted(2))).toEqual(answer(2));
+  });
+
+  it('keeps answers up to a size in all, dropping the least recently used, and none larger than an eighth of it', async () => {
+    const sized = (chars: number) => async (): Promise<SearchResultSet> => ({
+      results: [{ type: 't', document: { title: 'x'.repeat(chars), text: '', location: '/' }, rank: 1 }],
+      numberOfResults: 1,
+    });
+    // Answers of exactly 1,000 characters as JSON: eight fit in 8,000.
+    const thousand = sized(1_000 - JSON.stringify(await sized(0)()).length);
+    const cache = createResultCache({ ttlMs: 60_000, maxEntries: 100, maxChars: 8_000 });
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    for (const key of keys) await cache.answer(key, 1, thousand);
+    await cache.answer('a', 1, thousand);
+    await cache.answer('i', 1, thousand);
+    await cache.answer('huge', 1, sized(1_000));
+    const again = counted(1);
+    for (const key of ['huge', 'b', ...keys.filter((key) => key !== 'b'), 'i'])
+      await cache.answer(key, 1, again);
+    // Computed again: 'huge' (over 1,000, never kept), 'b' (least recently used when 'i'
+    // came) and 'c' (the next, when the small answer of 'huge' came).
+    expect(again.runs).toBe(3);
   });
 
   it('is dropped after every kind of index write, also a failed one', async () => {
-    const cache = createResultCache({ ttlMs: 1_000, maxEntries: 10 });
+    const cache = createResultCache({ ttlMs: 60_000, maxEntries: 10, maxChars: 1_000_000 });
     const engine = clearedOnWrite(
       {
         upsert: async () => {},
@@ -53,9 +109,11 @@ describe('search result cache', () => {
       () => engine.removeStale('t', 1),
     ];
     for (const write of writes) {
-      cache.set('a', answer(1), cache.generation());
+      await cache.answer('a', 1, counted(1));
       await write();
-      expect(cache.get('a')).toBeUndefined();
+      const compute = counted(2);
+      await cache.answer('a', 1, compute);
+      expect(compute.runs).toBe(1);
     }
   });
 });

@@ -1,37 +1,91 @@
 import type { SearchResultSet } from '../../common/search-types.js';
 import type { SearchEngine } from '../engines/search-engine.js';
 
+interface Entry {
+  at: number;
+  version: number;
+  answer: SearchResultSet;
+  /** Its size as JSON (UTF-16 code units): documents carry up to 100k characters of text. */
+  size: number;
+}
+
 /**
  * Answers of recent searches, for callers whose access to every type they search is
- * unconditional (their answer depends on the types, never on who asks). Entries live
- * `ttlMs` at most; any index write of this backend drops them all, and an answer computed
- * across a write is not kept. Incremental changes reach every backend's index (each
- * writes them), so a change is never hidden longer than the write takes; only another
- * backend's full rebuild may show up to `ttlMs` late.
+ * unconditional (their answer depends on the types, never on who asks). An answer is
+ * reused only at the index version it was computed at (the engine's `indexVersion`, which
+ * every write raises on whichever backend), for `ttlMs` at most; a search asked again
+ * while the same one runs waits for that one instead of running twice. A write of this
+ * backend also drops every answer at once.
  */
-export function createResultCache(options: { ttlMs: number; maxEntries: number; now?: () => number }) {
+export function createResultCache(options: {
+  ttlMs: number;
+  maxEntries: number;
+  /** The answers' size in all (as JSON); one larger than an eighth of it is not kept. */
+  maxChars: number;
+  now?: () => number;
+}) {
   const now = options.now ?? Date.now;
-  const entries = new Map<string, { at: number; answer: SearchResultSet }>();
-  let generation = 0;
+  const entries = new Map<string, Entry>();
+  let chars = 0;
+  const drop = (key: string, entry: Entry) => {
+    entries.delete(key);
+    chars -= entry.size;
+  };
+  const running = new Map<string, Promise<SearchResultSet>>();
+
+  function cached(key: string, version: number): SearchResultSet | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version === version && now() - entry.at <= options.ttlMs) {
+      // Most recently used last: Map keeps insertion order, the first is dropped first.
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry.answer;
+    }
+    drop(key, entry);
+    return undefined;
+  }
+
+  function keep(key: string, version: number, answer: SearchResultSet) {
+    if (options.ttlMs <= 0) return;
+    const size = JSON.stringify(answer).length;
+    if (size > options.maxChars / 8) return;
+    const old = entries.get(key);
+    if (old) drop(key, old);
+    while (entries.size > 0 && (entries.size >= options.maxEntries || chars + size > options.maxChars)) {
+      const [oldestKey, oldest] = entries.entries().next().value!;
+      drop(oldestKey, oldest);
+    }
+    entries.set(key, { at: now(), version, answer, size });
+    chars += size;
+  }
+
   return {
-    /** The generation to hand back to `set`: an answer from before a write is not kept. */
-    generation: () => generation,
-    get(key: string): SearchResultSet | undefined {
-      const entry = entries.get(key);
-      if (entry && now() - entry.at <= options.ttlMs) return entry.answer;
-      if (entry) entries.delete(key);
-      return undefined;
+    /** The answer of `key` at index `version`: kept, being computed, or computed now by `compute`. */
+    answer(key: string, version: number, compute: () => Promise<SearchResultSet>): Promise<SearchResultSet> {
+      const hit = cached(key, version);
+      if (hit) return Promise.resolve(hit);
+      const runKey = `${version}\n${key}`;
+      const pending = running.get(runKey);
+      if (pending) return pending;
+      const started = compute().then(
+        (answer) => {
+          running.delete(runKey);
+          keep(key, version, answer);
+          return answer;
+        },
+        (error: unknown) => {
+          running.delete(runKey);
+          throw error;
+        },
+      );
+      running.set(runKey, started);
+      return started;
     },
-    set(key: string, answer: SearchResultSet, since: number): void {
-      if (options.ttlMs <= 0 || since !== generation) return;
-      // Oldest first: Map keeps insertion order.
-      if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, { at: now(), answer });
-    },
-    /** Drops every answer (the index changed). */
+    /** Drops every answer (this backend wrote to the index). */
     written(): void {
-      generation++;
       entries.clear();
+      chars = 0;
     },
   };
 }

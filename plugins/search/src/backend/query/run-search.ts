@@ -169,12 +169,10 @@ export async function runSearch(
   // A term of punctuation only (`"*"`, `-`) asks for no word: nothing matches it.
   if (tokens.length === 0 && query.term.trim() !== '') return { results: [], numberOfResults: 0 };
   const request: MatchRequest = { tokens, types: access.types, filters: query.filters ?? {} };
-  const cache = access.conditional.size === 0 ? context.cache : undefined;
+  const compute = () => answer(context, request, access, page, credentials);
+  if (!context.cache || access.conditional.size > 0) return compute();
   const key = JSON.stringify([request.types, tokens, request.filters, page.offset, limit]);
-  const cached = cache?.get(key);
-  if (cached) return cached;
-  const since = cache?.generation() ?? 0;
-  const result = await answer(context, request, access, page, credentials);
-  cache?.set(key, result, since);
-  return result;
+  // Read before the search runs: an answer that may have seen a later write is kept under
+  // the older version, which no later search asks for.
+  return context.cache.answer(key, await context.engine.indexVersion(), compute);
 }
