@@ -147,6 +147,8 @@ async function runOne(
     features: [searchPlugin, ...collator.features],
     config: {
       backend: {
+        // A portal's scheduler polls once a second, not the tests' 20 times.
+        scheduler: { pollInterval: { seconds: 1 } },
         database: {
           ...withDefaultPool(database.config),
           ...(options.readWorkers === undefined ? {} : { readWorkers: options.readWorkers }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchResultSet } from '../../common/search-types.js';
 import type { SearchEngine } from '../engines/search-engine.js';
-import { clearedOnWrite, createResultCache } from './result-cache.js';
+import { approximateChars, clearedOnWrite, createResultCache } from './result-cache.js';
 
 const answer = (n: number): SearchResultSet => ({ results: [], numberOfResults: n });
 
@@ -75,8 +75,9 @@ describe('search result cache', () => {
       results: [{ type: 't', document: { title: 'x'.repeat(chars), text: '', location: '/' }, rank: 1 }],
       numberOfResults: 1,
     });
-    // Answers of exactly 1,000 characters as JSON: eight fit in 8,000.
-    const thousand = sized(1_000 - JSON.stringify(await sized(0)()).length);
+    // Answers of 1,000 characters: eight fit in 8,000.
+    const thousand = sized(1_000 - approximateChars(await sized(0)()));
+    expect(approximateChars(await thousand())).toBe(1_000);
     const cache = createResultCache({ ttlMs: 60_000, maxEntries: 100, maxChars: 8_000 });
     const keys = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     for (const key of keys) await cache.answer(key, 1, thousand);
@@ -89,6 +90,28 @@ describe('search result cache', () => {
     // Computed again: 'huge' (over 1,000, never kept), 'b' (least recently used when 'i'
     // came) and 'c' (the next, when the small answer of 'huge' came).
     expect(again.runs).toBe(3);
+  });
+
+  it('sizes an answer by its documents and highlights, about as their JSON', () => {
+    const big: SearchResultSet = {
+      results: [
+        {
+          type: 'techdocs',
+          document: {
+            title: 'Guide',
+            text: 'words '.repeat(10_000),
+            location: '/docs/guide',
+            tags: ['a', 'b'],
+          },
+          highlight: { preTag: '<', postTag: '>', fields: { text: '<words> '.repeat(20) } },
+          rank: 1,
+        },
+      ],
+      numberOfResults: 1,
+    };
+    const json = JSON.stringify(big).length;
+    expect(approximateChars(big)).toBeGreaterThan(json * 0.9);
+    expect(approximateChars(big)).toBeLessThan(json * 1.1);
   });
 
   it('is dropped after every kind of index write, also a failed one', async () => {

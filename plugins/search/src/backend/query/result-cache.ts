@@ -5,8 +5,26 @@ interface Entry {
   at: number;
   version: number;
   answer: SearchResultSet;
-  /** Its size as JSON (UTF-16 code units): documents carry up to 100k characters of text. */
+  /** About its size as JSON, in characters: documents carry up to 100k characters of text. */
   size: number;
+}
+
+/**
+ * About the characters of an answer as JSON: the strings of each result's document and
+ * highlights, plus a little for the rest (a walk over the fields, where serialising the
+ * answer would copy every character once more).
+ */
+export function approximateChars(answer: SearchResultSet): number {
+  let chars = 64;
+  const add = (value: unknown) => {
+    chars += 8 + (typeof value === 'string' ? value.length : JSON.stringify(value ?? null).length);
+  };
+  for (const result of answer.results) {
+    chars += 64;
+    for (const value of Object.values(result.document)) add(value);
+    for (const value of Object.values(result.highlight?.fields ?? {})) add(value);
+  }
+  return chars;
 }
 
 /**
@@ -20,7 +38,7 @@ interface Entry {
 export function createResultCache(options: {
   ttlMs: number;
   maxEntries: number;
-  /** The answers' size in all (as JSON); one larger than an eighth of it is not kept. */
+  /** The answers' size in all (about their JSON's characters); one larger than an eighth of it is not kept. */
   maxChars: number;
   now?: () => number;
 }) {
@@ -48,7 +66,7 @@ export function createResultCache(options: {
 
   function keep(key: string, version: number, answer: SearchResultSet) {
     if (options.ttlMs <= 0) return;
-    const size = JSON.stringify(answer).length;
+    const size = approximateChars(answer);
     if (size > options.maxChars / 8) return;
     const old = entries.get(key);
     if (old) drop(key, old);
