@@ -2,6 +2,7 @@ import { testDatabaseVariants } from '@atrium/test-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNotesFixture, type Note, notesPolicy } from './__fixtures__/notes-fixture.js';
 import { startSearch, type TestSearch } from './__fixtures__/start-search.js';
+import { encodePageCursor } from './query/page-cursor.js';
 
 function seedNotes(): Map<string, Note> {
   const notes = new Map<string, Note>();
@@ -250,6 +251,18 @@ describe.each(testDatabaseVariants())('search plugin on %s', (kind) => {
       (r) => r.document.location,
     );
     expect(new Set(all).size).toBe(30);
+  });
+
+  it('browses without a term: every document in title order, the same true count on every page', async () => {
+    const everything = [...notes.values()].map((note) => note.title).sort();
+    for (const limit of [7, notes.size, notes.size + 3]) {
+      const { titles: seen, counts } = await allPages(search, '', limit);
+      expect(seen).toEqual(everything);
+      expect(counts).toEqual([notes.size]);
+    }
+    const past = await search.query(`term=&pageLimit=10&pageCursor=${encodePageCursor(9)}`);
+    expect(past.body.results).toEqual([]);
+    expect(past.body.numberOfResults).toBe(notes.size);
   });
 
   it('filters by permission before paging: full pages and true counts', async () => {

@@ -1,6 +1,6 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
 import type { Kysely, RawBuilder } from 'kysely';
-import { loadDocuments, rowsToCandidates } from './engine-rows.js';
+import { loadDocuments, rowsToCandidates, totalOf } from './engine-rows.js';
 import { correctionsOf } from './search-corrections.js';
 import type { HighlightRow, MatchRequest, SearchEngine } from './search-engine.js';
 import { createVocabulary } from './search-vocabulary.js';
@@ -90,14 +90,17 @@ export function createSqlEngine(
           total: rows.length,
         };
       }
-      // The total rides along as a window count, so the match runs once for page and count
-      // (over a subquery: SQLite allows bm25() only in the FTS query itself).
-      const { rows } = await sql<CandidateRow & { total: number | string }>`
-        select id, type, resource_ref, count(*) over () as total from ${ranked(request)}
-        limit ${page.limit} offset ${page.offset}`.execute(db);
-      const total =
-        rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await count(request, mode) : 0;
-      return { candidates: rowsToCandidates(rows), total };
+      // Browsing (word queries page through the dialect's ranking): a page in title order
+      // from the title index, counted apart. A window count over it kept every row for one
+      // full sort: 83 ms a page on PostgreSQL at 100k.
+      const { rows } = await sql<CandidateRow>`
+        select id, type, resource_ref from ${ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
+        db,
+      );
+      return {
+        candidates: rowsToCandidates(rows),
+        total: await totalOf(rows, page, () => count(request, mode)),
+      };
     },
     async candidates(request, mode, page) {
       if (mode === 'fuzzy') {

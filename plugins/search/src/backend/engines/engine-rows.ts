@@ -14,6 +14,19 @@ export function rowsToCandidates(
   return rows.map((row) => ({ id: Number(row.id), type: row.type, resourceRef: row.resource_ref }));
 }
 
+/**
+ * The number of matches of a page's query, from the page when it ends there (a page
+ * shorter than its limit), else counted.
+ */
+export async function totalOf(
+  rows: readonly unknown[],
+  page: { offset: number; limit: number },
+  count: () => Promise<number>,
+): Promise<number> {
+  if (rows.length > 0 && rows.length < page.limit) return page.offset + rows.length;
+  return rows.length === 0 && page.offset === 0 ? 0 : count();
+}
+
 /** A dialect's ranking: one page of full-text matches in rank order with the number of all of them, or that number alone. */
 export interface Ranking {
   slice(

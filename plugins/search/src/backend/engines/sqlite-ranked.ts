@@ -1,6 +1,7 @@
 import { sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import type { CandidateRow, SearchDb } from './create-sql-engine.js';
+import { totalOf } from './engine-rows.js';
 import type { MatchRequest } from './search-engine.js';
 
 /** How long the set of indexed types is trusted without a write of this process. */
@@ -102,13 +103,6 @@ type TierQueries = {
   pageOf: (match: string, request: MatchRequest, page: Page, filtered: boolean) => Promise<PageRow[]>;
   countOf: (match: string, request: MatchRequest, filtered: boolean) => Promise<number>;
 };
-
-// The number of matches of a page's query, from the page when it ends there (a page
-// shorter than its limit), else counted.
-async function totalOf(rows: readonly PageRow[], page: Page, count: () => Promise<number>): Promise<number> {
-  if (rows.length > 0 && rows.length < page.limit) return page.offset + rows.length;
-  return rows.length === 0 && page.offset === 0 ? 0 : count();
-}
 
 // The page of `all` (an FTS5 expression) in tier order: name and keyword matches, then text-only ones.
 async function tieredSlice(
