@@ -55,6 +55,13 @@ export interface SearchConnections {
   read: SearchDb;
 }
 
+async function readIndexVersion(db: SearchDb): Promise<number> {
+  const { rows } = await sql<{
+    version: number | string;
+  }>`select version from search_index_version where id = 1`.execute(db);
+  return Number(rows[0]?.version ?? 0);
+}
+
 /** An engine over the plugin's `search_documents` table in one database's dialect. */
 export function createSqlEngine(
   database: DatabaseService,
@@ -75,12 +82,7 @@ export function createSqlEngine(
   return {
     ...createIndexWriter(database, write, dialect.client, vocabulary),
     correct: (request) => correctionsOf(db, request.tokens),
-    async indexVersion() {
-      const { rows } = await sql<{
-        version: number | string;
-      }>`select version from search_index_version where id = 1`.execute(db);
-      return Number(rows[0]?.version ?? 0);
-    },
+    indexVersion: () => readIndexVersion(db),
     count,
     async page(request, mode, page) {
       if (mode === 'fuzzy') {

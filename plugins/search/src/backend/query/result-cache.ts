@@ -27,6 +27,54 @@ export function approximateChars(answer: SearchResultSet): number {
   return chars;
 }
 
+interface CacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  /** The answers' size in all (about their JSON's characters); one larger than an eighth of it is not kept. */
+  maxChars: number;
+  now?: () => number;
+}
+
+// Kept answers, least recently used first (a Map keeps insertion order), within the
+// options' count and size.
+function createAnswerStore(options: CacheOptions) {
+  const now = options.now ?? Date.now;
+  const entries = new Map<string, Entry>();
+  let chars = 0;
+  const drop = (key: string, entry: Entry) => {
+    entries.delete(key);
+    chars -= entry.size;
+  };
+  return {
+    get(key: string, version: number): SearchResultSet | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      drop(key, entry);
+      if (entry.version !== version || now() - entry.at > options.ttlMs) return undefined;
+      entries.set(key, entry);
+      chars += entry.size;
+      return entry.answer;
+    },
+    keep(key: string, version: number, answer: SearchResultSet) {
+      if (options.ttlMs <= 0) return;
+      const size = approximateChars(answer);
+      if (size > options.maxChars / 8) return;
+      const old = entries.get(key);
+      if (old) drop(key, old);
+      while (entries.size > 0 && (entries.size >= options.maxEntries || chars + size > options.maxChars)) {
+        const [oldestKey, oldest] = entries.entries().next().value!;
+        drop(oldestKey, oldest);
+      }
+      entries.set(key, { at: now(), version, answer, size });
+      chars += size;
+    },
+    clear() {
+      entries.clear();
+      chars = 0;
+    },
+  };
+}
+
 /**
  * Answers of recent searches, for callers whose access to every type they search is
  * unconditional (their answer depends on the types, never on who asks). An answer is
@@ -35,53 +83,13 @@ export function approximateChars(answer: SearchResultSet): number {
  * while the same one runs waits for that one instead of running twice. A write of this
  * backend also drops every answer at once.
  */
-export function createResultCache(options: {
-  ttlMs: number;
-  maxEntries: number;
-  /** The answers' size in all (about their JSON's characters); one larger than an eighth of it is not kept. */
-  maxChars: number;
-  now?: () => number;
-}) {
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
-  let chars = 0;
-  const drop = (key: string, entry: Entry) => {
-    entries.delete(key);
-    chars -= entry.size;
-  };
+export function createResultCache(options: CacheOptions) {
+  const store = createAnswerStore(options);
   const running = new Map<string, Promise<SearchResultSet>>();
-
-  function cached(key: string, version: number): SearchResultSet | undefined {
-    const entry = entries.get(key);
-    if (!entry) return undefined;
-    if (entry.version === version && now() - entry.at <= options.ttlMs) {
-      // Most recently used last: Map keeps insertion order, the first is dropped first.
-      entries.delete(key);
-      entries.set(key, entry);
-      return entry.answer;
-    }
-    drop(key, entry);
-    return undefined;
-  }
-
-  function keep(key: string, version: number, answer: SearchResultSet) {
-    if (options.ttlMs <= 0) return;
-    const size = approximateChars(answer);
-    if (size > options.maxChars / 8) return;
-    const old = entries.get(key);
-    if (old) drop(key, old);
-    while (entries.size > 0 && (entries.size >= options.maxEntries || chars + size > options.maxChars)) {
-      const [oldestKey, oldest] = entries.entries().next().value!;
-      drop(oldestKey, oldest);
-    }
-    entries.set(key, { at: now(), version, answer, size });
-    chars += size;
-  }
-
   return {
     /** The answer of `key` at index `version`: kept, being computed, or computed now by `compute`. */
     answer(key: string, version: number, compute: () => Promise<SearchResultSet>): Promise<SearchResultSet> {
-      const hit = cached(key, version);
+      const hit = store.get(key, version);
       if (hit) return Promise.resolve(hit);
       const runKey = `${version}\n${key}`;
       const pending = running.get(runKey);
@@ -89,7 +97,7 @@ export function createResultCache(options: {
       const started = compute().then(
         (answer) => {
           running.delete(runKey);
-          keep(key, version, answer);
+          store.keep(key, version, answer);
           return answer;
         },
         (error: unknown) => {
@@ -102,8 +110,7 @@ export function createResultCache(options: {
     },
     /** Drops every answer (this backend wrote to the index). */
     written(): void {
-      entries.clear();
-      chars = 0;
+      store.clear();
     },
   };
 }
