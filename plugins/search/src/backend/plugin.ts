@@ -55,13 +55,13 @@ export const searchPlugin = definePlugin({
   async init({ deps, config, extensions }) {
     const collators = extensions.collators;
     checkUniqueTypes(collators);
-    const cache = createResultCache({
-      ttlMs: durationToMs(config.resultCache.ttl),
-      maxEntries: 1_000,
-      maxChars: RESULT_CACHE_CHARS,
-    });
-    const engine = clearedOnWrite(await createSearchEngine(deps.db, deps.logger), cache);
-    const context = { engine, collators, permissions: deps.permissions, cache };
+    const ttlMs = durationToMs(config.resultCache.ttl);
+    const searchEngine = await createSearchEngine(deps.db, deps.logger);
+    // A time to live of 0 turns the cache off: no version read, every search runs.
+    const cache =
+      ttlMs > 0 ? createResultCache({ ttlMs, maxEntries: 1_000, maxChars: RESULT_CACHE_CHARS }) : undefined;
+    const engine = cache ? clearedOnWrite(searchEngine, cache) : searchEngine;
+    const context = { engine, collators, permissions: deps.permissions, ...(cache ? { cache } : {}) };
     deps.http.implement(searchApi, {
       query: ({ query, credentials }) => runSearch(context, parseSearchQuery(query), credentials),
     });

@@ -68,6 +68,20 @@ export async function writeDocuments(
   return added;
 }
 
+// Runs a write whose statements commit one by one, then raises the index version even if
+// it failed: the statements before the failure have committed. The write's own error wins.
+async function withVersionRaised<T>(db: Db, raise: (on: Db) => Promise<unknown>, write: () => Promise<T>) {
+  let result: T;
+  try {
+    result = await write();
+  } catch (error) {
+    await raise(db).catch(() => undefined);
+    throw error;
+  }
+  await raise(db);
+  return result;
+}
+
 /** The writing half of an engine: the same SQL on both databases. */
 export function createIndexWriter(
   database: DatabaseService,
@@ -82,8 +96,9 @@ export function createIndexWriter(
   return {
     async upsert(type, documents, indexedAt) {
       // Each statement commits on its own: its words are stored once it returns.
-      vocabulary.remember(await writeDocuments(db, type, documents, indexedAt, client, vocabulary));
-      await raiseVersion(db);
+      await withVersionRaised(db, raiseVersion, async () =>
+        vocabulary.remember(await writeDocuments(db, type, documents, indexedAt, client, vocabulary)),
+      );
     },
     async replaceResource(type, resourceRef, documents) {
       const added = await database.transaction(async (trx) => {
@@ -99,12 +114,13 @@ export function createIndexWriter(
       vocabulary.remember(added);
     },
     async removeStale(type, indexedAt) {
-      const result = await db
-        .deleteFrom('search_documents')
-        .where('type', '=', type)
-        .where('indexed_at', '<', indexedAt)
-        .executeTakeFirst();
-      await raiseVersion(db);
+      const result = await withVersionRaised(db, raiseVersion, () =>
+        db
+          .deleteFrom('search_documents')
+          .where('type', '=', type)
+          .where('indexed_at', '<', indexedAt)
+          .executeTakeFirst(),
+      );
       return Number(result.numDeletedRows);
     },
     async refreshStatistics() {
