@@ -17,14 +17,15 @@ function counted(n: number) {
 
 describe('search result cache', () => {
   it('reuses an answer at its index version until its time to live has passed', async () => {
-    let now = 0;
+    // A clock past 0, as a real one is (the LRU takes a start time of 0 for none).
+    let now = 50_000;
     const cache = createResultCache({ ttlMs: 1_000, maxEntries: 10, maxChars: 1_000_000, now: () => now });
     const compute = counted(1);
     await cache.answer('a', 7, compute);
-    now = 1_000;
+    now = 51_000;
     expect(await cache.answer('a', 7, compute)).toEqual(answer(1));
     expect(compute.runs).toBe(1);
-    now = 1_001;
+    now = 51_001;
     await cache.answer('a', 7, compute);
     expect(compute.runs).toBe(2);
   });

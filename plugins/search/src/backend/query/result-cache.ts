@@ -1,12 +1,11 @@
+import { LRUCache } from 'lru-cache';
 import type { SearchResultSet } from '../../common/search-types.js';
 import type { SearchEngine } from '../engines/search-engine.js';
 
+// A kept answer and the index version it was computed at.
 interface Entry {
-  at: number;
   version: number;
   answer: SearchResultSet;
-  /** About its size as JSON, in characters: documents carry up to 100k characters of text. */
-  size: number;
 }
 
 /**
@@ -35,43 +34,30 @@ interface CacheOptions {
   now?: () => number;
 }
 
-// Kept answers, least recently used first (a Map keeps insertion order), within the
-// options' count and size.
+// Kept answers, least recently used out, within the options' count and size.
 function createAnswerStore(options: CacheOptions) {
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, Entry>();
-  let chars = 0;
-  const drop = (key: string, entry: Entry) => {
-    entries.delete(key);
-    chars -= entry.size;
-  };
+  const entries = new LRUCache<string, Entry>({
+    max: options.maxEntries,
+    maxSize: options.maxChars,
+    maxEntrySize: Math.floor(options.maxChars / 8),
+    sizeCalculation: (entry) => approximateChars(entry.answer),
+    ttl: options.ttlMs,
+    // Every read asks the clock: a cached time could serve an answer a moment too old.
+    ttlResolution: 0,
+    ...(options.now ? { perf: { now: options.now } } : {}),
+  });
   return {
     get(key: string, version: number): SearchResultSet | undefined {
       const entry = entries.get(key);
-      if (!entry) return undefined;
-      drop(key, entry);
-      if (entry.version !== version || now() - entry.at > options.ttlMs) return undefined;
-      entries.set(key, entry);
-      chars += entry.size;
-      return entry.answer;
+      if (entry?.version === version) return entry.answer;
+      if (entry) entries.delete(key);
+      return undefined;
     },
     keep(key: string, version: number, answer: SearchResultSet) {
-      if (options.ttlMs <= 0) return;
-      const size = approximateChars(answer);
-      if (size > options.maxChars / 8) return;
-      const old = entries.get(key);
-      if (old) drop(key, old);
-      while (entries.size > 0 && (entries.size >= options.maxEntries || chars + size > options.maxChars)) {
-        const [oldestKey, oldest] = entries.entries().next().value!;
-        drop(oldestKey, oldest);
-      }
-      entries.set(key, { at: now(), version, answer, size });
-      chars += size;
+      // A time to live of 0 keeps nothing (to the LRU it would mean forever).
+      if (options.ttlMs > 0) entries.set(key, { version, answer });
     },
-    clear() {
-      entries.clear();
-      chars = 0;
-    },
+    clear: () => entries.clear(),
   };
 }
 
