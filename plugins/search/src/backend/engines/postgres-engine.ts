@@ -101,7 +101,7 @@ export function createPostgresEngine(
     fuzzy,
     highlights: (ids, tokens) => highlights(db, ids, tokens),
   });
-  const ranking = createPostgresRanking(db, tsquery, filters);
+  const ranking = createPostgresRanking(db, tsquery, filters, (request) => engine.count(request, 'exact'));
   return {
     ...engine,
     ...rankedPaging(engine, ranking, db),

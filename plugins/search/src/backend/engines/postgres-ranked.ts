@@ -16,17 +16,9 @@ export function createPostgresRanking(
   db: SearchDb,
   tsquery: (tokens: readonly string[], weights?: string) => RawBuilder<unknown>,
   filters: (request: MatchRequest) => RawBuilder<unknown>,
+  /** The engine's plain count of the exact matches. */
+  count: (request: MatchRequest) => Promise<number>,
 ) {
-  const matches = (request: MatchRequest) =>
-    sql`d.tsv @@ (${tsquery(request.tokens)}) and ${filters(request)}`;
-
-  async function count(request: MatchRequest): Promise<number> {
-    const { rows } = await sql<{
-      n: string;
-    }>`select count(*) as n from search_documents d where ${matches(request)}`.execute(db);
-    return Number(rows[0]?.n ?? 0);
-  }
-
   /** Matches `offset` to `offset + limit` in rank order, and the number of all of them. */
   async function slice(
     request: MatchRequest,

@@ -68,17 +68,22 @@ export async function writeDocuments(
   return added;
 }
 
+// After the write it follows has committed (or in its transaction): a search that read
+// the old version may have seen the write, so its answer must not be reused later.
+const raiseVersion = (on: Db) =>
+  sql`update search_index_version set version = version + 1 where id = 1`.execute(on);
+
 // Runs a write whose statements commit one by one, then raises the index version even if
 // it failed: the statements before the failure have committed. The write's own error wins.
-async function withVersionRaised<T>(db: Db, raise: (on: Db) => Promise<unknown>, write: () => Promise<T>) {
+async function withVersionRaised<T>(db: Db, write: () => Promise<T>) {
   let result: T;
   try {
     result = await write();
   } catch (error) {
-    await raise(db).catch(() => undefined);
+    await raiseVersion(db).catch(() => undefined);
     throw error;
   }
-  await raise(db);
+  await raiseVersion(db);
   return result;
 }
 
@@ -89,14 +94,10 @@ export function createIndexWriter(
   client: 'sqlite' | 'postgres',
   vocabulary: SearchVocabulary,
 ): Pick<SearchEngine, 'upsert' | 'replaceResource' | 'removeStale' | 'refreshStatistics'> {
-  // After the write it follows has committed (or in its transaction): a search that read
-  // the old version may have seen the write, so its answer must not be reused later.
-  const raiseVersion = (on: Db) =>
-    sql`update search_index_version set version = version + 1 where id = 1`.execute(on);
   return {
     async upsert(type, documents, indexedAt) {
       // Each statement commits on its own: its words are stored once it returns.
-      await withVersionRaised(db, raiseVersion, async () =>
+      await withVersionRaised(db, async () =>
         vocabulary.remember(await writeDocuments(db, type, documents, indexedAt, client, vocabulary)),
       );
     },
@@ -114,7 +115,7 @@ export function createIndexWriter(
       vocabulary.remember(added);
     },
     async removeStale(type, indexedAt) {
-      const result = await withVersionRaised(db, raiseVersion, () =>
+      const result = await withVersionRaised(db, () =>
         db
           .deleteFrom('search_documents')
           .where('type', '=', type)
