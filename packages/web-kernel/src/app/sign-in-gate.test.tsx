@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { useQuery } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fetchApiRef } from '../apis/fetch-api.js';
@@ -25,6 +26,23 @@ function SignIn() {
   const identityApi = useApi(identityApiRef);
   return (
     <button type="button" onClick={() => identityApi.signIn('guest')}>
+      Enter as guest
+    </button>
+  );
+}
+
+// A sign-in page that loads what it offers, as the app's loads its providers; nothing is
+// kept once it unmounts (gcTime 0), as after a long session the query cache drops it.
+function SignInWithOptions() {
+  const identityApi = useApi(identityApiRef);
+  const options = useQuery({
+    queryKey: ['sign-in-options'],
+    queryFn: () => new Promise<string>((resolve) => setTimeout(() => resolve('guest'), 5)),
+    gcTime: 0,
+  });
+  if (!options.data) return <p>Loading sign-in options</p>;
+  return (
+    <button type="button" onClick={() => identityApi.signIn(options.data)}>
       Enter as guest
     </button>
   );
@@ -80,6 +98,46 @@ describe('sign-in gate', () => {
     expect(new Headers(fetchMock.mock.calls[1]?.[1]?.headers).get('Authorization')).toBe(
       'Bearer guest-token',
     );
+  });
+
+  it("signing out drops cached data, and not the sign-in page's own loading", async () => {
+    let fetches = 0;
+    // Kept for good (staleTime Infinity): only a cleared cache fetches it again.
+    function Profile() {
+      const fetchApi = useApi(fetchApiRef);
+      const profile = useQuery({
+        queryKey: ['profile'],
+        queryFn: async () => ++fetches,
+        staleTime: Infinity,
+      });
+      return (
+        <button type="button" onClick={() => fetchApi.fetch(`${backend}/api/catalog/entities`)}>
+          Profile fetched {profile.data ?? 0} times
+        </button>
+      );
+    }
+    const withOptions = defineWebPlugin({
+      id: 'test',
+      extensions: [
+        SignInPageBlueprint.make({ params: { loader: async () => <SignInWithOptions /> } }),
+        PageBlueprint.make({ params: { path: '/', loader: async () => <Profile /> } }),
+      ],
+    });
+    const app = createApp({
+      features: [withOptions],
+      config: { backend: { baseUrl: backend } },
+      initialEntries: ['/'],
+    });
+    render(app.createRoot());
+    fetchMock.mockResolvedValueOnce(json(guestSession));
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
+    fetchMock.mockResolvedValueOnce(
+      json({ error: { name: 'AuthenticationError', message: 'token expired' } }, 401),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Profile fetched 1 times' }));
+    fetchMock.mockResolvedValueOnce(json(guestSession));
+    fireEvent.click(await screen.findByRole('button', { name: 'Enter as guest' }));
+    expect(await screen.findByRole('button', { name: 'Profile fetched 2 times' })).toBeTruthy();
   });
 
   it('leaves the app open when no sign-in page is installed', async () => {

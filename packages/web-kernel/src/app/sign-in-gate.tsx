@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactElement, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+import { type ReactElement, type ReactNode, useEffect, useSyncExternalStore } from 'react';
 import { identityApiRef } from '../apis/identity-api.js';
 import { useApi } from '../apis/use-api.js';
 
@@ -21,13 +21,16 @@ export function SignInGate({ signInPage, children }: SignInGateProps) {
   const identityApi = useApi(identityApiRef);
   const queryClient = useQueryClient();
   const state = useSyncExternalStore(identityApi.subscribe, identityApi.getState);
-  const isSignedOut = state.status === 'signed-out';
-  const wasSignedIn = useRef(!isSignedOut);
   useEffect(() => {
-    // Only a sign-out clears; clearing on first render would drop the sign-in page's own queries.
-    if (isSignedOut && wasSignedIn.current) queryClient.clear();
-    wasSignedIn.current = !isSignedOut;
-  }, [isSignedOut, queryClient]);
-  if (!signInPage || !isSignedOut) return children;
+    let signedIn = identityApi.getState().status !== 'signed-out';
+    // Cleared as the state changes, before React renders the sign-in page: clearing from an
+    // effect after that render cancelled the page's first queries (its providers) for good.
+    return identityApi.subscribe(() => {
+      const signedOut = identityApi.getState().status === 'signed-out';
+      if (signedOut && signedIn) queryClient.clear();
+      signedIn = !signedOut;
+    });
+  }, [identityApi, queryClient]);
+  if (!signInPage || state.status !== 'signed-out') return children;
   return signInPage;
 }
