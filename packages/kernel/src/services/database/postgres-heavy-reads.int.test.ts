@@ -37,12 +37,17 @@ describe('PostgreSQL heavy reads (getWorkerReader)', () => {
         .insertInto('tally')
         .values([{ n: 1 }, { n: 2 }])
         .execute();
-      const settings = sql<{ workers: string; jit: string; schema: string }>`
+      const settings = sql<{ workers: string; jit: string; pageCost: string; schema: string }>`
         select current_setting('max_parallel_workers_per_gather') as workers, current_setting('jit') as jit,
-          current_schema() as schema`;
+          current_setting('random_page_cost') as "pageCost", current_schema() as schema`;
       const [session] = (await settings.execute(heavy)).rows;
       const [writeSession] = (await settings.execute(write)).rows;
-      expect(session).toMatchObject({ workers: '0', jit: 'off', schema: writeSession!.schema });
+      expect(session).toMatchObject({
+        workers: '0',
+        jit: 'off',
+        pageCost: '1.1',
+        schema: writeSession!.schema,
+      });
       // Committed writes are visible to the heavy reads at once.
       const { rows } = await sql<{ total: number }>`select sum(n)::int as total from tally`.execute(heavy);
       expect(rows[0]!.total).toBe(3);
