@@ -57,6 +57,22 @@ function Secret() {
   );
 }
 
+// Kept for good (staleTime Infinity): only a cleared cache fetches it again.
+let profileFetches = 0;
+function Profile() {
+  const fetchApi = useApi(fetchApiRef);
+  const profile = useQuery({
+    queryKey: ['profile'],
+    queryFn: async () => ++profileFetches,
+    staleTime: Infinity,
+  });
+  return (
+    <button type="button" onClick={() => fetchApi.fetch(`${backend}/api/catalog/entities`)}>
+      Profile fetched {profile.data ?? 0} times
+    </button>
+  );
+}
+
 const plugin = defineWebPlugin({
   id: 'test',
   extensions: [
@@ -101,21 +117,7 @@ describe('sign-in gate', () => {
   });
 
   it("signing out drops cached data, and not the sign-in page's own loading", async () => {
-    let fetches = 0;
-    // Kept for good (staleTime Infinity): only a cleared cache fetches it again.
-    function Profile() {
-      const fetchApi = useApi(fetchApiRef);
-      const profile = useQuery({
-        queryKey: ['profile'],
-        queryFn: async () => ++fetches,
-        staleTime: Infinity,
-      });
-      return (
-        <button type="button" onClick={() => fetchApi.fetch(`${backend}/api/catalog/entities`)}>
-          Profile fetched {profile.data ?? 0} times
-        </button>
-      );
-    }
+    profileFetches = 0;
     const withOptions = defineWebPlugin({
       id: 'test',
       extensions: [
