@@ -11,6 +11,7 @@ import { type QueryFigures, waitForCount } from './measure-search.js';
 import type { QueryClientJob } from './query-client.js';
 import { planSearchCorpus, type SearchCorpus } from './search-documents.js';
 import { formatReport, type SearchRunResult } from './search-report.js';
+import { timeServerQueries } from './server-latency.js';
 
 const USAGE = `npm run bench -- search [options]
   --n 100000              catalog entities (the catalog bench's generator), comma-separated for several runs
@@ -89,13 +90,15 @@ async function queriesFromClient(job: QueryClientJob): Promise<QueryFigures> {
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as QueryFigures;
 }
 
-// The figures and this process's CPU time per query while they ran: the backend runs here
-// and its clients in their own process.
+// The figures, this process's CPU time per query and the backend's own latency while they
+// ran: the backend runs here and its clients in their own process.
 async function withCpu(measure: () => Promise<QueryFigures>) {
   const before = process.cpuUsage();
+  const stopTiming = timeServerQueries();
   const figures = await measure();
+  const server = stopTiming();
   const { user, system } = process.cpuUsage(before);
-  return { figures, cpuMs: (user + system) / 1000 / Math.max(1, figures.all.n) };
+  return { figures, cpuMs: (user + system) / 1000 / Math.max(1, figures.all.n), server };
 }
 
 async function measureChanges(
@@ -176,9 +179,11 @@ async function runOne(
       ...{
         service: service.figures,
         serviceCpuMs: service.cpuMs,
+        serviceServer: service.server,
         loaded: loaded.figures,
         loadedCpuMs: loaded.cpuMs,
-        ...(paced ? { paced: paced.figures, pacedCpuMs: paced.cpuMs } : {}),
+        loadedServer: loaded.server,
+        ...(paced ? { paced: paced.figures, pacedCpuMs: paced.cpuMs, pacedServer: paced.server } : {}),
       },
       ...changes,
     };

@@ -20,6 +20,10 @@ export interface SearchRunResult {
   /** The backend process's CPU time (user + system) per query, in each of the two. */
   serviceCpuMs: number;
   loadedCpuMs: number;
+  /** In each phase, the backend's own latency: from the parsed request to the response handed to the socket. */
+  serviceServer: Latency;
+  loadedServer: Latency;
+  pacedServer?: Latency;
   changeMedianMs: number;
   changeMaxMs: number;
 }
@@ -32,9 +36,15 @@ const ms = (n: number) => `${n < 10 ? n.toFixed(1) : n.toFixed(0)} ms`;
 const latency = (l: Latency | undefined) =>
   l ? `p50 ${ms(l.p50)} p99 ${ms(l.p99)} (n=${l.n})` : 'no samples';
 
-function queryLines(label: string, figures: QueryFigures, cpuMs: number): string[] {
+function queryLines(
+  label: string,
+  figures: QueryFigures,
+  cpuMs: number,
+  server: Latency | undefined,
+): string[] {
   return [
     `  ${label}: all ${latency(figures.all)}, ${figures.perSecond.toFixed(0)}/s, ${figures.failures} failed, backend CPU ${cpuMs.toFixed(2)} ms a query`,
+    `    in the backend (request parsed to response sent): ${latency(server)}`,
     ...TERM_KINDS.map((kind) => `    ${kind.padEnd(7)} ${latency(figures.byKind[kind])}`),
   ];
 }
@@ -52,8 +62,13 @@ export function formatReport(r: SearchRunResult): string {
     `search ${r.db}: ${corpus.catalogSize} catalog entities + ${corpus.docsPages} docs pages = ${corpus.size} documents, result cache ${r.cache ? 'on' : 'off'} (load average ${load})`,
     `  full index ${(r.indexMs / 1000).toFixed(1)} s [goal < ${goals.indexS} s: ${mark(r.indexMs < goals.indexS * 1000)}], ` +
       `peak RSS ${r.peakRssMb.toFixed(0)} MB [goal < ${goals.rssMb} MB: ${mark(r.peakRssMb < goals.rssMb)}]`,
-    ...queryLines('service time (1 client, one query at a time)', r.service, r.serviceCpuMs),
-    ...queryLines(`closed loop (${r.loaded.clients} clients, no think time)`, r.loaded, r.loadedCpuMs),
+    ...queryLines('service time (1 client, one query at a time)', r.service, r.serviceCpuMs, r.serviceServer),
+    ...queryLines(
+      `closed loop (${r.loaded.clients} clients, no think time)`,
+      r.loaded,
+      r.loadedCpuMs,
+      r.loadedServer,
+    ),
     p99Goal(r.loaded),
     ...(r.paced
       ? [
@@ -61,6 +76,7 @@ export function formatReport(r: SearchRunResult): string {
             `paced (${r.paced.clients} clients, ${r.paced.thinkMs} ms on average from an answer to the next query)`,
             r.paced,
             r.pacedCpuMs ?? 0,
+            r.pacedServer,
           ),
           p99Goal(r.paced),
         ]
