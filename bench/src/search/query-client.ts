@@ -13,6 +13,8 @@ export interface QueryClientJob {
   seconds: number;
   /** Each client's pause between an answer and its next query (0: none). */
   thinkMs?: number;
+  /** Where in the term mix this run starts, so each phase asks terms of its own. */
+  firstTerm?: number;
 }
 
 /**
@@ -22,7 +24,9 @@ export interface QueryClientJob {
  * event loop it measures.
  */
 export async function runQueryClient(job: QueryClientJob): Promise<QueryFigures> {
-  const terms = searchTerms(50_000, planSearchCorpus(job.entities, job.docs));
+  const mix = searchTerms(50_000, planSearchCorpus(job.entities, job.docs));
+  const first = (job.firstTerm ?? 0) % mix.length;
+  const terms = [...mix.slice(first), ...mix.slice(0, first)];
   // node:http with one kept-alive socket a client: fetch's streams and Response objects made
   // the load generator's own work (and its GC pauses) a large part of the latency it measured.
   const agent = new Agent({ keepAlive: true, maxSockets: job.clients });
