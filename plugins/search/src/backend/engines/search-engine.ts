@@ -53,7 +53,8 @@ export interface SearchEngine {
   /**
    * Refreshes the query planner's statistics after a full rebuild. Without them PostgreSQL
    * plans the first queries after a rebuild on guesses: at 100k it took the type filter for
-   * 3% of the rows and read all 105k entries of its index for every word query.
+   * 3% of the rows and read all 105k entries of its index for every word query. PostgreSQL
+   * also merges the GIN indexes' pending lists, which every query scans until merged.
    */
   refreshStatistics(): Promise<void>;
   /**

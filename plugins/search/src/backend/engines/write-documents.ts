@@ -2,6 +2,7 @@ import { type DatabaseService, sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
 import type { SearchEngine } from './search-engine.js';
+import { ginIndexesOfDocuments } from './search-migrations.js';
 import type { SearchVocabulary } from './search-vocabulary.js';
 import { type StoredDocumentRow, toStoredRow } from './stored-document.js';
 
@@ -125,8 +126,16 @@ export function createIndexWriter(
       return Number(result.numDeletedRows);
     },
     async refreshStatistics() {
-      // SQLite's optimize analyses only the tables whose statistics are missing or stale.
-      await (client === 'postgres' ? sql`analyze search_documents` : sql`pragma optimize`).execute(db);
+      if (client === 'sqlite') {
+        // SQLite's optimize analyses only the tables whose statistics are missing or stale.
+        await sql`pragma optimize`.execute(db);
+        return;
+      }
+      await sql`analyze search_documents`.execute(db);
+      // Merges what the rebuild left in the GIN pending lists, which every query scans.
+      for (const { name } of (await ginIndexesOfDocuments.execute(db)).rows) {
+        await sql`select gin_clean_pending_list(${name}::regclass)`.execute(db);
+      }
     },
   };
 }
