@@ -11,6 +11,9 @@ type Db = Kysely<any>;
 
 const rowsPerStatement = 200;
 
+// PostgreSQL's SQLSTATE for a role that lacks the privilege (here: not the index's owner).
+const insufficientPrivilege = '42501';
+
 // PostgreSQL's parser keeps '/orders/{id}' or 'default/team-a' as one token; split into
 // the plain words a query is split into (toSearchTokens), so both sides agree.
 const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ');
@@ -132,9 +135,12 @@ export function createIndexWriter(
         return;
       }
       await sql`analyze search_documents`.execute(db);
-      // Merges what the rebuild left in the GIN pending lists, which every query scans.
+      // Merges what the rebuild left in the GIN pending lists, which every query scans. Only
+      // the indexes' owner may; another role leaves the merge to vacuum, as ANALYZE does.
       for (const { name } of (await ginIndexesOfDocuments.execute(db)).rows) {
-        await sql`select gin_clean_pending_list(${name}::regclass)`.execute(db);
+        await sql`select gin_clean_pending_list(${name}::regclass)`.execute(db).catch((error: unknown) => {
+          if ((error as { code?: string }).code !== insufficientPrivilege) throw error;
+        });
       }
     },
   };
