@@ -56,7 +56,18 @@ export interface QueryFigures {
   byKind: Record<string, Latency>;
   perSecond: number;
   failures: number;
+  /** The slowest queries, slowest first: what a p99 is made of. */
+  slowest: SlowQuery[];
 }
+
+/** One query's term and how long its answer took. */
+export interface SlowQuery {
+  kind: string;
+  term: string;
+  ms: number;
+}
+
+const SLOWEST_KEPT = 12;
 
 /**
  * Closed-loop query latency: `clients` concurrent clients, each sending its next query
@@ -73,6 +84,7 @@ export async function measureQueries(
 ): Promise<QueryFigures> {
   const all: number[] = [];
   const byKind = new Map<string, number[]>();
+  const timed: SlowQuery[] = [];
   let failures = 0;
   const end = performance.now() + seconds * 1000;
   const client = async (offset: number) => {
@@ -86,6 +98,7 @@ export async function measureQueries(
       const samples = byKind.get(kind) ?? [];
       if (samples.length === 0) byKind.set(kind, samples);
       samples.push(elapsed);
+      timed.push({ kind, term, ms: elapsed });
       if (status !== 200) failures++;
       if (thinkMs > 0) await pause(thinkMs);
     }
@@ -98,5 +111,6 @@ export async function measureQueries(
     byKind: Object.fromEntries([...byKind].map(([kind, samples]) => [kind, latencyOf(samples)])),
     perSecond: all.length / seconds,
     failures,
+    slowest: timed.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_KEPT),
   };
 }

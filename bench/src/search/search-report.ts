@@ -46,6 +46,7 @@ function queryLines(
     `  ${label}: all ${latency(figures.all)}, ${figures.perSecond.toFixed(0)}/s, ${figures.failures} failed, backend CPU ${cpuMs.toFixed(2)} ms a query`,
     `    in the backend (request parsed to response sent): ${latency(server)}`,
     ...TERM_KINDS.map((kind) => `    ${kind.padEnd(7)} ${latency(figures.byKind[kind])}`),
+    `    slowest: ${figures.slowest.map((q) => `'${q.term}' (${q.kind}) ${ms(q.ms)}`).join(', ')}`,
   ];
 }
 
