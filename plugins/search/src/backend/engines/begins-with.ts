@@ -7,7 +7,11 @@ import type { RawBuilder } from 'kysely';
  * not begin with the prefix inside the range).
  */
 export function beginsWith(column: RawBuilder<unknown>, prefix: string): RawBuilder<unknown> {
+  return sql`${column} >= ${prefix} and ${column} < ${firstAfterPrefix(prefix)} and substr(${column}, 1, ${prefix.length}) = ${prefix}`;
+}
+
+/** The first string past every string that begins with `prefix`, in code point order. */
+export function firstAfterPrefix(prefix: string): string {
   const last = prefix.codePointAt(prefix.length - 1)!;
-  const above = prefix.slice(0, -1) + String.fromCodePoint(last + 1);
-  return sql`${column} >= ${prefix} and ${column} < ${above} and substr(${column}, 1, ${prefix.length}) = ${prefix}`;
+  return prefix.slice(0, -1) + String.fromCodePoint(last + 1);
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
 import type { CandidateRow } from './create-sql-engine.js';
 import type { Candidate, HighlightRow, LoadedDocument, MatchRequest, SearchEngine } from './search-engine.js';
-import { isTitleFirst, titleFirst } from './title-first.js';
+import { isTitleFirst, type TitleRange, titleFirst } from './title-first.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: raw SQL over the plugin's own tables.
 type Db = Kysely<any>;
@@ -45,11 +45,12 @@ export function rankedPaging(
   engine: SearchEngine,
   ranking: Ranking,
   db: Db,
+  titles: TitleRange,
 ): Pick<SearchEngine, 'page' | 'candidates'> {
   const ranked = (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
     mode === 'exact' && request.tokens.length > 0;
   const slice = (request: MatchRequest, page: { offset: number; limit: number }) =>
-    isTitleFirst(request) ? titleFirst(db, ranking, request, page) : ranking.slice(request, page);
+    isTitleFirst(request) ? titleFirst(db, ranking, titles, request, page) : ranking.slice(request, page);
   return {
     async page(request, mode, page) {
       if (!ranked(request, mode)) return engine.page(request, mode, page);

@@ -9,9 +9,11 @@ import {
   type SearchDb,
 } from './create-sql-engine.js';
 import { rankedPaging } from './engine-rows.js';
+import { countPrefix, isCountedPrefix } from './postgres-prefix-counts.js';
 import { createPostgresRanking } from './postgres-ranked.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { exactKeyOf } from './stored-document.js';
+import { postgresTitleRange } from './title-first.js';
 
 // Each word (letters and digits only) is a quoted lexeme in both configurations the
 // tsvector uses; the words are ANDed and the last one is a prefix. `weights` ('AB': the
@@ -101,9 +103,12 @@ export function createPostgresEngine(
     fuzzy,
     highlights: (ids, tokens) => highlights(db, ids, tokens),
   });
-  const ranking = createPostgresRanking(db, tsquery, filters, (request) => engine.count(request, 'exact'));
+  const count: SearchEngine['count'] = (request, mode) =>
+    mode === 'exact' && isCountedPrefix(request) ? countPrefix(db, request) : engine.count(request, mode);
+  const counted = { ...engine, count };
+  const ranking = createPostgresRanking(db, tsquery, filters, (request) => count(request, 'exact'));
   return {
-    ...engine,
-    ...rankedPaging(engine, ranking, db),
+    ...counted,
+    ...rankedPaging(counted, ranking, db, postgresTitleRange),
   };
 }

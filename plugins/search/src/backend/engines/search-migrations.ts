@@ -1,5 +1,6 @@
 import type { MigrationDb, Migrations } from '@atrium/kernel';
 import { sql } from '@atrium/kernel';
+import { createPrefixCounts } from './postgres-prefix-counts.js';
 import { createTrigramExtension } from './postgres-trigrams.js';
 import { createVocabulary } from './search-vocabulary.js';
 
@@ -236,6 +237,21 @@ export const searchMigrations: Migrations = {
   '0007_gin_pending_lists': {
     async up(db, { client }) {
       if (client === 'postgres') await boundGinPendingLists(db);
+    },
+  },
+  '0008_prefix_counts': {
+    async up(db, { client }) {
+      if (client === 'postgres') await createPrefixCounts(db);
+    },
+  },
+  // Titles in byte order with their id, for typeahead's titles-first pages (title-first.ts).
+  '0009_title_byte_order': {
+    async up(db, { client }) {
+      if (client === 'postgres') {
+        await sql`create index search_documents_title_bytes on search_documents ((exact_title collate "C"), id)`.execute(
+          db,
+        );
+      }
     },
   },
 };

@@ -12,6 +12,7 @@ import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './s
 import { createSqliteHighlighter } from './sqlite-highlighter.js';
 import { createSqliteRanking } from './sqlite-ranked.js';
 import { exactKeyOf } from './stored-document.js';
+import { sqliteTitleRange } from './title-first.js';
 
 // Words are quoted ("word"), so FTS5 reads none of them as syntax, and joined by an explicit
 // AND (FTS5 allows no implicit AND beside a parenthesis); the last one is a prefix,
@@ -80,7 +81,7 @@ export function createSqliteEngine(database: DatabaseService, connections: Searc
       highlight(ids, ftsExpression({ tokens, prefixWords: await prefixWordsOf(db, tokens) })),
   });
   const ranking = createSqliteRanking(db, ftsExpression, filters);
-  const paged = rankedPaging(engine, ranking, db);
+  const paged = rankedPaging(engine, ranking, db, sqliteTitleRange);
   const expanded = async (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
     mode === 'exact' ? { ...request, prefixWords: await prefixWordsOf(db, request.tokens) } : request;
   return {

@@ -1,5 +1,6 @@
 import { sql } from '@atrium/kernel';
-import { beginsWith } from './begins-with.js';
+import type { RawBuilder } from 'kysely';
+import { beginsWith, firstAfterPrefix } from './begins-with.js';
 import type { CandidateRow, SearchDb } from './create-sql-engine.js';
 import type { Ranking } from './engine-rows.js';
 import type { MatchRequest } from './search-engine.js';
@@ -8,6 +9,37 @@ import type { MatchRequest } from './search-engine.js';
 export const TITLE_FIRST_MAX_LENGTH = 2;
 
 type Page = { offset: number; limit: number };
+
+/** How a database lists the titles that begin with a prefix: the condition and the order, both served by one index. */
+export interface TitleRange {
+  where(prefix: string, types: readonly string[]): RawBuilder<unknown>;
+  order: RawBuilder<unknown>;
+}
+
+/**
+ * SQLite: `d.type || ''` keeps the planner on the title index: without statistics (before
+ * the first rebuild's ANALYZE) SQLite took the type index and sorted all 105k rows (150 ms).
+ */
+export const sqliteTitleRange: TitleRange = {
+  where: (prefix, types) =>
+    sql`${beginsWith(sql.ref('d.exact_title'), prefix)} and (d.type || '') in (${sql.join([...types])})`,
+  order: sql`d.exact_title, d.id`,
+};
+
+// Code point order, whatever the database's collation: the range alone is then exact.
+const byteTitle = sql`d.exact_title collate "C"`;
+
+/**
+ * PostgreSQL: a range in byte order over the index on (exact_title collate "C", id), read in
+ * order until the page is full. With `substr` (needed under a linguistic collation) the
+ * planner guessed 20 of 4,500 rows, fetched them all and sorted them: 5-60 ms for 'ca'
+ * against 0.2 ms.
+ */
+export const postgresTitleRange: TitleRange = {
+  where: (prefix, types) =>
+    sql`${byteTitle} >= ${prefix} and ${byteTitle} < ${firstAfterPrefix(prefix)} and d.type in (${sql.join([...types])})`,
+  order: sql`${byteTitle}, d.id`,
+};
 
 /** Whether a request is a one- or two-letter term with no field filter (types only). */
 export function isTitleFirst(request: MatchRequest): boolean {
@@ -30,16 +62,15 @@ export function isTitleFirst(request: MatchRequest): boolean {
 export async function titleFirst(
   db: SearchDb,
   ranking: Ranking,
+  range: TitleRange,
   request: MatchRequest,
   page: Page,
 ): Promise<{ rows: CandidateRow[]; total: number }> {
   const prefix = request.tokens[0]!;
-  // `d.type || ''` keeps the planner on the title index: without statistics (before the
-  // first rebuild's ANALYZE) SQLite took the type index and sorted all 105k rows (150 ms).
-  const where = sql`${beginsWith(sql.ref('d.exact_title'), prefix)} and (d.type || '') in (${sql.join(request.types)})`;
+  const where = range.where(prefix, request.types);
   const { rows: titles } = await sql<CandidateRow>`
     select d.id, d.type, d.resource_ref from search_documents d where ${where}
-    order by d.exact_title, d.id limit ${page.limit} offset ${page.offset}`.execute(db);
+    order by ${range.order} limit ${page.limit} offset ${page.offset}`.execute(db);
   if (titles.length === page.limit) return { rows: titles, total: await ranking.count(request) };
   const titled =
     titles.length > 0

@@ -1,6 +1,7 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
 import type { Kysely } from 'kysely';
 import type { IndexableDocument } from '../../common/search-types.js';
+import { compactPrefixCounts } from './postgres-prefix-counts.js';
 import type { SearchEngine } from './search-engine.js';
 import { ginIndexesOfDocuments } from './search-migrations.js';
 import type { SearchVocabulary } from './search-vocabulary.js';
@@ -134,6 +135,7 @@ export function createIndexWriter(
         await sql`pragma optimize`.execute(db);
         return;
       }
+      await compactPrefixCounts(db);
       await sql`analyze search_documents`.execute(db);
       // Merges what the rebuild left in the GIN pending lists, which every query scans. Only
       // the indexes' owner may; another role leaves the merge to vacuum, as ANALYZE does.
