@@ -50,6 +50,9 @@ interface OpenDatabase {
   exclusive<T>(fn: (db: MigrationDb) => Promise<T>): Promise<T>;
 }
 
+// Connections a pool keeps open when idle unless `backend.database.pool.min` says otherwise.
+const defaultIdleConnections = 2;
+
 /**
  * Connection settings of a plugin's pool (also the events listener's session), with
  * `settings` as each session's own run-time parameters.
@@ -70,6 +73,11 @@ export function postgresPoolConfig(
   return {
     ...base,
     max: config.pool.max,
+    min: config.pool.min ?? Math.min(defaultIdleConnections, config.pool.max),
+    idleTimeoutMillis: config.pool.idleTimeoutMillis,
+    // TCP keepalive: an idle session dropped by the network errors out of the pool instead
+    // of failing the next query (knex advises min 0 for want of it).
+    keepAlive: true,
     options: Object.entries({ search_path: schema, ...settings })
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' '),
