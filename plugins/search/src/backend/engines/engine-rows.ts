@@ -38,7 +38,7 @@ export interface Ranking {
 
 /**
  * Pages word queries (exact mode with tokens) through the dialect's ranking, which sorts and
- * limits inside the full-text query, a one- or two-letter term titles first (see
+ * limits inside the full-text query, a term of one to three letters titles first (see
  * title-first.ts); everything else keeps the generic path.
  */
 export function rankedPaging(

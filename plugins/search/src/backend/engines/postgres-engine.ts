@@ -103,8 +103,9 @@ export function createPostgresEngine(
     fuzzy,
     highlights: (ids, tokens) => highlights(db, ids, tokens),
   });
-  const count: SearchEngine['count'] = (request, mode) =>
-    mode === 'exact' && isCountedPrefix(request) ? countPrefix(db, request) : engine.count(request, mode);
+  const count: SearchEngine['count'] = async (request, mode) =>
+    (mode === 'exact' && isCountedPrefix(request) ? await countPrefix(db, request) : undefined) ??
+    engine.count(request, mode);
   const counted = { ...engine, count };
   const ranking = createPostgresRanking(db, tsquery, filters, (request) => count(request, 'exact'));
   return {

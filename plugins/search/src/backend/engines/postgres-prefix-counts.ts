@@ -4,19 +4,15 @@ import type { SearchDb } from './create-sql-engine.js';
 import type { MatchRequest } from './search-engine.js';
 
 /**
- * Terms up to this long are counted from `search_prefix_counts`. A one- or two-letter
- * prefix matches tens of thousands of documents at 100k ('se': 41,663), and counting them
- * through the GIN index and the heap took 37-75 ms a query (the first keystrokes of every
- * typeahead); the table answers in well under a millisecond.
+ * Terms up to this long are counted from `search_prefix_counts` (the titles-first terms,
+ * title-first.ts). A prefix of one to three letters matches thousands to tens of thousands
+ * of documents at 100k ('se': 41,663; 'not': 13,499), and counting them through the GIN
+ * index and the heap took 20-75 ms a query (the first keystrokes of every typeahead); the
+ * table answers in well under a millisecond.
  */
-const COUNTED_PREFIX = /^[a-z0-9]{1,2}$/;
+const COUNTED_PREFIX = /^[a-z0-9]{1,3}$/;
 
-/**
- * Whether the request's exact-match count can come from the prefix counts: one plain ASCII
- * word of one or two characters (for which the English query's lexeme is the word itself,
- * or none for a stop word, so the match is `'word':*` against the stored lexemes), types
- * only.
- */
+/** Whether the request's exact-match count may come from the prefix counts: one short plain ASCII word, types only. */
 export function isCountedPrefix(request: MatchRequest): boolean {
   return (
     request.tokens.length === 1 &&
@@ -26,12 +22,20 @@ export function isCountedPrefix(request: MatchRequest): boolean {
   );
 }
 
-/** The number of documents of the request's types with a word beginning with its one token. */
-export async function countPrefix(db: SearchDb, request: MatchRequest): Promise<number> {
+/**
+ * The number of documents of the request's types with a word beginning with its one token,
+ * or undefined where the engine's query asks for more: it matches the English stem too,
+ * which may differ ('ops' -> 'op', 'fly' -> 'fli'); a stop word has none.
+ */
+export async function countPrefix(db: SearchDb, request: MatchRequest): Promise<number | undefined> {
+  const lexeme = `'${request.tokens[0]!}':*`;
   const { rows } = await sql<{ n: number | string | null }>`
-    select sum(n) as n from search_prefix_counts
-    where prefix = ${request.tokens[0]!} and type in (${sql.join(request.types)})`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+    select case when numnode(to_tsquery('english', ${lexeme})) = 0
+      or to_tsquery('english', ${lexeme}) = to_tsquery('simple', ${lexeme})
+    then (select coalesce(sum(n), 0) from search_prefix_counts
+      where prefix = ${request.tokens[0]!} and type in (${sql.join(request.types)})) end as n`.execute(db);
+  const n = rows[0]?.n;
+  return n === null || n === undefined ? undefined : Number(n);
 }
 
 /**
@@ -46,10 +50,10 @@ export async function compactPrefixCounts(db: SearchDb): Promise<void> {
     select prefix, type, sum(n) from gone group by prefix, type having sum(n) <> 0`.execute(db);
 }
 
-// The one- and two-character prefixes of the rows' lexemes, once per document, signed.
+// The one- to three-character prefixes of the rows' lexemes, once per document, signed.
 const prefixesOf = (rows: string, sign: '1' | '-1', where = 'true') => `
   select distinct r.id, r.type, left(w.lexeme, l.n) as prefix, ${sign} as n
-  from ${rows} r cross join unnest(r.tsv) w cross join (values (1), (2)) l(n) where ${where}`;
+  from ${rows} r cross join unnest(r.tsv) w cross join (values (1), (2), (3)) l(n) where ${where}`;
 
 const addCounts = (prefixes: string) => `
   insert into search_prefix_counts (prefix, type, n)
@@ -72,8 +76,8 @@ const triggers = [
 ];
 
 /**
- * Migration: the number of documents per type whose words begin with each one- or
- * two-character prefix, kept by statement triggers on `search_documents`. Each statement
+ * Migration: the number of documents per type whose words begin with each one- to
+ * three-character prefix, kept by statement triggers on `search_documents`. Each statement
  * adds rows of changes (+/-) rather than updating one row per prefix: concurrent writers
  * (a rebuild and catalog events) then never wait for, or deadlock on, the same counters.
  * A read sums the rows; `compactPrefixCounts` folds them after a rebuild.
