@@ -61,6 +61,8 @@ function seedNotes(): Map<string, Note> {
   }
   // Match 'ti' in a later title word and only in the text: after the titles beginning with 'ti'.
   add({ ref: 'note:floor-tiles', title: 'floor-tiles', text: 'Ceramic', author: 'alice' });
+  // Named 'ti' with a title that begins otherwise: a name typed in full comes first.
+  add({ ref: 'note:harbour-ti', title: 'harbour-board', text: 'Shows the tide', author: 'bob', name: 'ti' });
   // Another word that 'pay' begins.
   add({ ref: 'note:payload', title: 'payload-schema', text: 'Fields', author: 'bob' });
   add({ ref: 'note:harbour', title: 'harbour-gauge', text: 'Reads the tide twice a day', author: 'bob' });
@@ -144,14 +146,14 @@ describe.each(testDatabaseVariants())('search plugin on %s', (kind) => {
     }
   });
 
-  it('lists the titles a one- or two-letter term begins first, in title order, then the rest by rank, on every page', async () => {
+  it("lists a short term's exact names, then the titles it begins in title order, then the rest by rank, on every page", async () => {
     const beginning = [0, 1, 2]
       .map((i) => `tier-named-${i}`)
       .concat([0, 1, 2, 3].map((i) => `tier-text-${i}`));
-    for (const limit of [2, 3, 10]) {
+    for (const limit of [1, 2, 3, 10]) {
       const pages = await allPages(search, 'ti', limit);
-      expect(pages.titles).toEqual([...beginning, 'floor-tiles', 'harbour-gauge']);
-      expect(pages.counts).toEqual([9]);
+      expect(pages.titles).toEqual(['harbour-board', ...beginning, 'floor-tiles', 'harbour-gauge']);
+      expect(pages.counts).toEqual([10]);
     }
     const visible = await allPages(search, 't', 2, alice);
     const forAlice = ['tier-named-0', 'tier-named-2', 'tier-text-0', 'tier-text-2'];

@@ -16,6 +16,8 @@ export interface Note {
   text: string;
   author: string;
   kind?: string;
+  /** An entity-style name (exact-name matches rank first). */
+  name?: string;
 }
 
 export const NOTE_CHANGED_TOPIC = 'notes.note.changed';
@@ -33,6 +35,7 @@ function toDocument(note: Note): IndexableDocument {
     authorization: { resourceRef: note.ref },
     author: note.author,
     kind: note.kind ?? 'Note',
+    ...(note.name ? { name: note.name } : {}),
   };
 }
 

@@ -42,8 +42,10 @@ export function filterSql(
   for (const [field, values] of Object.entries(request.filters)) {
     parts.push(sql`lower(${fieldOf(field)}) in (${sql.join(values.map((v) => v.toLowerCase()))})`);
   }
-  const skipped = request.titleNotBeginning;
-  if (skipped !== undefined) parts.push(sql`substr(d.exact_title, 1, ${skipped.length}) <> ${skipped}`);
+  const skipped = request.excludeTitlesFirst;
+  if (skipped !== undefined) {
+    parts.push(sql`substr(d.exact_title, 1, ${skipped.length}) <> ${skipped} and d.exact_name <> ${skipped}`);
+  }
   return sql.join(parts, sql` and `);
 }
 

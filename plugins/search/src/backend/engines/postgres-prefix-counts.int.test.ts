@@ -129,6 +129,6 @@ describe('prefix counts on PostgreSQL', () => {
     expect(isCountedPrefix({ ...request, tokens: ['se', 'a'] })).toBe(false);
     expect(isCountedPrefix({ ...request, tokens: ['sé'] })).toBe(false);
     expect(isCountedPrefix({ ...request, filters: { kind: ['component'] } })).toBe(false);
-    expect(isCountedPrefix({ ...request, titleNotBeginning: 'se' })).toBe(false);
+    expect(isCountedPrefix({ ...request, excludeTitlesFirst: 'se' })).toBe(false);
   });
 });

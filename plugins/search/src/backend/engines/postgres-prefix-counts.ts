@@ -17,7 +17,7 @@ export function isCountedPrefix(request: MatchRequest): boolean {
   return (
     request.tokens.length === 1 &&
     COUNTED_PREFIX.test(request.tokens[0]!) &&
-    request.titleNotBeginning === undefined &&
+    request.excludeTitlesFirst === undefined &&
     Object.keys(request.filters).length === 0
   );
 }

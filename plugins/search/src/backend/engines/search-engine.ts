@@ -7,8 +7,11 @@ export interface MatchRequest {
   types: string[];
   /** Field -> accepted values (any of them, case-insensitive). */
   filters: Record<string, string[]>;
-  /** Leaves out the documents whose title begins with this (listed before the rest: see title-first.ts). */
-  titleNotBeginning?: string;
+  /**
+   * Leaves out the documents a titles-first term lists before the rest (title-first.ts):
+   * those named exactly this and those whose title begins with it.
+   */
+  excludeTitlesFirst?: string;
   /**
    * Known words the last token begins, matched as prefixes too (SQLite): its stemmer can
    * read a prefix as another word ('pay' as 'pai', 'shipp' where 'shipping' is stored as 'ship').

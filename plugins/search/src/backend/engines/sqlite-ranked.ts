@@ -142,7 +142,7 @@ export function createSqliteRanking(db: SearchDb, fts: Fts, filters: Filters) {
   const indexedTypes = createIndexedTypes(db);
 
   async function needsFilter(request: MatchRequest): Promise<boolean> {
-    if (Object.keys(request.filters).length > 0 || request.titleNotBeginning !== undefined) return true;
+    if (Object.keys(request.filters).length > 0 || request.excludeTitlesFirst !== undefined) return true;
     return (await indexedTypes.get()).some((type) => !request.types.includes(type));
   }
 

@@ -46,19 +46,44 @@ export function isTitleFirst(request: MatchRequest): boolean {
   return (
     request.tokens.length === 1 &&
     request.tokens[0]!.length <= TITLE_FIRST_MAX_LENGTH &&
-    request.titleNotBeginning === undefined &&
+    request.excludeTitlesFirst === undefined &&
     Object.keys(request.filters).length === 0
   );
 }
 
+// The documents named exactly `prefix` whose title begins otherwise (a group `sre` titled
+// "Site Reliability"): a name typed in full comes before the titles. All of them (an index
+// lookup; names are unique within a kind), since the rest leaves them out.
+async function namedExactly(db: SearchDb, prefix: string, types: readonly string[]) {
+  const { rows } = await sql<CandidateRow>`
+    select d.id, d.type, d.resource_ref from search_documents d
+    where d.exact_name = ${prefix} and substr(d.exact_title, 1, ${prefix.length}) <> ${prefix}
+      and (d.type || '') in (${sql.join([...types])})
+    order by d.id`.execute(db);
+  return rows;
+}
+
+// The titles beginning with the prefix at `page`, and, for a page they do not fill, how
+// many there are in all (counted apart when the page starts past them).
+async function titlesBeginning(db: SearchDb, range: TitleRange, request: MatchRequest, page: Page) {
+  const where = range.where(request.tokens[0]!, request.types);
+  const { rows } = await sql<CandidateRow>`
+    select d.id, d.type, d.resource_ref from search_documents d where ${where}
+    order by ${range.order} limit ${page.limit} offset ${page.offset}`.execute(db);
+  if (rows.length > 0) return { rows, all: page.offset + rows.length };
+  const { rows: counted } = await sql<{ n: number | string }>`
+    select count(*) as n from search_documents d where ${where}`.execute(db);
+  return { rows, all: Number(counted[0]?.n ?? 0) };
+}
+
 /**
  * One to three letters match thousands to tens of thousands of documents at 100k, and
- * ranking them all (bm25 / ts_rank per match) took 40-60 ms a query for one or two letters,
- * 20-45 ms on PostgreSQL for three ('not': 13,499 matches). Such a term lists the documents whose
- * title begins with it first, in title order, straight from the title index; the other
- * matches follow in the usual rank order (the dialect's ranking, told to leave those
- * titles out). Every title beginning with the term also matches it, so the total is the
- * count of all matches, or the titles plus the rest.
+ * ranking them all (bm25 / ts_rank per match) took 40-60 ms a query for one or two
+ * letters, 20-45 ms on PostgreSQL for three ('not': 13,499 matches). Such a term lists
+ * first the documents named exactly that, then those whose title begins with it, in title
+ * order, straight from the title index; the other matches follow in the usual rank order
+ * (the dialect's ranking, told to leave those out). All of them match the term, so the
+ * total is the count of all matches, or the three parts added up.
  */
 export async function titleFirst(
   db: SearchDb,
@@ -68,24 +93,17 @@ export async function titleFirst(
   page: Page,
 ): Promise<{ rows: CandidateRow[]; total: number }> {
   const prefix = request.tokens[0]!;
-  const where = range.where(prefix, request.types);
-  const { rows: titles } = await sql<CandidateRow>`
-    select d.id, d.type, d.resource_ref from search_documents d where ${where}
-    order by ${range.order} limit ${page.limit} offset ${page.offset}`.execute(db);
-  if (titles.length === page.limit) return { rows: titles, total: await ranking.count(request) };
-  const titled =
-    titles.length > 0
-      ? page.offset + titles.length
-      : Number(
-          (
-            await sql<{
-              n: number | string;
-            }>`select count(*) as n from search_documents d where ${where}`.execute(db)
-          ).rows[0]?.n ?? 0,
-        );
+  const names = await namedExactly(db, prefix, request.types);
+  const named = names.slice(page.offset, page.offset + page.limit);
+  const afterNames = { offset: Math.max(0, page.offset - names.length), limit: page.limit - named.length };
+  if (afterNames.limit === 0) return { rows: named, total: await ranking.count(request) };
+  const titles = await titlesBeginning(db, range, request, afterNames);
+  if (titles.rows.length === afterNames.limit) {
+    return { rows: [...named, ...titles.rows], total: await ranking.count(request) };
+  }
   const rest = await ranking.slice(
-    { ...request, titleNotBeginning: prefix },
-    { offset: Math.max(0, page.offset - titled), limit: page.limit - titles.length },
+    { ...request, excludeTitlesFirst: prefix },
+    { offset: Math.max(0, afterNames.offset - titles.all), limit: afterNames.limit - titles.rows.length },
   );
-  return { rows: [...titles, ...rest.rows], total: titled + rest.total };
+  return { rows: [...named, ...titles.rows, ...rest.rows], total: names.length + titles.all + rest.total };
 }
