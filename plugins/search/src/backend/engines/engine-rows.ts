@@ -38,7 +38,7 @@ export interface Ranking {
 
 /**
  * Pages word queries (exact mode with tokens) through the dialect's ranking, which sorts and
- * limits inside the full-text query, a term of one to three letters titles first (see
+ * limits inside the full-text query, a term of a few letters titles first (see
  * title-first.ts); everything else keeps the generic path.
  */
 export function rankedPaging(
@@ -50,7 +50,9 @@ export function rankedPaging(
   const ranked = (request: MatchRequest, mode: 'exact' | 'fuzzy') =>
     mode === 'exact' && request.tokens.length > 0;
   const slice = (request: MatchRequest, page: { offset: number; limit: number }) =>
-    isTitleFirst(request) ? titleFirst(db, ranking, titles, request, page) : ranking.slice(request, page);
+    isTitleFirst(request, titles)
+      ? titleFirst(db, ranking, titles, request, page)
+      : ranking.slice(request, page);
   return {
     async page(request, mode, page) {
       if (!ranked(request, mode)) return engine.page(request, mode, page);

@@ -5,13 +5,12 @@ import type { CandidateRow, SearchDb } from './create-sql-engine.js';
 import type { Ranking } from './engine-rows.js';
 import type { MatchRequest } from './search-engine.js';
 
-/** Terms this short (typeahead's first letters) list the titles they begin first. */
-export const TITLE_FIRST_MAX_LENGTH = 3;
-
 type Page = { offset: number; limit: number };
 
 /** How a database lists the titles that begin with a prefix: the condition and the order, both served by one index. */
 export interface TitleRange {
+  /** Terms up to this long (typeahead's first letters) list the titles they begin first. */
+  maxLength: number;
   where(prefix: string, types: readonly string[]): RawBuilder<unknown>;
   order: RawBuilder<unknown>;
 }
@@ -19,8 +18,12 @@ export interface TitleRange {
 /**
  * SQLite: `d.type || ''` keeps the planner on the title index: without statistics (before
  * the first rebuild's ANALYZE) SQLite took the type index and sorted all 105k rows (150 ms).
+ * Two letters at most: from three, the Porter stemmer changes the prefix (`pay` -> `pai`)
+ * and the query matches at most 8 known words it begins (search-corrections.ts), so a
+ * title could begin with the term yet not be among the matches the total counts.
  */
 export const sqliteTitleRange: TitleRange = {
+  maxLength: 2,
   where: (prefix, types) =>
     sql`${beginsWith(sql.ref('d.exact_title'), prefix)} and (d.type || '') in (${sql.join([...types])})`,
   order: sql`d.exact_title, d.id`,
@@ -36,16 +39,18 @@ const byteTitle = sql`d.exact_title collate "C"`;
  * against 0.2 ms.
  */
 export const postgresTitleRange: TitleRange = {
+  // The titles are indexed unstemmed ('simple'): every title beginning with a term matches it.
+  maxLength: 3,
   where: (prefix, types) =>
     sql`${byteTitle} >= ${prefix} and ${byteTitle} < ${firstAfterPrefix(prefix)} and d.type in (${sql.join([...types])})`,
   order: sql`${byteTitle}, d.id`,
 };
 
-/** Whether a request is a term of one to three letters with no field filter (types only). */
-export function isTitleFirst(request: MatchRequest): boolean {
+/** Whether a request is one word of at most `range.maxLength` letters with no field filter (types only). */
+export function isTitleFirst(request: MatchRequest, range: TitleRange): boolean {
   return (
     request.tokens.length === 1 &&
-    request.tokens[0]!.length <= TITLE_FIRST_MAX_LENGTH &&
+    request.tokens[0]!.length <= range.maxLength &&
     request.excludeTitlesFirst === undefined &&
     Object.keys(request.filters).length === 0
   );
