@@ -75,7 +75,8 @@ async function titlesBeginning(db: SearchDb, range: TitleRange, request: MatchRe
   const { rows } = await sql<CandidateRow>`
     select d.id, d.type, d.resource_ref from search_documents d where ${where}
     order by ${range.order} limit ${page.limit} offset ${page.offset}`.execute(db);
-  if (rows.length > 0) return { rows, all: page.offset + rows.length };
+  // Rows, or none from the start: the total is known without counting.
+  if (rows.length > 0 || page.offset === 0) return { rows, all: page.offset + rows.length };
   const { rows: counted } = await sql<{ n: number | string }>`
     select count(*) as n from search_documents d where ${where}`.execute(db);
   return { rows, all: Number(counted[0]?.n ?? 0) };
