@@ -10,7 +10,9 @@ import type { MatchRequest } from './search-engine.js';
  * (7,141 matches: 14 + 17 ms, against 14 ms for both at once). Order: an exact name or
  * title first, then every word in the title or the keywords (weights A and B), then
  * ts_rank. The tier is tested on the row the scan reads anyway: a separate weighted query
- * per tier would have GIN recheck every candidate's tsvector once more.
+ * per tier would have GIN recheck every candidate's tsvector once more. Only ids and order
+ * keys are kept: the page's type and reference are read for its rows alone (carrying them
+ * for 7,141 matches of `payment` took 17.3 ms, against 14.9).
  */
 export function createPostgresRanking(
   db: SearchDb,
@@ -28,13 +30,16 @@ export function createPostgresRanking(
     const query = tsquery(request.tokens);
     const { rows } = await sql<CandidateRow & { total: string }>`
       with matched as materialized (
-        select d.id, d.type, d.resource_ref,
+        select d.id,
           (d.exact_name = ${key} or d.exact_title = ${key}) as exact,
           d.tsv @@ (${tsquery(request.tokens, 'AB')}) as named,
           ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as score
-        from search_documents d where d.tsv @@ (${query}) and ${filters(request)})
-      select id, type, resource_ref, (select count(*) from matched) as total from matched
-      order by exact desc, named desc, score desc, id limit ${page.limit} offset ${page.offset}`.execute(db);
+        from search_documents d where d.tsv @@ (${query}) and ${filters(request)}),
+      page as (
+        select id, exact, named, score, (select count(*) from matched) as total from matched
+        order by exact desc, named desc, score desc, id limit ${page.limit} offset ${page.offset})
+      select p.id, d.type, d.resource_ref, p.total from page p join search_documents d on d.id = p.id
+      order by p.exact desc, p.named desc, p.score desc, p.id`.execute(db);
     // Past the last page no row carries the total: count it (a first page without rows has none).
     const total = rows.length > 0 ? Number(rows[0]!.total) : page.offset > 0 ? await count(request) : 0;
     return { rows: rows.map(({ id, type, resource_ref }) => ({ id, type, resource_ref })), total };
