@@ -19,11 +19,11 @@ export interface SearchDialect {
    * An exact (or, without tokens, browsing) query: `<from and where>`, the ranking values
    * as named columns (`r_*`), and `<order by>` over those names and `id`.
    */
-  exact(request: MatchRequest): {
+  exact(request: MatchRequest): Promise<{
     from: RawBuilder<unknown>;
     ranks: RawBuilder<unknown>;
     order: RawBuilder<unknown>;
-  };
+  }>;
   /** Typo matches, best first, at most FUZZY_CANDIDATE_LIMIT. */
   fuzzy(request: MatchRequest): Promise<CandidateRow[]>;
   /** The title and a text snippet of these documents with the tokens' matches marked. */
@@ -72,12 +72,12 @@ export function createSqlEngine(
 ): SearchEngine {
   const count: SearchEngine['count'] = async (request, mode) => {
     if (mode === 'fuzzy') return (await dialect.fuzzy(request)).length;
-    const { from } = dialect.exact(request);
+    const { from } = await dialect.exact(request);
     const { rows } = await sql<{ n: number | string }>`select count(*) as n from ${from}`.execute(db);
     return Number(rows[0]?.n ?? 0);
   };
-  const ranked = (request: MatchRequest) => {
-    const { from, ranks, order } = dialect.exact(request);
+  const ranked = async (request: MatchRequest) => {
+    const { from, ranks, order } = await dialect.exact(request);
     return sql`(select d.id, d.type, d.resource_ref, ${ranks} from ${from}) ranked order by ${order}`;
   };
   const vocabulary = createVocabulary();
@@ -98,7 +98,7 @@ export function createSqlEngine(
       // from the title index, counted apart. A window count over it kept every row for one
       // full sort: 83 ms a page on PostgreSQL at 100k.
       const { rows } = await sql<CandidateRow>`
-        select id, type, resource_ref from ${ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
+        select id, type, resource_ref from ${await ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
         db,
       );
       return {
@@ -111,7 +111,7 @@ export function createSqlEngine(
         return rowsToCandidates((await dialect.fuzzy(request)).slice(page.offset, page.offset + page.limit));
       }
       const { rows } = await sql<CandidateRow>`
-        select id, type, resource_ref from ${ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
+        select id, type, resource_ref from ${await ranked(request)} limit ${page.limit} offset ${page.offset}`.execute(
         db,
       );
       return rowsToCandidates(rows);

@@ -1,5 +1,4 @@
 import { type DatabaseService, sql } from '@atrium/kernel';
-import type { RawBuilder } from 'kysely';
 import { SEARCH_HIGHLIGHT_TAGS } from '../../common/search-types.js';
 import {
   type CandidateRow,
@@ -11,55 +10,40 @@ import {
 import { rankedPaging } from './engine-rows.js';
 import { countPrefix, isCountedPrefix } from './postgres-prefix-counts.js';
 import { createPostgresRanking } from './postgres-ranked.js';
+import { createTsqueryResolver, type TsqueryResolver } from './postgres-tsquery.js';
 import { FUZZY_CANDIDATE_LIMIT, type MatchRequest, type SearchEngine } from './search-engine.js';
 import { exactKeyOf } from './stored-document.js';
 import { postgresTitleRange } from './title-first.js';
 
-// Each word (letters and digits only) is a quoted lexeme in both configurations the
-// tsvector uses; the words are ANDed and the last one is a prefix. `weights` ('AB': the
-// title and the keywords) limits where a word may match.
-function tsquery(tokens: readonly string[], weights = ''): RawBuilder<unknown> {
-  const lexemes = tokens.map(
-    (token, i) => `'${token}'${i === tokens.length - 1 ? `:*${weights}` : weights ? `:${weights}` : ''}`,
-  );
-  // One configuration's query when both give the same (most names and prefixes): GIN scans
-  // each operand of an OR on its own, and the same prefix twice took 3x as long (`payment`:
-  // 6.3 against 2.0 ms). The constants fold when the statement is planned.
-  const both = (lexeme: string) => sql`(case when to_tsquery('english', ${lexeme}) = to_tsquery('simple', ${lexeme})
-    then to_tsquery('simple', ${lexeme}) else to_tsquery('simple', ${lexeme}) || to_tsquery('english', ${lexeme}) end)`;
-  const all = sql.join(lexemes.map(both), sql` && `);
-  if (lexemes.length === 1) return all;
-  // The text is indexed in English, which leaves out stop words ('to', 'by'), so 'good to
-  // know' required a word no text holds and matched nothing: among other words, a stop
-  // word is left out of the query (an empty tsquery, which && ignores); alone, it stays.
-  const optional = (lexeme: string) =>
-    sql`(case when numnode(to_tsquery('english', ${lexeme})) = 0 then ''::tsquery else ${both(lexeme)} end)`;
-  const some = sql.join(lexemes.map(optional), sql` && `);
-  return sql`(case when numnode(${some}) = 0 then ${all} else ${some} end)`;
-}
-
 const filters = (request: MatchRequest) => filterSql(request, (field) => sql`d.document::jsonb ->> ${field}`);
 
-function exact(request: MatchRequest) {
-  if (request.tokens.length === 0) {
+function exactOf(resolve: TsqueryResolver) {
+  return async (request: MatchRequest) => {
+    if (request.tokens.length === 0) {
+      return {
+        from: sql`search_documents d where ${filters(request)}`,
+        ranks: sql`d.title as r_title`,
+        order: sql`r_title, id`,
+      };
+    }
+    const { query } = await resolve(request.tokens);
     return {
-      from: sql`search_documents d where ${filters(request)}`,
-      ranks: sql`d.title as r_title`,
-      order: sql`r_title, id`,
+      from: sql`search_documents d where d.tsv @@ ${query} and ${filters(request)}`,
+      ranks: sql`position(${exactKeyOf(request.tokens)} in d.exact_keys) = 0 as r_exact, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as r_score`,
+      order: sql`r_exact, r_score desc, id`,
     };
-  }
-  const query = tsquery(request.tokens);
-  return {
-    from: sql`search_documents d where d.tsv @@ (${query}) and ${filters(request)}`,
-    ranks: sql`position(${exactKeyOf(request.tokens)} in d.exact_keys) = 0 as r_exact, ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as r_score`,
-    order: sql`r_exact, r_score desc, id`,
   };
 }
 
-async function highlights(db: SearchDb, ids: readonly number[], tokens: readonly string[]) {
+async function highlights(
+  db: SearchDb,
+  resolve: TsqueryResolver,
+  ids: readonly number[],
+  tokens: readonly string[],
+) {
   const { preTag, postTag } = SEARCH_HIGHLIGHT_TAGS;
   const options = `StartSel="${preTag}", StopSel="${postTag}"`;
-  const query = tsquery(tokens);
+  const { query } = await resolve(tokens);
   return sql<{ id: string; title: string; text: string }>`
     select id, ts_headline('simple', title, ${query}, ${`${options}, HighlightAll=true`}) as title,
       ts_headline('english', body, ${query}, ${`${options}, MaxWords=35, MinWords=15`}) as text
@@ -79,6 +63,7 @@ export function createPostgresEngine(
   trigramSchema: string | undefined,
 ): SearchEngine {
   const db = connections.read;
+  const resolve = createTsqueryResolver(db);
   const fuzzy = async (request: MatchRequest): Promise<CandidateRow[]> => {
     if (!trigramSchema || request.tokens.length === 0) return [];
     const term = request.tokens.join(' ');
@@ -103,15 +88,15 @@ export function createPostgresEngine(
   };
   const engine = createSqlEngine(database, connections, {
     client: 'postgres',
-    exact,
+    exact: exactOf(resolve),
     fuzzy,
-    highlights: (ids, tokens) => highlights(db, ids, tokens),
+    highlights: (ids, tokens) => highlights(db, resolve, ids, tokens),
   });
   const count: SearchEngine['count'] = async (request, mode) =>
     (mode === 'exact' && isCountedPrefix(request) ? await countPrefix(db, request) : undefined) ??
     engine.count(request, mode);
   const counted = { ...engine, count };
-  const ranking = createPostgresRanking(db, tsquery, filters, (request) => count(request, 'exact'));
+  const ranking = createPostgresRanking(db, resolve, filters, (request) => count(request, 'exact'));
   return {
     ...counted,
     ...rankedPaging(counted, ranking, db, postgresTitleRange),

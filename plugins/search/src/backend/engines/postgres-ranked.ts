@@ -1,6 +1,7 @@
 import { sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
 import type { CandidateRow, SearchDb } from './create-sql-engine.js';
+import type { TsqueryResolver } from './postgres-tsquery.js';
 import type { MatchRequest } from './search-engine.js';
 
 /**
@@ -16,7 +17,7 @@ import type { MatchRequest } from './search-engine.js';
  */
 export function createPostgresRanking(
   db: SearchDb,
-  tsquery: (tokens: readonly string[], weights?: string) => RawBuilder<unknown>,
+  resolve: TsqueryResolver,
   filters: (request: MatchRequest) => RawBuilder<unknown>,
   /** The engine's plain count of the exact matches. */
   count: (request: MatchRequest) => Promise<number>,
@@ -27,14 +28,14 @@ export function createPostgresRanking(
     page: { offset: number; limit: number },
   ): Promise<{ rows: CandidateRow[]; total: number }> {
     const key = request.tokens.join(' ');
-    const query = tsquery(request.tokens);
+    const { query, named } = await resolve(request.tokens);
     const { rows } = await sql<CandidateRow & { total: string }>`
       with matched as materialized (
         select d.id,
           (d.exact_name = ${key} or d.exact_title = ${key}) as exact,
-          d.tsv @@ (${tsquery(request.tokens, 'AB')}) as named,
+          d.tsv @@ ${named} as named,
           ts_rank('{0.1, 0.2, 0.4, 1.0}', d.tsv, ${query}) as score
-        from search_documents d where d.tsv @@ (${query}) and ${filters(request)}),
+        from search_documents d where d.tsv @@ ${query} and ${filters(request)}),
       page as (
         select id, exact, named, score, (select count(*) from matched) as total from matched
         order by exact desc, named desc, score desc, id limit ${page.limit} offset ${page.offset})

@@ -40,7 +40,7 @@ function trigramExpression(tokens: readonly string[]): string | undefined {
 const filters = (request: MatchRequest) =>
   filterSql(request, (field) => sql`json_extract(d.document, ${`$."${field}"`})`);
 
-function exact(request: MatchRequest) {
+async function exact(request: MatchRequest) {
   if (request.tokens.length === 0) {
     return {
       from: sql`search_documents d where ${filters(request)}`,
