@@ -5,6 +5,7 @@ import { parseArgs, promisify } from 'node:util';
 import { searchPlugin } from '@atrium/search/backend';
 import { createTestDatabase, startTestBackend, type TestBackend, type TestDatabase } from '@atrium/test-kit';
 import { databasesOf } from '../bench-options.js';
+import { hostSpeedMs } from '../host-speed.js';
 import { median } from '../stats.js';
 import { benchCollator } from './bench-collator.js';
 import { type QueryFigures, waitForCount } from './measure-search.js';
@@ -172,13 +173,15 @@ async function runOne(
     // From before start: the first rebuild may run while the backend is still starting.
     const indexMs = performance.now() - started;
     const peakRssMb = stopRss() / 1024 / 1024;
+    const hostBefore = hostSpeedMs();
     const { service, loaded, paced } = await queryPhases(
       { url: backend.url, token, entities, docs: options.docs },
       options,
     );
+    const hostMs = { before: hostBefore, after: hostSpeedMs() };
     const changes = await measureChanges(backend, token, corpus, collator, options.changes);
     return {
-      ...{ db, corpus, cache: options.cache, indexMs, peakRssMb },
+      ...{ db, corpus, cache: options.cache, indexMs, peakRssMb, hostMs },
       ...{
         service: service.figures,
         serviceCpuMs: service.cpuMs,

@@ -10,6 +10,8 @@ export interface SearchRunResult {
   cache: boolean;
   indexMs: number;
   peakRssMb: number;
+  /** The fixed work of hostSpeedMs before and after the query phases: how fast the host was. */
+  hostMs: { before: number; after: number };
   /** One client alone: the service time of a query. */
   service: QueryFigures;
   /** Many closed-loop clients without think time: the backend saturated. */
@@ -63,6 +65,7 @@ export function formatReport(r: SearchRunResult): string {
     `search ${r.db}: ${corpus.catalogSize} catalog entities + ${corpus.docsPages} docs pages = ${corpus.size} documents, result cache ${r.cache ? 'on' : 'off'} (load average ${load})`,
     `  full index ${(r.indexMs / 1000).toFixed(1)} s [goal < ${goals.indexS} s: ${mark(r.indexMs < goals.indexS * 1000)}], ` +
       `peak RSS ${r.peakRssMb.toFixed(0)} MB [goal < ${goals.rssMb} MB: ${mark(r.peakRssMb < goals.rssMb)}]`,
+    `  host speed: a fixed sort took ${ms(r.hostMs.before)} before the query phases and ${ms(r.hostMs.after)} after (lower is faster; compare runs at like speeds)`,
     ...queryLines('service time (1 client, one query at a time)', r.service, r.serviceCpuMs, r.serviceServer),
     ...queryLines(
       `closed loop (${r.loaded.clients} clients, no think time)`,
