@@ -6,4 +6,9 @@ import { builtinEnvironments } from 'vitest/environments';
 // test process, and it imports installed packages from their unpacked folders, which only
 // Node's module loading does (the happy-dom environment sends every import through Vite).
 const dom = await builtinEnvironments['happy-dom'].setup(globalThis, {});
-afterAll(() => dom.teardown(globalThis));
+afterAll(async () => {
+  // React's scheduler runs a commit's passive effects in a later setImmediate task, which
+  // reads `window`: let queued tasks run before the globals go (CI once saw one run after).
+  for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+  await dom.teardown(globalThis);
+});
