@@ -151,4 +151,13 @@ describe('search UI against the real search backend', () => {
     );
     expect(screen.getByTestId('location').textContent).toBe('/search?term=payments&kind=api');
   });
+
+  it("reads Backstage's ?query= link, and writes term= once the term changes", async () => {
+    renderApp('/search?query=payments');
+    await vi.waitFor(() => expect(screen.getAllByTestId('note-result')).toHaveLength(2));
+    expect((screen.getByLabelText('Search') as HTMLInputElement).value).toBe('payments');
+    fireEvent.change(screen.getByLabelText('Search'), { target: { value: 'billing' } });
+    expect(screen.getByTestId('location').textContent).toBe('/search?term=billing');
+    expect(await screen.findByText('Note by bob: billing-api')).toBeTruthy();
+  });
 });

@@ -3,6 +3,14 @@ import type { SearchQuery } from '../../common/search-types.js';
 /** The fields the search page filters by, besides the type. */
 export const PAGE_FILTER_FIELDS = ['kind', 'owner', 'lifecycle'] as const;
 
+/**
+ * The page's term: `term`, or `query` as Backstage's search page names it, so links and
+ * browser shortcuts made for Backstage (`/search?query=...`) land on their results.
+ */
+export function termOf(params: URLSearchParams): string {
+  return params.get('term') ?? params.get('query') ?? '';
+}
+
 /** The search request the page's URL (`?term=&type=&kind=&owner=&lifecycle=&cursor=`) asks for. */
 export function queryFromParams(params: URLSearchParams, pageLimit: number): SearchQuery {
   const filters: Record<string, string[]> = {};
@@ -13,7 +21,7 @@ export function queryFromParams(params: URLSearchParams, pageLimit: number): Sea
   const type = params.get('type');
   const cursor = params.get('cursor');
   return {
-    term: params.get('term') ?? '',
+    term: termOf(params),
     ...(type ? { types: [type] } : {}),
     ...(Object.keys(filters).length > 0 ? { filters } : {}),
     ...(cursor ? { pageCursor: cursor } : {}),
@@ -27,5 +35,6 @@ export function withParam(params: URLSearchParams, key: string, value: string): 
   if (value === '') next.delete(key);
   else next.set(key, value);
   if (key !== 'cursor') next.delete('cursor');
+  if (key === 'term') next.delete('query');
   return next;
 }

@@ -6,7 +6,7 @@ import { DefaultResult } from '../components/default-result.js';
 import { searchResultRenderersApiRef } from '../search-result-renderers-api.js';
 import { useSearch } from '../use-search.js';
 import { SearchFilters } from './search-filters.js';
-import { queryFromParams, withParam } from './search-page-state.js';
+import { queryFromParams, termOf, withParam } from './search-page-state.js';
 
 const pageLimit = 20;
 
@@ -26,7 +26,7 @@ export function SearchPage() {
           <TextField
             fullWidth
             label="Search"
-            value={params.get('term') ?? ''}
+            value={termOf(params)}
             onChange={(e) => change('term', e.target.value)}
             slotProps={{ htmlInput: { maxLength: 1000 } }}
           />
