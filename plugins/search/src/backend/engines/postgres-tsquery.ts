@@ -1,5 +1,6 @@
 import { sql } from '@atrium/kernel';
 import type { RawBuilder } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { SearchDb } from './create-sql-engine.js';
 
 // Each word (letters and digits only) is a quoted lexeme in both configurations the
@@ -44,7 +45,7 @@ const maxResolved = 10_000;
  * see the query, as the expression folded to one does.
  */
 export function createTsqueryResolver(db: SearchDb) {
-  const resolved = new Map<string, { query: string; named: string }>();
+  const resolved = new LRUCache<string, { query: string; named: string }>({ max: maxResolved });
   return async function resolve(tokens: readonly string[]): Promise<ResolvedTsquery> {
     const key = tokens.join(' ');
     let texts = resolved.get(key);
@@ -54,8 +55,6 @@ export function createTsqueryResolver(db: SearchDb) {
         db,
       );
       texts = rows[0]!;
-      // Oldest first out: a Map iterates in insertion order.
-      if (resolved.size >= maxResolved) resolved.delete(resolved.keys().next().value!);
       resolved.set(key, texts);
     }
     return { query: sql`${texts.query}::tsquery`, named: sql`${texts.named}::tsquery` };
